@@ -1,0 +1,10 @@
+/** Every handler of the contract, assembled per domain; the type checker insists none is missing. */
+import type { Dispatcher, HandlerMap } from '../dispatch';
+import type { CoreServices } from '../../core-services';
+import { systemHandlers } from './system';
+
+export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
+  return {
+    ...systemHandlers(services, dispatcher),
+  };
+}

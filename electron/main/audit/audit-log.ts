@@ -1,0 +1,39 @@
+/**
+ * The append-only audit log. Each entry hashes the previous entry's hash with its own content,
+ * so a changed or removed entry breaks the chain from that point on.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { newId } from '../ids';
+
+export interface AuditEntryInput {
+  actor: string;
+  action: string;
+  subject?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export const genesisHash = '0'.repeat(64);
+
+export function entryHash(prevHash: string, fields: { id: string; at: string; workstationId: string; actor: string; action: string; subject: string | null; data: string }): string {
+  const content = JSON.stringify([prevHash, fields.id, fields.at, fields.workstationId, fields.actor, fields.action, fields.subject, fields.data]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput): void {
+  const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const prevHash = last?.hash ?? genesisHash;
+  const fields = {
+    id: newId(),
+    at: new Date().toISOString(),
+    workstationId,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    data: JSON.stringify(entry.data ?? {}),
+  };
+  db.prepare(
+    `INSERT INTO audit_log (id, at, workstation_id, actor, action, subject, data, prev_hash, hash)
+     VALUES (@id, @at, @workstationId, @actor, @action, @subject, @data, @prevHash, @hash)`,
+  ).run({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+}

@@ -1,0 +1,40 @@
+/** `dingxing serve`: the same app in a browser, on 127.0.0.1 only, behind a per-run token. */
+import path from 'node:path';
+import type { CliCommand } from '../command';
+import { integerOption, UsageError } from '../command';
+import { startHttpServer } from '../../transports/http-server';
+import { rendererDir } from '../../renderer-dir';
+
+export const serveCommand: CliCommand = {
+  path: ['serve'],
+  summary: 'Run the app in a browser on 127.0.0.1 (prints the URL with its access token)',
+  options: {
+    port: { type: 'string', help: 'P  port on 127.0.0.1 (default 4680; 0 picks a free one)' },
+    'renderer-dir': { type: 'string', help: 'DIR  built renderer to serve (default: the bundled one)' },
+  },
+  async run(context) {
+    const port = integerOption(context.values, 'port', serveCommand) ?? 4680;
+    if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
+    const core = await context.core();
+    const dirOption = context.values['renderer-dir'];
+    const server = await startHttpServer({
+      dispatcher: core.dispatcher,
+      port,
+      rendererDir: typeof dirOption === 'string' ? path.resolve(dirOption) : rendererDir(),
+    });
+    context.print(
+      { url: server.url, port: server.port, dbFile: context.dbFile },
+      `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

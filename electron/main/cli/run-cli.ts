@@ -1,0 +1,167 @@
+/**
+ * `dingxing`: parses the command line, finds the command, runs it against the core and maps
+ * the outcome to CONTRACTS.md's exit codes (0 ok, 1 refused, 2 usage).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DxError } from '@shared/api/errors';
+import { describeIssues } from '@shared/api/zod-issues';
+import { appVersion } from '../app-version';
+import { openCore } from '../core';
+import type { Core } from '../core';
+import { defaultDatabaseFile } from '../data-dir';
+import { commands } from './commands/index';
+import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
+import { UsageError } from './command';
+
+const globalOptions: Record<string, OptionSpec> = {
+  db: { type: 'string', help: 'FILE  the database (default: the desktop app’s, see README)' },
+  json: { type: 'boolean', help: 'print one JSON document' },
+  help: { type: 'boolean', short: 'h', help: 'show help' },
+};
+
+function findCommand(words: string[]): { command: CliCommand; rest: string[] } | undefined {
+  let best: CliCommand | undefined;
+  for (const command of commands) {
+    const matches = command.path.every((word, index) => words[index] === word);
+    if (matches && (best === undefined || command.path.length > best.path.length)) best = command;
+  }
+  return best ? { command: best, rest: words.slice(best.path.length) } : undefined;
+}
+
+function formatOptions(options: Record<string, OptionSpec>): string {
+  return Object.entries(options)
+    .map(([name, spec]) => {
+      const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}`;
+      const [argument, ...words] = spec.help.includes('  ') ? spec.help.split('  ') : ['', spec.help];
+      return `  ${`${flag} ${argument}`.trimEnd().padEnd(26)} ${words.join('  ')}`;
+    })
+    .join('\n');
+}
+
+export function commandUsage(command: CliCommand): string {
+  const lines = [
+    `Usage: dingxing ${command.path.join(' ')}${command.args ? ` ${command.args}` : ''} [options]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    formatOptions({ ...(command.options ?? {}), ...globalOptions }),
+  ];
+  return lines.join('\n');
+}
+
+export function generalUsage(): string {
+  const width = Math.max(...commands.map((command) => `${command.path.join(' ')} ${command.args ?? ''}`.length));
+  const rows = commands.map(
+    (command) => `  ${`${command.path.join(' ')} ${command.args ?? ''}`.padEnd(width)}  ${command.summary}`,
+  );
+  return [
+    `dingxing ${appVersion}: 鼎星评定工作站 (Dingxing Assessment Workstation)`,
+    '',
+    'Usage: dingxing <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Every command takes:',
+    formatOptions(globalOptions),
+    '',
+    'Exit codes: 0 success, 1 input refused (the message says what and where), 2 usage error.',
+    'Run "dingxing <command> --help" for a command’s options.',
+  ].join('\n');
+}
+
+function parse(command: CliCommand, rest: string[]) {
+  const options = { ...(command.options ?? {}), ...globalOptions };
+  const parseOptions = Object.fromEntries(
+    Object.entries(options).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) },
+    ]),
+  );
+  try {
+    return parseArgs({ args: rest, options: parseOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'Bad arguments', command);
+  }
+}
+
+function checkPositionals(command: CliCommand, positionals: string[]): void {
+  const { min, max } = command.positionals ?? { min: 0, max: 0 };
+  if (positionals.length < min) throw new UsageError(`Missing argument: ${command.args ?? ''}`.trim(), command);
+  if (max !== undefined && positionals.length > max) {
+    throw new UsageError(`Unexpected argument: ${positionals[max]}`, command);
+  }
+}
+
+function printError(io: CliIo, json: boolean, error: DxError): void {
+  const issues = error.details?.issues;
+  const detail = issues && issues.length > 0 ? `\n${issues.map((issue) => `  - ${describeIssues([issue])}`).join('\n')}` : '';
+  io.stderr(`dingxing: ${error.message}${detail}\n`);
+  if (json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const words = argv.filter((word) => !word.startsWith('-'));
+  if (argv.length === 0 || (words.length === 0 && (argv.includes('--help') || argv.includes('-h')))) {
+    io.stdout(`${generalUsage()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    io.stdout(`${appVersion}\n`);
+    return 0;
+  }
+  if (argv[0] === 'help') {
+    const found = findCommand(argv.slice(1));
+    io.stdout(`${found ? commandUsage(found.command) : generalUsage()}\n`);
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.stderr(`dingxing: unknown command "${words.join(' ') || argv[0]}"\n\n${generalUsage()}\n`);
+    return 2;
+  }
+  const { command, rest } = found;
+  let core: Core | undefined;
+  let json = false;
+  try {
+    const parsed = parse(command, rest);
+    json = parsed.values.json === true;
+    if (parsed.values.help === true) {
+      io.stdout(`${commandUsage(command)}\n`);
+      return 0;
+    }
+    checkPositionals(command, parsed.positionals);
+    const dbOption = parsed.values.db;
+    const dbFile = path.resolve(typeof dbOption === 'string' ? dbOption : defaultDatabaseFile());
+    const context: CommandContext = {
+      positionals: parsed.positionals,
+      values: parsed.values,
+      json,
+      dbFile,
+      io,
+      async core() {
+        core ??= await openCore({ dbFile });
+        return core;
+      },
+      print(document, human) {
+        io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`);
+      },
+    };
+    return (await command.run(context)) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`dingxing: ${error.message}\n\n${commandUsage(error.command ?? command)}\n`);
+      return 2;
+    }
+    if (error instanceof DxError) {
+      printError(io, json, error);
+      return 1;
+    }
+    io.stderr(`dingxing: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}

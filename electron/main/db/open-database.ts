@@ -1,0 +1,133 @@
+/**
+ * Opens the workstation database: WAL, foreign keys, busy timeout, durable commits, then
+ * brings the schema up to date. A file from a newer app is refused and left untouched;
+ * before any migration of an existing file an online backup is written beside it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { Migration } from './migration';
+import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
+
+export interface OpenOptions {
+  /** Defaults to every migration of this version of the app. */
+  migrations?: readonly Migration[];
+  /** Skip the pre-migration backup (used for brand-new files and in tests that count files). */
+  backupBeforeMigrate?: boolean;
+  readonly?: boolean;
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  file: string;
+  /** Versions applied by this open, and the backup made before them. */
+  migrated: { from: number; to: number; backupFile: string | null };
+}
+
+function configure(db: Database, readonly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // FULL in WAL mode: a commit survives a power cut, which a user's save must.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+}
+
+function openFile(file: string, readonly: boolean): Database {
+  if (!readonly) {
+    const dir = path.dirname(file);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new DxError('DB_UNAVAILABLE', `Cannot create the folder for the database ${file}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return new BetterSqlite3(file, { readonly, fileMustExist: readonly });
+  } catch (error) {
+    throw new DxError('DB_UNAVAILABLE', `Cannot open the database ${file}: ${(error as Error).message}`);
+  }
+}
+
+export function schemaVersionOf(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export async function backupTo(db: Database, target: string): Promise<void> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  await db.backup(target);
+}
+
+function backupFileName(file: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${fromVersion}.${stamp}.bak`);
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? allMigrations;
+  const latest = options.migrations ? migrations.length : latestSchemaVersion;
+  const readonly = options.readonly ?? false;
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (existed) {
+    // Read the version through a read-only handle first: a newer file must stay untouched.
+    const probe = openFile(file, true);
+    try {
+      refuseIfTooNew(readVersionSafely(probe, file), latest, file);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = openFile(file, readonly);
+  try {
+    const from = readVersionSafely(db, file);
+    refuseIfTooNew(from, latest, file);
+    configure(db, readonly);
+    let backupFile: string | null = null;
+    if (from < latest && !readonly) {
+      if (existed && from > 0 && options.backupBeforeMigrate !== false) {
+        backupFile = backupFileName(file, from);
+        await backupTo(db, backupFile);
+      }
+      applyMigrations(db, migrations, from);
+    }
+    return { db, file, migrated: { from, to: Math.max(from, schemaVersionOf(db)), backupFile } };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function refuseIfTooNew(version: number, latest: number, file: string): void {
+  if (version > latest) {
+    throw new DxError(
+      'DB_TOO_NEW',
+      `The database ${file} has schema version ${version}, newer than this app supports (${latest}). Update the app; the file was not changed.`,
+      { schemaVersion: version, supported: latest },
+    );
+  }
+}
+
+function readVersionSafely(db: Database, file: string): number {
+  try {
+    return schemaVersionOf(db);
+  } catch (error) {
+    throw new DxError('DB_UNAVAILABLE', `${file} is not a readable SQLite database: ${(error as Error).message}`);
+  }
+}
+
+export function applyMigrations(db: Database, migrations: readonly Migration[], from: number): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  for (const migration of migrations.slice(from)) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,26 @@
+/** Runs one registered job against a connection; shared by the worker thread and inline mode. */
+import { DxError } from '@shared/api/errors';
+import type { Database } from 'better-sqlite3';
+import { jobRegistry } from './registry';
+
+export interface ExecuteJobOptions {
+  db: Database;
+  workstationId: string;
+  name: string;
+  input: unknown;
+  isCancelled(): boolean;
+  progress(done: number, total: number, message?: string): void;
+}
+
+export async function executeJob(options: ExecuteJobOptions): Promise<unknown> {
+  const job = jobRegistry[options.name] as ((input: unknown, context: unknown) => unknown) | undefined;
+  if (!job) throw new DxError('NOT_FOUND', `Unknown job ${options.name}`);
+  return job(options.input, {
+    db: options.db,
+    workstationId: options.workstationId,
+    progress: options.progress,
+    throwIfCancelled() {
+      if (options.isCancelled()) throw new DxError('CANCELLED', `${options.name} was cancelled`);
+    },
+  });
+}

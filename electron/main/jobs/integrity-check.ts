@@ -1,0 +1,19 @@
+/** Checks every table of the database for corruption, table by table so progress can move. */
+import { DxError } from '@shared/api/errors';
+import type { JobFunction } from './job';
+
+export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean; problems: string[] }> = (_input, context) => {
+  const tables = context.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const problems: string[] = [];
+  tables.forEach((table, index) => {
+    context.throwIfCancelled();
+    const rows = context.db.pragma(`integrity_check(${JSON.stringify(table)})`, { simple: false }) as { integrity_check: string }[];
+    for (const row of rows) if (row.integrity_check !== 'ok') problems.push(`${table}: ${row.integrity_check}`);
+    context.progress(index + 1, tables.length, table);
+  });
+  if (tables.length === 0) throw new DxError('DB_UNAVAILABLE', 'The database has no tables');
+  return { ok: problems.length === 0, problems };
+};

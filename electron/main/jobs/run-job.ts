@@ -1,0 +1,57 @@
+/**
+ * Runs a registered job off the main thread: in a worker with its own connection (WAL lets it
+ * read and write beside the main connection), or inline where no worker bundle exists (unit tests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DxError } from '@shared/api/errors';
+import type { CallContext } from '../api/dispatch';
+import type { CoreServices } from '../core-services';
+import { packageRoot } from '../renderer-dir';
+import { executeJob } from './execute-job';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol';
+
+export type JobMode = 'worker' | 'inline';
+
+export function workerBundle(): string {
+  return path.join(packageRoot(), 'dist', 'jobs-worker.mjs');
+}
+
+export function defaultJobMode(): JobMode {
+  return fs.existsSync(workerBundle()) ? 'worker' : 'inline';
+}
+
+export function runJob(services: CoreServices, name: string, input: unknown, context: CallContext, mode: JobMode = services.jobMode): Promise<unknown> {
+  if (mode === 'inline') {
+    return executeJob({
+      db: services.db,
+      workstationId: services.workstation.id,
+      name,
+      input,
+      isCancelled: () => context.signal.aborted,
+      progress: context.progress,
+    });
+  }
+  const cancelBuffer = new SharedArrayBuffer(4);
+  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, cancelBuffer };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerBundle(), { workerData: request });
+    const cancel = () => Atomics.store(new Int32Array(cancelBuffer), 0, 1);
+    context.signal.addEventListener('abort', cancel, { once: true });
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      context.signal.removeEventListener('abort', cancel);
+      action();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') context.progress(message.done, message.total, message.message);
+      else if (message.type === 'done') finish(() => resolve(message.value));
+      else finish(() => reject(DxError.from(message.error)));
+    });
+    worker.on('error', (error) => finish(() => reject(new DxError('INTERNAL', `Job ${name} crashed: ${error.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new DxError('INTERNAL', `Job ${name} stopped with code ${code}`))));
+  });
+}

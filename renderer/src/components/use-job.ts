@@ -1,0 +1,36 @@
+/** State of one long job in a view: running flag, progress, cancel, error shown to the user. */
+import { ref } from 'vue';
+import { ElMessage } from 'element-plus';
+import type { CallOptions } from '@shared/api/client';
+import type { DxError } from '@shared/api/errors';
+import type { JobProgress } from '@shared/api/procedure';
+
+export function useJob() {
+  const running = ref(false);
+  const progress = ref<JobProgress | null>(null);
+  let controller: AbortController | null = null;
+
+  async function run<T>(start: (options: CallOptions) => Promise<T>): Promise<T | null> {
+    controller = new AbortController();
+    running.value = true;
+    progress.value = null;
+    try {
+      return await start({ signal: controller.signal, onProgress: (event) => (progress.value = event) });
+    } catch (error) {
+      const dxError = error as DxError;
+      if (dxError.code !== 'CANCELLED') ElMessage.error(dxError.message);
+      return null;
+    } finally {
+      running.value = false;
+      controller = null;
+    }
+  }
+
+  function cancel(): void {
+    controller?.abort();
+  }
+
+  return { running, progress, run, cancel };
+}
+
+export type Job = ReturnType<typeof useJob>;

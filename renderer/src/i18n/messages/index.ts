@@ -1,0 +1,20 @@
+/**
+ * Every domain's messages merged into one tree per language. A domain adds its file here;
+ * top-level keys must not collide (a unit test checks).
+ */
+import { coreMessages } from './core';
+
+export const messageModules = [coreMessages] as const;
+
+type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
+  ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
+  : unknown;
+
+export type MessageSchema = Merge<typeof messageModules>;
+
+function merge(language: 'zhCN' | 'en'): MessageSchema {
+  return Object.assign({}, ...messageModules.map((module) => module[language])) as MessageSchema;
+}
+
+export const zhCN = merge('zhCN');
+export const en = merge('en');

@@ -1,0 +1,24 @@
+/** The app's sections. Hash history: works the same under app:// (desktop) and http://127.0.0.1 (serve). */
+import { createRouter, createWebHashHistory } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
+
+export const sectionRoutes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { titleKey: 'nav.home', icon: 'HomeFilled' } },
+  { path: '/units', name: 'units', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.units', icon: 'OfficeBuilding' } },
+  { path: '/assessments', name: 'assessments', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
+  { path: '/certificates', name: 'certificates', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
+  { path: '/districts', name: 'districts', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
+  { path: '/exchange', name: 'exchange', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },
+  { path: '/settings', name: 'settings', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.settings', icon: 'Setting' } },
+];
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHashHistory(),
+    routes: [
+      ...sectionRoutes,
+      { path: '/status', name: 'status', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.status' } },
+      { path: '/:rest(.*)*', redirect: '/' },
+    ],
+  });
+}

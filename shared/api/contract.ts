@@ -1,0 +1,23 @@
+/**
+ * The API contract: every procedure the renderer (or any other door) may call, by name.
+ * Each domain contributes its own map; a name may appear once.
+ */
+import type { z } from 'zod';
+import type { ProcedureDef } from './procedure';
+import { systemProcedures } from './procedures/system';
+
+export const procedures = {
+  ...systemProcedures,
+} satisfies Record<string, ProcedureDef>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+/** What a caller passes (before defaults are applied). */
+export type ProcedureInput<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+/** What a handler receives (after parsing). */
+export type ProcedureParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type ProcedureOutput<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}

@@ -1,0 +1,68 @@
+/**
+ * Errors that cross a boundary (IPC, HTTP, CLI) as plain values `{ code, message, details }`.
+ * Codes are stable: the renderer translates them and scripts may match on them.
+ */
+export const errorCodes = [
+  'BAD_INPUT', // input failed its schema or a domain validation; details lists the issues
+  'NOT_FOUND',
+  'CONFLICT', // a duplicate, or a state that forbids the action (e.g. editing a signed assessment)
+  'REFUSED', // a file or bundle that failed verification
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'CANCELLED',
+  'DB_TOO_NEW', // a database written by a newer version of the app
+  'DB_UNAVAILABLE', // the database file cannot be opened or written
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorIssue {
+  /** Where the problem is: a field path, an item id, or a line number. */
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: { issues?: ErrorIssue[]; [key: string]: unknown };
+}
+
+/** The one error type the core throws on purpose; anything else is INTERNAL. */
+export class DxError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ApiErrorShape['details'];
+
+  constructor(code: ErrorCode, message: string, details?: ApiErrorShape['details']) {
+    super(message);
+    this.name = 'DxError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): ApiErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static from(shape: ApiErrorShape): DxError {
+    return new DxError(shape.code, shape.message, shape.details);
+  }
+}
+
+export function isApiErrorShape(value: unknown): value is ApiErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.code === 'string' &&
+    (errorCodes as readonly string[]).includes(candidate.code) &&
+    typeof candidate.message === 'string'
+  );
+}
+
+/** Errors a user caused (exit 1 in the CLI); the rest are the program's fault. */
+export function isRefusal(code: ErrorCode): boolean {
+  return code !== 'INTERNAL';
+}

@@ -1,0 +1,40 @@
+/** Procedures about the workstation itself: status, backups, jobs. */
+import { z } from 'zod';
+import { procedure } from '../procedure';
+
+export const StatusSchema = z.object({
+  appVersion: z.string(),
+  workstationId: z.string(),
+  workstationName: z.string(),
+  dbFile: z.string(),
+  schemaVersion: z.number().int(),
+  latestSchemaVersion: z.number().int(),
+  runtime: z.object({ node: z.string(), electron: z.string().nullable(), platform: z.string() }),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const systemProcedures = {
+  'system.status': procedure({
+    summary: 'Workstation id, database file, schema and app version',
+    input: z.object({}).strict(),
+    output: StatusSchema,
+  }),
+  'system.backup': procedure({
+    summary: 'Consistent online backup of the database into the workstation backup folder',
+    input: z.object({}).strict(),
+    output: z.object({ file: z.string(), bytes: z.number().int() }),
+    job: true,
+  }),
+  'system.integrityCheck': procedure({
+    summary: 'Check every table of the database for corruption',
+    input: z.object({}).strict(),
+    output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+    job: true,
+  }),
+  'jobs.cancel': procedure({
+    summary: 'Cancel a running job by its id',
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+};
