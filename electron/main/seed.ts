@@ -3,10 +3,11 @@
  * idempotently on open. Each domain adds its seeder here.
  */
 import type { CoreServices } from './core-services';
+import { seedDistricts } from './units/seed-districts';
 
 type Seeder = (services: CoreServices) => void;
 
-const seeders: Seeder[] = [];
+const seeders: Seeder[] = [seedDistricts];
 
 export function seedDatabase(services: CoreServices): void {
   services.db.transaction(() => {

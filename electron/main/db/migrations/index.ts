@@ -4,7 +4,8 @@
  */
 import type { Migration } from '../migration';
 import { migration0001 } from './0001-workstation';
+import { migration0002 } from './0002-registry';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,16 @@
+/**
+ * Seeder: the 15 districts of Wuhan. Inserts the ones missing and leaves existing rows alone,
+ * because districts are editable reference data (a person may have renamed one).
+ */
+import { wuhanDistricts } from '@shared/domain/districts';
+import type { CoreServices } from '../core-services';
+
+export function seedDistricts(services: Pick<CoreServices, 'db'>): void {
+  const insert = services.db.prepare(
+    `INSERT INTO districts (code, name, name_en, kind, sort) VALUES (@code, @name, @nameEn, @kind, @sort)
+     ON CONFLICT DO NOTHING`,
+  );
+  for (const district of wuhanDistricts) {
+    insert.run({ code: district.code, name: district.name, nameEn: district.nameEn, kind: district.kind, sort: district.sort });
+  }
+}
