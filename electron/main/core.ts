@@ -53,8 +53,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const opened = await openDatabase(options.dbFile);
   const services = createServices(opened.db, opened.file, options.electronVersion ?? null, options.jobMode);
   if (options.seed !== false) seedDatabase(services);
-  let dispatcher: Dispatcher | undefined;
-  dispatcher = createDispatcher(createHandlers(services, () => dispatcher as Dispatcher));
+  // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
+  const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher));
   return {
     services,
     dispatcher,

@@ -1,11 +1,14 @@
 /** Renderer entry: Vue, Pinia, router, i18n and Element Plus with its zh-CN locale. */
 import 'element-plus/dist/index.css';
 import './styles.css';
-import ElementPlus from 'element-plus';
+import ElementPlus, { ElMessage } from 'element-plus';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
+import { installLinkGuard } from './link-guard';
 
-createApp(App).use(createPinia()).use(createAppRouter()).use(createAppI18n()).use(ElementPlus).mount('#app');
+const i18n = createAppI18n();
+createApp(App).use(createPinia()).use(createAppRouter()).use(i18n).use(ElementPlus).mount('#app');
+installLinkGuard(document, (href) => ElMessage.warning(i18n.global.t('app.externalLinkBlocked', { href })));

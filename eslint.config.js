@@ -1,0 +1,88 @@
+// Lint rules, including the layering of ARCHITECTURE.md (as VS Code's code-layering rule does):
+// shared/ imports nothing outside itself; the core never imports electron; the renderer never
+// imports Node or electron; the preload only electron and shared/.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
+import tseslint from 'typescript-eslint';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nodeOnlyPackages = ['better-sqlite3', 'exceljs', 'csv-parse', 'csv-parse/sync', 'pdfkit', 'yazl', 'yauzl', 'node-forge'];
+
+const electronImport = { name: 'electron', message: 'The core runs in plain Node: only electron/main/index.ts and electron/main/desktop/ may import electron.' };
+const nodeImports = (who) => [...nodeModules, ...nodeOnlyPackages].map((name) => ({ name, message: `${who} must not import Node modules (${name}).` }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test/fixtures/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/essential'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    files: ['**/*.{ts,vue,js,mjs}'],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  { files: ['electron/**/*.ts', 'test/**/*.ts', 'build/**/*.mjs', 'bin/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  { files: ['renderer/**/*.{ts,vue}'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, ...nodeImports('shared/')],
+          patterns: [{ regex: '^(\\.\\./)+(electron|renderer|test|build)(/|$)|^\\.\\./\\.\\./', message: 'shared/ imports nothing outside shared/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/main/desktop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            { regex: '^electron/', message: electronImport.message },
+            { regex: '(^|/)renderer(/|$)', message: 'The core never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeImports('The sandboxed preload'),
+          patterns: [{ regex: '^\\.\\./main(/|$)', message: 'The preload talks to main over IPC only; shared code lives in shared/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer never imports electron: use the API client.' }, ...nodeImports('The renderer')],
+          patterns: [{ regex: '(^|/)electron/(main|preload)(/|$)', message: 'The renderer talks to the core through the API client only.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,17 @@
+// Opens a real core on a temporary database file (inline jobs unless a test asks for the worker).
+import { afterAll } from 'vitest';
+import { openCore } from '../../electron/main/core';
+import type { Core, CoreOptions } from '../../electron/main/core';
+import { tempDbFile } from './temp';
+
+const opened: Core[] = [];
+
+export async function testCore(options: Partial<CoreOptions> = {}): Promise<Core> {
+  const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline', ...options });
+  opened.push(core);
+  return core;
+}
+
+afterAll(() => {
+  for (const core of opened.splice(0)) core.close();
+});

@@ -1,0 +1,38 @@
+// The layering of ARCHITECTURE.md is enforced by lint: these imports must be refused.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('layering lint', () => {
+  it('refuses an electron import in a core module', async () => {
+    const errors = await layeringErrors('electron/main/scoring/fixture.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    expect(errors).toEqual([expect.stringContaining('The core runs in plain Node')]);
+  });
+
+  it('allows electron in the Electron entry and desktop wiring', async () => {
+    expect(await layeringErrors('electron/main/index.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    expect(await layeringErrors('electron/main/desktop/fixture.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+  });
+
+  it('refuses Node modules and outside folders in shared/', async () => {
+    expect(await layeringErrors('shared/domain/fixture.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
+    expect(await layeringErrors('shared/domain/fixture.ts', "import { x } from '../../electron/main/core';\nexport const y = x;\n")).toHaveLength(1);
+  });
+
+  it('refuses Node, electron and core imports in the renderer', async () => {
+    expect(await layeringErrors('renderer/src/fixture.ts', "import path from 'path';\nexport const x = path;\n")).toHaveLength(1);
+    expect(await layeringErrors('renderer/src/fixture.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toHaveLength(1);
+    expect(await layeringErrors('renderer/src/fixture.ts', "import { openCore } from '../../electron/main/core';\nexport const x = openCore;\n")).toHaveLength(1);
+    expect(await layeringErrors('renderer/src/fixture.ts', "import BetterSqlite3 from 'better-sqlite3';\nexport const x = BetterSqlite3;\n")).toHaveLength(1);
+  });
+
+  it('refuses Node modules in the sandboxed preload', async () => {
+    expect(await layeringErrors('electron/preload/fixture.ts', "import fs from 'fs';\nexport const x = fs;\n")).toHaveLength(1);
+  });
+});
