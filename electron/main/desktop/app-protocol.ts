@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { contentSecurityPolicy } from '../transports/http-security';
 
@@ -25,7 +26,7 @@ export function handleAppProtocol(rendererDir: string): void {
     const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
     const inside = file.startsWith(root + path.sep);
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
-    const response = await net.fetch(`file://${target}`);
+    const response = await net.fetch(pathToFileURL(target).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy);
     headers.set('X-Content-Type-Options', 'nosniff');

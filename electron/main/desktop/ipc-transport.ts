@@ -7,17 +7,14 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { procedures } from '@shared/api/contract';
 import type { Dispatcher } from '../api/dispatch';
 import { appOrigin } from './app-protocol';
+import { originOf } from './url-origin';
 import { ipcChannel, progressChannel } from '@shared/api/ipc-channels';
 
 export function senderIsTrusted(event: IpcMainInvokeEvent, devServerOrigin: string | null): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  let origin: string;
-  try {
-    origin = new URL(frame.url).origin;
-  } catch {
-    return false;
-  }
+  const origin = originOf(frame.url);
+  if (origin === null) return false;
   return origin === appOrigin || (devServerOrigin !== null && origin === devServerOrigin);
 }
 

@@ -1,13 +1,11 @@
 /** Locks a window down: no navigation away, no new windows, no permissions, external links to the OS browser. */
 import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
+import { originOf } from './url-origin';
 
 export function isAppUrl(url: string, allowedOrigins: string[]): boolean {
-  try {
-    return allowedOrigins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
+  const origin = originOf(url);
+  return origin !== null && allowedOrigins.includes(origin);
 }
 
 export function lockDownContents(contents: WebContents, allowedOrigins: string[]): void {

@@ -1,0 +1,97 @@
+// The Electron door's guards, with electron itself stood in for (its binary cannot run here).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const handlers = new Map<string, (...args: unknown[]) => unknown>();
+const exposed: Record<string, unknown> = {};
+const invoke = vi.fn();
+const openExternal = vi.fn();
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler), removeHandler: (channel: string) => handlers.delete(channel) },
+  ipcRenderer: { invoke, on: vi.fn(), off: vi.fn() },
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  shell: { openExternal },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  net: { fetch: vi.fn() },
+}));
+
+const { senderIsTrusted, registerIpcTransport } = await import('../../../electron/main/desktop/ipc-transport');
+const { lockDownContents, denyAllPermissions, isAppUrl } = await import('../../../electron/main/desktop/window-security');
+const { procedures } = await import('@shared/api/contract');
+const { ipcChannel } = await import('@shared/api/ipc-channels');
+
+function eventFrom(url: string, parent: unknown = null) {
+  return { senderFrame: { url, parent }, sender: { isDestroyed: () => false, send: vi.fn() } } as never;
+}
+
+describe('IPC sender check', () => {
+  it('trusts only the app’s own top frame', () => {
+    expect(senderIsTrusted(eventFrom('app://dingxing/index.html#/units'), null)).toBe(true);
+    expect(senderIsTrusted(eventFrom('https://evil.example/'), null)).toBe(false);
+    expect(senderIsTrusted(eventFrom('app://dingxing.evil/index.html'), null)).toBe(false);
+    expect(senderIsTrusted(eventFrom('app://dingxing/index.html', { url: 'app://dingxing/' }), null)).toBe(false);
+    expect(senderIsTrusted(eventFrom('not a url'), null)).toBe(false);
+    expect(senderIsTrusted(eventFrom('http://127.0.0.1:5173/'), 'http://127.0.0.1:5173')).toBe(true);
+    expect(senderIsTrusted(eventFrom('http://127.0.0.1:5173/'), null)).toBe(false);
+  });
+});
+
+describe('IPC transport', () => {
+  beforeEach(() => handlers.clear());
+
+  it('registers one handler per procedure and refuses untrusted senders before dispatching', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true, value: 1 }));
+    registerIpcTransport({ dispatch, cancel: vi.fn(), onProgress: () => () => undefined } as never, null);
+    expect([...handlers.keys()].sort()).toEqual(Object.keys(procedures).map(ipcChannel).sort());
+    const handler = handlers.get(ipcChannel('system.status')) as (...args: unknown[]) => Promise<unknown>;
+    expect(await handler(eventFrom('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(await handler(eventFrom('app://dingxing/index.html'), {}, 'job-1')).toEqual({ ok: true, value: 1 });
+    expect(dispatch).toHaveBeenCalledWith('system.status', {}, 'job-1');
+  });
+});
+
+describe('window lock-down', () => {
+  it('blocks navigation away, denies new windows and sends https links to the OS browser', () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
+    let openHandler: (details: { url: string }) => { action: string } = () => ({ action: 'allow' });
+    const contents = {
+      on: (name: string, listener: (event: { preventDefault(): void }, url: string) => void) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+    };
+    lockDownContents(contents as never, ['app://dingxing']);
+    const away = { preventDefault: vi.fn() };
+    listeners.get('will-navigate')?.(away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = { preventDefault: vi.fn() };
+    listeners.get('will-navigate')?.(inside, 'app://dingxing/index.html#/units');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    expect(openHandler({ url: 'https://www.gov.cn/' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://www.gov.cn/');
+    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(isAppUrl('javascript:alert(1)', ['app://dingxing'])).toBe(false);
+  });
+
+  it('denies every permission request', () => {
+    let requestHandler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void = () => undefined;
+    let checkHandler: () => boolean = () => true;
+    denyAllPermissions({ setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler), setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler) } as never);
+    const granted = vi.fn();
+    requestHandler(null, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(checkHandler()).toBe(false);
+  });
+});
+
+describe('preload bridge', () => {
+  it('exposes one method per procedure, each bound to its own channel', async () => {
+    await import('../../../electron/preload/index');
+    const bridge = exposed.dingxing as { procedures: Record<string, (input: unknown, jobId?: string) => unknown> };
+    expect(Object.keys(bridge.procedures).sort()).toEqual(Object.keys(procedures).sort());
+    expect(Object.isFrozen(bridge.procedures)).toBe(true);
+    await bridge.procedures['system.status']?.({}, undefined);
+    expect(invoke).toHaveBeenCalledWith('dx:system.status', {}, undefined);
+    expect('invoke' in bridge).toBe(false);
+  });
+});
