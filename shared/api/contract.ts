@@ -5,9 +5,11 @@
 import type { z } from 'zod';
 import type { ProcedureDef } from './procedure';
 import { systemProcedures } from './procedures/system';
+import { unitProcedures } from './procedures/units';
 
 export const procedures = {
   ...systemProcedures,
+  ...unitProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

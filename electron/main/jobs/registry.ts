@@ -1,9 +1,12 @@
 /** Every job a worker can run, by name. Each domain adds its own. */
 import type { JobFunction } from './job';
 import { integrityCheckJob } from './integrity-check';
+import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jobs';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
   'system.integrityCheck': integrityCheckJob,
+  'units.importPreview': unitsImportPreviewJob,
+  'units.import': unitsImportJob,
 };
 
 export type JobName = keyof typeof jobRegistry;

@@ -2,9 +2,11 @@
 import type { Dispatcher, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { systemHandlers } from './system';
+import { unitHandlers } from './units';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
     ...systemHandlers(services, dispatcher),
+    ...unitHandlers(services),
   };
 }

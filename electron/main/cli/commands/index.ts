@@ -2,5 +2,7 @@
 import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { serveCommand } from './serve';
+import { unitsImportCommand } from './units-import';
+import { unitsListCommand } from './units-list';
 
-export const commands: CliCommand[] = [initCommand, serveCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, unitsImportCommand, unitsListCommand];

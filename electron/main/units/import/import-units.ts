@@ -1,0 +1,73 @@
+/**
+ * Imports a file of units: read, check every row, and (unless previewing) write all rows in one
+ * transaction, or none when any row is bad. The CLI calls this directly; the API runs it as a job.
+ */
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { ImportReport } from '@shared/api/procedures/units';
+import { appendAudit } from '../../audit/audit-log';
+import { registryLookups } from '../registry-lookups';
+import { readTable } from './read-table';
+import { validateRows } from './validate-rows';
+import { writeUnits } from './write-units';
+
+export interface ImportOptions {
+  db: Database;
+  workstationId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Check only; nothing is written. */
+  preview: boolean;
+  previewLimit?: number;
+  progress?(done: number, total: number, message?: string): void;
+  throwIfCancelled?(): void;
+}
+
+/** Resolves to the report; a file with any bad row resolves with `imported: 0` and the errors. */
+export async function importUnitsFile(options: ImportOptions): Promise<ImportReport> {
+  const { db } = options;
+  options.progress?.(0, 1, 'read');
+  const table = await readTable(options.fileName, options.bytes);
+  options.throwIfCancelled?.();
+  options.progress?.(0, table.rows.length, 'check');
+  const checked = validateRows(table, registryLookups(db), options.preview ? (options.previewLimit ?? 20_000) : 0);
+  options.throwIfCancelled?.();
+  const report: ImportReport = {
+    fileName: options.fileName,
+    format: table.format,
+    encoding: table.encoding,
+    totalRows: table.rows.length,
+    imported: 0,
+    streetsCreated: 0,
+    errors: checked.errors,
+    warnings: checked.warnings,
+    rows: checked.preview,
+    rowsTruncated: checked.previewTruncated,
+  };
+  if (options.preview || checked.errors.length > 0) return report;
+  const written = writeUnits(db, checked.drafts, {
+    workstationId: options.workstationId,
+    onProgress(done, total) {
+      options.throwIfCancelled?.();
+      options.progress?.(done, total, 'write');
+    },
+    beforeCommit(result) {
+      appendAudit(db, options.workstationId, {
+        actor: 'system',
+        action: 'units.import',
+        subject: options.fileName,
+        data: { ...result, format: table.format, encoding: table.encoding },
+      });
+    },
+  });
+  return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };
+}
+
+/** The API's form of a refusal: BAD_INPUT with one issue per error, path [line, column]. */
+export function refusalOf(report: ImportReport): DxError {
+  const count = report.errors.length;
+  return new DxError('BAD_INPUT', `导入被拒绝：${count} 处错误，未写入任何单位 (import refused: ${count} errors, nothing written)`, {
+    issues: report.errors.map((error) => ({ path: error.column === undefined ? [error.line] : [error.line, error.column], message: error.message })),
+    report,
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads an import file (CSV or XLSX, by its name) into a header and rows of cell texts, each row
+ * with the line (CSV) or worksheet row (XLSX) a person sees when they open the file.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DxError } from '@shared/api/errors';
+import { decodeCsvBytes } from './decode-text';
+
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export interface RawTable {
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  headerLine: number;
+  header: string[];
+  rows: TableRow[];
+}
+
+function refuse(zh: string, en: string): never {
+  throw new DxError('BAD_INPUT', `${zh} (${en})`, { issues: [{ path: [0], message: zh }], messageEn: en });
+}
+
+export function formatOfFileName(fileName: string): 'csv' | 'xlsx' {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.xls')) {
+    refuse('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV', 'old Excel .xls files are not supported; save as .xlsx or CSV');
+  }
+  refuse(`不支持的文件类型：${fileName}（应为 .csv 或 .xlsx）`, `unsupported file type: ${fileName} (use .csv or .xlsx)`);
+}
+
+/** Excel saves with commas; some tools with semicolons or tabs. The header line tells which. */
+function sniffDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', '\t', ';'].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length - 1 }));
+  const best = counts.reduce((a, b) => (b.count > a.count ? b : a));
+  return best.count > 0 ? best.delimiter : ',';
+}
+
+export function readCsv(bytes: Uint8Array): RawTable {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter: sniffDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    const where = line === undefined ? '' : `第 ${line} 行：`;
+    refuse(`${where}CSV 格式错误：${(error as Error).message}`, `${line === undefined ? '' : `line ${line}: `}malformed CSV: ${(error as Error).message}`);
+  }
+  // A record's line is where it starts: one past where the previous one ended.
+  let nextStart = 1;
+  const rows: TableRow[] = [];
+  for (const { record, info } of records) {
+    rows.push({ line: nextStart, cells: record.map((cell) => cell.trim()) });
+    nextStart = info.lines + 1;
+  }
+  return toTable('csv', encoding, rows);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  // Numbers print without Excel's display format ("1,200", "1.2E+3"): phone numbers, households.
+  if (typeof value === 'number') return String(value);
+  return cell.text ?? '';
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    refuse(`无法读取 Excel 文件：${(error as Error).message}`, `cannot read the Excel file: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) refuse('Excel 文件中没有工作表', 'the Excel file has no worksheet');
+  const rows: TableRow[] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column)).trim());
+    rows.push({ line: rowNumber, cells });
+  });
+  return toTable('xlsx', 'xlsx', rows);
+}
+
+function isBlank(row: TableRow): boolean {
+  return row.cells.every((cell) => cell === '');
+}
+
+function toTable(format: 'csv' | 'xlsx', encoding: string, rows: TableRow[]): RawTable {
+  const headerIndex = rows.findIndex((row) => !isBlank(row));
+  if (headerIndex < 0) refuse('文件是空的：没有表头，也没有单位', 'the file is empty: no header and no units');
+  const headerRow = rows[headerIndex] as TableRow;
+  return {
+    format,
+    encoding,
+    headerLine: headerRow.line,
+    header: headerRow.cells,
+    rows: rows.slice(headerIndex + 1).filter((row) => !isBlank(row)),
+  };
+}
+
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<RawTable> {
+  return formatOfFileName(fileName) === 'csv' ? readCsv(bytes) : readXlsx(bytes);
+}

@@ -1,0 +1,214 @@
+/**
+ * Checks every row of an import table and turns the good ones into unit drafts. Every problem is
+ * reported with its line and column, in Chinese and English; nothing here writes.
+ * Problems that refuse the file: a missing required column, an unknown kind, industry or district,
+ * a bad USCC (with the check character it should have), households that are not a whole number,
+ * and a duplicate (within the file, or against the registry by USCC or by district and name).
+ * Warnings only: a community or village without households, an unrecognised column, an odd phone.
+ */
+import type { ImportIssue, ImportPreviewRow } from '@shared/api/procedures/units';
+import type { DistrictRef } from '@shared/domain/districts';
+import { kindHasHouseholds, parseIndustry, parseUnitKind } from '@shared/domain/unit-kinds';
+import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
+import { validateUscc } from '@shared/domain/uscc';
+import { chineseHeaders, columnOfHeader, importColumns, requiredColumns } from './columns';
+import type { ImportColumn } from './columns';
+import type { RawTable } from './read-table';
+
+export interface UnitDraft {
+  line: number;
+  name: string;
+  kind: UnitKind;
+  industry: Industry | null;
+  districtCode: string;
+  street: string | null;
+  address: string | null;
+  uscc: string | null;
+  households: number | null;
+  contact: string | null;
+  phone: string | null;
+}
+
+export interface RegistryLookups {
+  matchDistrict(text: string): DistrictRef | undefined;
+  /** The existing unit holding this USCC, if any. */
+  unitByUscc(uscc: string): { name: string; districtCode: string } | undefined;
+  unitExists(districtCode: string, name: string): boolean;
+}
+
+export interface ValidationResult {
+  drafts: UnitDraft[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  preview: ImportPreviewRow[];
+  previewTruncated: boolean;
+}
+
+export const limits = { name: 200, street: 100, address: 300, contact: 100, phone: 50 } as const;
+
+function issue(line: number, column: string | undefined, message: string, messageEn: string): ImportIssue {
+  return column === undefined ? { line, message, messageEn } : { line, column, message, messageEn };
+}
+
+export function mapHeader(table: RawTable): { columns: (ImportColumn | undefined)[]; errors: ImportIssue[]; warnings: ImportIssue[] } {
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const columns = table.header.map((header) => (header === '' ? undefined : columnOfHeader(header)));
+  const seen = new Map<ImportColumn, string>();
+  table.header.forEach((header, index) => {
+    const column = columns[index];
+    if (header === '') return;
+    if (column === undefined) {
+      warnings.push(issue(table.headerLine, header, `未识别的列“${header}”，已忽略`, `unrecognised column "${header}" ignored`));
+      return;
+    }
+    const earlier = seen.get(column);
+    if (earlier !== undefined) {
+      errors.push(issue(table.headerLine, header, `列“${header}”与“${earlier}”重复`, `column "${header}" repeats "${earlier}"`));
+      columns[index] = undefined;
+    } else {
+      seen.set(column, header);
+    }
+  });
+  const missing = requiredColumns.filter((column) => !seen.has(column));
+  if (missing.length > 0) {
+    errors.push(
+      issue(
+        table.headerLine,
+        undefined,
+        `缺少必需的列：${missing.map((column) => `${chineseHeaders[column]}（${column}）`).join('、')}`,
+        `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+      ),
+    );
+  }
+  return { columns, errors, warnings };
+}
+
+const phonePattern = /^[0-9+\-()（）\s转#,，、/]{3,50}$/;
+
+export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000): ValidationResult {
+  const { columns, errors, warnings } = mapHeader(table);
+  const drafts: UnitDraft[] = [];
+  const preview: ImportPreviewRow[] = [];
+  if (errors.length > 0) return { drafts, errors, warnings, preview, previewTruncated: false };
+
+  const indexOf = new Map<ImportColumn, number>();
+  columns.forEach((column, index) => column !== undefined && indexOf.set(column, index));
+  const headerOf = (column: ImportColumn) => table.header[indexOf.get(column) ?? -1] ?? column;
+
+  const usccLines = new Map<string, number>();
+  const nameLines = new Map<string, number>();
+
+  for (const row of table.rows) {
+    const line = row.line;
+    const cell = (column: ImportColumn): string => {
+      const index = indexOf.get(column);
+      return index === undefined ? '' : (row.cells[index] ?? '');
+    };
+    const rowErrors: ImportIssue[] = [];
+    const fail = (column: ImportColumn | undefined, zh: string, en: string) =>
+      rowErrors.push(issue(line, column === undefined ? undefined : headerOf(column), zh, en));
+
+    const name = cell('name').replace(/\s+/g, ' ');
+    if (name === '') fail('name', '名称不能为空', 'the name is empty');
+    else if (name.length > limits.name) fail('name', `名称超过 ${limits.name} 个字`, `the name is longer than ${limits.name} characters`);
+
+    const kindText = cell('kind');
+    const kind = kindText === '' ? undefined : parseUnitKind(kindText);
+    if (kindText === '') fail('kind', '类型不能为空（企业、社区、村或机关事业单位）', 'the kind is empty (enterprise, community, village or institution)');
+    else if (kind === undefined) fail('kind', `未知的单位类型“${kindText}”（应为企业、社区、村或机关事业单位）`, `unknown kind "${kindText}" (enterprise, community, village or institution)`);
+
+    const industryText = cell('industry');
+    const industry = parseIndustry(industryText);
+    if (industry === undefined) fail('industry', `未知的行业“${industryText}”（应为寄递、金融或留空）`, `unknown industry "${industryText}" (delivery, finance or empty)`);
+
+    const districtText = cell('district');
+    const district = districtText === '' ? undefined : lookups.matchDistrict(districtText);
+    if (districtText === '') fail('district', '区不能为空', 'the district is empty');
+    else if (district === undefined) fail('district', `未知的区“${districtText}”（应为武汉市 15 个区之一的名称或代码）`, `unknown district "${districtText}" (one of Wuhan's 15 districts, by name or code)`);
+
+    const street = cell('street');
+    if (street.length > limits.street) fail('street', `街道超过 ${limits.street} 个字`, `the street is longer than ${limits.street} characters`);
+    const address = cell('address');
+    if (address.length > limits.address) fail('address', `地址超过 ${limits.address} 个字`, `the address is longer than ${limits.address} characters`);
+    const contact = cell('contact');
+    if (contact.length > limits.contact) fail('contact', `联系人超过 ${limits.contact} 个字`, `the contact is longer than ${limits.contact} characters`);
+    const phone = cell('phone');
+    if (phone.length > limits.phone) fail('phone', `电话超过 ${limits.phone} 个字符`, `the phone is longer than ${limits.phone} characters`);
+    else if (phone !== '' && !phonePattern.test(phone)) {
+      warnings.push(issue(line, headerOf('phone'), `电话“${phone}”看起来不像电话号码`, `the phone "${phone}" does not look like a phone number`));
+    }
+
+    let uscc: string | null = null;
+    const usccText = cell('uscc');
+    if (usccText !== '') {
+      const checked = validateUscc(usccText);
+      if (checked.ok) uscc = checked.code;
+      else fail('uscc', checked.message.zh, checked.message.en);
+    }
+
+    let households: number | null = null;
+    const householdsText = cell('households').replace(/[,，]/g, '').replace(/户$/, '').trim();
+    if (householdsText !== '') {
+      if (/^\d{1,8}(\.0+)?$/.test(householdsText)) households = Number.parseInt(householdsText, 10);
+      else fail('households', `户数“${cell('households')}”不是非负整数`, `households "${cell('households')}" is not a whole number`);
+    } else if (kind !== undefined && kindHasHouseholds(kind)) {
+      warnings.push(issue(line, headerOf('households'), '社区或村未填户数：评定时群众安全感测评的样本量需按户数计算', 'a community or village without households: the survey sample size depends on it'));
+    }
+
+    if (uscc !== null) {
+      const earlier = usccLines.get(uscc);
+      const existing = earlier === undefined ? lookups.unitByUscc(uscc) : undefined;
+      if (earlier !== undefined) fail('uscc', `统一社会信用代码 ${uscc} 与第 ${earlier} 行重复`, `USCC ${uscc} repeats line ${earlier}`);
+      else if (existing !== undefined) fail('uscc', `统一社会信用代码 ${uscc} 已被单位“${existing.name}”使用`, `USCC ${uscc} already belongs to the unit "${existing.name}"`);
+      else usccLines.set(uscc, line);
+    }
+    if (district !== undefined && name !== '') {
+      const key = `${district.code}\u0000${name}`;
+      const earlier = nameLines.get(key);
+      if (earlier !== undefined) fail('name', `${district.name}已有同名单位“${name}”（第 ${earlier} 行）`, `"${name}" in ${district.nameEn} repeats line ${earlier}`);
+      else if (lookups.unitExists(district.code, name)) fail('name', `${district.name}已有同名单位“${name}”在名册中`, `"${name}" in ${district.nameEn} is already in the registry`);
+      else nameLines.set(key, line);
+    }
+
+    errors.push(...rowErrors);
+    if (preview.length < previewLimit) {
+      preview.push({
+        line,
+        name,
+        kind: kind ?? null,
+        industry: industry ?? null,
+        district: districtText,
+        districtCode: district?.code ?? null,
+        street,
+        address,
+        uscc: uscc ?? usccText,
+        households: cell('households'),
+        contact,
+        phone,
+        ok: rowErrors.length === 0,
+      });
+    }
+    if (rowErrors.length === 0 && kind !== undefined && district !== undefined && industry !== undefined) {
+      drafts.push({
+        line,
+        name,
+        kind,
+        industry,
+        districtCode: district.code,
+        street: street || null,
+        address: address || null,
+        uscc,
+        households,
+        contact: contact || null,
+        phone: phone || null,
+      });
+    }
+  }
+  if (table.rows.length === 0) {
+    errors.push(issue(table.headerLine, undefined, '文件中没有单位：表头下面没有数据行', 'the file holds no units: no rows below the header'));
+  }
+  return { drafts, errors, warnings, preview, previewTruncated: table.rows.length > preview.length };
+}
+
+export { importColumns };

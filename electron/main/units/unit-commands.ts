@@ -1,0 +1,98 @@
+/**
+ * Adding and editing a unit by hand, with the same rules as an import row: a known district, a
+ * valid USCC, no second unit with that USCC or with that name in the district. Stars are not
+ * editable here; only assessments change them.
+ */
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { DxError } from '@shared/api/errors';
+import type { ErrorIssue } from '@shared/api/errors';
+import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
+import { validateUscc } from '@shared/domain/uscc';
+import { newId } from '../ids';
+import { registryLookups } from './registry-lookups';
+import { getUnitRow } from './unit-queries';
+
+type Fields = z.output<typeof UnitFieldsSchema>;
+
+interface Checked {
+  districtCode: string;
+  uscc: string | null;
+}
+
+function check(db: Database, fields: Fields, selfId: string | null): Checked {
+  const issues: ErrorIssue[] = [];
+  let conflicts = 0;
+  const lookups = registryLookups(db);
+  const district = lookups.matchDistrict(fields.districtCode);
+  if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}”` });
+  let uscc: string | null = null;
+  if (fields.uscc) {
+    const result = validateUscc(fields.uscc);
+    if (result.ok) uscc = result.code;
+    else issues.push({ path: ['uscc'], message: result.message.zh });
+  }
+  if (uscc !== null) {
+    const owner = db.prepare('SELECT id, name FROM units WHERE uscc = ?').get(uscc) as { id: string; name: string } | undefined;
+    if (owner && owner.id !== selfId) {
+      conflicts += 1;
+      issues.push({ path: ['uscc'], message: `统一社会信用代码 ${uscc} 已被单位“${owner.name}”使用` });
+    }
+  }
+  if (district) {
+    const same = db.prepare('SELECT id FROM units WHERE district_code = ? AND name = ?').pluck().get(district.code, fields.name) as string | undefined;
+    if (same !== undefined && same !== selfId) {
+      conflicts += 1;
+      issues.push({ path: ['name'], message: `${district.name}已有同名单位“${fields.name}”` });
+    }
+  }
+  if (issues.length > 0) {
+    const message = issues.map((issue) => issue.message).join('；');
+    throw new DxError(conflicts === issues.length ? 'CONFLICT' : 'BAD_INPUT', message, { issues });
+  }
+  return { districtCode: (district as { code: string }).code, uscc };
+}
+
+function streetIdFor(db: Database, districtCode: string, street: string | null): string | null {
+  if (!street) return null;
+  const existing = db.prepare('SELECT id FROM streets WHERE district_code = ? AND name = ?').pluck().get(districtCode, street) as string | undefined;
+  if (existing !== undefined) return existing;
+  const id = newId();
+  db.prepare('INSERT INTO streets (id, district_code, name) VALUES (?, ?, ?)').run(id, districtCode, street);
+  return id;
+}
+
+export function createUnit(db: Database, workstationId: string, fields: Fields, audit: (id: string) => void): Unit {
+  const id = newId();
+  db.transaction(() => {
+    const checked = check(db, fields, null);
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, workstationId, fields.name, fields.kind, fields.industry, checked.districtCode,
+      streetIdFor(db, checked.districtCode, fields.street), fields.address || null, checked.uscc,
+      fields.households, fields.contact || null, fields.phone || null, fields.inScope ? 1 : 0, now, now,
+    );
+    audit(id);
+  }).immediate();
+  return getUnitRow(db, id);
+}
+
+export function updateUnit(db: Database, id: string, fields: Fields, audit: (id: string) => void): Unit {
+  db.transaction(() => {
+    getUnitRow(db, id);
+    const checked = check(db, fields, id);
+    db.prepare(
+      `UPDATE units SET name = ?, kind = ?, industry = ?, district_code = ?, street_id = ?, address = ?, uscc = ?,
+         households = ?, contact = ?, phone = ?, in_scope = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      fields.name, fields.kind, fields.industry, checked.districtCode, streetIdFor(db, checked.districtCode, fields.street),
+      fields.address || null, checked.uscc, fields.households, fields.contact || null, fields.phone || null,
+      fields.inScope ? 1 : 0, new Date().toISOString(), id,
+    );
+    audit(id);
+  }).immediate();
+  return getUnitRow(db, id);
+}

@@ -1,0 +1,144 @@
+/** Reading the registry: districts with counts, a filtered and sorted page of units, one unit with its star history. */
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { District, StarHistoryEntry, Unit, UnitListInputSchema } from '@shared/api/procedures/units';
+import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
+import type { z } from 'zod';
+
+type ListInput = z.output<typeof UnitListInputSchema>;
+
+interface UnitRow {
+  id: string;
+  workstation_id: string;
+  name: string;
+  kind: UnitKind;
+  industry: Industry | null;
+  district_code: string;
+  district_name: string;
+  street_id: string | null;
+  street_name: string | null;
+  address: string | null;
+  uscc: string | null;
+  households: number | null;
+  contact: string | null;
+  phone: string | null;
+  in_scope: number;
+  current_stars: number;
+  last_assessed_on: string | null;
+  last_veto_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const unitSelect = `
+  SELECT u.*, d.name AS district_name, s.name AS street_name
+  FROM units u
+  JOIN districts d ON d.code = u.district_code
+  LEFT JOIN streets s ON s.id = u.street_id`;
+
+export function toUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    workstationId: row.workstation_id,
+    name: row.name,
+    kind: row.kind,
+    industry: row.industry,
+    districtCode: row.district_code,
+    districtName: row.district_name,
+    streetId: row.street_id,
+    street: row.street_name,
+    address: row.address,
+    uscc: row.uscc,
+    households: row.households,
+    contact: row.contact,
+    phone: row.phone,
+    inScope: row.in_scope === 1,
+    currentStars: row.current_stars,
+    lastAssessedOn: row.last_assessed_on,
+    lastVetoOn: row.last_veto_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listDistricts(db: Database): District[] {
+  return db
+    .prepare(
+      `SELECT d.code, d.name, d.name_en AS nameEn, d.kind, d.sort,
+              (SELECT count(*) FROM units u WHERE u.district_code = d.code) AS unitCount
+       FROM districts d ORDER BY d.sort, d.code`,
+    )
+    .all() as District[];
+}
+
+const orderBy: Record<ListInput['sort'], string> = {
+  name: 'u.name',
+  district: 'd.sort',
+  kind: 'u.kind',
+  stars: 'u.current_stars',
+  lastAssessedOn: 'u.last_assessed_on',
+  updatedAt: 'u.updated_at',
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The WHERE clause and its parameters for the list filters (shared by the page and its count). */
+export function unitFilter(input: Omit<ListInput, 'offset' | 'limit' | 'sort' | 'order'>): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (input.district !== undefined) {
+    clauses.push('u.district_code = ?');
+    params.push(input.district.toUpperCase());
+  }
+  if (input.kind !== undefined) {
+    clauses.push('u.kind = ?');
+    params.push(input.kind);
+  }
+  if (input.industry === 'none') clauses.push('u.industry IS NULL');
+  else if (input.industry !== undefined) {
+    clauses.push('u.industry = ?');
+    params.push(input.industry);
+  }
+  if (input.stars !== undefined) {
+    clauses.push('u.current_stars = ?');
+    params.push(input.stars);
+  }
+  const search = input.search?.trim();
+  if (search) {
+    clauses.push("(u.name LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\')");
+    params.push(`%${escapeLike(search)}%`, `${escapeLike(search.toUpperCase())}%`);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listUnits(db: Database, input: ListInput): { total: number; offset: number; items: Unit[] } {
+  const { where, params } = unitFilter(input);
+  const total = db.prepare(`SELECT count(*) FROM units u ${where}`).pluck().get(...params) as number;
+  const direction = input.order === 'desc' ? 'DESC' : 'ASC';
+  // Units never assessed sort last either way; the id makes paging stable among equal keys.
+  const nulls = input.sort === 'lastAssessedOn' ? 'u.last_assessed_on IS NULL, ' : '';
+  const secondary = input.sort === 'name' ? '' : ', u.name';
+  const rows = db
+    .prepare(`${unitSelect} ${where} ORDER BY ${nulls}${orderBy[input.sort]} ${direction}${secondary}, u.id LIMIT ? OFFSET ?`)
+    .all(...params, input.limit, input.offset) as UnitRow[];
+  return { total, offset: input.offset, items: rows.map(toUnit) };
+}
+
+export function getUnitRow(db: Database, id: string): Unit {
+  const row = db.prepare(`${unitSelect} WHERE u.id = ?`).get(id) as UnitRow | undefined;
+  if (!row) throw new DxError('NOT_FOUND', `没有编号为 ${id} 的单位 (no unit with id ${id})`);
+  return toUnit(row);
+}
+
+export function getStarHistory(db: Database, unitId: string): StarHistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT id, cycle, stars, previous_stars AS previousStars, assessed_on AS assessedOn, assessment_id AS assessmentId,
+              vetoed, decided_by AS decidedBy
+       FROM unit_star_history WHERE unit_id = ? ORDER BY assessed_on DESC, created_at DESC`,
+    )
+    .all(unitId) as (Omit<StarHistoryEntry, 'vetoed'> & { vetoed: number })[];
+  return rows.map((row) => ({ ...row, vetoed: row.vetoed === 1 }));
+}

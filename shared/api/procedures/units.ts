@@ -1,0 +1,179 @@
+/** Procedures of the unit registry: districts, the unit list and detail, create/update, and file import. */
+import { z } from 'zod';
+import { industries, unitKinds } from '@shared/domain/unit-kinds';
+import { procedure } from '../procedure';
+
+export const UnitKindSchema = z.enum(unitKinds);
+export const IndustrySchema = z.enum(industries);
+
+export const DistrictSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['district', 'zone']),
+  sort: z.number().int(),
+  unitCount: z.number().int(),
+});
+export type District = z.infer<typeof DistrictSchema>;
+
+export const UnitSchema = z.object({
+  id: z.string(),
+  workstationId: z.string(),
+  name: z.string(),
+  kind: UnitKindSchema,
+  industry: IndustrySchema.nullable(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  streetId: z.string().nullable(),
+  street: z.string().nullable(),
+  address: z.string().nullable(),
+  uscc: z.string().nullable(),
+  households: z.number().int().nullable(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  inScope: z.boolean(),
+  currentStars: z.number().int().min(0).max(5),
+  lastAssessedOn: z.string().nullable(),
+  lastVetoOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const StarHistoryEntrySchema = z.object({
+  id: z.string(),
+  cycle: z.number().int(),
+  stars: z.number().int(),
+  previousStars: z.number().int(),
+  assessedOn: z.string(),
+  assessmentId: z.string().nullable(),
+  vetoed: z.boolean(),
+  decidedBy: z.string().nullable(),
+});
+export type StarHistoryEntry = z.infer<typeof StarHistoryEntrySchema>;
+
+export const unitSortFields = ['name', 'district', 'kind', 'stars', 'lastAssessedOn', 'updatedAt'] as const;
+
+export const UnitListInputSchema = z
+  .object({
+    district: z.string().max(20).optional(),
+    kind: UnitKindSchema.optional(),
+    industry: z.union([IndustrySchema, z.literal('none')]).optional(),
+    stars: z.number().int().min(0).max(5).optional(),
+    /** Part of the name, or the start of a USCC. */
+    search: z.string().trim().max(100).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(50),
+    sort: z.enum(unitSortFields).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict();
+export type UnitListInput = z.input<typeof UnitListInputSchema>;
+
+/** What a person enters for a unit; the same rules as a row of an import file. */
+export const UnitFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    kind: UnitKindSchema,
+    industry: IndustrySchema.nullable().default(null),
+    districtCode: z.string().min(1).max(20),
+    street: z.string().trim().max(100).nullable().default(null),
+    address: z.string().trim().max(300).nullable().default(null),
+    uscc: z.string().trim().max(40).nullable().default(null),
+    households: z.number().int().min(0).max(10_000_000).nullable().default(null),
+    contact: z.string().trim().max(100).nullable().default(null),
+    phone: z.string().trim().max(50).nullable().default(null),
+    inScope: z.boolean().default(true),
+  })
+  .strict();
+export type UnitFields = z.input<typeof UnitFieldsSchema>;
+
+export const ImportIssueSchema = z.object({
+  /** Line of the CSV file or row of the worksheet (the header is line 1); 0 for the file as a whole. */
+  line: z.number().int(),
+  /** The column as its header is written in the file. */
+  column: z.string().optional(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+export const ImportPreviewRowSchema = z.object({
+  line: z.number().int(),
+  name: z.string(),
+  kind: UnitKindSchema.nullable(),
+  industry: IndustrySchema.nullable(),
+  district: z.string(),
+  districtCode: z.string().nullable(),
+  street: z.string(),
+  address: z.string(),
+  uscc: z.string(),
+  households: z.string(),
+  contact: z.string(),
+  phone: z.string(),
+  ok: z.boolean(),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRowSchema>;
+
+export const ImportReportSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  totalRows: z.number().int(),
+  imported: z.number().int(),
+  streetsCreated: z.number().int(),
+  errors: z.array(ImportIssueSchema),
+  warnings: z.array(ImportIssueSchema),
+  /** Parsed rows for the preview (empty after an import); at most `previewLimit`. */
+  rows: z.array(ImportPreviewRowSchema),
+  rowsTruncated: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export const ImportFileSchema = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    /** The file's bytes, base64; at most ~24 MB of file (the HTTP transport takes 32 MB bodies). */
+    contentBase64: z.string().min(1).max(33_000_000),
+  })
+  .strict();
+
+export const unitProcedures = {
+  'districts.list': procedure({
+    summary: 'The 15 districts with their unit counts',
+    input: z.object({}).strict(),
+    output: z.array(DistrictSchema),
+  }),
+  'units.list': procedure({
+    summary: 'A page of units, filtered and sorted, with the total count',
+    input: UnitListInputSchema,
+    output: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(UnitSchema) }),
+  }),
+  'units.get': procedure({
+    summary: 'One unit with its star history',
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.object({ unit: UnitSchema, history: z.array(StarHistoryEntrySchema) }),
+  }),
+  'units.create': procedure({
+    summary: 'Add a unit to the registry',
+    input: UnitFieldsSchema,
+    output: UnitSchema,
+  }),
+  'units.update': procedure({
+    summary: 'Change a unit’s facts (not its stars, which only assessments change)',
+    input: z.object({ id: z.string().min(1).max(100), fields: UnitFieldsSchema }).strict(),
+    output: UnitSchema,
+  }),
+  'units.importPreview': procedure({
+    summary: 'Parse and check a CSV/XLSX file of units; nothing is written',
+    input: ImportFileSchema,
+    output: ImportReportSchema,
+    job: true,
+  }),
+  'units.import': procedure({
+    summary: 'Import a CSV/XLSX file of units, all rows or none',
+    input: ImportFileSchema,
+    output: ImportReportSchema,
+    job: true,
+  }),
+};
