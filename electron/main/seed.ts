@@ -3,11 +3,12 @@
  * idempotently on open. Each domain adds its seeder here.
  */
 import type { CoreServices } from './core-services';
+import { seedDefaultRubricPacks } from './rubric/seed-default-packs';
 import { seedDistricts } from './units/seed-districts';
 
 type Seeder = (services: CoreServices) => void;
 
-const seeders: Seeder[] = [seedDistricts];
+const seeders: Seeder[] = [seedDefaultRubricPacks, seedDistricts];
 
 export function seedDatabase(services: CoreServices): void {
   services.db.transaction(() => {

@@ -1,0 +1,88 @@
+/**
+ * The points one answered item gives or takes, in integer hundredths rounded half up at the
+ * item (DOMAIN.md, item kinds), with the sentence that explains them in both languages.
+ */
+import { divideRoundHalfUp } from '@shared/rubric/decimal';
+import type { SurveyAnswer } from './answers';
+import type { ItemPlan } from './plan';
+
+export interface ItemOutcome {
+  /** Hundredths of a point; negative for deductions. */
+  points: number;
+  whyZh: string;
+  whyEn: string;
+}
+
+const p = (hundredths: number) => hundredths / 100;
+
+/** points − perPoint × (full − rate), floored at 0, for a rate of num/den hundredths of a percent. */
+function ratePoints(plan: ItemPlan, rateNum: number, rateDen: number): number {
+  if (rateNum >= plan.full * rateDen) return plan.points;
+  // Exact in integers: (100·points·den − perPoint·(full·den − rateNum)) / (100·den).
+  const num = 100 * plan.points * rateDen - plan.perPoint * (plan.full * rateDen - rateNum);
+  return num <= 0 ? 0 : divideRoundHalfUp(num, 100 * rateDen);
+}
+
+export function surveyRateHundredths(answer: SurveyAnswer): number {
+  return divideRoundHalfUp(answer.safe * 10_000, answer.respondents);
+}
+
+export function itemOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
+  switch (plan.kind) {
+    case 'check':
+      return answer === true
+        ? { points: plan.points, whyZh: `已落实，得${p(plan.points)}分`, whyEn: `done: ${p(plan.points)} points` }
+        : { points: 0, whyZh: '未落实，得0分', whyEn: 'not done: 0 points' };
+    case 'scale': {
+      const points = Math.round((answer as number) * 100);
+      return { points, whyZh: `评${p(points)}分（满分${p(plan.points)}）`, whyEn: `rated ${p(points)} of ${p(plan.points)}` };
+    }
+    case 'deduct': {
+      const count = answer as number;
+      const raw = plan.per * count;
+      const taken = raw > plan.cap ? plan.cap : raw;
+      const capped = raw > plan.cap ? `，已达上限${p(plan.cap)}分` : '';
+      const cappedEn = raw > plan.cap ? `, capped at ${p(plan.cap)}` : '';
+      return {
+        points: -taken,
+        whyZh: `${count}项×${p(plan.per)}分，扣${p(taken)}分${capped}`,
+        whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
+      };
+    }
+    case 'rate': {
+      const rate = Math.round((answer as number) * 100);
+      const points = ratePoints(plan, rate, 1);
+      return rate >= plan.full
+        ? { points, whyZh: `${p(rate)}%达到${p(plan.full)}%，得满分${p(points)}分`, whyEn: `${p(rate)}% reaches ${p(plan.full)}%: full ${p(points)} points` }
+        : {
+            points,
+            whyZh: `${p(rate)}%低于${p(plan.full)}%共${p(plan.full - rate)}个百分点，得${p(points)}分`,
+            whyEn: `${p(rate)}% is ${p(plan.full - rate)} points below ${p(plan.full)}%: ${p(points)} points`,
+          };
+    }
+    case 'survey': {
+      const survey = answer as SurveyAnswer;
+      const points = ratePoints(plan, survey.safe * 10_000, survey.respondents);
+      const shown = p(surveyRateHundredths(survey));
+      return {
+        points,
+        whyZh: `${survey.respondents}人中${survey.safe}人感到安全（${shown}%），标准${p(plan.full)}%，得${p(points)}分`,
+        whyEn: `${survey.safe} of ${survey.respondents} feel safe (${shown}%), full at ${p(plan.full)}%: ${p(points)} points`,
+      };
+    }
+    case 'gate': {
+      const rate = Math.round((answer as number) * 100);
+      return rate >= plan.required
+        ? { points: 0, whyZh: `${p(rate)}%达到要求${p(plan.required)}%`, whyEn: `${p(rate)}% meets the required ${p(plan.required)}%` }
+        : {
+            points: 0,
+            whyZh: `${p(rate)}%未达到要求${p(plan.required)}%，最高${plan.capStars}星`,
+            whyEn: `${p(rate)}% is below the required ${p(plan.required)}%: at most ${plan.capStars} stars`,
+          };
+    }
+    case 'veto':
+      return answer === true
+        ? { points: 0, whyZh: '发生，一票否决', whyEn: 'occurred: the assessment is vetoed' }
+        : { points: 0, whyZh: '未发生', whyEn: 'did not occur' };
+  }
+}

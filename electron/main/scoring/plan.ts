@@ -1,0 +1,193 @@
+/**
+ * A star pack compiled once into what scoring needs per call: items with their numbers in
+ * integer hundredths, lookups by id, rule texts, and the applicable items per (kind, industry).
+ * Cached per loaded pack object, so scoring 100,000 assessments compiles once.
+ */
+import { toHundredths, toScaled } from '@shared/rubric/decimal';
+import type { Condition, RubricItem, StarPack } from '@shared/rubric/star-pack';
+import type { Bilingual } from '@shared/rubric/label';
+import type { LoadedStarPack } from '../rubric/loaded-pack';
+import { itemApplies } from './applicability';
+import type { ApplicabilityUnit } from './applicability';
+
+export interface ItemPlan {
+  item: RubricItem;
+  id: string;
+  kind: RubricItem['kind'];
+  group: 'category' | 'addOn' | 'veto';
+  /** Index into Plan.categories; -1 for add-ons and vetoes. */
+  categoryIndex: number;
+  categoryId: string | undefined;
+  /** All in hundredths (of points, or of a percent). */
+  points: number;
+  step: number;
+  per: number;
+  cap: number;
+  full: number;
+  perPoint: number;
+  required: number;
+  capStars: number;
+  minSample: number;
+  minShare: number;
+  rule: string;
+  ruleZh: string;
+  ruleEn: string;
+}
+
+export interface ConditionPlan {
+  condition: Condition;
+  item: ItemPlan;
+  /** Hundredths. */
+  value: number;
+  textZh: string;
+  textEn: string;
+}
+
+export interface LevelPlan {
+  stars: number;
+  label: Bilingual;
+  min: number;
+  conditions: ConditionPlan[];
+}
+
+export interface Plan {
+  loaded: LoadedStarPack;
+  items: ItemPlan[];
+  byId: Map<string, ItemPlan>;
+  categories: { id: string; max: number; label: Bilingual }[];
+  addOnCap: number;
+  levels: LevelPlan[];
+  maxStepUp: number;
+  vetoLockoutMonths: number;
+  applicable(unit: ApplicabilityUnit): ItemPlan[];
+}
+
+const h = (value: number) => String(value / 100);
+
+function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: string } {
+  switch (item.kind) {
+    case 'check':
+      return { rule: `check ${item.points}`, ruleZh: `是得${item.points}分，否得0分`, ruleEn: `${item.points} if yes, else 0` };
+    case 'scale':
+      return { rule: `scale 0..${item.points} step ${item.step}`, ruleZh: `按实评0–${item.points}分（步长${item.step}）`, ruleEn: `0 to ${item.points} in steps of ${item.step}` };
+    case 'deduct':
+      return { rule: `per ${item.per}, cap ${item.cap}`, ruleZh: `每项扣${item.per}分，最多扣${item.cap}分`, ruleEn: `${item.per} off each, at most ${item.cap}` };
+    case 'rate':
+      return {
+        rule: `rate ${item.points}, full ${item.full}, perPoint ${item.perPoint}`,
+        ruleZh: `≥${item.full}%得${item.points}分，每低1个百分点扣${item.perPoint}分，扣完为止`,
+        ruleEn: `${item.points} at ${item.full}% or more, ${item.perPoint} less per percentage point below, not below 0`,
+      };
+    case 'survey':
+      return {
+        rule: `survey ${item.points}, full ${item.full}, perPoint ${item.perPoint}, minSample ${item.minSample}, minShare ${item.minShare}`,
+        ruleZh: `安全感≥${item.full}%得${item.points}分，每低1个百分点扣${item.perPoint}分；样本不少于${item.minSample}人且不少于户数的${toScaled(item.minShare, 4) / 100}%`,
+        ruleEn: `${item.points} at ${item.full}% safe or more, ${item.perPoint} less per point below; sample at least ${item.minSample} and ${toScaled(item.minShare, 4) / 100}% of households`,
+      };
+    case 'gate':
+      return {
+        rule: `gate required ${item.required}, capStars ${item.capStars}`,
+        ruleZh: `低于${item.required}%时最高${item.capStars}星`,
+        ruleEn: `below ${item.required}% at most ${item.capStars} star${item.capStars === 1 ? '' : 's'}`,
+      };
+    case 'veto':
+      return { rule: 'veto', ruleZh: '一票否决', ruleEn: 'veto' };
+  }
+}
+
+function planItem(item: RubricItem, group: ItemPlan['group'], categoryIndex: number, categoryId: string | undefined): ItemPlan {
+  const anyItem = item as Partial<Record<'points' | 'step' | 'per' | 'cap' | 'full' | 'perPoint' | 'required' | 'capStars' | 'minSample' | 'minShare', number>>;
+  return {
+    item,
+    id: item.id,
+    kind: item.kind,
+    group,
+    categoryIndex,
+    categoryId,
+    points: toHundredths(anyItem.points ?? 0),
+    step: toHundredths(anyItem.step ?? 0),
+    per: toHundredths(anyItem.per ?? 0),
+    cap: toHundredths(anyItem.cap ?? 0),
+    full: toHundredths(anyItem.full ?? 0),
+    perPoint: toHundredths(anyItem.perPoint ?? 0),
+    required: toHundredths(anyItem.required ?? 0),
+    capStars: anyItem.capStars ?? 5,
+    minSample: anyItem.minSample ?? 0,
+    minShare: toScaled(anyItem.minShare ?? 0, 4),
+    ...ruleOf(item),
+  };
+}
+
+const opWords: Record<Condition['op'], [string, string]> = {
+  '>=': ['≥', '≥'],
+  '>': ['>', '>'],
+  '<=': ['≤', '≤'],
+  '<': ['<', '<'],
+  '==': ['=', '='],
+};
+const measureWords: Record<Condition['measure'], [string, string]> = {
+  rate: ['比率', 'rate'],
+  answer: ['填报值', 'answer'],
+  points: ['得分', 'points'],
+};
+
+function compile(loaded: LoadedStarPack): Plan {
+  const pack: StarPack = loaded.pack;
+  const items: ItemPlan[] = [];
+  pack.categories.forEach((category, index) => {
+    for (const item of category.items) items.push(planItem(item, 'category', index, category.id));
+  });
+  for (const item of pack.addOns.items) items.push(planItem(item, 'addOn', -1, undefined));
+  for (const item of pack.vetoes.items) items.push(planItem(item, 'veto', -1, undefined));
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const levels: LevelPlan[] = pack.stars.map((level) => ({
+    stars: level.stars,
+    label: level.label,
+    min: toHundredths(level.min),
+    conditions: level.conditions.map((condition) => {
+      const [opZh, opEn] = opWords[condition.op];
+      const [measureZh, measureEn] = measureWords[condition.measure];
+      const unit = condition.measure === 'rate' ? '%' : '';
+      return {
+        condition,
+        item: byId.get(condition.item) as ItemPlan,
+        value: toHundredths(condition.value),
+        textZh: `${condition.item}${measureZh}${opZh}${condition.value}${unit}`,
+        textEn: `${condition.item} ${measureEn} ${opEn} ${condition.value}${unit}`,
+      };
+    }),
+  }));
+  const byUnit = new Map<string, ItemPlan[]>();
+  return {
+    loaded,
+    items,
+    byId,
+    categories: pack.categories.map((category) => ({ id: category.id, max: toHundredths(category.max), label: category.label })),
+    addOnCap: toHundredths(pack.addOns.cap),
+    levels,
+    maxStepUp: pack.decision.maxStepUp,
+    vetoLockoutMonths: pack.decision.vetoLockoutMonths,
+    applicable(unit) {
+      const key = `${unit.kind}|${unit.industry ?? ''}`;
+      let found = byUnit.get(key);
+      if (found === undefined) {
+        found = items.filter((plan) => itemApplies(plan.item, unit));
+        byUnit.set(key, found);
+      }
+      return found;
+    },
+  };
+}
+
+const plans = new WeakMap<LoadedStarPack, Plan>();
+
+export function planFor(loaded: LoadedStarPack): Plan {
+  let plan = plans.get(loaded);
+  if (plan === undefined) {
+    plan = compile(loaded);
+    plans.set(loaded, plan);
+  }
+  return plan;
+}
+
+export { h as formatHundredths };

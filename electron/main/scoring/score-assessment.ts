@@ -1,0 +1,188 @@
+/**
+ * The star engine: a pure, deterministic function from (pack, unit, answers, history, date)
+ * to the result of CONTRACTS.md. Points are integer hundredths rounded half up at each item,
+ * so every total is the exact sum of its trace. Invalid answers are refused (BAD_INPUT naming
+ * each item); missing answers and too-small survey samples are refused too unless `draft`.
+ */
+import { DxError } from '@shared/api/errors';
+import type { ErrorIssue } from '@shared/api/errors';
+import type { ScoreResult, TraceEntry } from '@shared/scoring/result';
+import type { UnitKind } from '@shared/rubric/unit-kind';
+import type { LoadedStarPack } from '../rubric/loaded-pack';
+import { answerProblem } from './answers';
+import type { SurveyAnswer } from './answers';
+import { engineVersion } from './engine-version';
+import { itemOutcome } from './item-points';
+import { planFor } from './plan';
+import type { ItemPlan } from './plan';
+import { decideStars } from './stars';
+import type { Evaluated } from './stars';
+import { minimumSurveySample } from './survey-sample';
+import { traceEntry } from './trace';
+
+export interface ScoringUnit {
+  kind: UnitKind;
+  industry: string | null;
+  households: number | null;
+}
+
+export interface ScoringHistory {
+  /** Stars before this assessment; 0 for a first one. */
+  previousStars: number;
+  lastVetoOn: string | null;
+}
+
+export interface ScoringInput {
+  unit: ScoringUnit;
+  answers: Record<string, unknown>;
+  history: ScoringHistory;
+  /** YYYY-MM-DD */
+  assessedOn: string;
+}
+
+export interface ScoringOptions {
+  /** Score what is there and say `complete: false`, instead of refusing missing answers. */
+  draft?: boolean;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function checkAnswers(plan: ReturnType<typeof planFor>, applicable: ItemPlan[], input: ScoringInput): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  const applicableIds = new Set(applicable.map((item) => item.id));
+  for (const id of Object.keys(input.answers)) {
+    const item = plan.byId.get(id);
+    if (item === undefined) {
+      issues.push({ path: ['answers', id], message: `${id} is not an item of ${plan.loaded.ref}` });
+    } else if (!applicableIds.has(id)) {
+      const industry = input.unit.industry === null ? 'no industry' : `industry ${input.unit.industry}`;
+      issues.push({ path: ['answers', id], message: `${id} does not apply to a ${input.unit.kind} unit with ${industry}` });
+    } else {
+      const problem = answerProblem(item, input.answers[id]);
+      if (problem !== null) issues.push({ path: ['answers', id], message: `${id}: ${problem}` });
+    }
+  }
+  return issues;
+}
+
+export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, options: ScoringOptions = {}): ScoreResult {
+  const draft = options.draft === true;
+  const plan = planFor(loaded);
+  const applicable = plan.applicable(input.unit);
+  const answers = input.answers;
+
+  // Validation walks the answers only when something is off, which a valid assessment never is.
+  let answered = 0;
+  let valid = true;
+  for (const item of applicable) {
+    if (!hasOwn.call(answers, item.id)) continue;
+    answered += 1;
+    if (valid && answerProblem(item, answers[item.id]) !== null) valid = false;
+  }
+  if (!valid || answered !== Object.keys(answers).length) {
+    const issues = checkAnswers(plan, applicable, input);
+    throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
+  }
+
+  const missing: string[] = [];
+  const incompleteReasons: { item: string; message: string }[] = [];
+  const trace: TraceEntry[] = [];
+  const categorySums = plan.categories.map(() => 0);
+  const evaluated = new Map<string, Evaluated>();
+  const vetoItems: ItemPlan[] = [];
+  const failedGates: ItemPlan[] = [];
+  let addOnRaw = 0;
+
+  for (const item of applicable) {
+    const answer = answers[item.id];
+    if (answer === undefined) {
+      missing.push(item.id);
+      trace.push(traceEntry('item', item.id, 0, item.rule, '未作答（草稿）', 'not answered (draft)', { kind: item.kind, category: item.categoryId }));
+      continue;
+    }
+    if (item.kind === 'survey') {
+      const survey = answer as SurveyAnswer;
+      const minimum = minimumSurveySample(item, input.unit.households);
+      if (survey.respondents < minimum) {
+        const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
+        incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
+      }
+    }
+    const outcome = itemOutcome(item, answer);
+    evaluated.set(item.id, { answer, points: outcome.points });
+    if (item.kind === 'veto' && answer === true) vetoItems.push(item);
+    if (item.kind === 'gate' && Math.round((answer as number) * 100) < item.required) failedGates.push(item);
+    if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + outcome.points;
+    else addOnRaw += outcome.points;
+    trace.push(traceEntry('item', item.id, outcome.points / 100, item.rule, outcome.whyZh, outcome.whyEn, { kind: item.kind, category: item.categoryId, answer }));
+  }
+
+  if (!draft && (missing.length > 0 || incompleteReasons.length > 0)) {
+    const issues: ErrorIssue[] = [
+      ...missing.map((id) => ({ path: ['answers', id], message: `${id} applies to this unit and has no answer` })),
+      ...incompleteReasons.map((reason) => ({ path: ['answers', reason.item], message: reason.message })),
+    ];
+    const what = missing.length > 0 ? `missing answers: ${missing.join(', ')}` : incompleteReasons.map((reason) => reason.message).join('; ');
+    throw new DxError('BAD_INPUT', `The assessment is incomplete (${what}); score it with --draft to see a partial result`, { issues });
+  }
+
+  const categories: Record<string, number> = {};
+  let total = 0;
+  plan.categories.forEach((category, index) => {
+    const sum = categorySums[index] as number;
+    let score = sum;
+    if (sum < 0) {
+      score = 0;
+      trace.push(traceEntry('category', category.id, -sum / 100, 'floor 0', `${category.label.zh}扣分超过得分，按0分计`, `${category.label.en} deductions exceed its points: floored at 0`));
+    } else if (sum > category.max) {
+      score = category.max;
+      trace.push(traceEntry('category', category.id, (category.max - sum) / 100, `max ${category.max / 100}`, `${category.label.zh}不超过满分${category.max / 100}`, `${category.label.en} is capped at its maximum ${category.max / 100}`));
+    }
+    categories[category.id] = score / 100;
+    total += score;
+  });
+
+  let addOnDeduction = -addOnRaw;
+  if (addOnDeduction > plan.addOnCap) {
+    trace.push(traceEntry('addOnCap', 'ADD-ON', (addOnDeduction - plan.addOnCap) / 100, `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
+    addOnDeduction = plan.addOnCap;
+  }
+  total -= addOnDeduction;
+  if (total < 0) {
+    trace.push(traceEntry('total', 'TOTAL', -total / 100, 'floor 0', '总分不低于0分', 'the total is floored at 0'));
+    total = 0;
+  } else if (total > 10_000) {
+    trace.push(traceEntry('total', 'TOTAL', (10_000 - total) / 100, 'max 100', '总分不超过100分', 'the total is capped at 100'));
+    total = 10_000;
+  }
+
+  const decision = decideStars(plan, {
+    total,
+    evaluated,
+    applicableIds: new Set(applicable.map((item) => item.id)),
+    vetoItems,
+    failedGates,
+    previousStars: input.history.previousStars,
+    lastVetoOn: input.history.lastVetoOn,
+    assessedOn: input.assessedOn,
+  });
+  for (const entry of decision.trace) trace.push(entry);
+
+  return {
+    rubric: loaded.ref,
+    rubricSha256: loaded.sha256,
+    engine: engineVersion,
+    complete: missing.length === 0 && incompleteReasons.length === 0,
+    missing,
+    incompleteReasons,
+    total: total / 100,
+    categories,
+    addOnDeduction: addOnDeduction / 100,
+    vetoed: vetoItems.length > 0,
+    lockedOut: decision.lockedOut,
+    scoreStars: decision.scoreStars,
+    awardedStars: decision.awardedStars,
+    decidedBy: decision.decidedBy,
+    trace,
+  };
+}

@@ -1,0 +1,19 @@
+/** What a rubric needs to know about the rated unit: its kind and optional industry (DOMAIN.md, Words). */
+import { z } from 'zod';
+
+export const unitKinds = ['enterprise', 'community', 'village', 'institution'] as const;
+export const UnitKindSchema = z.enum(unitKinds);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+
+/** Industries are open-ended (delivery, finance, later school, hospital …); a pack declares the ones it knows. */
+export const IndustryIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'an industry id is lower-case letters, digits and dashes');
+
+export const UnitContextSchema = z
+  .object({
+    kind: UnitKindSchema,
+    industry: IndustryIdSchema.nullable().default(null),
+    /** Households (or staff) the survey sample is measured against; null when not known. */
+    households: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  })
+  .strict();
+export type UnitContext = z.output<typeof UnitContextSchema>;
