@@ -2,7 +2,8 @@
 import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { serveCommand } from './serve';
+import { backupCommand, restoreCommand } from './backup';
 import { unitsImportCommand } from './units-import';
 import { unitsListCommand } from './units-list';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, unitsImportCommand, unitsListCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand];
