@@ -57,7 +57,7 @@ export function itemOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
         : {
             points,
             whyZh: `${p(rate)}%低于${p(plan.full)}%共${p(plan.full - rate)}个百分点，得${p(points)}分`,
-            whyEn: `${p(rate)}% is ${p(plan.full - rate)} points below ${p(plan.full)}%: ${p(points)} points`,
+            whyEn: `${p(rate)}% is ${p(plan.full - rate)} percentage points below ${p(plan.full)}%: ${p(points)} points`,
           };
     }
     case 'survey': {

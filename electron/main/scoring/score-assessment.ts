@@ -56,7 +56,7 @@ function checkAnswers(plan: ReturnType<typeof planFor>, applicable: ItemPlan[], 
       issues.push({ path: ['answers', id], message: `${id} is not an item of ${plan.loaded.ref}` });
     } else if (!applicableIds.has(id)) {
       const industry = input.unit.industry === null ? 'no industry' : `industry ${input.unit.industry}`;
-      issues.push({ path: ['answers', id], message: `${id} does not apply to a ${input.unit.kind} unit with ${industry}` });
+      issues.push({ path: ['answers', id], message: `${id} does not apply to this unit (kind ${input.unit.kind}, ${industry})` });
     } else {
       const problem = answerProblem(item, input.answers[id]);
       if (problem !== null) issues.push({ path: ['answers', id], message: `${id}: ${problem}` });

@@ -5,5 +5,8 @@ import { serveCommand } from './serve';
 import { backupCommand, restoreCommand } from './backup';
 import { unitsImportCommand } from './units-import';
 import { unitsListCommand } from './units-list';
+import { scoreCommand } from './score';
+import { rescoreCommand } from './rescore';
+import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand];
