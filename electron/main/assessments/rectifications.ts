@@ -1,0 +1,121 @@
+/**
+ * Rectifications (整改): what a unit must put right by a date, usually from an item of an
+ * assessment, closed when done (optionally by the follow-up assessment that checked it).
+ * Overdue = open with a due date before the day asked about.
+ */
+import { DxError } from '@shared/api/errors';
+import type { Rectification, Session } from '@shared/api/procedures/assessments';
+import { newId } from '../ids';
+import type { WorkflowDeps } from './deps';
+import { localDate } from './deps';
+import { getAssessmentRow, getUnitBrief } from './repository';
+
+interface RectificationRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  assessment_id: string | null;
+  item_id: string | null;
+  description: string;
+  owner: string | null;
+  due_on: string;
+  status: 'open' | 'done';
+  closed_on: string | null;
+  follow_up_assessment_id: string | null;
+}
+
+const select = 'SELECT r.*, u.name AS unit_name FROM rectifications r JOIN units u ON u.id = r.unit_id';
+
+/** Pure: is it overdue on `asOf`? */
+export function isOverdue(rectification: { status: 'open' | 'done'; dueOn: string }, asOf: string): boolean {
+  return rectification.status === 'open' && rectification.dueOn < asOf;
+}
+
+/** Pure: the date `days` after `date` (both YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+function toRectification(row: RectificationRow, asOf: string): Rectification {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    assessmentId: row.assessment_id,
+    itemId: row.item_id,
+    description: row.description,
+    owner: row.owner,
+    dueOn: row.due_on,
+    status: row.status,
+    closedOn: row.closed_on,
+    followUpAssessmentId: row.follow_up_assessment_id,
+    overdue: isOverdue({ status: row.status, dueOn: row.due_on }, asOf),
+  };
+}
+
+function getRow(deps: WorkflowDeps, id: string): RectificationRow {
+  const row = deps.db.prepare(`${select} WHERE r.id = ?`).get(id) as RectificationRow | undefined;
+  if (!row) throw new DxError('NOT_FOUND', `No rectification ${id}`);
+  return row;
+}
+
+export interface OpenInput {
+  unitId: string;
+  assessmentId?: string;
+  itemId?: string;
+  description: string;
+  owner?: string;
+  dueOn: string;
+}
+
+export function openRectification(deps: WorkflowDeps, input: OpenInput, session: Session): Rectification {
+  const id = newId();
+  deps.db.transaction(() => {
+    getUnitBrief(deps.db, input.unitId);
+    if (input.assessmentId !== undefined && getAssessmentRow(deps.db, input.assessmentId).unit_id !== input.unitId) {
+      throw new DxError('BAD_INPUT', 'The assessment is of another unit', { issues: [{ path: ['assessmentId'], message: 'another unit' }] });
+    }
+    const stamp = deps.now().toISOString();
+    deps.db
+      .prepare(
+        `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      )
+      .run(id, deps.workstationId, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, stamp, stamp);
+    deps.audit({ actor: session.name, action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
+  })();
+  return toRectification(getRow(deps, id), localDate(deps.now()));
+}
+
+export function closeRectification(deps: WorkflowDeps, input: { id: string; closedOn?: string; followUpAssessmentId?: string }, session: Session): Rectification {
+  const closedOn = input.closedOn ?? localDate(deps.now());
+  deps.db.transaction(() => {
+    const row = getRow(deps, input.id);
+    if (row.status === 'done') throw new DxError('CONFLICT', `Rectification ${input.id} is already closed`);
+    if (input.followUpAssessmentId !== undefined && getAssessmentRow(deps.db, input.followUpAssessmentId).unit_id !== row.unit_id) {
+      throw new DxError('BAD_INPUT', 'The follow-up assessment is of another unit', { issues: [{ path: ['followUpAssessmentId'], message: 'another unit' }] });
+    }
+    deps.db
+      .prepare("UPDATE rectifications SET status = 'done', closed_on = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ?")
+      .run(closedOn, input.followUpAssessmentId ?? null, deps.now().toISOString(), input.id);
+    deps.audit({ actor: session.name, action: 'rectification.close', subject: input.id, data: { closedOn } });
+  })();
+  return toRectification(getRow(deps, input.id), localDate(deps.now()));
+}
+
+export function listRectificationsForUnit(deps: WorkflowDeps, unitId: string, includeDone = true): Rectification[] {
+  const asOf = localDate(deps.now());
+  const rows = deps.db
+    .prepare(`${select} WHERE r.unit_id = ? ${includeDone ? '' : "AND r.status = 'open'"} ORDER BY r.status DESC, r.due_on`)
+    .all(unitId) as RectificationRow[];
+  return rows.map((row) => toRectification(row, asOf));
+}
+
+/** Open rectifications overdue on `asOf`, and those due from `asOf` to `withinDays` later. */
+export function listDue(deps: WorkflowDeps, asOf: string = localDate(deps.now()), withinDays = 14): { overdue: Rectification[]; due: Rectification[] } {
+  const overdue = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on < ? ORDER BY r.due_on`).all(asOf) as RectificationRow[];
+  const due = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on >= ? AND r.due_on <= ? ORDER BY r.due_on`).all(asOf, addDays(asOf, withinDays)) as RectificationRow[];
+  return { overdue: overdue.map((row) => toRectification(row, asOf)), due: due.map((row) => toRectification(row, asOf)) };
+}

@@ -1,0 +1,149 @@
+/** Reading assessments and units from the database into the API's shapes. No rules here. */
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { Answers, AssessmentStatus, AssessmentSummary, DraftDetails, ScoreResult, UnitBrief } from '@shared/api/procedures/assessments';
+import type { UnitContext } from '@shared/rubric/unit-kind';
+
+export interface AssessmentRow {
+  id: string;
+  workstation_id: string;
+  unit_id: string;
+  cycle: number;
+  assessed_on: string;
+  rubric_id: string;
+  rubric_sha256: string | null;
+  answers: string;
+  details: string;
+  status: AssessmentStatus;
+  result: string | null;
+  total: number | null;
+  score_stars: number | null;
+  awarded_stars: number | null;
+  vetoed: number | null;
+  decided_by: string | null;
+  inspector: string | null;
+  submitted_at: string | null;
+  signed_by: string | null;
+  signed_at: string | null;
+  supersedes_id: string | null;
+  supersede_reason: string | null;
+  follows_up_id: string | null;
+  created_at: string;
+  updated_at: string;
+  autosaved_at: string | null;
+}
+
+type SummaryRow = AssessmentRow & { unit_name: string; district_name: string; superseded_by: string | null };
+
+const summarySelect = `
+  SELECT a.*, u.name AS unit_name, d.name AS district_name,
+         (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by
+    FROM assessments a
+    JOIN units u ON u.id = a.unit_id
+    JOIN districts d ON d.code = u.district_code`;
+
+export function findAssessmentRow(db: Database, id: string): AssessmentRow | undefined {
+  return db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
+}
+
+export function getAssessmentRow(db: Database, id: string): AssessmentRow {
+  const row = findAssessmentRow(db, id);
+  if (!row) throw new DxError('NOT_FOUND', `No assessment ${id}`);
+  return row;
+}
+
+export function parseAnswers(row: Pick<AssessmentRow, 'answers'>): Answers {
+  return JSON.parse(row.answers) as Answers;
+}
+
+export function parseDetails(row: Pick<AssessmentRow, 'details'>): DraftDetails {
+  return JSON.parse(row.details) as DraftDetails;
+}
+
+export function parseResult(row: Pick<AssessmentRow, 'result'>): ScoreResult | null {
+  return row.result === null ? null : (JSON.parse(row.result) as ScoreResult);
+}
+
+function toSummary(row: SummaryRow): AssessmentSummary {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    districtName: row.district_name,
+    cycle: row.cycle,
+    assessedOn: row.assessed_on,
+    status: row.status,
+    total: row.total,
+    awardedStars: row.awarded_stars,
+    vetoed: row.vetoed === null ? null : row.vetoed === 1,
+    inspector: row.inspector,
+    signedBy: row.signed_by,
+    supersedesId: row.supersedes_id,
+    supersededById: row.superseded_by,
+    followsUpId: row.follows_up_id,
+    answeredCount: Object.keys(parseAnswers(row)).length,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getSummary(db: Database, id: string): AssessmentSummary {
+  const row = db.prepare(`${summarySelect} WHERE a.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) throw new DxError('NOT_FOUND', `No assessment ${id}`);
+  return toSummary(row);
+}
+
+export function listOpen(db: Database): AssessmentSummary[] {
+  const rows = db.prepare(`${summarySelect} WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC`).all() as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export function listForUnit(db: Database, unitId: string): AssessmentSummary[] {
+  const rows = db.prepare(`${summarySelect} WHERE a.unit_id = ? ORDER BY a.cycle DESC, a.assessed_on DESC, a.created_at DESC`).all(unitId) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export function listRecent(db: Database, limit: number, cycle?: number): AssessmentSummary[] {
+  const rows = (
+    cycle === undefined
+      ? db.prepare(`${summarySelect} WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(limit)
+      : db.prepare(`${summarySelect} WHERE a.status IN ('signed', 'final') AND a.cycle = ? ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(cycle, limit)
+  ) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+interface UnitRow {
+  id: string;
+  name: string;
+  kind: UnitContext['kind'];
+  industry: string | null;
+  district_code: string;
+  district_name: string;
+  uscc: string | null;
+  households: number | null;
+  current_stars: number;
+}
+
+export function getUnitBrief(db: Database, unitId: string): UnitBrief {
+  const row = db
+    .prepare(
+      `SELECT u.id, u.name, u.kind, u.industry, u.district_code, d.name AS district_name, u.uscc, u.households, u.current_stars
+         FROM units u JOIN districts d ON d.code = u.district_code WHERE u.id = ?`,
+    )
+    .get(unitId) as UnitRow | undefined;
+  if (!row) throw new DxError('NOT_FOUND', `No unit ${unitId}`);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    industry: row.industry,
+    districtCode: row.district_code,
+    districtName: row.district_name,
+    uscc: row.uscc,
+    households: row.households,
+    currentStars: row.current_stars,
+  };
+}
+
+export function unitContextOf(unit: UnitBrief): UnitContext {
+  return { kind: unit.kind as UnitContext['kind'], industry: unit.industry, households: unit.households };
+}

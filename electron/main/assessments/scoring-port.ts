@@ -1,0 +1,51 @@
+/**
+ * The one place the workflow meets the star engine (electron/main/scoring, electron/main/rubric):
+ * load the pack in force, decide which items apply, score answers. Everything else in
+ * assessments/ goes through these functions, so the engine's API is wired in exactly once.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Answers, ScoreResult } from '@shared/api/procedures/assessments';
+import type { RubricItem, SurveyItem } from '@shared/rubric/star-pack';
+import type { UnitContext } from '@shared/rubric/unit-kind';
+import { getRubricPack, itemApplies as engineItemApplies, minimumSurveySample, scoreAssessment } from '../scoring/index';
+import type { LoadedStarPack } from '../scoring/index';
+
+export const defaultRubricId = 'wuhan-star@2026.1';
+
+export type LoadedPack = LoadedStarPack;
+
+export interface ScoreOptions {
+  assessedOn: string;
+  previousStars: number;
+  lastVetoOn: string | null;
+  /** Score what is there and report completeness instead of refusing missing answers. */
+  draft: boolean;
+}
+
+export function loadPack(db: Database, ref: string): LoadedPack {
+  return getRubricPack(db, ref);
+}
+
+export function itemApplies(item: RubricItem, unit: UnitContext): boolean {
+  return engineItemApplies(item, unit);
+}
+
+export function surveyMinimumSample(item: SurveyItem, households: number | null): number {
+  return minimumSurveySample(item, households);
+}
+
+/** Scores with the engine; BAD_INPUT naming each item for wrong answers (and missing ones unless draft). */
+export function scoreAnswers(loaded: LoadedPack, unit: UnitContext, answers: Answers, options: ScoreOptions): ScoreResult {
+  return scoreAssessment(
+    loaded,
+    { unit, answers, assessedOn: options.assessedOn, history: { previousStars: options.previousStars, lastVetoOn: options.lastVetoOn } },
+    { draft: options.draft },
+  );
+}
+
+/** Items the result says are unfinished: unanswered, or a survey whose sample is too small. */
+export function unfinishedItems(result: ScoreResult): string[] {
+  const extra = (result as { missing?: string[]; incompleteReasons?: { item: string }[] });
+  const ids = [...(extra.missing ?? []), ...(extra.incompleteReasons ?? []).map((reason) => reason.item)];
+  return [...new Set(ids)];
+}

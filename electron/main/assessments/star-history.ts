@@ -1,0 +1,120 @@
+/**
+ * A unit's star history as the engine needs it (previousStars, lastVetoOn), and the recording of
+ * a decision: a history row is appended and the unit's current stars are recomputed from the
+ * history that is still in force (rows of superseded assessments no longer count).
+ *
+ * previousStars is what the unit held *before this cycle*, so 逐级 (one star up per cycle)
+ * cannot be dodged by assessing twice in a year: the latest row of an earlier cycle, else the
+ * previous_stars recorded by the first row of this cycle.
+ */
+import type { Database } from 'better-sqlite3';
+import { newId } from '../ids';
+
+export interface HistoryEntry {
+  assessmentId: string | null;
+  cycle: number;
+  stars: number;
+  previousStars: number;
+  assessedOn: string;
+  vetoed: boolean;
+  createdAt: string;
+}
+
+export interface HistoryContext {
+  hasHistory: boolean;
+  previousStars: number;
+  lastVetoOn: string | null;
+}
+
+function byTime(a: HistoryEntry, b: HistoryEntry): number {
+  return a.cycle - b.cycle || a.assessedOn.localeCompare(b.assessedOn) || a.createdAt.localeCompare(b.createdAt);
+}
+
+/** Pure: the stars a unit held before `cycle`, from its history in force. */
+export function starsBeforeCycle(history: readonly HistoryEntry[], cycle: number): number {
+  const sorted = [...history].sort(byTime);
+  const earlier = sorted.filter((entry) => entry.cycle < cycle);
+  const last = earlier[earlier.length - 1];
+  if (last) return last.stars;
+  const sameCycle = sorted.find((entry) => entry.cycle === cycle);
+  return sameCycle ? sameCycle.previousStars : 0;
+}
+
+/** Pure: the latest veto on or before `assessedOn`. */
+export function lastVetoOnOrBefore(history: readonly HistoryEntry[], assessedOn: string): string | null {
+  let latest: string | null = null;
+  for (const entry of history) {
+    if (entry.vetoed && entry.assessedOn <= assessedOn && (latest === null || entry.assessedOn > latest)) latest = entry.assessedOn;
+  }
+  return latest;
+}
+
+/** Pure: the entry that sets the unit's current stars (latest cycle, then date, then recording time). */
+export function latestEntry(history: readonly HistoryEntry[]): HistoryEntry | undefined {
+  return [...history].sort(byTime).at(-1);
+}
+
+/** History rows in force: a row whose assessment was superseded by a signed correction no longer counts. */
+export function historyInForce(db: Database, unitId: string, excludeAssessmentId?: string | null): HistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
+              h.assessed_on AS assessedOn, h.vetoed, h.created_at AS createdAt
+         FROM unit_star_history h
+        WHERE h.unit_id = ?
+          AND NOT EXISTS (SELECT 1 FROM assessments c
+                           WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))`,
+    )
+    .all(unitId) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
+  return rows
+    .filter((row) => excludeAssessmentId == null || row.assessmentId !== excludeAssessmentId)
+    .map((row) => ({ ...row, vetoed: row.vetoed === 1 }));
+}
+
+/**
+ * What the engine is told about the unit's past. `supersedesId`: the assessment a correction
+ * replaces, whose veto must not lock out its own correction.
+ */
+export function historyContext(db: Database, unitId: string, cycle: number, assessedOn: string, supersedesId?: string | null): HistoryContext {
+  const all = historyInForce(db, unitId);
+  const withoutReplaced = all.filter((entry) => supersedesId == null || entry.assessmentId !== supersedesId);
+  return {
+    hasHistory: all.length > 0,
+    previousStars: starsBeforeCycle(all, cycle),
+    lastVetoOn: lastVetoOnOrBefore(withoutReplaced, assessedOn),
+  };
+}
+
+export interface Decision {
+  unitId: string;
+  assessmentId: string;
+  cycle: number;
+  assessedOn: string;
+  stars: number;
+  previousStars: number;
+  vetoed: boolean;
+  decidedBy: string;
+}
+
+/** Appends the decision to the unit's history and brings the unit's current stars up to date. */
+export function recordDecision(db: Database, decision: Decision, now: string): void {
+  db.prepare(
+    `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(newId(), decision.unitId, decision.cycle, decision.stars, decision.previousStars, decision.assessedOn, decision.assessmentId, decision.vetoed ? 1 : 0, decision.decidedBy, now);
+  refreshUnitStars(db, decision.unitId, now);
+}
+
+export function refreshUnitStars(db: Database, unitId: string, now: string): void {
+  const history = historyInForce(db, unitId);
+  const latest = latestEntry(history);
+  const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
+  const lastAssessed = history.map((entry) => entry.assessedOn).sort().at(-1) ?? null;
+  db.prepare('UPDATE units SET current_stars = ?, last_assessed_on = ?, last_veto_on = ?, updated_at = ? WHERE id = ?').run(
+    latest?.stars ?? 0,
+    lastAssessed,
+    lastVeto,
+    now,
+    unitId,
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The workflow's rules as pure functions: which status may follow which, and who may move it.
+ *
+ *   draft ──submit──▶ submitted ──sign (leader)──▶ signed ──finalize (leader)──▶ final
+ *     ▲                   │
+ *     └──reopen (leader)──┘
+ *
+ * signed and final are immutable (DB triggers too); a correction is a new draft that
+ * supersedes a signed or final one. final means released: no more changes of status.
+ */
+import { DxError } from '@shared/api/errors';
+import type { AssessmentStatus, Role } from '@shared/api/procedures/assessments';
+
+export type Action = 'edit' | 'submit' | 'reopen' | 'sign' | 'finalize' | 'supersede' | 'discard' | 'addEvidence' | 'removeEvidence';
+
+const allowedFrom: Record<Action, readonly AssessmentStatus[]> = {
+  edit: ['draft'],
+  submit: ['draft'],
+  reopen: ['submitted'],
+  sign: ['submitted'],
+  finalize: ['signed'],
+  supersede: ['signed', 'final'],
+  discard: ['draft'],
+  addEvidence: ['draft', 'submitted'],
+  removeEvidence: ['draft'],
+};
+
+const leaderOnly: ReadonlySet<Action> = new Set(['reopen', 'sign', 'finalize']);
+
+export function isSigned(status: AssessmentStatus): boolean {
+  return status === 'signed' || status === 'final';
+}
+
+export function canDo(action: Action, status: AssessmentStatus, role: Role): boolean {
+  return allowedFrom[action].includes(status) && (!leaderOnly.has(action) || role === 'leader');
+}
+
+/** Throws CONFLICT for a wrong state and FORBIDDEN for a wrong role, with a message that says which. */
+export function assertCan(action: Action, status: AssessmentStatus, role: Role, assessmentId: string): void {
+  if (!allowedFrom[action].includes(status)) {
+    const why = isSigned(status) ? 'it is signed and immutable; start a correction instead' : `its status is ${status}`;
+    throw new DxError('CONFLICT', `Cannot ${action} assessment ${assessmentId}: ${why}`, { status, action });
+  }
+  if (leaderOnly.has(action) && role !== 'leader') {
+    throw new DxError('FORBIDDEN', `Only a team leader (组长) may ${action} an assessment; the current user is an inspector`, { role, action });
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * The assessment workflow: start, autosave, preview, submit, reopen, sign, finalize, correct,
+ * discard. Rules of who may do what live in transitions.ts, the past a decision depends on in
+ * star-history.ts, the engine behind scoring-port.ts. Each change is one transaction with its
+ * audit entry.
+ *
+ * Draft policy: one open (draft or submitted) assessment per unit and cycle. Starting again
+ * returns the open one, so two inspectors cannot silently fill two different forms for the
+ * same unit and year; several drafts of different units can be open at once.
+ */
+import { DxError } from '@shared/api/errors';
+import type { Answers, Assessment, DraftDetails, Preview, ScoreResult, Session } from '@shared/api/procedures/assessments';
+import { newId } from '../ids';
+import { revokeCertificatesForVeto } from './certificate-revocation';
+import type { WorkflowDeps } from './deps';
+import { localDate } from './deps';
+import { buildForm } from './form';
+import { findAssessmentRow, getAssessmentRow, getSummary, getUnitBrief, parseAnswers, parseDetails, parseResult, unitContextOf } from './repository';
+import type { AssessmentRow } from './repository';
+import { defaultRubricId, loadPack, scoreAnswers, unfinishedItems } from './scoring-port';
+import type { LoadedPack } from './scoring-port';
+import { historyContext, recordDecision } from './star-history';
+import { assertCan } from './transitions';
+
+export interface StartInput {
+  unitId: string;
+  cycle?: number;
+  assessedOn?: string;
+  rubricId?: string;
+  followsUpId?: string;
+}
+
+export function getAssessment(deps: WorkflowDeps, id: string): Assessment {
+  const row = getAssessmentRow(deps.db, id);
+  const unit = getUnitBrief(deps.db, row.unit_id);
+  const loaded = loadPack(deps.db, row.rubric_id);
+  return {
+    ...getSummary(deps.db, id),
+    unit,
+    rubricId: row.rubric_id,
+    rubricSha256: row.rubric_sha256,
+    answers: parseAnswers(row),
+    details: parseDetails(row),
+    result: parseResult(row),
+    scoreStars: row.score_stars,
+    decidedBy: row.decided_by,
+    submittedAt: row.submitted_at,
+    signedAt: row.signed_at,
+    supersedeReason: row.supersede_reason,
+    createdAt: row.created_at,
+    autosavedAt: row.autosaved_at,
+    form: buildForm(loaded.pack, unitContextOf(unit)),
+  };
+}
+
+function openFor(deps: WorkflowDeps, unitId: string, cycle: number): AssessmentRow | undefined {
+  return deps.db
+    .prepare("SELECT * FROM assessments WHERE unit_id = ? AND cycle = ? AND status IN ('draft', 'submitted') ORDER BY created_at LIMIT 1")
+    .get(unitId, cycle) as AssessmentRow | undefined;
+}
+
+export function startAssessment(deps: WorkflowDeps, input: StartInput, session: Session): Assessment {
+  const now = deps.now();
+  const assessedOn = input.assessedOn ?? localDate(now);
+  const cycle = input.cycle ?? Number(assessedOn.slice(0, 4));
+  const id = deps.db.transaction(() => {
+    getUnitBrief(deps.db, input.unitId);
+    const open = openFor(deps, input.unitId, cycle);
+    if (open) return open.id;
+    if (input.followsUpId !== undefined) {
+      const earlier = getAssessmentRow(deps.db, input.followsUpId);
+      if (earlier.unit_id !== input.unitId) throw new DxError('BAD_INPUT', 'A follow-up must re-check an assessment of the same unit', { issues: [{ path: ['followsUpId'], message: 'another unit' }] });
+    }
+    const loaded = loadPack(deps.db, input.rubricId ?? defaultRubricId);
+    const newIdValue = newId();
+    const stamp = now.toISOString();
+    deps.db
+      .prepare(
+        `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, follows_up_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, '{}', '{}', 'draft', ?, ?, ?, ?)`,
+      )
+      .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, session.name, input.followsUpId ?? null, stamp, stamp);
+    deps.audit({ actor: session.name, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
+    return newIdValue;
+  })();
+  return getAssessment(deps, id);
+}
+
+interface Scored {
+  loaded: LoadedPack;
+  result: ScoreResult;
+  missing: string[];
+  previousStars: number;
+  lastVetoOn: string | null;
+}
+
+/** Scores a row's answers against the unit's history in force. */
+function scoreRow(deps: WorkflowDeps, row: AssessmentRow, answers: Answers, draft: boolean): Scored {
+  const unit = getUnitBrief(deps.db, row.unit_id);
+  const context = unitContextOf(unit);
+  const loaded = loadPack(deps.db, row.rubric_id);
+  const history = historyContext(deps.db, row.unit_id, row.cycle, row.assessed_on, row.supersedes_id);
+  const result = scoreAnswers(loaded, context, answers, { assessedOn: row.assessed_on, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft });
+  const missing = unfinishedItems(result);
+  return { loaded, result, missing, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn };
+}
+
+export function previewAssessment(deps: WorkflowDeps, id: string, answers: Answers): Preview {
+  const row = getAssessmentRow(deps.db, id);
+  const scored = scoreRow(deps, row, answers, true);
+  return { result: scored.result, missing: scored.missing, previousStars: scored.previousStars, lastVetoOn: scored.lastVetoOn };
+}
+
+export interface SaveInput {
+  id: string;
+  answers: Answers;
+  details?: DraftDetails;
+  assessedOn?: string;
+  autosave?: boolean;
+}
+
+function writeDraft(deps: WorkflowDeps, row: AssessmentRow, input: SaveInput, stamp: string): void {
+  const assessedOn = input.assessedOn ?? row.assessed_on;
+  // Types and ranges are checked by scoring in draft mode: incomplete is fine, wrong is not.
+  scoreRow(deps, { ...row, assessed_on: assessedOn }, input.answers, true);
+  deps.db
+    .prepare('UPDATE assessments SET answers = ?, details = ?, assessed_on = ?, updated_at = ?, autosaved_at = CASE WHEN ? THEN ? ELSE autosaved_at END WHERE id = ?')
+    .run(JSON.stringify(input.answers), JSON.stringify(input.details ?? parseDetails(row)), assessedOn, stamp, input.autosave ? 1 : 0, stamp, row.id);
+}
+
+export function saveDraft(deps: WorkflowDeps, input: SaveInput, session: Session): { id: string; updatedAt: string; autosavedAt: string | null } {
+  const stamp = deps.now().toISOString();
+  deps.db.transaction(() => {
+    const row = getAssessmentRow(deps.db, input.id);
+    assertCan('edit', row.status, session.role, row.id);
+    writeDraft(deps, row, input, stamp);
+    // Autosaves happen every few seconds; the audit log records the saves a person asked for.
+    if (!input.autosave) deps.audit({ actor: session.name, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length } });
+  })();
+  const saved = getAssessmentRow(deps.db, input.id);
+  return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at };
+}
+
+export function submitAssessment(deps: WorkflowDeps, input: { id: string; answers?: Answers; details?: DraftDetails }, session: Session): Assessment {
+  const stamp = deps.now().toISOString();
+  deps.db.transaction(() => {
+    let row = getAssessmentRow(deps.db, input.id);
+    assertCan('submit', row.status, session.role, row.id);
+    if (input.answers) {
+      writeDraft(deps, row, { id: row.id, answers: input.answers, ...(input.details ? { details: input.details } : {}) }, stamp);
+      row = getAssessmentRow(deps.db, input.id);
+    }
+    const scored = scoreRow(deps, row, parseAnswers(row), false);
+    if (scored.missing.length > 0 || !scored.result.complete) {
+      throw new DxError('BAD_INPUT', `Assessment ${row.id} is incomplete: ${scored.missing.join(', ')}`, {
+        issues: scored.missing.map((itemId) => ({ path: ['answers', itemId], message: 'missing or sample too small' })),
+      });
+    }
+    deps.db
+      .prepare(
+        `UPDATE assessments SET status = 'submitted', submitted_at = ?, updated_at = ?, inspector = COALESCE(inspector, ?),
+                result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?`,
+      )
+      .run(stamp, stamp, session.name, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
+    deps.audit({ actor: session.name, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
+  })();
+  return getAssessment(deps, input.id);
+}
+
+export function reopenAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+  const stamp = deps.now().toISOString();
+  deps.db.transaction(() => {
+    const row = getAssessmentRow(deps.db, id);
+    assertCan('reopen', row.status, session.role, id);
+    deps.db
+      .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
+      .run(stamp, id);
+    deps.audit({ actor: session.name, action: 'assessment.reopen', subject: id });
+  })();
+  return getAssessment(deps, id);
+}
+
+/**
+ * Signs: scores with the engine against the history in force now, records the result (now
+ * immutable), appends the unit's star history and revokes certificates after a veto.
+ */
+export function signAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+  const now = deps.now();
+  const stamp = now.toISOString();
+  deps.db.transaction(() => {
+    const row = getAssessmentRow(deps.db, id);
+    assertCan('sign', row.status, session.role, id);
+    const scored = scoreRow(deps, row, parseAnswers(row), false);
+    recordSigned(deps, row, scored, { signedBy: session.name, status: 'signed', stamp });
+    deps.audit({
+      actor: session.name,
+      action: 'assessment.sign',
+      subject: id,
+      data: { unitId: row.unit_id, cycle: row.cycle, total: scored.result.total, awardedStars: scored.result.awardedStars, decidedBy: scored.result.decidedBy, vetoed: scored.result.vetoed },
+    });
+  })();
+  return getAssessment(deps, id);
+}
+
+/** Shared by signing and `assessments import`: the row becomes signed/final and the unit's stars follow. */
+export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { signedBy: string; status: 'signed' | 'final'; stamp: string }): void {
+  const result = scored.result;
+  deps.db
+    .prepare(
+      `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
+              rubric_sha256 = ?, signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy, options.stamp, options.stamp, row.id);
+  recordDecision(
+    deps.db,
+    { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
+    options.stamp,
+  );
+  if (result.vetoed) {
+    const revoked = revokeCertificatesForVeto(deps.db, { unitId: row.unit_id, assessmentId: row.id, on: row.assessed_on, reason: `veto in assessment ${row.id}` });
+    if (revoked > 0) deps.audit({ actor: options.signedBy, action: 'certificates.revokeForVeto', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
+  }
+}
+
+export function finalizeAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+  const stamp = deps.now().toISOString();
+  deps.db.transaction(() => {
+    const row = getAssessmentRow(deps.db, id);
+    assertCan('finalize', row.status, session.role, id);
+    deps.db.prepare("UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
+    deps.audit({ actor: session.name, action: 'assessment.finalize', subject: id });
+  })();
+  return getAssessment(deps, id);
+}
+
+/** A correction: a new draft with the signed one's answers, which replaces it once signed. */
+export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: string, session: Session): Assessment {
+  const stamp = deps.now().toISOString();
+  const correctionId = deps.db.transaction(() => {
+    const row = getAssessmentRow(deps.db, id);
+    assertCan('supersede', row.status, session.role, id);
+    const later = deps.db.prepare('SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
+    const signedLater = later.find((other) => other.status === 'signed' || other.status === 'final');
+    if (signedLater) throw new DxError('CONFLICT', `Assessment ${id} was already corrected by ${signedLater.id}; correct that one instead`, { supersededBy: signedLater.id });
+    const open = openFor(deps, row.unit_id, row.cycle);
+    if (open) {
+      if (open.supersedes_id === id) return open.id;
+      throw new DxError('CONFLICT', `Unit already has an open assessment ${open.id} for ${row.cycle}; finish or discard it first`, { openId: open.id });
+    }
+    const newIdValue = newId();
+    deps.db
+      .prepare(
+        `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, session.name, id, reason, row.follows_up_id, stamp, stamp);
+    deps.audit({ actor: session.name, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
+    return newIdValue;
+  })();
+  return getAssessment(deps, correctionId);
+}
+
+export function discardDraft(deps: WorkflowDeps, id: string, session: Session): boolean {
+  return deps.db.transaction(() => {
+    const row = findAssessmentRow(deps.db, id);
+    if (!row) return false;
+    assertCan('discard', row.status, session.role, id);
+    deps.db.prepare('UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
+    deps.db.prepare('UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
+    deps.db.prepare('DELETE FROM assessments WHERE id = ?').run(id);
+    deps.audit({ actor: session.name, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
+    return true;
+  })();
+}

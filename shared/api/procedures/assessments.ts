@@ -1,0 +1,284 @@
+/**
+ * Procedures of the assessment workflow: assessments (start, autosave, submit, sign, correct),
+ * their evidence files, rectifications, the home page summary, the current user and demo data.
+ * Scores always come from the core's engine; the renderer only shows them.
+ */
+import { z } from 'zod';
+import { procedure } from '../procedure';
+
+const id = z.string().min(1).max(100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const cycle = z.number().int().min(2000).max(2100);
+
+export const assessmentStatuses = ['draft', 'submitted', 'signed', 'final'] as const;
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+export const roles = ['inspector', 'leader'] as const;
+export type Role = (typeof roles)[number];
+
+/** An answer as the interchange format has it: boolean, number, or a survey's counts. */
+export const SurveyAnswerSchema = z.object({ respondents: z.number().int().min(0), safe: z.number().int().min(0) }).strict();
+export const AnswerSchema = z.union([z.boolean(), z.number().finite(), SurveyAnswerSchema]);
+export type Answer = z.infer<typeof AnswerSchema>;
+export const AnswersSchema = z.record(z.string().min(1).max(40), AnswerSchema);
+export type Answers = z.infer<typeof AnswersSchema>;
+
+/** The five answers of a safety survey, kept with a draft so the inspector's tally survives a reload. */
+export const SurveyTallySchema = z
+  .object({
+    safe: z.number().int().min(0),
+    fairlySafe: z.number().int().min(0),
+    notVerySafe: z.number().int().min(0),
+    unsafe: z.number().int().min(0),
+    unknown: z.number().int().min(0),
+  })
+  .strict();
+export type SurveyTally = z.infer<typeof SurveyTallySchema>;
+
+export const DraftDetailsSchema = z
+  .object({
+    surveys: z.record(z.string().max(40), SurveyTallySchema).optional(),
+    notes: z.record(z.string().max(40), z.string().max(2000)).optional(),
+  })
+  .strict();
+export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
+
+/** The engine's result (CONTRACTS.md `dingxing score --json`); further fields pass through. */
+export const ScoreResultSchema = z.looseObject({
+  rubric: z.string(),
+  rubricSha256: z.string(),
+  complete: z.boolean(),
+  total: z.number(),
+  categories: z.record(z.string(), z.number()),
+  addOnDeduction: z.number(),
+  vetoed: z.boolean(),
+  scoreStars: z.number().int(),
+  awardedStars: z.number().int(),
+  decidedBy: z.string(),
+  trace: z.array(z.looseObject({ item: z.string(), points: z.number(), why: z.string() })),
+});
+export type ScoreResult = z.infer<typeof ScoreResultSchema>;
+
+/** A live score: the engine's result plus what is still missing, for the side panel. */
+export const PreviewSchema = z.object({
+  result: ScoreResultSchema,
+  missing: z.array(z.string()),
+  previousStars: z.number().int(),
+  lastVetoOn: isoDate.nullable(),
+});
+export type Preview = z.infer<typeof PreviewSchema>;
+
+const TextSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const FormItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['check', 'scale', 'deduct', 'rate', 'survey', 'gate', 'veto']),
+  label: TextSchema,
+  guidance: TextSchema.nullable(),
+  step: z.number().nullable(),
+  points: z.number().nullable(),
+  per: z.number().nullable(),
+  cap: z.number().nullable(),
+  full: z.number().nullable(),
+  perPoint: z.number().nullable(),
+  required: z.number().nullable(),
+  capStars: z.number().nullable(),
+  /** Survey items: the smallest sample that makes the assessment complete, for this unit. */
+  minSample: z.number().int().nullable(),
+});
+export type FormItem = z.infer<typeof FormItemSchema>;
+
+export const FormSectionSchema = z.object({
+  id: z.string(),
+  label: TextSchema,
+  /** Highest points of the category; null for vetoes and add-ons (add-ons show their cap). */
+  max: z.number().nullable(),
+  role: z.enum(['category', 'addOn', 'veto']),
+  items: z.array(FormItemSchema),
+});
+export type FormSection = z.infer<typeof FormSectionSchema>;
+
+export const UnitBriefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  industry: z.string().nullable(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  uscc: z.string().nullable(),
+  households: z.number().int().nullable(),
+  currentStars: z.number().int(),
+});
+export type UnitBrief = z.infer<typeof UnitBriefSchema>;
+
+export const AssessmentSummarySchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  districtName: z.string(),
+  cycle: z.number().int(),
+  assessedOn: z.string(),
+  status: z.enum(assessmentStatuses),
+  total: z.number().nullable(),
+  awardedStars: z.number().int().nullable(),
+  vetoed: z.boolean().nullable(),
+  inspector: z.string().nullable(),
+  signedBy: z.string().nullable(),
+  supersedesId: z.string().nullable(),
+  supersededById: z.string().nullable(),
+  followsUpId: z.string().nullable(),
+  answeredCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
+
+export const AssessmentSchema = AssessmentSummarySchema.extend({
+  unit: UnitBriefSchema,
+  rubricId: z.string(),
+  rubricSha256: z.string().nullable(),
+  answers: AnswersSchema,
+  details: DraftDetailsSchema,
+  result: ScoreResultSchema.nullable(),
+  scoreStars: z.number().int().nullable(),
+  decidedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  supersedeReason: z.string().nullable(),
+  createdAt: z.string(),
+  autosavedAt: z.string().nullable(),
+  form: z.array(FormSectionSchema),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+export const EvidenceSchema = z.object({
+  id: z.string(),
+  assessmentId: z.string(),
+  itemId: z.string(),
+  sha256: z.string(),
+  mime: z.string(),
+  bytes: z.number().int(),
+  originalName: z.string(),
+  createdAt: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const RectificationSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  assessmentId: z.string().nullable(),
+  itemId: z.string().nullable(),
+  description: z.string(),
+  owner: z.string().nullable(),
+  dueOn: z.string(),
+  status: z.enum(['open', 'done']),
+  closedOn: z.string().nullable(),
+  followUpAssessmentId: z.string().nullable(),
+  /** open and past its due date on the day asked about */
+  overdue: z.boolean(),
+});
+export type Rectification = z.infer<typeof RectificationSchema>;
+
+export const SessionSchema = z.object({ name: z.string().min(1).max(60), role: z.enum(roles) });
+export type Session = z.infer<typeof SessionSchema>;
+
+export const HomeSummarySchema = z.object({
+  units: z.number().int(),
+  inScopeUnits: z.number().int(),
+  byStars: z.array(z.object({ stars: z.number().int(), units: z.number().int() })),
+  byDistrict: z.array(z.object({ code: z.string(), name: z.string(), units: z.number().int(), starred: z.number().int() })),
+  drafts: z.array(AssessmentSummarySchema),
+  awaitingSignature: z.number().int(),
+  rectificationsDue: z.array(RectificationSchema),
+  rectificationsOverdue: z.number().int(),
+  today: isoDate,
+});
+export type HomeSummary = z.infer<typeof HomeSummarySchema>;
+
+const DemoResultSchema = z.object({ units: z.number().int(), assessments: z.number().int(), rectifications: z.number().int() });
+export type DemoResult = z.infer<typeof DemoResultSchema>;
+
+export const assessmentProcedures = {
+  'assessments.start': procedure({
+    summary: 'Start an assessment of a unit for a cycle (returns the open one if there is one)',
+    input: z
+      .object({ unitId: id, cycle: cycle.optional(), assessedOn: isoDate.optional(), rubricId: z.string().max(100).optional(), followsUpId: id.optional() })
+      .strict(),
+    output: AssessmentSchema,
+  }),
+  'assessments.get': procedure({ summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.saveDraft': procedure({
+    summary: 'Save (or autosave) a draft: types are checked, incomplete answers are fine',
+    input: z.object({ id, answers: AnswersSchema, details: DraftDetailsSchema.optional(), assessedOn: isoDate.optional(), autosave: z.boolean().optional() }).strict(),
+    output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable() }),
+  }),
+  'assessments.preview': procedure({
+    summary: 'Live score of a draft’s answers with the unit’s history (nothing is saved)',
+    input: z.object({ id, answers: AnswersSchema }).strict(),
+    output: PreviewSchema,
+  }),
+  'assessments.submit': procedure({
+    summary: 'Submit a complete draft for signing',
+    input: z.object({ id, answers: AnswersSchema.optional(), details: DraftDetailsSchema.optional() }).strict(),
+    output: AssessmentSchema,
+  }),
+  'assessments.reopen': procedure({ summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.sign': procedure({ summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.finalize': procedure({ summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.supersede': procedure({
+    summary: 'Start a correction of a signed assessment, with the reason',
+    input: z.object({ id, reason: z.string().trim().min(2).max(1000) }).strict(),
+    output: AssessmentSchema,
+  }),
+  'assessments.discard': procedure({ summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
+  'assessments.listDrafts': procedure({ summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.listForUnit': procedure({ summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.listRecent': procedure({
+    summary: 'Recently signed assessments',
+    input: z.object({ limit: z.number().int().min(1).max(500).optional(), cycle: cycle.optional() }).strict(),
+    output: z.array(AssessmentSummarySchema),
+  }),
+  'evidence.add': procedure({
+    summary: 'Attach a photo or PDF to an item of a draft (JPEG, PNG, WebP or PDF, at most 10 MB)',
+    input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(15_000_000) }).strict(),
+    output: EvidenceSchema,
+  }),
+  'evidence.list': procedure({ summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),
+  'evidence.get': procedure({
+    summary: 'One evidence file as a data URL for display',
+    input: z.object({ id }).strict(),
+    output: z.object({ evidence: EvidenceSchema, dataUrl: z.string() }),
+  }),
+  'evidence.remove': procedure({ summary: 'Remove evidence from a draft', input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }) }),
+  'rectifications.open': procedure({
+    summary: 'Record a rectification a unit must carry out by a date',
+    input: z
+      .object({ unitId: id, assessmentId: id.optional(), itemId: z.string().max(40).optional(), description: z.string().trim().min(1).max(2000), owner: z.string().max(100).optional(), dueOn: isoDate })
+      .strict(),
+    output: RectificationSchema,
+  }),
+  'rectifications.close': procedure({
+    summary: 'Close a rectification (optionally naming the follow-up assessment that checked it)',
+    input: z.object({ id, closedOn: isoDate.optional(), followUpAssessmentId: id.optional() }).strict(),
+    output: RectificationSchema,
+  }),
+  'rectifications.listForUnit': procedure({
+    summary: 'Rectifications of one unit',
+    input: z.object({ unitId: id, includeDone: z.boolean().optional() }).strict(),
+    output: z.array(RectificationSchema),
+  }),
+  'rectifications.listDue': procedure({
+    summary: 'Open rectifications overdue or due within the next days',
+    input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(366).optional() }).strict(),
+    output: z.object({ overdue: z.array(RectificationSchema), due: z.array(RectificationSchema) }),
+  }),
+  'home.summary': procedure({ summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
+  'session.get': procedure({ summary: 'The current user and role of this workstation', input: z.object({}).strict(), output: SessionSchema }),
+  'session.set': procedure({ summary: 'Set the current user and role', input: SessionSchema.strict(), output: SessionSchema }),
+  'demo.load': procedure({
+    summary: 'Fill the database with a realistic demo data set',
+    input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional() }).strict(),
+    output: DemoResultSchema,
+    job: true,
+  }),
+};

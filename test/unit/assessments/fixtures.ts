@@ -1,0 +1,74 @@
+// Shared set-up for the assessment workflow tests: a core, units, complete answers built from the form.
+import type { Answers, Assessment, FormSection } from '@shared/api/procedures/assessments';
+import { depsOfServices } from '../../../electron/main/assessments/deps';
+import type { WorkflowDeps } from '../../../electron/main/assessments/deps';
+import type { Core } from '../../../electron/main/core';
+import { newId } from '../../../electron/main/ids';
+import { testCore } from '../../helpers/core';
+
+export const leader = { name: '王组长', role: 'leader' as const };
+export const inspector = { name: '李检查员', role: 'inspector' as const };
+
+export interface Fixture {
+  core: Core;
+  deps: WorkflowDeps;
+  /** Moves the clock used by the workflow. */
+  setNow(iso: string): void;
+}
+
+export async function fixture(): Promise<Fixture> {
+  const core = await testCore();
+  let now = new Date('2026-11-20T10:00:00');
+  return { core, deps: depsOfServices(core.services, () => now), setNow: (iso) => (now = new Date(iso)) };
+}
+
+export function addUnit(core: Core, fields: { name?: string; kind?: string; industry?: string | null; district?: string; uscc?: string | null; households?: number | null } = {}): string {
+  const id = newId();
+  const stamp = new Date().toISOString();
+  core.services.db
+    .prepare(
+      `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, created_at, updated_at)
+       VALUES (?, 'ws', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, fields.name ?? `单位${id.slice(-6)}`, fields.kind ?? 'enterprise', fields.industry ?? null, fields.district ?? '420105', fields.uscc ?? null, fields.households ?? null, stamp, stamp);
+  return id;
+}
+
+/** Full marks on every applicable item, no vetoes; `overrides` changes single answers. */
+export function fullAnswers(form: FormSection[], overrides: Answers = {}): Answers {
+  const answers: Answers = {};
+  for (const item of form.flatMap((section) => section.items)) {
+    switch (item.kind) {
+      case 'check':
+        answers[item.id] = true;
+        break;
+      case 'veto':
+        answers[item.id] = false;
+        break;
+      case 'scale':
+        answers[item.id] = item.points ?? 0;
+        break;
+      case 'deduct':
+        answers[item.id] = 0;
+        break;
+      case 'rate':
+      case 'gate':
+        answers[item.id] = 100;
+        break;
+      case 'survey':
+        answers[item.id] = { respondents: Math.max(item.minSample ?? 30, 30), safe: Math.max(item.minSample ?? 30, 30) };
+        break;
+    }
+  }
+  return { ...answers, ...overrides };
+}
+
+/** Answers worth about `total` points: full marks with RES-1/RES-4… switched off as needed is fiddly, so scale via deductions. */
+export function answersScoring(form: FormSection[], target: 'five' | 'low' | 'veto'): Answers {
+  if (target === 'five') return fullAnswers(form);
+  if (target === 'veto') return fullAnswers(form, { 'VETO-1': true });
+  // 100 − 15 (RES) − 10 (ORG) − 10 (RUL) − 5 (PRE-4) = 60 → one star by score.
+  return fullAnswers(form, { 'RES-1': false, 'RES-2': false, 'RES-3': 0, 'RES-4': false, 'ORG-1': false, 'ORG-2': 0, 'ORG-3': false, 'RUL-1': false, 'RUL-2': false, 'RUL-3': false, 'RUL-4': false, 'PRE-4': false });
+}
+
+export type { Assessment };

@@ -1,0 +1,214 @@
+// The assessment workflow: draft → submitted → signed → final, roles, immutability, history-aware stars, corrections.
+import { describe, expect, it } from 'vitest';
+import { getSession, setSession } from '../../../electron/main/assessments/session';
+import {
+  discardDraft,
+  finalizeAssessment,
+  getAssessment,
+  previewAssessment,
+  reopenAssessment,
+  saveDraft,
+  signAssessment,
+  startAssessment,
+  submitAssessment,
+  supersedeAssessment,
+} from '../../../electron/main/assessments/workflow';
+import { addUnit, answersScoring, fixture, fullAnswers, inspector, leader } from './fixtures';
+import type { Fixture } from './fixtures';
+
+function unitRow(f: Fixture, id: string) {
+  return f.core.services.db.prepare('SELECT current_stars, last_assessed_on, last_veto_on FROM units WHERE id = ?').get(id) as {
+    current_stars: number;
+    last_assessed_on: string | null;
+    last_veto_on: string | null;
+  };
+}
+
+/** Starts, fills, submits and signs one assessment; returns it. */
+function assessAndSign(f: Fixture, unitId: string, cycle: number, assessedOn: string, target: 'five' | 'low' | 'veto') {
+  const draft = startAssessment(f.deps, { unitId, cycle, assessedOn }, inspector);
+  submitAssessment(f.deps, { id: draft.id, answers: answersScoring(draft.form, target) }, inspector);
+  return signAssessment(f.deps, draft.id, leader);
+}
+
+describe('starting and saving drafts', () => {
+  it('starts a draft with the pack in force and returns the same open draft for the same unit and cycle', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    const first = startAssessment(f.deps, { unitId }, inspector);
+    expect(first.status).toBe('draft');
+    expect(first.rubricId).toBe('wuhan-star@2026.1');
+    expect(first.cycle).toBe(2026);
+    expect(first.form.map((section) => section.id)).toEqual(['RES', 'ORG', 'RUL', 'PRE', 'ATR', 'STB', 'SAT', 'VETO']);
+    const again = startAssessment(f.deps, { unitId, cycle: 2026 }, inspector);
+    expect(again.id).toBe(first.id);
+    const otherUnit = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    expect(otherUnit.id).not.toBe(first.id);
+  });
+
+  it('shows the delivery add-ons only to a delivery unit', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core, { industry: 'delivery' }) }, inspector);
+    expect(draft.form.find((section) => section.id === 'ADDON')?.items.map((item) => item.id)).toEqual(['DLV-1', 'DLV-2', 'DLV-3', 'DLV-4', 'DLV-5', 'DLV-6']);
+  });
+
+  it('saves incomplete answers and keeps them, but refuses a wrong type naming the item', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    const saved = saveDraft(f.deps, { id: draft.id, answers: { 'RES-1': true, 'RES-3': 3.5 }, autosave: true }, inspector);
+    expect(saved.autosavedAt).not.toBeNull();
+    expect(getAssessment(f.deps, draft.id).answers).toEqual({ 'RES-1': true, 'RES-3': 3.5 });
+    expect(() => saveDraft(f.deps, { id: draft.id, answers: { 'RES-1': 3 } }, inspector)).toThrow(/RES-1/);
+    expect(() => saveDraft(f.deps, { id: draft.id, answers: { 'DLV-1': 100 } }, inspector)).toThrow(/DLV-1/);
+  });
+
+  it('previews a live score and says what is missing', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    const preview = previewAssessment(f.deps, draft.id, { 'RES-1': true });
+    expect(preview.result.total).toBe(4);
+    expect(preview.result.complete).toBe(false);
+    expect(preview.missing).toContain('RES-2');
+    expect(preview.missing).not.toContain('RES-1');
+    const full = previewAssessment(f.deps, draft.id, fullAnswers(draft.form));
+    expect(full.missing).toEqual([]);
+    expect(full.result.total).toBe(100);
+  });
+
+  it('counts a survey below the minimum sample as missing', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core, { kind: 'community', households: 2000 }) }, inspector);
+    const sat = draft.form.flatMap((section) => section.items).find((item) => item.id === 'SAT-1');
+    expect(sat?.minSample).toBe(100);
+    const preview = previewAssessment(f.deps, draft.id, fullAnswers(draft.form, { 'SAT-1': { respondents: 40, safe: 40 } }));
+    expect(preview.missing).toEqual(['SAT-1']);
+  });
+
+  it('discards a draft but not a signed assessment', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    const draft = startAssessment(f.deps, { unitId }, inspector);
+    expect(discardDraft(f.deps, draft.id, inspector)).toBe(true);
+    const signed = assessAndSign(f, unitId, 2026, '2026-11-20', 'five');
+    expect(() => discardDraft(f.deps, signed.id, leader)).toThrow(/immutable/);
+  });
+});
+
+describe('submitting and signing', () => {
+  it('refuses to submit an incomplete draft, naming the missing items', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    expect(() => submitAssessment(f.deps, { id: draft.id, answers: { 'RES-1': true } }, inspector)).toThrow(/RES-2/);
+    expect(getAssessment(f.deps, draft.id).status).toBe('draft');
+  });
+
+  it('lets only a team leader sign, then records stars, history and makes it immutable', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    const draft = startAssessment(f.deps, { unitId, assessedOn: '2026-11-20' }, inspector);
+    const submitted = submitAssessment(f.deps, { id: draft.id, answers: fullAnswers(draft.form) }, inspector);
+    expect(submitted.status).toBe('submitted');
+    expect(() => signAssessment(f.deps, draft.id, inspector)).toThrow(/team leader/);
+    const signed = signAssessment(f.deps, draft.id, leader);
+    expect(signed.status).toBe('signed');
+    expect(signed.signedBy).toBe('王组长');
+    expect(signed.result?.total).toBe(100);
+    // First assessment: previous stars 0, one star up at most.
+    expect(signed.awardedStars).toBe(1);
+    expect(signed.scoreStars).toBe(5);
+    expect(signed.decidedBy).toBe('stepUp');
+    expect(unitRow(f, unitId)).toEqual({ current_stars: 1, last_assessed_on: '2026-11-20', last_veto_on: null });
+    expect(() => saveDraft(f.deps, { id: draft.id, answers: {} }, leader)).toThrow(/immutable/);
+    expect(() => f.core.services.db.prepare("UPDATE assessments SET answers = '{}' WHERE id = ?").run(draft.id)).toThrow(/immutable/);
+    const audit = f.core.services.db.prepare("SELECT action FROM audit_log WHERE subject = ? ORDER BY seq").pluck().all(draft.id);
+    expect(audit).toEqual(['assessment.start', 'assessment.submit', 'assessment.sign']);
+  });
+
+  it('lets a leader send a submitted assessment back to draft, and finalize a signed one', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    const draft = startAssessment(f.deps, { unitId }, inspector);
+    submitAssessment(f.deps, { id: draft.id, answers: fullAnswers(draft.form) }, inspector);
+    expect(() => reopenAssessment(f.deps, draft.id, inspector)).toThrow(/team leader/);
+    expect(reopenAssessment(f.deps, draft.id, leader).status).toBe('draft');
+    submitAssessment(f.deps, { id: draft.id }, inspector);
+    signAssessment(f.deps, draft.id, leader);
+    expect(finalizeAssessment(f.deps, draft.id, leader).status).toBe('final');
+    expect(() => finalizeAssessment(f.deps, draft.id, leader)).toThrow(/immutable/);
+  });
+});
+
+describe('stars from the unit’s history', () => {
+  it('rises one star per cycle and demotes at once', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    expect(assessAndSign(f, unitId, 2024, '2024-11-01', 'five').awardedStars).toBe(1);
+    expect(assessAndSign(f, unitId, 2025, '2025-11-01', 'five').awardedStars).toBe(2);
+    const third = assessAndSign(f, unitId, 2026, '2026-11-01', 'five');
+    expect(third.awardedStars).toBe(3);
+    expect(third.result?.trace.length).toBeGreaterThan(0);
+    const low = assessAndSign(f, addUnit(f.core), 2026, '2026-11-01', 'low');
+    expect(low.awardedStars).toBe(1);
+    expect(unitRow(f, unitId).current_stars).toBe(3);
+  });
+
+  it('takes previousStars from before the cycle, so a second assessment in a year cannot climb twice', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    assessAndSign(f, unitId, 2025, '2025-11-01', 'five');
+    expect(assessAndSign(f, unitId, 2026, '2026-03-01', 'five').awardedStars).toBe(2);
+    expect(assessAndSign(f, unitId, 2026, '2026-10-01', 'five').awardedStars).toBe(2);
+  });
+
+  it('removes every star on a veto and locks the unit out for 12 months', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    assessAndSign(f, unitId, 2024, '2024-11-01', 'five');
+    const vetoed = assessAndSign(f, unitId, 2025, '2025-06-01', 'veto');
+    expect(vetoed.awardedStars).toBe(0);
+    expect(vetoed.decidedBy).toBe('veto');
+    expect(unitRow(f, unitId)).toMatchObject({ current_stars: 0, last_veto_on: '2025-06-01' });
+    const locked = assessAndSign(f, unitId, 2026, '2026-03-01', 'five');
+    expect(locked.awardedStars).toBe(0);
+    expect(locked.decidedBy).toBe('lockout');
+    const later = assessAndSign(f, unitId, 2026, '2026-07-01', 'five');
+    // Previous stars are those of 2025: 0 after the veto.
+    expect(later.awardedStars).toBe(1);
+  });
+});
+
+describe('corrections', () => {
+  it('supersedes a signed assessment with a reason; the correction’s stars replace the old ones', async () => {
+    const f = await fixture();
+    const unitId = addUnit(f.core);
+    assessAndSign(f, unitId, 2025, '2025-11-01', 'five');
+    const wrong = assessAndSign(f, unitId, 2026, '2026-11-01', 'veto');
+    expect(unitRow(f, unitId).current_stars).toBe(0);
+    expect(() => supersedeAssessment(f.deps, wrong.id, '', leader)).not.toThrow();
+    const correction = getAssessment(f.deps, startAssessment(f.deps, { unitId, cycle: 2026 }, inspector).id);
+    expect(correction.supersedesId).toBe(wrong.id);
+    expect(correction.answers['VETO-1']).toBe(true);
+    submitAssessment(f.deps, { id: correction.id, answers: { ...correction.answers, 'VETO-1': false } }, inspector);
+    const signed = signAssessment(f.deps, correction.id, leader);
+    // The veto being corrected does not lock out its own correction.
+    expect(signed.awardedStars).toBe(2);
+    expect(unitRow(f, unitId)).toMatchObject({ current_stars: 2, last_veto_on: null });
+    expect(getAssessment(f.deps, wrong.id).supersededById).toBe(correction.id);
+    expect(() => supersedeAssessment(f.deps, wrong.id, 'again', leader)).toThrow(/already corrected/);
+  });
+
+  it('refuses to supersede a draft', async () => {
+    const f = await fixture();
+    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    expect(() => supersedeAssessment(f.deps, draft.id, 'reason', leader)).toThrow(/status is draft/);
+  });
+});
+
+describe('session', () => {
+  it('defaults to a team leader and remembers the user set', async () => {
+    const f = await fixture();
+    expect(getSession(f.core.services.db).role).toBe('leader');
+    setSession(f.core.services.db, inspector);
+    expect(getSession(f.core.services.db)).toEqual(inspector);
+  });
+});
