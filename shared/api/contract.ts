@@ -5,10 +5,12 @@
 import type { z } from 'zod';
 import type { ProcedureDef } from './procedure';
 import { systemProcedures } from './procedures/system';
+import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 
 export const procedures = {
   ...systemProcedures,
+  ...scoringProcedures,
   ...unitProcedures,
 } satisfies Record<string, ProcedureDef>;
 

@@ -2,11 +2,13 @@
 import type { Dispatcher, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { systemHandlers } from './system';
+import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
     ...systemHandlers(services, dispatcher),
+    ...scoringHandlers(services),
     ...unitHandlers(services),
   };
 }
