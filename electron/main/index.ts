@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { openCore } from './core';
+import { startBackupSchedule } from './db/scheduled-backup';
 import type { Core } from './core';
 import { defaultDatabaseFile } from './data-dir';
 import { packageRoot, rendererDir } from './renderer-dir';
@@ -59,5 +60,6 @@ void app.whenReady().then(async () => {
   handleAppProtocol(rendererDir());
   core = await openCore({ dbFile: process.env.DINGXING_DB ?? defaultDatabaseFile(), electronVersion: process.versions.electron ?? null });
   registerIpcTransport(core.dispatcher, devServerOrigin);
+  startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
   createWindow();
 });

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
 import { startHttpServer } from '../../transports/http-server';
 import { rendererDir } from '../../renderer-dir';
+import { startBackupSchedule } from '../../db/scheduled-backup';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -17,6 +18,7 @@ export const serveCommand: CliCommand = {
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     const core = await context.core();
     const dirOption = context.values['renderer-dir'];
+    const stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
     const server = await startHttpServer({
       dispatcher: core.dispatcher,
       port,
@@ -30,6 +32,7 @@ export const serveCommand: CliCommand = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        stopBackups();
         void server.close().then(resolve);
       };
       process.on('SIGINT', stop);

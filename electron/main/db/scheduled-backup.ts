@@ -1,0 +1,54 @@
+/**
+ * Automatic backups while the app runs (desktop and serve): one when the newest automatic
+ * backup is older than a day, then daily; only the newest few are kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+
+const prefix = 'dingxing-auto-';
+
+export interface BackupScheduleOptions {
+  backupDir: string;
+  maxAgeMs?: number;
+  keep?: number;
+  now?: () => Date;
+}
+
+function autoBackups(backupDir: string): string[] {
+  if (!fs.existsSync(backupDir)) return [];
+  // The timestamp in the name sorts chronologically.
+  return fs
+    .readdirSync(backupDir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.sqlite'))
+    .sort();
+}
+
+/** When a backup was taken, from its name (file times change when files are copied). */
+function takenAt(name: string): number {
+  const stamp = name.slice(prefix.length, -'.sqlite'.length).replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+  const time = Date.parse(stamp);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+export async function backupIfDue(db: Database, options: BackupScheduleOptions): Promise<string | null> {
+  const now = options.now?.() ?? new Date();
+  const maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
+  const newest = autoBackups(options.backupDir).at(-1);
+  if (newest !== undefined && now.getTime() - takenAt(newest) < maxAgeMs) return null;
+  fs.mkdirSync(options.backupDir, { recursive: true });
+  const file = path.join(options.backupDir, `${prefix}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  await db.backup(file);
+  const keep = options.keep ?? 7;
+  const all = autoBackups(options.backupDir);
+  for (const old of all.slice(0, Math.max(0, all.length - keep))) fs.rmSync(path.join(options.backupDir, old), { force: true });
+  return file;
+}
+
+export function startBackupSchedule(db: Database, options: BackupScheduleOptions, onError: (error: unknown) => void = console.error): () => void {
+  const run = () => void backupIfDue(db, options).catch(onError);
+  run();
+  const timer = setInterval(run, 3600 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
