@@ -7,11 +7,13 @@ import type { ProcedureDef } from './procedure';
 import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
+import { assessmentProcedures } from './procedures/assessments';
 
 export const procedures = {
   ...systemProcedures,
   ...scoringProcedures,
   ...unitProcedures,
+  ...assessmentProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -4,11 +4,13 @@ import type { CoreServices } from '../../core-services';
 import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
+import { assessmentHandlers } from './assessments';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
     ...systemHandlers(services, dispatcher),
     ...scoringHandlers(services),
     ...unitHandlers(services),
+    ...assessmentHandlers(services),
   };
 }

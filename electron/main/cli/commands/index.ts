@@ -8,5 +8,6 @@ import { unitsListCommand } from './units-list';
 import { scoreCommand } from './score';
 import { rescoreCommand } from './rescore';
 import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
+import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand];

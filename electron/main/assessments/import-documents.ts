@@ -1,0 +1,165 @@
+/**
+ * `assessments import`: records `dingxing.assessment/1` documents as final assessments signed by
+ * this workstation (CONTRACTS.md). Each is scored with the engine against the unit's history in
+ * the database; the document's previousStars/lastVetoOn count only for a unit with no history.
+ * A unit is matched by id, else USCC, else district and name, and created when none matches.
+ *
+ * All or nothing: every document is checked first (format and schema), then all are recorded
+ * in one transaction in date order (so an earlier one is history for a later one); any refusal
+ * rolls everything back and names the file and the item.
+ */
+import { DxError } from '@shared/api/errors';
+import type { ErrorIssue } from '@shared/api/errors';
+import type { AssessmentDocument } from '@shared/assessment/document';
+import { validateUscc } from '@shared/domain/uscc';
+import { newId } from '../ids';
+import { parseAssessmentDocument } from '../scoring/score-document';
+import type { WorkflowDeps } from './deps';
+import { getAssessmentRow } from './repository';
+import { loadPack, scoreAnswers } from './scoring-port';
+import { historyContext } from './star-history';
+import { recordSigned } from './workflow';
+
+export interface SourceDocument {
+  /** The file name (and index inside an array), for messages. */
+  source: string;
+  json: unknown;
+}
+
+export interface ImportedAssessment {
+  source: string;
+  id: string;
+  unitId: string;
+  unitCreated: boolean;
+  unitName: string;
+  cycle: number;
+  total: number;
+  scoreStars: number;
+  awardedStars: number;
+  decidedBy: string;
+  previousStars: number;
+  historyUsed: boolean;
+}
+
+/** A file may hold one document or an array of them. */
+export function splitSources(file: string, json: unknown): SourceDocument[] {
+  return Array.isArray(json) ? json.map((entry, index) => ({ source: `${file}[${index}]`, json: entry })) : [{ source: file, json }];
+}
+
+function prefixed(source: string, error: unknown): ErrorIssue[] {
+  if (error instanceof DxError) {
+    const issues = error.details?.issues;
+    if (issues && issues.length > 0) return issues.map((issue) => ({ path: [source, ...issue.path], message: issue.message }));
+    return [{ path: [source], message: error.message }];
+  }
+  throw error;
+}
+
+interface MatchedUnit {
+  id: string;
+  name: string;
+  created: boolean;
+  households: number | null;
+}
+
+function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, stamp: string): MatchedUnit {
+  const db = deps.db;
+  const wanted = document.unit;
+  type Row = { id: string; name: string; households: number | null };
+  const select = 'SELECT id, name, households FROM units';
+  let found: Row | undefined;
+  if (wanted.id !== undefined) found = db.prepare(`${select} WHERE id = ?`).get(wanted.id) as Row | undefined;
+  let uscc: string | null = null;
+  if (wanted.uscc !== undefined) {
+    const checked = validateUscc(wanted.uscc);
+    if (!checked.ok) throw new DxError('BAD_INPUT', checked.message.en, { issues: [{ path: ['unit', 'uscc'], message: checked.message.en }] });
+    uscc = checked.code;
+    found ??= db.prepare(`${select} WHERE uscc = ?`).get(uscc) as Row | undefined;
+  }
+  const district = db.prepare('SELECT code FROM districts WHERE code = ?').pluck().get(wanted.district) as string | undefined;
+  if (!found && district === undefined) {
+    throw new DxError('BAD_INPUT', `unknown district ${wanted.district}`, { issues: [{ path: ['unit', 'district'], message: `${wanted.district} is not a district of this database` }] });
+  }
+  found ??= db.prepare(`${select} WHERE district_code = ? AND name = ?`).get(wanted.district, wanted.name) as Row | undefined;
+  if (found) return { ...found, created: false };
+  if (uscc !== null && db.prepare('SELECT 1 FROM units WHERE uscc = ?').get(uscc)) {
+    throw new DxError('CONFLICT', `USCC ${uscc} belongs to another unit`, { issues: [{ path: ['unit', 'uscc'], message: 'used by another unit' }] });
+  }
+  const id = wanted.id ?? newId();
+  db.prepare(
+    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, deps.workstationId, wanted.name, wanted.kind, wanted.industry, wanted.district, uscc, wanted.households, stamp, stamp);
+  deps.audit({ actor: 'import', action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
+  return { id, name: wanted.name, created: true, households: wanted.households };
+}
+
+function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
+  const db = deps.db;
+  if (document.id !== undefined && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(document.id)) {
+    throw new DxError('CONFLICT', `assessment ${document.id} is already recorded`, { issues: [{ path: ['id'], message: `assessment ${document.id} is already recorded` }] });
+  }
+  const loaded = loadPack(db, document.rubric);
+  const unit = matchOrCreateUnit(deps, document, stamp);
+  const history = historyContext(db, unit.id, document.cycle, document.assessedOn);
+  const previousStars = history.hasHistory ? history.previousStars : document.previousStars;
+  const lastVetoOn = history.hasHistory ? history.lastVetoOn : document.lastVetoOn;
+  // The answers were given for the unit as the document describes it.
+  const context = { kind: document.unit.kind, industry: document.unit.industry, households: document.unit.households ?? unit.households };
+  const result = scoreAnswers(loaded, context, document.answers as never, { assessedOn: document.assessedOn, previousStars, lastVetoOn, draft: false });
+  const id = document.id ?? newId();
+  db.prepare(
+    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'draft', NULL, ?, ?)`,
+  ).run(id, deps.workstationId, unit.id, document.cycle, document.assessedOn, loaded.ref, loaded.sha256, JSON.stringify(document.answers), stamp, stamp);
+  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: `workstation ${deps.workstationId}`, status: 'final', stamp });
+  deps.audit({ actor: 'import', action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
+  return {
+    source,
+    id,
+    unitId: unit.id,
+    unitCreated: unit.created,
+    unitName: unit.name,
+    cycle: document.cycle,
+    total: result.total,
+    scoreStars: result.scoreStars,
+    awardedStars: result.awardedStars,
+    decidedBy: result.decidedBy,
+    previousStars,
+    historyUsed: history.hasHistory,
+  };
+}
+
+export function importAssessmentDocuments(deps: WorkflowDeps, sources: SourceDocument[]): ImportedAssessment[] {
+  const issues: ErrorIssue[] = [];
+  const documents: { source: string; document: AssessmentDocument; index: number }[] = [];
+  sources.forEach(({ source, json }, index) => {
+    try {
+      documents.push({ source, document: parseAssessmentDocument(json, source), index });
+    } catch (error) {
+      issues.push(...prefixed(source, error));
+    }
+  });
+  const refuse = () => {
+    const files = [...new Set(issues.map((issue) => String(issue.path[0])))];
+    throw new DxError('BAD_INPUT', `Refused: ${files.join(', ')} (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was recorded`, { issues });
+  };
+  if (issues.length > 0) refuse();
+  const stamp = deps.now().toISOString();
+  const ordered = [...documents].sort(
+    (a, b) => a.document.cycle - b.document.cycle || a.document.assessedOn.localeCompare(b.document.assessedOn) || a.index - b.index,
+  );
+  const recorded = new Map<number, ImportedAssessment>();
+  const run = deps.db.transaction(() => {
+    for (const { source, document, index } of ordered) {
+      try {
+        recorded.set(index, recordOne(deps, document, source, stamp));
+      } catch (error) {
+        issues.push(...prefixed(source, error));
+      }
+    }
+    if (issues.length > 0) refuse();
+  });
+  run.immediate();
+  return documents.map(({ index }) => recorded.get(index) as ImportedAssessment);
+}

@@ -1,0 +1,77 @@
+/**
+ * `dingxing assessments import FILE.json…`: record dingxing.assessment/1 documents as final
+ * assessments signed by this workstation (all or nothing); `--json` prints
+ * `{ "ids": [...], "assessments": [...] }`. `dingxing assessments list`: assessments by unit or cycle.
+ */
+import { DxError } from '@shared/api/errors';
+import type { CliCommand } from '../command';
+import { integerOption, stringOption, UsageError } from '../command';
+import { readJsonFile } from '../read-json-file';
+import { formatTable } from '../text/table';
+import { depsOfServices } from '../../assessments/deps';
+import { importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
+import type { SourceDocument } from '../../assessments/import-documents';
+import { listForUnit, listRecent } from '../../assessments/repository';
+import { starGlyphs } from './units-list';
+
+export const assessmentsImportCommand: CliCommand = {
+  path: ['assessments', 'import'],
+  summary: 'Record assessments (dingxing.assessment/1 JSON, one document or an array per file) as final; all or nothing',
+  args: 'FILE.json…',
+  positionals: { min: 1 },
+  async run(context) {
+    const sources: SourceDocument[] = [];
+    const unreadable: DxError[] = [];
+    for (const file of context.positionals) {
+      try {
+        sources.push(...splitSources(file, readJsonFile(file)));
+      } catch (error) {
+        if (!(error instanceof DxError)) throw error;
+        unreadable.push(error);
+      }
+    }
+    if (unreadable.length > 0) {
+      throw new DxError('BAD_INPUT', `${unreadable.map((error) => error.message).join('; ')}; nothing was recorded`, {
+        issues: unreadable.flatMap((error) => error.details?.issues ?? []),
+      });
+    }
+    const core = await context.core();
+    const recorded = importAssessmentDocuments(depsOfServices(core.services), sources);
+    const rows = recorded.map((entry) => [
+      entry.source,
+      entry.unitName + (entry.unitCreated ? ' (new)' : ''),
+      String(entry.cycle),
+      String(entry.total),
+      starGlyphs(entry.awardedStars),
+      entry.decidedBy,
+      entry.id,
+    ]);
+    context.print(
+      { ids: recorded.map((entry) => entry.id), assessments: recorded },
+      `Recorded ${recorded.length} assessment${recorded.length === 1 ? '' : 's'} as final:\n\n${formatTable(['file', 'unit', 'cycle', 'total', 'stars', 'decided by', 'id'], rows)}`,
+    );
+  },
+};
+
+export const assessmentsListCommand: CliCommand = {
+  path: ['assessments', 'list'],
+  summary: 'List assessments of a unit, or the signed ones of a cycle',
+  options: {
+    unit: { type: 'string', help: 'ID  only this unit’s assessments (any status)' },
+    cycle: { type: 'string', help: 'Y  only this cycle' },
+    limit: { type: 'string', help: 'N  at most N rows (default 1000)' },
+  },
+  async run(context) {
+    const unitId = stringOption(context.values, 'unit');
+    const cycle = integerOption(context.values, 'cycle', assessmentsListCommand);
+    const limit = integerOption(context.values, 'limit', assessmentsListCommand) ?? 1000;
+    if (limit < 1) throw new UsageError('--limit must be 1 or more', assessmentsListCommand);
+    const core = await context.core();
+    const found = unitId !== undefined ? listForUnit(core.services.db, unitId).filter((entry) => cycle === undefined || entry.cycle === cycle).slice(0, limit) : listRecent(core.services.db, limit, cycle);
+    const rows = found.map((entry) => [entry.id, entry.unitName, entry.districtName, String(entry.cycle), entry.assessedOn, entry.status, entry.total === null ? '' : String(entry.total), entry.awardedStars === null ? '' : starGlyphs(entry.awardedStars)]);
+    context.print(
+      { total: found.length, assessments: found },
+      found.length === 0 ? 'No assessments.' : formatTable(['id', 'unit', 'district', 'cycle', 'assessed on', 'status', 'total', 'stars'], rows),
+    );
+  },
+};

@@ -1,0 +1,152 @@
+// `dingxing assessments import`: matching units, history-aware stars, all or nothing, refusals naming file and item.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { usccCheckCharacter } from '@shared/domain/uscc';
+import { cli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+const uscc17 = '91420105MA4K00001';
+const uscc = uscc17 + usccCheckCharacter(uscc17);
+
+function fullAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const answers: Record<string, unknown> = {
+    'RES-1': true, 'RES-2': true, 'RES-3': 4, 'RES-4': true,
+    'ORG-1': true, 'ORG-2': 3, 'ORG-3': true,
+    'RUL-1': true, 'RUL-2': true, 'RUL-3': true, 'RUL-4': true,
+    'PRE-1': 6, 'PRE-2': 6, 'PRE-3': 8, 'PRE-4': true, 'PRE-5': 0,
+    'ATR-1': true, 'ATR-2': true, 'ATR-3': true, 'ATR-4': true,
+    'STB-1': 100, 'STB-2': true, 'STB-3': true, 'STB-4': 0, 'STB-5': 0, 'STB-6': 0,
+    'SAT-1': { respondents: 120, safe: 118 },
+    'VETO-1': false, 'VETO-2': false, 'VETO-3': false, 'VETO-4': false, 'VETO-5': false, 'VETO-6': false,
+  };
+  return { ...answers, ...overrides };
+}
+
+function doc(overrides: Record<string, unknown> = {}, unit: Record<string, unknown> = {}, answers: Record<string, unknown> = {}) {
+  return {
+    format: 'dingxing.assessment/1',
+    rubric: 'wuhan-star@2026.1',
+    unit: { name: '汉阳测试物流有限公司', kind: 'enterprise', industry: null, district: '420105', households: null, ...unit },
+    cycle: 2026,
+    assessedOn: '2026-11-20',
+    previousStars: 0,
+    lastVetoOn: null,
+    answers: fullAnswers(answers),
+    ...overrides,
+  };
+}
+
+function setup() {
+  const dir = tempDir();
+  const db = path.join(dir, 'a.sqlite');
+  const write = (name: string, content: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+    const connection = new BetterSqlite3(db, { readonly: true });
+    try {
+      return connection.prepare(sql).all(...params) as T[];
+    } finally {
+      connection.close();
+    }
+  };
+  return { db, write, query };
+}
+
+describe('dingxing assessments import', () => {
+  it('records a document as final, creates the unit and uses the JSON previousStars for a unit without history', async () => {
+    const { db, write, query } = setup();
+    const file = write('a.json', doc({ previousStars: 3 }, { uscc }));
+    const run = await cli('assessments', 'import', file, '--db', db, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = run.json<{ ids: string[]; assessments: { awardedStars: number; unitCreated: boolean }[] }>();
+    expect(out.ids).toHaveLength(1);
+    expect(out.assessments[0]).toMatchObject({ awardedStars: 4, unitCreated: true });
+    const [row] = query<{ status: string; awarded_stars: number; signed_by: string }>('SELECT status, awarded_stars, signed_by FROM assessments WHERE id = ?', out.ids[0]);
+    expect(row).toMatchObject({ status: 'final', awarded_stars: 4 });
+    expect(row?.signed_by).toMatch(/^workstation /);
+    expect(query<{ current_stars: number; uscc: string }>('SELECT current_stars, uscc FROM units')).toEqual([{ current_stars: 4, uscc }]);
+    expect(query('SELECT stars, previous_stars FROM unit_star_history')).toEqual([{ stars: 4, previous_stars: 3 }]);
+  });
+
+  it('matches by id, else USCC, else district and name, and then ignores the JSON history', async () => {
+    const { db, write, query } = setup();
+    const first = await cli('assessments', 'import', write('a.json', doc({ cycle: 2025, assessedOn: '2025-11-01', previousStars: 2 }, { uscc })), '--db', db, '--json');
+    expect(first.code).toBe(0);
+    const [unit] = query<{ id: string }>('SELECT id FROM units');
+    // By USCC with another name; JSON says 5 previous stars but history says 3.
+    const byUscc = await cli('assessments', 'import', write('b.json', doc({ previousStars: 5 }, { uscc, name: '改名后的公司' })), '--db', db, '--json');
+    expect(byUscc.json<{ assessments: { unitId: string; awardedStars: number; previousStars: number }[] }>().assessments[0]).toMatchObject({ unitId: unit?.id, awardedStars: 4, previousStars: 3 });
+    // By id.
+    const byId = await cli('assessments', 'import', write('c.json', doc({ cycle: 2027, assessedOn: '2027-11-01' }, { id: unit?.id, name: 'whatever', district: '420102' })), '--db', db, '--json');
+    expect(byId.json<{ assessments: { unitId: string; awardedStars: number }[] }>().assessments[0]).toMatchObject({ unitId: unit?.id, awardedStars: 5 });
+    // By district and name.
+    const byName = await cli('assessments', 'import', write('d.json', doc({ cycle: 2028, assessedOn: '2028-11-01' })), '--db', db, '--json');
+    expect(byName.json<{ assessments: { unitId: string }[] }>().assessments[0]?.unitId).toBe(unit?.id);
+    expect(query('SELECT count(*) AS n FROM units')).toEqual([{ n: 1 }]);
+  });
+
+  it('takes lastVetoOn from history: a unit vetoed in the database is locked out whatever the JSON says', async () => {
+    const { db, write } = setup();
+    await cli('assessments', 'import', write('a.json', doc({ cycle: 2026, assessedOn: '2026-03-01' }, {}, { 'VETO-1': true })), '--db', db);
+    const run = await cli('assessments', 'import', write('b.json', doc({ cycle: 2026, assessedOn: '2026-11-20', lastVetoOn: null, previousStars: 4 })), '--db', db, '--json');
+    expect(run.json<{ assessments: { awardedStars: number; decidedBy: string }[] }>().assessments[0]).toMatchObject({ awardedStars: 0, decidedBy: 'lockout' });
+  });
+
+  it('uses the JSON lastVetoOn for a unit without history', async () => {
+    const { db, write } = setup();
+    const run = await cli('assessments', 'import', write('a.json', doc({ lastVetoOn: '2026-06-01', previousStars: 3 })), '--db', db, '--json');
+    expect(run.json<{ assessments: { awardedStars: number; decidedBy: string }[] }>().assessments[0]).toMatchObject({ awardedStars: 0, decidedBy: 'lockout' });
+  });
+
+  it('imports several files and arrays in date order, so an earlier one is history for a later one', async () => {
+    const { db, write, query } = setup();
+    const later = write('later.json', doc({ cycle: 2026, assessedOn: '2026-11-01' }));
+    const earlier = write('earlier.json', [doc({ cycle: 2024, assessedOn: '2024-11-01' }), doc({ cycle: 2025, assessedOn: '2025-11-01' })]);
+    const run = await cli('assessments', 'import', later, earlier, '--db', db, '--json');
+    expect(run.code).toBe(0);
+    expect(run.json<{ assessments: { awardedStars: number }[] }>().assessments.map((entry) => entry.awardedStars)).toEqual([3, 1, 2]);
+    expect(query('SELECT current_stars FROM units')).toEqual([{ current_stars: 3 }]);
+  });
+
+  it('refuses everything when one file has a bad answer, naming the file and the item', async () => {
+    const { db, write, query } = setup();
+    const good = write('good.json', doc());
+    const bad = write('bad.json', doc({}, { name: '另一家' }, { 'RES-9': true }));
+    const run = await cli('assessments', 'import', good, bad, '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('bad.json');
+    expect(run.stderr).toContain('RES-9');
+    expect(query('SELECT count(*) AS n FROM assessments')).toEqual([{ n: 0 }]);
+    expect(query('SELECT count(*) AS n FROM units')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses missing answers, items that do not apply, a bad format and unreadable files', async () => {
+    const { db, write } = setup();
+    const missing = { ...doc() };
+    delete (missing.answers as Record<string, unknown>)['STB-5'];
+    let run = await cli('assessments', 'import', write('m.json', missing), '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/m\.json.*STB-5/);
+    run = await cli('assessments', 'import', write('d.json', doc({}, {}, { 'DLV-1': 100 })), '--db', db);
+    expect(run.stderr).toMatch(/d\.json.*DLV-1/);
+    run = await cli('assessments', 'import', write('f.json', { ...doc(), format: 'other' }), '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('f.json');
+    run = await cli('assessments', 'import', path.join(path.dirname(db), 'nope.json'), '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nope.json');
+  });
+
+  it('lists what was recorded', async () => {
+    const { db, write } = setup();
+    await cli('assessments', 'import', write('a.json', doc()), '--db', db);
+    const run = await cli('assessments', 'list', '--cycle', '2026', '--db', db, '--json');
+    expect(run.json<{ total: number }>().total).toBe(1);
+  });
+});
