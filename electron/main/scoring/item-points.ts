@@ -44,7 +44,7 @@ export function itemOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       const capped = raw > plan.cap ? `，已达上限${p(plan.cap)}分` : '';
       const cappedEn = raw > plan.cap ? `, capped at ${p(plan.cap)}` : '';
       return {
-        points: -taken,
+        points: taken === 0 ? 0 : -taken,
         whyZh: `${count}项×${p(plan.per)}分，扣${p(taken)}分${capped}`,
         whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
       };

@@ -28,7 +28,6 @@ export interface ItemPlan {
   required: number;
   capStars: number;
   minSample: number;
-  minShare: number;
   rule: string;
   ruleZh: string;
   ruleEn: string;
@@ -113,7 +112,6 @@ function planItem(item: RubricItem, group: ItemPlan['group'], categoryIndex: num
     required: toHundredths(anyItem.required ?? 0),
     capStars: anyItem.capStars ?? 5,
     minSample: anyItem.minSample ?? 0,
-    minShare: toScaled(anyItem.minShare ?? 0, 4),
     ...ruleOf(item),
   };
 }

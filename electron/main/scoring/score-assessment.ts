@@ -7,6 +7,7 @@
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { ScoreResult, TraceEntry } from '@shared/scoring/result';
+import type { SurveyItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import type { LoadedStarPack } from '../rubric/loaded-pack';
 import { answerProblem } from './answers';
@@ -102,7 +103,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     }
     if (item.kind === 'survey') {
       const survey = answer as SurveyAnswer;
-      const minimum = minimumSurveySample(item, input.unit.households);
+      const minimum = minimumSurveySample(item.item as SurveyItem, input.unit.households);
       if (survey.respondents < minimum) {
         const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
         incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
@@ -142,7 +143,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     total += score;
   });
 
-  let addOnDeduction = -addOnRaw;
+  let addOnDeduction = addOnRaw === 0 ? 0 : -addOnRaw;
   if (addOnDeduction > plan.addOnCap) {
     trace.push(traceEntry('addOnCap', 'ADD-ON', (addOnDeduction - plan.addOnCap) / 100, `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
     addOnDeduction = plan.addOnCap;
