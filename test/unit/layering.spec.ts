@@ -6,7 +6,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports' || message.ruleId === 'dingxing/layering').map((message) => message.message);
 }
 
 describe('layering lint', () => {
@@ -30,6 +30,18 @@ describe('layering lint', () => {
     expect(await layeringErrors('renderer/src/fixture.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toHaveLength(1);
     expect(await layeringErrors('renderer/src/fixture.ts', "import { openCore } from '../../electron/main/core';\nexport const x = openCore;\n")).toHaveLength(1);
     expect(await layeringErrors('renderer/src/fixture.ts', "import BetterSqlite3 from 'better-sqlite3';\nexport const x = BetterSqlite3;\n")).toHaveLength(1);
+  });
+
+  it('allows deep imports that stay inside shared/', async () => {
+    expect(await layeringErrors('shared/api/procedures/fixture.ts', "import { x } from '../../rubric/label';\nexport const y = x;\n")).toEqual([]);
+  });
+
+  it('refuses the preload reaching into the core by a relative path', async () => {
+    expect(await layeringErrors('electron/preload/fixture.ts', "import { openCore } from '../main/core';\nexport const x = openCore;\n")).toHaveLength(1);
+  });
+
+  it('refuses the core reaching into the renderer', async () => {
+    expect(await layeringErrors('electron/main/units/fixture.ts', "import { api } from '../../../renderer/src/api/index';\nexport const x = api;\n")).toHaveLength(1);
   });
 
   it('refuses Node modules in the sandboxed preload', async () => {
