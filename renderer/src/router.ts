@@ -4,7 +4,7 @@ import type { RouteRecordRaw } from 'vue-router';
 
 export const sectionRoutes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { titleKey: 'nav.home', icon: 'HomeFilled' } },
-  { path: '/units', name: 'units', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.units', icon: 'OfficeBuilding' } },
+  { path: '/units', name: 'units', component: () => import('./views/units/UnitsListView.vue'), meta: { titleKey: 'nav.units', icon: 'OfficeBuilding' } },
   { path: '/assessments', name: 'assessments', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
   { path: '/certificates', name: 'certificates', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
   { path: '/districts', name: 'districts', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
@@ -17,6 +17,7 @@ export function createAppRouter() {
     history: createWebHashHistory(),
     routes: [
       ...sectionRoutes,
+      { path: '/units/:id', name: 'unit-detail', component: () => import('./views/units/UnitDetailView.vue'), meta: { titleKey: 'nav.units' } },
       { path: '/status', name: 'status', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.status' } },
       { path: '/:rest(.*)*', redirect: '/' },
     ],

@@ -1,0 +1,117 @@
+/**
+ * The unit registry in the renderer: districts, the current page of the list with its filters
+ * (paged on the server, so 100,000 units stay smooth), one unit's detail, create and update.
+ */
+import { defineStore } from 'pinia';
+import { computed, reactive, ref } from 'vue';
+import type { DxError } from '@shared/api/errors';
+import type { District, StarHistoryEntry, Unit, UnitFields, UnitListInput } from '@shared/api/procedures/units';
+import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
+import { api } from '../api';
+
+export interface UnitFilters {
+  search: string;
+  district: string | null;
+  kind: UnitKind | null;
+  industry: Industry | 'none' | null;
+  stars: number | null;
+}
+
+export type UnitSort = NonNullable<UnitListInput['sort']>;
+
+const emptyFilters = (): UnitFilters => ({ search: '', district: null, kind: null, industry: null, stars: null });
+
+export const useUnitsStore = defineStore('units', () => {
+  const districts = ref<District[]>([]);
+  const filters = reactive<UnitFilters>(emptyFilters());
+  const page = ref(1);
+  const pageSize = ref(50);
+  const sort = ref<UnitSort>('name');
+  const order = ref<'asc' | 'desc'>('asc');
+  const items = ref<Unit[]>([]);
+  const total = ref(0);
+  const loading = ref(false);
+  const error = ref<DxError | null>(null);
+  const hasFilters = computed(() => filters.search.trim() !== '' || filters.district !== null || filters.kind !== null || filters.industry !== null || filters.stars !== null);
+  let latestRequest = 0;
+
+  async function loadDistricts(): Promise<void> {
+    districts.value = await api.call('districts.list', {});
+  }
+
+  /** Loads the current page; a slower earlier answer never overwrites a newer one (typing in search). */
+  async function fetchPage(): Promise<void> {
+    const request = ++latestRequest;
+    loading.value = true;
+    try {
+      const result = await api.call('units.list', {
+        ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+        ...(filters.district ? { district: filters.district } : {}),
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.industry ? { industry: filters.industry } : {}),
+        ...(filters.stars !== null ? { stars: filters.stars } : {}),
+        offset: (page.value - 1) * pageSize.value,
+        limit: pageSize.value,
+        sort: sort.value,
+        order: order.value,
+      });
+      if (request !== latestRequest) return;
+      items.value = result.items;
+      total.value = result.total;
+      error.value = null;
+    } catch (caught) {
+      if (request === latestRequest) error.value = caught as DxError;
+    } finally {
+      if (request === latestRequest) loading.value = false;
+    }
+  }
+
+  function applyFilters(): Promise<void> {
+    page.value = 1;
+    return fetchPage();
+  }
+
+  function resetFilters(): Promise<void> {
+    Object.assign(filters, emptyFilters());
+    return applyFilters();
+  }
+
+  function setSort(field: UnitSort | null, direction: 'asc' | 'desc' | null): Promise<void> {
+    sort.value = field ?? 'name';
+    order.value = direction ?? 'asc';
+    return applyFilters();
+  }
+
+  const current = ref<{ unit: Unit; history: StarHistoryEntry[] } | null>(null);
+  const currentError = ref<DxError | null>(null);
+
+  async function loadUnit(id: string): Promise<void> {
+    currentError.value = null;
+    try {
+      current.value = await api.call('units.get', { id });
+    } catch (caught) {
+      current.value = null;
+      currentError.value = caught as DxError;
+    }
+  }
+
+  async function createUnit(fields: UnitFields): Promise<Unit> {
+    const unit = await api.call('units.create', fields);
+    void fetchPage();
+    void loadDistricts();
+    return unit;
+  }
+
+  async function updateUnit(id: string, fields: UnitFields): Promise<Unit> {
+    const unit = await api.call('units.update', { id, fields });
+    if (current.value?.unit.id === id) current.value = { ...current.value, unit };
+    void fetchPage();
+    return unit;
+  }
+
+  return {
+    districts, filters, page, pageSize, sort, order, items, total, loading, error, hasFilters,
+    loadDistricts, fetchPage, applyFilters, resetFilters, setSort,
+    current, currentError, loadUnit, createUnit, updateUnit,
+  };
+});
