@@ -27,7 +27,27 @@ export function surveyRateHundredths(answer: SurveyAnswer): number {
   return divideRoundHalfUp(answer.safe * 10_000, answer.respondents);
 }
 
+// Outcomes of the same answer to the same item are the same (strings included), and answers
+// repeat a lot (booleans, small counts), so they are kept per item plan.
+const memo = new WeakMap<ItemPlan, Map<unknown, ItemOutcome>>();
+const memoLimit = 4_096;
+
 export function itemOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
+  if (plan.kind === 'survey') return computeOutcome(plan, answer);
+  let known = memo.get(plan);
+  if (known === undefined) {
+    known = new Map();
+    memo.set(plan, known);
+  }
+  let outcome = known.get(answer);
+  if (outcome === undefined) {
+    outcome = computeOutcome(plan, answer);
+    if (known.size < memoLimit) known.set(answer, outcome);
+  }
+  return outcome;
+}
+
+function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
   switch (plan.kind) {
     case 'check':
       return answer === true

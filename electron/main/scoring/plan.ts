@@ -59,6 +59,10 @@ export interface Plan {
   maxStepUp: number;
   vetoLockoutMonths: number;
   applicable(unit: ApplicabilityUnit): ItemPlan[];
+  /** Ids of applicable items, per unit as `applicable` (cached alike). */
+  applicableIds(unit: ApplicabilityUnit): Set<string>;
+  /** Items a star condition reads; only their answers need keeping for the decision. */
+  conditionItemIds: Set<string>;
 }
 
 const h = (value: number) => String(value / 100);
@@ -156,6 +160,7 @@ function compile(loaded: LoadedStarPack): Plan {
     }),
   }));
   const byUnit = new Map<string, ItemPlan[]>();
+  const idsByUnit = new Map<string, Set<string>>();
   return {
     loaded,
     items,
@@ -174,6 +179,16 @@ function compile(loaded: LoadedStarPack): Plan {
       }
       return found;
     },
+    applicableIds(unit) {
+      const key = `${unit.kind}|${unit.industry ?? ''}`;
+      let found = idsByUnit.get(key);
+      if (found === undefined) {
+        found = new Set(this.applicable(unit).map((item) => item.id));
+        idsByUnit.set(key, found);
+      }
+      return found;
+    },
+    conditionItemIds: new Set(levels.flatMap((level) => level.conditions.map((condition) => condition.item.id))),
   };
 }
 

@@ -19,7 +19,7 @@ import type { ItemPlan } from './plan';
 import { decideStars } from './stars';
 import type { Evaluated } from './stars';
 import { minimumSurveySample } from './survey-sample';
-import { traceEntry } from './trace';
+import { itemTraceEntry, traceEntry } from './trace';
 
 export interface ScoringUnit {
   kind: UnitKind;
@@ -48,9 +48,9 @@ export interface ScoringOptions {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function checkAnswers(plan: ReturnType<typeof planFor>, applicable: ItemPlan[], input: ScoringInput): ErrorIssue[] {
+function checkAnswers(plan: ReturnType<typeof planFor>, input: ScoringInput): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
-  const applicableIds = new Set(applicable.map((item) => item.id));
+  const applicableIds = plan.applicableIds(input.unit);
   for (const id of Object.keys(input.answers)) {
     const item = plan.byId.get(id);
     if (item === undefined) {
@@ -81,7 +81,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     if (valid && answerProblem(item, answers[item.id]) !== null) valid = false;
   }
   if (!valid || answered !== Object.keys(answers).length) {
-    const issues = checkAnswers(plan, applicable, input);
+    const issues = checkAnswers(plan, input);
     throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
   }
 
@@ -98,7 +98,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     const answer = answers[item.id];
     if (answer === undefined) {
       missing.push(item.id);
-      trace.push(traceEntry('item', item.id, 0, item.rule, '未作答（草稿）', 'not answered (draft)', { kind: item.kind, category: item.categoryId }));
+      trace.push(itemTraceEntry(item.id, 0, item.rule, '未作答（草稿）', 'not answered (draft)', item.kind, item.categoryId, undefined));
       continue;
     }
     if (item.kind === 'survey') {
@@ -110,12 +110,12 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
       }
     }
     const outcome = itemOutcome(item, answer);
-    evaluated.set(item.id, { answer, points: outcome.points });
+    if (plan.conditionItemIds.has(item.id)) evaluated.set(item.id, { answer, points: outcome.points });
     if (item.kind === 'veto' && answer === true) vetoItems.push(item);
     if (item.kind === 'gate' && Math.round((answer as number) * 100) < item.required) failedGates.push(item);
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + outcome.points;
     else addOnRaw += outcome.points;
-    trace.push(traceEntry('item', item.id, outcome.points / 100, item.rule, outcome.whyZh, outcome.whyEn, { kind: item.kind, category: item.categoryId, answer }));
+    trace.push(itemTraceEntry(item.id, outcome.points / 100, item.rule, outcome.whyZh, outcome.whyEn, item.kind, item.categoryId, answer));
   }
 
   if (!draft && (missing.length > 0 || incompleteReasons.length > 0)) {
@@ -160,7 +160,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   const decision = decideStars(plan, {
     total,
     evaluated,
-    applicableIds: new Set(applicable.map((item) => item.id)),
+    applicableIds: plan.applicableIds(input.unit),
     vetoItems,
     failedGates,
     previousStars: input.history.previousStars,

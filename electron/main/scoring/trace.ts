@@ -8,13 +8,17 @@ export function traceEntry(
   rule: string,
   whyZh: string,
   whyEn: string,
-  extra?: { kind?: string; category?: string; answer?: unknown },
 ): TraceEntry {
-  const entry: TraceEntry = { item, points, why: whyZh, whyZh, whyEn, step, rule };
-  if (extra !== undefined) {
-    if (extra.kind !== undefined) entry.kind = extra.kind;
-    if (extra.category !== undefined) entry.category = extra.category;
-    if (extra.answer !== undefined) entry.answer = extra.answer;
-  }
-  return entry;
+  return { item, points, why: whyZh, whyZh, whyEn, step, rule };
+}
+
+/** An item's entry, with the kind, category and answer that explain it. */
+export function itemTraceEntry(item: string, points: number, rule: string, whyZh: string, whyEn: string, kind: string, category: string | undefined, answer: unknown): TraceEntry {
+  return category === undefined
+    ? answer === undefined
+      ? { item, points, why: whyZh, whyZh, whyEn, step: 'item', rule, kind }
+      : { item, points, why: whyZh, whyZh, whyEn, step: 'item', rule, kind, answer }
+    : answer === undefined
+      ? { item, points, why: whyZh, whyZh, whyEn, step: 'item', rule, kind, category }
+      : { item, points, why: whyZh, whyZh, whyEn, step: 'item', rule, kind, category, answer };
 }
