@@ -45,7 +45,7 @@ describe('answer validation', () => {
   });
 
   it('refuses a missing applicable answer, naming every missing id', () => {
-    const answers = { ...perfectAnswers(), ...deliveryPerfect };
+    const answers: Record<string, unknown> = { ...perfectAnswers(), ...deliveryPerfect };
     delete answers['RES-2'];
     delete answers['DLV-3'];
     const error = refusal(() => score(answers, { unit: { kind: 'enterprise', industry: 'delivery', households: null } }));
