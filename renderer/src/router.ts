@@ -5,7 +5,7 @@ import type { RouteRecordRaw } from 'vue-router';
 export const sectionRoutes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { titleKey: 'nav.home', icon: 'HomeFilled' } },
   { path: '/units', name: 'units', component: () => import('./views/units/UnitsListView.vue'), meta: { titleKey: 'nav.units', icon: 'OfficeBuilding' } },
-  { path: '/assessments', name: 'assessments', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
+  { path: '/assessments', name: 'assessments', component: () => import('./views/assessments/AssessmentsView.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
   { path: '/certificates', name: 'certificates', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
   { path: '/districts', name: 'districts', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
   { path: '/exchange', name: 'exchange', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },
@@ -18,6 +18,7 @@ export function createAppRouter() {
     routes: [
       ...sectionRoutes,
       { path: '/units/:id', name: 'unit-detail', component: () => import('./views/units/UnitDetailView.vue'), meta: { titleKey: 'nav.units' } },
+      { path: '/assessments/:id', name: 'assessment-form', component: () => import('./views/assessments/AssessmentFormView.vue'), meta: { titleKey: 'nav.assessments' } },
       { path: '/status', name: 'status', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.status' } },
       { path: '/:rest(.*)*', redirect: '/' },
     ],

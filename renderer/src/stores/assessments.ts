@@ -1,0 +1,40 @@
+/**
+ * The assessment workflow in the renderer: the current user and role, the open drafts and the
+ * recently signed assessments. One draft's editing state lives in use-assessment-draft.ts.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AssessmentSummary, Session } from '@shared/api/procedures/assessments';
+import { api } from '../api';
+
+export const useAssessmentsStore = defineStore('assessments', () => {
+  const session = ref<Session | null>(null);
+  const drafts = ref<AssessmentSummary[]>([]);
+  const recent = ref<AssessmentSummary[]>([]);
+  const loading = ref(false);
+
+  async function loadSession(): Promise<Session> {
+    session.value = await api.call('session.get', {});
+    return session.value;
+  }
+
+  async function setSession(next: Session): Promise<void> {
+    session.value = await api.call('session.set', next);
+  }
+
+  async function refresh(): Promise<void> {
+    loading.value = true;
+    try {
+      [drafts.value, recent.value] = await Promise.all([api.call('assessments.listDrafts', {}), api.call('assessments.listRecent', { limit: 30 })]);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function start(unitId: string, options: { cycle?: number; assessedOn?: string; followsUpId?: string } = {}): Promise<string> {
+    const started = await api.call('assessments.start', { unitId, ...options });
+    return started.id;
+  }
+
+  return { session, drafts, recent, loading, loadSession, setSession, refresh, start };
+});
