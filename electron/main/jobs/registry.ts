@@ -2,8 +2,10 @@
 import type { JobFunction } from './job';
 import { integrityCheckJob } from './integrity-check';
 import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jobs';
+import { demoLoadJob } from '../demo/demo-job';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
+  'demo.load': demoLoadJob,
   'system.integrityCheck': integrityCheckJob,
   'units.importPreview': unitsImportPreviewJob,
   'units.import': unitsImportJob,

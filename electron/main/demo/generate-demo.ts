@@ -1,0 +1,206 @@
+/**
+ * The demo data set (`dingxing demo`, the first-run button): units in every district and kind
+ * with valid USCCs, three cycles of assessments (2024–2026) scored by the engine, with
+ * promotions, demotions, a veto, corrections-free history, drafts to finish, and rectifications
+ * open, overdue and done. Deterministic for a seed. One transaction: all or nothing.
+ */
+import { DxError } from '@shared/api/errors';
+import type { Answers, DemoResult } from '@shared/api/procedures/assessments';
+import { usccAlphabet, usccCheckCharacter } from '@shared/domain/uscc';
+import type { RubricItem } from '@shared/rubric/star-pack';
+import type { UnitKind } from '@shared/rubric/unit-kind';
+import { newId } from '../ids';
+import type { WorkflowDeps } from '../assessments/deps';
+import { localDate } from '../assessments/deps';
+import { getAssessmentRow } from '../assessments/repository';
+import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
+import type { LoadedPack } from '../assessments/scoring-port';
+import { historyContext } from '../assessments/star-history';
+import { recordSigned } from '../assessments/workflow';
+import { applicableItems } from '../scoring/index';
+import { communityName, enterpriseName, institutionName, villageName } from './names';
+import { seededRandom } from './random';
+import type { Random } from './random';
+
+export interface DemoOptions {
+  units?: number;
+  seed?: number;
+  progress?(done: number, total: number): void;
+  throwIfCancelled?(): void;
+}
+
+const cycles = [2024, 2025, 2026] as const;
+const ruralDistricts = new Set(['420112', '420113', '420114', '420115', '420116', '420117', '4201DH', '4201JK']);
+
+interface DemoUnit {
+  id: string;
+  kind: UnitKind;
+  industry: string | null;
+  households: number | null;
+  /** How well the unit runs its safety work, 0..1; drifts from cycle to cycle. */
+  quality: number;
+}
+
+function uscc(random: Random, kind: UnitKind, districtCode: string): string {
+  const head = kind === 'enterprise' ? '91' : kind === 'institution' ? '12' : '55';
+  const division = /^\d{6}$/.test(districtCode) ? districtCode : '420100';
+  let body = '';
+  for (let index = 0; index < 9; index += 1) body += random.pick(usccAlphabet.split(''));
+  const first17 = `${head}${division}${body}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+function pickKind(random: Random, rural: boolean): UnitKind {
+  const roll = random.next();
+  if (rural) return roll < 0.42 ? 'enterprise' : roll < 0.62 ? 'community' : roll < 0.85 ? 'village' : 'institution';
+  return roll < 0.55 ? 'enterprise' : roll < 0.83 ? 'community' : roll < 0.86 ? 'village' : 'institution';
+}
+
+const halfSteps = (value: number) => Math.round(value * 2) / 2;
+
+/** Answers a unit of this quality would plausibly get; a veto only when asked. */
+function answersFor(random: Random, items: RubricItem[], unit: DemoUnit, quality: number, veto: boolean): Answers {
+  const answers: Answers = {};
+  for (const item of items) {
+    switch (item.kind) {
+      case 'check':
+        answers[item.id] = random.chance(0.55 + 0.45 * quality);
+        break;
+      case 'scale':
+        answers[item.id] = Math.min(item.points, Math.max(0, halfSteps(item.points * Math.min(1, quality + (random.next() - 0.4) * 0.3))));
+        break;
+      case 'deduct':
+        answers[item.id] = random.chance(0.75 * (1 - quality) + 0.05) ? random.int(1, 3) : 0;
+        break;
+      case 'rate':
+        answers[item.id] = Math.min(100, Math.round((88 + 12 * quality + (random.next() - 0.5) * 4) * 10) / 10);
+        break;
+      case 'gate':
+        answers[item.id] = random.chance(0.75 + 0.25 * quality) ? 100 : random.int(92, 99);
+        break;
+      case 'survey': {
+        const minimum = surveyMinimumSample(item, unit.households);
+        const respondents = minimum + random.int(0, 40);
+        const share = Math.min(1, 0.82 + 0.18 * quality + (random.next() - 0.5) * 0.04);
+        answers[item.id] = { respondents, safe: Math.min(respondents, Math.round(respondents * share)) };
+        break;
+      }
+      case 'veto':
+        answers[item.id] = false;
+        break;
+    }
+  }
+  if (veto) answers['VETO-2'] = true;
+  return answers;
+}
+
+function dateIn(random: Random, cycle: number, today: string): string {
+  const month = random.int(6, 11);
+  const day = random.int(1, 28);
+  const date = `${cycle}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return date < today ? date : today;
+}
+
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): DemoResult {
+  const db = deps.db;
+  const count = options.units ?? 300;
+  const random = seededRandom(options.seed ?? 20261129);
+  const today = localDate(deps.now());
+  const stamp = deps.now().toISOString();
+  if (db.prepare("SELECT 1 FROM meta WHERE key = 'demo_loaded_at'").get()) {
+    throw new DxError('CONFLICT', 'Demo data is already loaded in this database');
+  }
+  const loaded: LoadedPack = loadPack(db, defaultRubricId);
+  const districts = db.prepare('SELECT code, name FROM districts ORDER BY sort').all() as { code: string; name: string }[];
+  if (districts.length === 0) throw new DxError('CONFLICT', 'The database has no districts; run "dingxing init" first');
+  const takenNames = new Set((db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]));
+  const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
+  const insertUnit = db.prepare(
+    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, contact, phone, in_scope, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAssessment = db.prepare(
+    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, submitted_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
+  );
+  const insertRectification = db.prepare(
+    `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const inspectors = ['张建国', '李红梅', '王志强', '刘晓燕', '陈国平', '杨丽华'];
+  const leaders = ['周卫东', '吴秀英', '徐海涛'];
+  const owners = ['保卫科', '物业经理', '网格员', '安全主任', '综治专干'];
+  let assessments = 0;
+  let rectifications = 0;
+  let vetoes = 0;
+
+  db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      options.throwIfCancelled?.();
+      // Every district gets units: the first 15 go round-robin, the rest at random.
+      const district = index < districts.length ? (districts[index] as { code: string; name: string }) : random.pick(districts);
+      const rural = ruralDistricts.has(district.code);
+      const kind: UnitKind = index < 4 * districts.length ? (['enterprise', 'community', 'institution', rural ? 'village' : 'enterprise'] as const)[Math.floor(index / districts.length)] ?? 'enterprise' : pickKind(random, rural);
+      const industry = kind === 'enterprise' ? (random.chance(0.12) ? 'delivery' : random.chance(0.09) ? 'finance' : null) : null;
+      let name = kind === 'enterprise' ? enterpriseName(random, industry) : kind === 'community' ? communityName(random) : kind === 'village' ? villageName(random) : institutionName(random, district.name);
+      for (let suffix = 2; takenNames.has(`${district.code}\u0000${name}`); suffix += 1) name = `${name.replace(/（\d+）$/, '')}（${suffix}）`;
+      takenNames.add(`${district.code}\u0000${name}`);
+      let code = uscc(random, kind, district.code);
+      while (takenUscc.has(code)) code = uscc(random, kind, district.code);
+      takenUscc.add(code);
+      const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
+      const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
+      insertUnit.run(unit.id, deps.workstationId, name, kind, industry, district.code, code, households, random.pick(['王', '李', '张', '刘', '陈']) + random.pick(['主任', '经理', '书记']), `027-8${random.int(1000000, 9999999)}`, random.chance(0.96) ? 1 : 0, stamp, stamp);
+      const items = applicableItems(loaded.pack, unit);
+
+      for (const cycle of cycles) {
+        if (!random.chance(cycle === 2024 ? 0.7 : 0.85)) continue;
+        unit.quality = Math.max(0.2, Math.min(1, unit.quality + (random.next() - 0.4) * 0.18));
+        const assessedOn = dateIn(random, cycle, today);
+        const veto = (index === 7 && cycle === 2025) || random.chance(0.012);
+        const answers = answersFor(random, items, unit, unit.quality, veto);
+        const id = newId();
+        const inspector = random.pick(inspectors);
+        // 2026: some still being filled in or waiting for a signature.
+        const openRoll = cycle === 2026 ? random.next() : 1;
+        if (openRoll < 0.06) {
+          const partial = Object.fromEntries(Object.entries(answers).slice(0, random.int(4, 20)));
+          insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(partial), 'draft', inspector, null, stamp, stamp);
+          continue;
+        }
+        const history = historyContext(db, unit.id, cycle, assessedOn);
+        const result = scoreAnswers(loaded, unit, answers, { assessedOn, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft: false });
+        if (openRoll < 0.09) {
+          insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(answers), 'submitted', inspector, stamp, stamp, stamp);
+          db.prepare('UPDATE assessments SET result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?').run(
+            JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, id,
+          );
+          assessments += 1;
+          continue;
+        }
+        insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(answers), 'draft', inspector, stamp, stamp, stamp);
+        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: random.pick(leaders), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
+        assessments += 1;
+        if (result.vetoed) vetoes += 1;
+        // Hidden dangers found (PRE-5) become rectifications with a due date.
+        const dangers = answers['PRE-5'];
+        if (typeof dangers === 'number' && dangers > 0) {
+          const dueOn = addDays(assessedOn, random.pick([30, 45, 60]));
+          const done = cycle < 2026 || (dueOn < today && random.chance(0.5));
+          insertRectification.run(newId(), deps.workstationId, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
+          rectifications += 1;
+        }
+      }
+      options.progress?.(index + 1, count);
+    }
+    db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
+    deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
+  })();
+  return { units: count, assessments, rectifications };
+}

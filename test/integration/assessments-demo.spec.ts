@@ -1,0 +1,56 @@
+// `dingxing demo`: a realistic, deterministic data set scored by the engine.
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { validateUscc } from '@shared/domain/uscc';
+import { cli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+function query<T>(db: string, sql: string): T[] {
+  const connection = new BetterSqlite3(db, { readonly: true });
+  try {
+    return connection.prepare(sql).all() as T[];
+  } finally {
+    connection.close();
+  }
+}
+
+describe('dingxing demo', () => {
+  it('fills every district and kind with valid units, three cycles of assessments, a veto and overdue rectifications', async () => {
+    const db = path.join(tempDir(), 'demo.sqlite');
+    const run = await cli('demo', '--units', '300', '--db', db, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = run.json<{ units: number; assessments: number; rectifications: number }>();
+    expect(result.units).toBe(300);
+    expect(result.assessments).toBeGreaterThan(500);
+    expect(query(db, 'SELECT count(DISTINCT district_code) AS n FROM units')).toEqual([{ n: 15 }]);
+    expect(query<{ kind: string }>(db, 'SELECT DISTINCT kind FROM units ORDER BY kind').map((row) => row.kind)).toEqual(['community', 'enterprise', 'institution', 'village']);
+    for (const row of query<{ uscc: string }>(db, 'SELECT uscc FROM units')) expect(validateUscc(row.uscc).ok).toBe(true);
+    expect(query(db, "SELECT count(*) AS n FROM units WHERE kind IN ('community', 'village') AND households IS NULL")).toEqual([{ n: 0 }]);
+    expect(query<{ cycle: number }>(db, 'SELECT DISTINCT cycle FROM assessments ORDER BY cycle').map((row) => row.cycle)).toEqual([2024, 2025, 2026]);
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM assessments WHERE vetoed = 1')[0]?.n).toBeGreaterThan(0);
+    expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM assessments WHERE status = 'draft'")[0]?.n).toBeGreaterThan(0);
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM unit_star_history WHERE stars > previous_stars')[0]?.n).toBeGreaterThan(0);
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM unit_star_history WHERE stars < previous_stars')[0]?.n).toBeGreaterThan(0);
+    expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM rectifications WHERE status = 'open' AND due_on < date('now')")[0]?.n).toBeGreaterThan(0);
+    expect(query<{ n: number }>(db, 'SELECT count(DISTINCT current_stars) AS n FROM units')[0]?.n).toBeGreaterThanOrEqual(4);
+    // Units' current stars agree with their history.
+    expect(
+      query(db, `SELECT count(*) AS n FROM units u WHERE u.current_stars <> coalesce((SELECT h.stars FROM unit_star_history h WHERE h.unit_id = u.id ORDER BY h.cycle DESC, h.assessed_on DESC, h.created_at DESC LIMIT 1), 0)`),
+    ).toEqual([{ n: 0 }]);
+    // Twice is refused, nothing changes.
+    const again = await cli('demo', '--db', db);
+    expect(again.code).toBe(1);
+  });
+
+  it('makes the same data for the same seed', async () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'a.sqlite');
+    const second = path.join(dir, 'b.sqlite');
+    await cli('demo', '--units', '40', '--seed', '7', '--db', first);
+    await cli('demo', '--units', '40', '--seed', '7', '--db', second);
+    const shape = (db: string) => query(db, 'SELECT name, kind, district_code, uscc, current_stars FROM units ORDER BY uscc');
+    expect(shape(first)).toEqual(shape(second));
+  });
+});
