@@ -119,9 +119,11 @@ export function listUnits(db: Database, input: ListInput): { total: number; offs
   const direction = input.order === 'desc' ? 'DESC' : 'ASC';
   // Units never assessed sort last either way; the id makes paging stable among equal keys.
   const nulls = input.sort === 'lastAssessedOn' ? 'u.last_assessed_on IS NULL, ' : '';
-  const secondary = input.sort === 'name' ? '' : ', u.name';
+  // Tie-breakers run in the same direction so an index such as (current_stars, name) serves the
+  // whole ORDER BY; a mixed direction would sort all 100,000 rows for every page.
+  const secondary = input.sort === 'name' ? '' : `, u.name ${direction}`;
   const rows = db
-    .prepare(`${unitSelect} ${where} ORDER BY ${nulls}${orderBy[input.sort]} ${direction}${secondary}, u.id LIMIT ? OFFSET ?`)
+    .prepare(`${unitSelect} ${where} ORDER BY ${nulls}${orderBy[input.sort]} ${direction}${secondary}, u.id ${direction} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as UnitRow[];
   return { total, offset: input.offset, items: rows.map(toUnit) };
 }

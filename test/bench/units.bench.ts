@@ -1,0 +1,133 @@
+// The unit registry at 100,000 units: CSV import against raw prepared inserts, and list filters against a raw SELECT.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { afterAll, expect, it } from 'vitest';
+import { UnitListInputSchema } from '@shared/api/procedures/units';
+import { usccCheckCharacter } from '@shared/domain/uscc';
+import { applyMigrations } from '../../electron/main/db/open-database';
+import { migrations } from '../../electron/main/db/migrations/index';
+import { importUnitsFile } from '../../electron/main/units/import/import-units';
+import { seedDistricts } from '../../electron/main/units/seed-districts';
+import { listUnits } from '../../electron/main/units/unit-queries';
+import { newId } from '../../electron/main/ids';
+import { record, timeIt, writeFigures } from './harness';
+
+afterAll(() => writeFigures('units'));
+
+const count = 100_000;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-bench-units-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const districts = ['420102', '420103', '420104', '420105', '420106', '420107', '420111', '420112', '420113', '420114', '420115', '420116', '420117', '4201DH', '4201JK'];
+const kinds = ['enterprise', 'community', 'village', 'institution'] as const;
+
+interface Row { name: string; kind: string; industry: string; district: string; street: string; uscc: string; households: string }
+
+function makeRows(): Row[] {
+  return Array.from({ length: count }, (_, index) => {
+    const kind = kinds[index % 4] as string;
+    const district = districts[index % districts.length] as string;
+    const body = `91${district.slice(0, 6).replace(/\D/g, '0')}MA${index.toString().padStart(7, '0')}`;
+    return {
+      name: `测试单位${index}`,
+      kind,
+      industry: kind === 'enterprise' ? ['', 'delivery', 'finance'][index % 3] as string : '',
+      district,
+      street: `街道${index % 40}`,
+      uscc: kind === 'enterprise' ? `${body}${usccCheckCharacter(body)}` : '',
+      households: kind === 'community' || kind === 'village' ? String(300 + (index % 5000)) : '',
+    };
+  });
+}
+
+function freshDb(name: string): Database {
+  const file = path.join(dir, name);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  applyMigrations(db, migrations.slice(0, 2), 0);
+  db.transaction(() => seedDistricts({ db }))();
+  return db;
+}
+
+const rows = makeRows();
+const csv = Buffer.from(
+  ['name,kind,industry,district,street,address,uscc,households,contact,phone', ...rows.map((row) => `${row.name},${row.kind},${row.industry},${row.district},${row.street},,${row.uscc},${row.households},,`)].join('\n'),
+);
+
+it('imports 100,000 units from CSV', async () => {
+  let db: Database | undefined;
+  const seconds = await timeIt(async () => {
+    db?.close();
+    db = freshDb('import.sqlite');
+    const report = await importUnitsFile({ db, workstationId: 'bench', fileName: 'units.csv', bytes: csv, preview: false });
+    if (report.imported !== count) throw new Error(`imported ${report.imported}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }, 3);
+  db?.close();
+
+  const baselineSeconds = await timeIt(() => {
+    const raw = freshDb('raw.sqlite');
+    const insertStreet = raw.prepare('INSERT INTO streets (id, district_code, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const findStreet = raw.prepare('SELECT id FROM streets WHERE district_code = ? AND name = ?').pluck();
+    const insert = raw.prepare(
+      'INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, uscc, households, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const now = new Date().toISOString();
+    raw.transaction(() => {
+      for (const row of rows) {
+        insertStreet.run(newId(), row.district, row.street);
+        const streetId = findStreet.get(row.district, row.street);
+        insert.run(newId(), 'bench', row.name, row.kind, row.industry || null, row.district, streetId, row.uscc || null, row.households ? Number(row.households) : null, now, now);
+      }
+    })();
+    raw.close();
+  }, 3);
+  record({
+    name: 'units.import.csv',
+    size: `100,000 units, ${(csv.length / 1024 / 1024).toFixed(1)} MB CSV, fresh file DB, synchronous=FULL`,
+    seconds,
+    baselineSeconds,
+    baseline: 'raw better-sqlite3 prepared inserts of pre-parsed rows in one transaction',
+    rate: { value: count / seconds, unit: 'units/s' },
+    goal: { text: '≤ 3× baseline', met: seconds <= 3 * baselineSeconds },
+  });
+  expect(seconds).toBeGreaterThan(0);
+});
+
+it('lists 100,000 units by filter', async () => {
+  const db = new BetterSqlite3(path.join(dir, 'import.sqlite'));
+  db.pragma('foreign_keys = ON');
+  expect(db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(count);
+  const cases: { name: string; input: object; where: string; params: unknown[] }[] = [
+    { name: 'first page, no filter', input: {}, where: '', params: [] },
+    { name: 'district', input: { district: '420106' }, where: 'WHERE district_code = ?', params: ['420106'] },
+    { name: 'kind + stars', input: { kind: 'community', stars: 0 }, where: 'WHERE kind = ? AND current_stars = ?', params: ['community', 0] },
+    { name: 'name search', input: { search: '单位9999' }, where: "WHERE name LIKE '%单位9999%'", params: [] },
+    { name: 'sort by stars desc, page 100', input: { sort: 'stars', order: 'desc', offset: 4950 }, where: 'ORDER BY current_stars DESC, name DESC', params: [] },
+  ];
+  const queries = 50;
+  for (const testCase of cases) {
+    const input = UnitListInputSchema.parse(testCase.input);
+    const seconds = await timeIt(() => {
+      for (let index = 0; index < queries; index += 1) listUnits(db, input);
+    }, 3);
+    const raw = db.prepare(`SELECT * FROM units ${testCase.where} LIMIT 50 OFFSET ${input.offset}`);
+    const baselineSeconds = await timeIt(() => {
+      for (let index = 0; index < queries; index += 1) raw.all(...testCase.params);
+    }, 3);
+    record({
+      name: `units.list (${testCase.name})`,
+      size: `page of 50 with total count, 100,000 units, ${queries} queries`,
+      seconds: seconds / queries,
+      baselineSeconds: baselineSeconds / queries,
+      baseline: 'raw SELECT of the page without count or joins',
+      goal: { text: '≤ 50 ms per query', met: seconds / queries <= 0.05 },
+    });
+  }
+  db.close();
+});
