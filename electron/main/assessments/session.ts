@@ -9,7 +9,7 @@ import type { Role, Session } from '@shared/api/procedures/assessments';
 const nameKey = 'session_user_name';
 const roleKey = 'session_user_role';
 
-export const defaultSession: Session = { name: '组长', role: 'leader' };
+export const defaultSession: Session = { name: '本机用户', role: 'leader' };
 
 export function getSession(db: Database): Session {
   const rows = db.prepare('SELECT key, value FROM meta WHERE key IN (?, ?)').all(nameKey, roleKey) as { key: string; value: string }[];

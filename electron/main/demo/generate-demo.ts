@@ -1,8 +1,9 @@
 /**
  * The demo data set (`dingxing demo`, the first-run button): units in every district and kind
  * with valid USCCs, three cycles of assessments (2024–2026) scored by the engine, with
- * promotions, demotions, a veto, corrections-free history, drafts to finish, and rectifications
- * open, overdue and done. Deterministic for a seed. One transaction: all or nothing.
+ * promotions, demotions, a veto, drafts to finish, and rectifications open, overdue and done.
+ * About half the units start from stars rated on paper in 2023 (history rows without an
+ * assessment), so every star level appears. Deterministic for a seed. One transaction: all or nothing.
  */
 import { DxError } from '@shared/api/errors';
 import type { Answers, DemoResult } from '@shared/api/procedures/assessments';
@@ -15,7 +16,7 @@ import { localDate } from '../assessments/deps';
 import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
-import { historyContext } from '../assessments/star-history';
+import { historyContext, refreshUnitStars } from '../assessments/star-history';
 import { recordSigned } from '../assessments/workflow';
 import { applicableItems } from '../scoring/index';
 import { communityName, enterpriseName, institutionName, villageName } from './names';
@@ -158,6 +159,15 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
       insertUnit.run(unit.id, deps.workstationId, name, kind, industry, district.code, code, households, random.pick(['王', '李', '张', '刘', '陈']) + random.pick(['主任', '经理', '书记']), `027-8${random.int(1000000, 9999999)}`, random.chance(0.96) ? 1 : 0, stamp, stamp);
       const items = applicableItems(loaded.pack, unit);
+      // Many units were rated on paper before this workstation: their 2023 stars are the start of their history.
+      if (random.chance(0.55)) {
+        const stars = Math.max(0, Math.min(4, Math.round(unit.quality * 5) - random.int(0, 1)));
+        db.prepare(
+          `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
+           VALUES (?, ?, 2023, ?, ?, ?, NULL, 0, 'paper', ?)`,
+        ).run(newId(), unit.id, stars, Math.max(0, stars - 1), `2023-${String(random.int(9, 12)).padStart(2, '0')}-15`, stamp);
+        refreshUnitStars(db, unit.id, stamp);
+      }
 
       for (const cycle of cycles) {
         if (!random.chance(cycle === 2024 ? 0.7 : 0.85)) continue;

@@ -48,6 +48,7 @@ export const assessmentMessages = defineMessages({
       },
       panel: {
         title: '实时评分',
+        resultTitle: '评定结果',
         total: '总分',
         scoreStars: '按分数',
         awardedStars: '授予星级',
@@ -188,6 +189,7 @@ export const assessmentMessages = defineMessages({
       },
       panel: {
         title: 'Live score',
+        resultTitle: 'Result',
         total: 'Total',
         scoreStars: 'By score',
         awardedStars: 'Awarded',
