@@ -1,0 +1,57 @@
+// The assessment procedures through the dispatcher, as the renderer calls them: roles, refusals, evidence, demo job.
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '@shared/api/procedures/assessments';
+import { testCore } from '../helpers/core';
+import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
+
+async function call<T>(core: Awaited<ReturnType<typeof testCore>>, name: string, input: unknown): Promise<T> {
+  const result = await core.dispatcher.dispatch(name, input);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+  return result.value as T;
+}
+
+describe('assessment API', () => {
+  it('runs start → autosave → submit → sign, with signing refused to an inspector', async () => {
+    const core = await testCore();
+    const unitId = addUnit(core);
+    const draft = await call<Assessment>(core, 'assessments.start', { unitId, cycle: 2026, assessedOn: '2026-11-20' });
+    const saved = await call<{ autosavedAt: string | null }>(core, 'assessments.saveDraft', { id: draft.id, answers: { 'RES-1': true }, autosave: true });
+    expect(saved.autosavedAt).not.toBeNull();
+    expect((await call<Assessment>(core, 'assessments.get', { id: draft.id })).answers).toEqual({ 'RES-1': true });
+    const preview = await call<{ result: { total: number }; missing: string[] }>(core, 'assessments.preview', { id: draft.id, answers: { 'RES-1': true, 'RES-2': true } });
+    expect(preview.result.total).toBe(7);
+    await call(core, 'session.set', { name: '李检查员', role: 'inspector' });
+    await call(core, 'assessments.submit', { id: draft.id, answers: fullAnswers(draft.form) });
+    const refused = await core.dispatcher.dispatch('assessments.sign', { id: draft.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await call(core, 'session.set', { name: '王组长', role: 'leader' });
+    const signed = await call<Assessment>(core, 'assessments.sign', { id: draft.id });
+    expect(signed).toMatchObject({ status: 'signed', signedBy: '王组长', awardedStars: 1 });
+    const edit = await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: {} });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await call<unknown[]>(core, 'assessments.listForUnit', { unitId })).length).toBe(1);
+    expect((await call<unknown[]>(core, 'assessments.listDrafts', {})).length).toBe(0);
+  });
+
+  it('refuses malformed input before any handler runs, and evidence of the wrong type naming the item', async () => {
+    const core = await testCore();
+    const draft = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core) });
+    expect(await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: { 'RES-1': 'yes' } })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const bad = await core.dispatcher.dispatch('evidence.add', { assessmentId: draft.id, itemId: 'ATR-2', name: 'x.exe', mime: 'image/png', dataBase64: Buffer.from('MZ...').toString('base64') });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { item: 'ATR-2', reason: 'type' } } });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const added = await call<{ id: string }>(core, 'evidence.add', { assessmentId: draft.id, itemId: 'ATR-2', name: 'photo.png', mime: 'image/png', dataBase64: png.toString('base64') });
+    const shown = await call<{ dataUrl: string }>(core, 'evidence.get', { id: added.id });
+    expect(shown.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+  });
+
+  it('loads demo data as a job and then summarises it', async () => {
+    const core = await testCore();
+    expect((await call<{ units: number }>(core, 'home.summary', {})).units).toBe(0);
+    const result = await call<{ units: number; assessments: number }>(core, 'demo.load', { units: 60, seed: 3 });
+    expect(result.units).toBe(60);
+    const summary = await call<{ units: number; byStars: { units: number }[]; drafts: unknown[] }>(core, 'home.summary', {});
+    expect(summary.units).toBe(60);
+    expect(summary.byStars.reduce((sum, row) => sum + row.units, 0)).toBeGreaterThan(50);
+  });
+});
