@@ -3,6 +3,7 @@
  * item (DOMAIN.md, item kinds), with the sentence that explains them in both languages.
  */
 import { divideRoundHalfUp } from '@shared/rubric/decimal';
+import { formatHundredths as p } from '@shared/rubric/format-hundredths';
 import type { SurveyAnswer } from './answers';
 import type { ItemPlan } from './plan';
 
@@ -12,8 +13,6 @@ export interface ItemOutcome {
   whyZh: string;
   whyEn: string;
 }
-
-const p = (hundredths: number) => hundredths / 100;
 
 /** points − perPoint × (full − rate), floored at 0, for a rate of num/den hundredths of a percent. */
 function ratePoints(plan: ItemPlan, rateNum: number, rateDen: number): number {
@@ -27,27 +26,8 @@ export function surveyRateHundredths(answer: SurveyAnswer): number {
   return divideRoundHalfUp(answer.safe * 10_000, answer.respondents);
 }
 
-// Outcomes of the same answer to the same item are the same (strings included), and answers
-// repeat a lot (booleans, small counts), so they are kept per item plan.
-const memo = new WeakMap<ItemPlan, Map<unknown, ItemOutcome>>();
-const memoLimit = 4_096;
-
-export function itemOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
-  if (plan.kind === 'survey') return computeOutcome(plan, answer);
-  let known = memo.get(plan);
-  if (known === undefined) {
-    known = new Map();
-    memo.set(plan, known);
-  }
-  let outcome = known.get(answer);
-  if (outcome === undefined) {
-    outcome = computeOutcome(plan, answer);
-    if (known.size < memoLimit) known.set(answer, outcome);
-  }
-  return outcome;
-}
-
-function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
+/** The outcome of a valid answer (checked by answerProblem first). */
+export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
   switch (plan.kind) {
     case 'check':
       return answer === true

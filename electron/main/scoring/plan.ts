@@ -6,9 +6,13 @@
 import { toHundredths, toScaled } from '@shared/rubric/decimal';
 import type { Condition, RubricItem, StarPack } from '@shared/rubric/star-pack';
 import type { Bilingual } from '@shared/rubric/label';
+import type { TraceEntry } from '@shared/scoring/result';
 import type { LoadedStarPack } from '../rubric/loaded-pack';
 import { itemApplies } from './applicability';
 import type { ApplicabilityUnit } from './applicability';
+import { cellSize } from './item-cells';
+import type { ItemCell } from './item-cells';
+import { itemTraceEntry } from './trace';
 
 export interface ItemPlan {
   item: RubricItem;
@@ -31,6 +35,12 @@ export interface ItemPlan {
   rule: string;
   ruleZh: string;
   ruleEn: string;
+  /** Finished trace entries by answer (see item-cells.ts), filled as answers come. */
+  cells: (ItemCell | undefined)[];
+  /** Index into Plan.conditionItems when a star condition reads this item; else -1. */
+  conditionIndex: number;
+  /** The (frozen) entry of a draft that has no answer for this item. */
+  missingEntry: TraceEntry;
 }
 
 export interface ConditionPlan {
@@ -63,9 +73,11 @@ export interface Plan {
   applicableIds(unit: ApplicabilityUnit): Set<string>;
   /** Items a star condition reads; only their answers need keeping for the decision. */
   conditionItemIds: Set<string>;
+  /** The same items, each at its ItemPlan.conditionIndex. */
+  conditionItems: ItemPlan[];
+  /** The (frozen) threshold entries of the star decision by total in hundredths, filled as totals come. */
+  thresholdEntries: (TraceEntry | undefined)[];
 }
-
-const h = (value: number) => String(value / 100);
 
 function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: string } {
   switch (item.kind) {
@@ -100,7 +112,8 @@ function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: strin
 
 function planItem(item: RubricItem, group: ItemPlan['group'], categoryIndex: number, categoryId: string | undefined): ItemPlan {
   const anyItem = item as Partial<Record<'points' | 'step' | 'per' | 'cap' | 'full' | 'perPoint' | 'required' | 'capStars' | 'minSample' | 'minShare', number>>;
-  return {
+  const rule = ruleOf(item);
+  const plan: ItemPlan = {
     item,
     id: item.id,
     kind: item.kind,
@@ -116,8 +129,13 @@ function planItem(item: RubricItem, group: ItemPlan['group'], categoryIndex: num
     required: toHundredths(anyItem.required ?? 0),
     capStars: anyItem.capStars ?? 5,
     minSample: anyItem.minSample ?? 0,
-    ...ruleOf(item),
+    ...rule,
+    cells: [],
+    conditionIndex: -1,
+    missingEntry: Object.freeze(itemTraceEntry(item.id, 0, rule.rule, '未作答（草稿）', 'not answered (draft)', item.kind, categoryId, undefined)),
   };
+  plan.cells = new Array<ItemCell | undefined>(cellSize(plan));
+  return plan;
 }
 
 const opWords: Record<Condition['op'], [string, string]> = {
@@ -159,6 +177,14 @@ function compile(loaded: LoadedStarPack): Plan {
       };
     }),
   }));
+  const conditionItems: ItemPlan[] = [];
+  for (const level of levels) {
+    for (const { item } of level.conditions) {
+      if (item.conditionIndex >= 0) continue;
+      item.conditionIndex = conditionItems.length;
+      conditionItems.push(item);
+    }
+  }
   const byUnit = new Map<string, ItemPlan[]>();
   const idsByUnit = new Map<string, Set<string>>();
   return {
@@ -188,7 +214,9 @@ function compile(loaded: LoadedStarPack): Plan {
       }
       return found;
     },
-    conditionItemIds: new Set(levels.flatMap((level) => level.conditions.map((condition) => condition.item.id))),
+    conditionItemIds: new Set(conditionItems.map((item) => item.id)),
+    conditionItems,
+    thresholdEntries: new Array<TraceEntry | undefined>(10_001),
   };
 }
 
@@ -202,5 +230,3 @@ export function planFor(loaded: LoadedStarPack): Plan {
   }
   return plan;
 }
-
-export { h as formatHundredths };

@@ -13,13 +13,14 @@ import type { LoadedStarPack } from '../rubric/loaded-pack';
 import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
 import { engineVersion } from './engine-version';
-import { itemOutcome } from './item-points';
+import { itemCell } from './item-cells';
 import { planFor } from './plan';
-import type { ItemPlan } from './plan';
+import type { ItemPlan, Plan } from './plan';
+import { profileFor } from './profile';
 import { decideStars } from './stars';
 import type { Evaluated } from './stars';
 import { minimumSurveySample } from './survey-sample';
-import { itemTraceEntry, traceEntry } from './trace';
+import { traceEntry } from './trace';
 
 export interface ScoringUnit {
   kind: UnitKind;
@@ -69,53 +70,73 @@ function checkAnswers(plan: ReturnType<typeof planFor>, input: ScoringInput): Er
 export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, options: ScoringOptions = {}): ScoreResult {
   const draft = options.draft === true;
   const plan = planFor(loaded);
-  const applicable = plan.applicable(input.unit);
-  const answers = input.answers;
+  const profile = profileFor(plan, input.unit);
+  // Item ids are upper-case, so a plain object has an answer exactly when the value is defined;
+  // anything else is read through its own enumerable properties, as JSON would carry it.
+  const prototype = Object.getPrototypeOf(input.answers) as unknown;
+  const answers = prototype === Object.prototype || prototype === null ? input.answers : { ...input.answers };
 
-  // Validation walks the answers only when something is off, which a valid assessment never is.
-  let answered = 0;
-  let valid = true;
-  for (const item of applicable) {
-    if (!hasOwn.call(answers, item.id)) continue;
-    answered += 1;
-    if (valid && answerProblem(item, answers[item.id]) !== null) valid = false;
-  }
-  if (!valid || answered !== Object.keys(answers).length) {
-    const issues = checkAnswers(plan, input);
-    throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
-  }
-
+  const items = profile.items;
+  const trace: TraceEntry[] = [];
   const missing: string[] = [];
   const incompleteReasons: { item: string; message: string }[] = [];
-  const trace: TraceEntry[] = [];
-  const categorySums = plan.categories.map(() => 0);
-  const evaluated = new Map<string, Evaluated>();
+  const categorySums: number[] = [];
+  for (let index = 0; index < plan.categories.length; index += 1) categorySums.push(0);
+  const evaluated: (Evaluated | undefined)[] = [];
+  for (let index = 0; index < plan.conditionItems.length; index += 1) evaluated.push(undefined);
   const vetoItems: ItemPlan[] = [];
   const failedGates: ItemPlan[] = [];
   let addOnRaw = 0;
+  let answered = 0;
+  let valid = true;
 
-  for (const item of applicable) {
+  // One pass validates and scores; a wrong answer stops it and the refusal names every problem.
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index] as ItemPlan;
     const answer = answers[item.id];
     if (answer === undefined) {
+      if (hasOwn.call(answers, item.id)) {
+        valid = false;
+        break;
+      }
       missing.push(item.id);
-      trace.push(itemTraceEntry(item.id, 0, item.rule, '未作答（草稿）', 'not answered (draft)', item.kind, item.categoryId, undefined));
+      trace.push(item.missingEntry);
       continue;
     }
-    if (item.kind === 'survey') {
-      const survey = answer as SurveyAnswer;
-      const minimum = minimumSurveySample(item.item as SurveyItem, input.unit.households);
-      if (survey.respondents < minimum) {
-        const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
-        incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
-      }
+    answered += 1;
+    const cell = itemCell(item, answer);
+    if (cell === null) {
+      valid = false;
+      break;
     }
-    const outcome = itemOutcome(item, answer);
-    if (plan.conditionItemIds.has(item.id)) evaluated.set(item.id, { answer, points: outcome.points });
-    if (item.kind === 'veto' && answer === true) vetoItems.push(item);
-    if (item.kind === 'gate' && Math.round((answer as number) * 100) < item.required) failedGates.push(item);
-    if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + outcome.points;
-    else addOnRaw += outcome.points;
-    trace.push(itemTraceEntry(item.id, outcome.points / 100, item.rule, outcome.whyZh, outcome.whyEn, item.kind, item.categoryId, answer));
+    const points = cell.points;
+    switch (item.kind) {
+      case 'survey': {
+        const survey = answer as SurveyAnswer;
+        const minimum = minimumSurveySample(item.item as SurveyItem, input.unit.households);
+        if (survey.respondents < minimum) {
+          const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
+          incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
+        }
+        break;
+      }
+      case 'veto':
+        if (answer === true) vetoItems.push(item);
+        break;
+      case 'gate':
+        if (Math.round((answer as number) * 100) < item.required) failedGates.push(item);
+        break;
+      default:
+        break;
+    }
+    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
+    if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
+    else addOnRaw += points;
+    trace.push(cell.entry);
+  }
+  if (!valid || answered !== Object.keys(answers).length) {
+    const issues = checkAnswers(plan, { ...input, answers });
+    throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
   }
 
   if (!draft && (missing.length > 0 || incompleteReasons.length > 0)) {
@@ -129,7 +150,8 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
 
   const categories: Record<string, number> = {};
   let total = 0;
-  plan.categories.forEach((category, index) => {
+  for (let index = 0; index < plan.categories.length; index += 1) {
+    const category = plan.categories[index] as Plan['categories'][number];
     const sum = categorySums[index] as number;
     let score = sum;
     if (sum < 0) {
@@ -141,7 +163,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     }
     categories[category.id] = score / 100;
     total += score;
-  });
+  }
 
   let addOnDeduction = addOnRaw === 0 ? 0 : -addOnRaw;
   if (addOnDeduction > plan.addOnCap) {
@@ -157,17 +179,20 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     total = 10_000;
   }
 
-  const decision = decideStars(plan, {
-    total,
-    evaluated,
-    applicableIds: plan.applicableIds(input.unit),
-    vetoItems,
-    failedGates,
-    previousStars: input.history.previousStars,
-    lastVetoOn: input.history.lastVetoOn,
-    assessedOn: input.assessedOn,
-  });
-  for (const entry of decision.trace) trace.push(entry);
+  const decision = decideStars(
+    plan,
+    {
+      total,
+      evaluated,
+      conditionApplies: profile.conditionApplies,
+      vetoItems,
+      failedGates,
+      previousStars: input.history.previousStars,
+      lastVetoOn: input.history.lastVetoOn,
+      assessedOn: input.assessedOn,
+    },
+    trace,
+  );
 
   return {
     rubric: loaded.ref,

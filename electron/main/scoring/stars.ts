@@ -3,7 +3,9 @@
  * threshold and its extra conditions, gates, then 逐级 (at most maxStepUp above the previous
  * stars; a lower score demotes at once). `decidedBy` names the last rule that lowered the stars,
  * where veto and lockout end the decision outright; `threshold` when none lowered them.
+ * The decision's trace entries are appended to the caller's trace.
  */
+import { formatHundredths } from '@shared/rubric/format-hundredths';
 import type { DecidedBy, TraceEntry } from '@shared/scoring/result';
 import { lockoutEndsOn } from './calendar';
 import type { ConditionPlan, ItemPlan, Plan } from './plan';
@@ -17,9 +19,12 @@ export interface Evaluated {
 }
 
 export interface DecisionInput {
+  /** Hundredths, 0..10000. */
   total: number;
-  evaluated: Map<string, Evaluated>;
-  applicableIds: Set<string>;
+  /** By Plan.conditionItems index: the item's answer and points; undefined when not answered. */
+  evaluated: (Evaluated | undefined)[];
+  /** By Plan.conditionItems index: whether the item applies to the unit (else its conditions are waived). */
+  conditionApplies: boolean[];
   vetoItems: ItemPlan[];
   failedGates: ItemPlan[];
   previousStars: number;
@@ -32,7 +37,6 @@ export interface Decision {
   awardedStars: number;
   decidedBy: DecidedBy;
   lockedOut: boolean;
-  trace: TraceEntry[];
 }
 
 const starWord = (stars: number) => (stars === 0 ? '无星' : `${stars}星`);
@@ -56,8 +60,8 @@ function compare(left: number, op: ConditionPlan['condition']['op'], right: numb
 /** Holds, fails, or does not apply (the item is not assessed for this unit: the condition is waived). */
 function conditionHolds(condition: ConditionPlan, input: DecisionInput): boolean | 'waived' | 'unanswered' {
   const { item } = condition;
-  if (!input.applicableIds.has(item.id)) return 'waived';
-  const evaluated = input.evaluated.get(item.id);
+  if (input.conditionApplies[item.conditionIndex] !== true) return 'waived';
+  const evaluated = input.evaluated[item.conditionIndex];
   if (evaluated === undefined) return 'unanswered';
   const { op } = condition.condition;
   switch (condition.condition.measure) {
@@ -76,33 +80,46 @@ function conditionHolds(condition: ConditionPlan, input: DecisionInput): boolean
   }
 }
 
-export function decideStars(plan: Plan, input: DecisionInput): Decision {
-  const trace: TraceEntry[] = [];
-  const total = input.total / 100;
+/** The first decision entry: which threshold the total reaches. It depends on the total only, so it is kept per total. */
+function thresholdEntry(plan: Plan, total: number, thresholdStars: number): TraceEntry {
+  const kept = plan.thresholdEntries[total];
+  if (kept !== undefined) return kept;
+  const shown = formatHundredths(total);
+  const lowest = formatHundredths(plan.levels[0]?.min ?? 0);
+  const entry = Object.freeze(
+    thresholdStars === 0
+      ? traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}未达到最低星级线${lowest}`, `total ${shown} is below the lowest threshold ${lowest}`)
+      : traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}达到${starWord(thresholdStars)}线`, `total ${shown} reaches the ${starWordEn(thresholdStars)} threshold`),
+  );
+  if (total >= 0 && total < plan.thresholdEntries.length && (total | 0) === total) plan.thresholdEntries[total] = entry;
+  return entry;
+}
 
+export function decideStars(plan: Plan, input: DecisionInput, trace: TraceEntry[]): Decision {
   let thresholdStars = 0;
+  for (const level of plan.levels) if (input.total >= level.min) thresholdStars = level.stars;
+  trace.push(thresholdEntry(plan, input.total, thresholdStars));
+
   let scoreByConditions = 0;
   for (const level of plan.levels) {
     if (input.total < level.min) continue;
-    thresholdStars = level.stars;
-    const failed: string[] = [];
-    const failedEn: string[] = [];
+    let failed: string[] | null = null;
+    let failedEn: string[] | null = null;
     for (const condition of level.conditions) {
       const holds = conditionHolds(condition, input);
       if (holds === true || holds === 'waived') continue;
-      failed.push(holds === 'unanswered' ? `${condition.textZh}（未作答）` : condition.textZh);
-      failedEn.push(holds === 'unanswered' ? `${condition.textEn} (not answered)` : condition.textEn);
+      (failed ??= []).push(holds === 'unanswered' ? `${condition.textZh}（未作答）` : condition.textZh);
+      (failedEn ??= []).push(holds === 'unanswered' ? `${condition.textEn} (not answered)` : condition.textEn);
     }
-    if (failed.length === 0) scoreByConditions = level.stars;
+    if (failed === null || failedEn === null) scoreByConditions = level.stars;
     else {
+      const total = formatHundredths(input.total);
+      const min = formatHundredths(level.min);
       trace.push(
-        traceEntry('stars', 'STARS', 0, 'condition', `总分${total}达到${level.label.zh}线${level.min / 100}，但附加条件不满足：${failed.join('；')}`, `total ${total} reaches ${level.min / 100} for ${starWordEn(level.stars)}, but a condition fails: ${failedEn.join('; ')}`),
+        traceEntry('stars', 'STARS', 0, 'condition', `总分${total}达到${level.label.zh}线${min}，但附加条件不满足：${failed.join('；')}`, `total ${total} reaches ${min} for ${starWordEn(level.stars)}, but a condition fails: ${failedEn.join('; ')}`),
       );
     }
   }
-  const levelText = thresholdStars === 0 ? `总分${total}未达到最低星级线${(plan.levels[0]?.min ?? 0) / 100}` : `总分${total}达到${starWord(thresholdStars)}线`;
-  const levelTextEn = thresholdStars === 0 ? `total ${total} is below the lowest threshold ${(plan.levels[0]?.min ?? 0) / 100}` : `total ${total} reaches the ${starWordEn(thresholdStars)} threshold`;
-  trace.unshift(traceEntry('stars', 'STARS', 0, 'threshold', levelText, levelTextEn));
 
   let scoreStars = scoreByConditions;
   let gateLowered = false;
@@ -150,5 +167,5 @@ export function decideStars(plan: Plan, input: DecisionInput): Decision {
   else if (gateLowered) decidedBy = 'gate';
   else if (scoreByConditions < thresholdStars) decidedBy = 'condition';
   if (vetoed || lockedOut) awardedStars = 0;
-  return { scoreStars, awardedStars, decidedBy, lockedOut, trace };
+  return { scoreStars, awardedStars, decidedBy, lockedOut };
 }
