@@ -1,0 +1,152 @@
+// The assessment flow as an inspector and team leader live it: import units, open one, fill the form watching the
+// stars change live, attach a photo, survive a reload, submit, sign, and see the unit's stars and history updated.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newAppPage, screenshot } from './support/browser';
+import { serveApp } from './support/serve';
+import type { ServedApp } from './support/serve';
+
+let app: ServedApp;
+let browser: Browser;
+let photo: string;
+
+/** A tiny real PNG, made here so the test needs no binary fixture. */
+function writePng(file: string): void {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(32, 0);
+  header.writeUInt32BE(24, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = Buffer.concat(Array.from({ length: 24 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(32 * 3, 0x90)])));
+  fs.writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-assess-'));
+  const dbFile = path.join(dir, 'flow.sqlite');
+  photo = path.join(dir, 'photo.png');
+  writePng(photo);
+  // The e2e runs the built app, so the set-up uses the built command too.
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
+  app = await serveApp({ dbFile });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function liveTotal(page: Page): Promise<string> {
+  return (await page.getByTestId('live-total').textContent())?.trim() ?? '';
+}
+
+/** Answers every item: Y for checks, N for vetoes, a middling number elsewhere, a survey of 200. */
+async function fillEverything(page: Page): Promise<void> {
+  const ids = await page.locator('[data-testid^="item-"]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid') ?? ''));
+  for (const testId of ids) {
+    const item = page.getByTestId(testId);
+    const radios = item.locator('.el-radio-button');
+    if ((await radios.count()) > 0) {
+      const veto = /VETO|FIN-3/.test(testId);
+      await radios.filter({ hasText: veto ? '否' : '是' }).click();
+      continue;
+    }
+    const survey = item.locator('[data-testid$="-safe"] input');
+    if ((await survey.count()) > 0) {
+      await survey.fill('180');
+      await item.locator('[data-testid$="-fairlySafe"] input').fill('15');
+      await item.locator('[data-testid$="-unsafe"] input').fill('5');
+      await item.locator('[data-testid$="-unsafe"] input').press('Tab');
+      continue;
+    }
+    const input = item.locator('.el-input-number input').first();
+    if ((await input.count()) > 0) {
+      const value = /PRE-5/.test(testId) ? '1' : /STB-[456]|DLV-[56]|FIN-[12]/.test(testId) ? '0' : /STB-1|DLV-[1-4]/.test(testId) ? '100' : '3';
+      await input.fill(value);
+      await input.press('Tab');
+    }
+  }
+}
+
+describe('assessment flow', () => {
+  it('fills, autosaves, survives a reload, submits and signs; the unit’s stars follow', async () => {
+    const page = await newAppPage(browser);
+    await page.goto(app.url);
+    await page.getByTestId('home-stars-chart').waitFor();
+
+    await page.goto(`${app.origin}/#/units`);
+    await page.locator('[data-testid="units-table"] .unit-link').first().click();
+    await page.getByTestId('unit-assessments').waitFor();
+    await page.getByTestId('unit-start-assessment').click();
+    await page.getByTestId('assessment-form').waitFor();
+    await page.getByTestId('item-RES-1').waitFor();
+    const formUrl = page.url();
+
+    expect(await liveTotal(page)).toBe('0');
+    await page.getByTestId('item-RES-1').locator('.el-radio-button').filter({ hasText: '是' }).click();
+    await expect.poll(() => liveTotal(page)).toBe('4');
+    expect(Number(await page.getByTestId('missing-count').getAttribute('data-count'))).toBeGreaterThan(20);
+
+    await fillEverything(page);
+    await expect.poll(() => page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
+    const total = await liveTotal(page);
+    expect(Number(total)).toBeGreaterThan(60);
+    expect(await page.getByTestId('live-stars').getAttribute('data-awarded')).toBe('1');
+
+    await page.getByTestId('evidence-input-RES-1').setInputFiles(photo);
+    await page.getByTestId('item-RES-1').getByTestId('evidence-thumb').locator('img').waitFor();
+    await expect.poll(() => page.getByTestId('autosave-status').textContent(), { timeout: 10_000 }).toMatch(/已自动保存 \d\d:\d\d/);
+    await screenshot(page, 'assessment-filled');
+
+    await page.reload();
+    await page.getByTestId('item-RES-1').waitFor();
+    await expect.poll(() => liveTotal(page)).toBe(total);
+    expect(await page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
+    expect(await page.getByTestId('evidence-thumb').count()).toBe(1);
+
+    await page.goto(`${app.origin}/#/assessments`);
+    await page.getByTestId('drafts-list').locator('.el-table__row').first().waitFor();
+    expect(await page.getByTestId('drafts-list').locator('.el-table__row').count()).toBe(1);
+    await page.goto(formUrl);
+    await page.getByTestId('item-RES-1').waitFor();
+
+    await page.getByTestId('trace-button').click();
+    await page.getByTestId('trace-table').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('submit-button').click();
+    await page.getByTestId('sign-button').click();
+    await page.getByTestId('signed-by').waitFor();
+    expect(await page.getByTestId('assessment-status').getAttribute('data-status')).toBe('signed');
+    await screenshot(page, 'assessment-signed');
+
+    await page.locator('.meta a').first().click();
+    await page.getByTestId('unit-assessments').waitFor();
+    await expect.poll(() => page.getByTestId('unit-assessments').textContent()).toContain('已签发');
+    await screenshot(page, 'unit-after-sign');
+  });
+});
