@@ -18,7 +18,7 @@ export function rememberLocale(locale: Locale, storage: Pick<Storage, 'setItem'>
 }
 
 export function createAppI18n(locale: Locale = initialLocale()) {
-  return createI18n<[MessageSchema], Locale>({
+  return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',

@@ -1,6 +1,6 @@
 // Stored packs: seeded on open (idempotently), immutable once stored, loaded by ref.
 import { describe, expect, it } from 'vitest';
-import { DxError } from '@shared/api/errors';
+import type { DxError } from '@shared/api/errors';
 import { addPack, getRubricPack, listPacks } from '../../../electron/main/rubric/pack-store';
 import { seedDefaultRubricPacks } from '../../../electron/main/rubric/seed-default-packs';
 import { testCore } from '../../helpers/core';
