@@ -1,7 +1,7 @@
 /**
  * A star pack compiled once into what scoring needs per call: items with their numbers in
  * integer hundredths, lookups by id, rule texts, and the applicable items per (kind, industry).
- * Cached per loaded pack object, so scoring 100,000 assessments compiles once.
+ * Cached per parsed pack object, so scoring 100,000 assessments compiles once.
  */
 import { toHundredths, toScaled } from '@shared/rubric/decimal';
 import type { Condition, RubricItem, StarPack } from '@shared/rubric/star-pack';
@@ -220,13 +220,15 @@ function compile(loaded: LoadedStarPack): Plan {
   };
 }
 
-const plans = new WeakMap<LoadedStarPack, Plan>();
+// Keyed by the parsed pack, not the LoadedStarPack wrapper: the pack store hands out a new
+// wrapper on every load around the same cached pack, and a plan's tables should outlive it.
+const plans = new WeakMap<StarPack, Plan>();
 
 export function planFor(loaded: LoadedStarPack): Plan {
-  let plan = plans.get(loaded);
+  let plan = plans.get(loaded.pack);
   if (plan === undefined) {
     plan = compile(loaded);
-    plans.set(loaded, plan);
+    plans.set(loaded.pack, plan);
   }
   return plan;
 }

@@ -49,13 +49,13 @@ export interface ScoringOptions {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function checkAnswers(plan: ReturnType<typeof planFor>, input: ScoringInput): ErrorIssue[] {
+function checkAnswers(plan: Plan, ref: string, input: ScoringInput): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const applicableIds = plan.applicableIds(input.unit);
   for (const id of Object.keys(input.answers)) {
     const item = plan.byId.get(id);
     if (item === undefined) {
-      issues.push({ path: ['answers', id], message: `${id} is not an item of ${plan.loaded.ref}` });
+      issues.push({ path: ['answers', id], message: `${id} is not an item of ${ref}` });
     } else if (!applicableIds.has(id)) {
       const industry = input.unit.industry === null ? 'no industry' : `industry ${input.unit.industry}`;
       issues.push({ path: ['answers', id], message: `${id} does not apply to this unit (kind ${input.unit.kind}, ${industry})` });
@@ -135,7 +135,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     trace.push(cell.entry);
   }
   if (!valid || answered !== Object.keys(answers).length) {
-    const issues = checkAnswers(plan, { ...input, answers });
+    const issues = checkAnswers(plan, loaded.ref, { ...input, answers });
     throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
   }
 
