@@ -22,8 +22,22 @@ export interface ScoreOptions {
   draft: boolean;
 }
 
+// A stored pack never changes under its ref (the pack store refuses other content), so each
+// connection reads and parses it once instead of on every keystroke's preview.
+const packsByConnection = new WeakMap<Database, Map<string, LoadedPack>>();
+
 export function loadPack(db: Database, ref: string): LoadedPack {
-  return getRubricPack(db, ref);
+  let packs = packsByConnection.get(db);
+  if (packs === undefined) {
+    packs = new Map();
+    packsByConnection.set(db, packs);
+  }
+  let loaded = packs.get(ref);
+  if (loaded === undefined) {
+    loaded = getRubricPack(db, ref);
+    packs.set(ref, loaded);
+  }
+  return loaded;
 }
 
 export function itemApplies(item: RubricItem, unit: UnitContext): boolean {
