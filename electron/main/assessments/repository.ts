@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Answers, AssessmentStatus, AssessmentSummary, DraftDetails, ScoreResult, UnitBrief } from '@shared/api/procedures/assessments';
 import type { UnitContext } from '@shared/rubric/unit-kind';
+import { prepared } from './statements';
 
 export interface AssessmentRow {
   id: string;
@@ -43,7 +44,7 @@ const summarySelect = `
     JOIN districts d ON d.code = u.district_code`;
 
 export function findAssessmentRow(db: Database, id: string): AssessmentRow | undefined {
-  return db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
+  return prepared(db, 'SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
 }
 
 export function getAssessmentRow(db: Database, id: string): AssessmentRow {
@@ -87,26 +88,26 @@ function toSummary(row: SummaryRow): AssessmentSummary {
 }
 
 export function getSummary(db: Database, id: string): AssessmentSummary {
-  const row = db.prepare(`${summarySelect} WHERE a.id = ?`).get(id) as SummaryRow | undefined;
+  const row = prepared(db, `${summarySelect} WHERE a.id = ?`).get(id) as SummaryRow | undefined;
   if (!row) throw new DxError('NOT_FOUND', `No assessment ${id}`);
   return toSummary(row);
 }
 
 export function listOpen(db: Database): AssessmentSummary[] {
-  const rows = db.prepare(`${summarySelect} WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC`).all() as SummaryRow[];
+  const rows = prepared(db, `${summarySelect} WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC`).all() as SummaryRow[];
   return rows.map(toSummary);
 }
 
 export function listForUnit(db: Database, unitId: string): AssessmentSummary[] {
-  const rows = db.prepare(`${summarySelect} WHERE a.unit_id = ? ORDER BY a.cycle DESC, a.assessed_on DESC, a.created_at DESC`).all(unitId) as SummaryRow[];
+  const rows = prepared(db, `${summarySelect} WHERE a.unit_id = ? ORDER BY a.cycle DESC, a.assessed_on DESC, a.created_at DESC`).all(unitId) as SummaryRow[];
   return rows.map(toSummary);
 }
 
 export function listRecent(db: Database, limit: number, cycle?: number): AssessmentSummary[] {
   const rows = (
     cycle === undefined
-      ? db.prepare(`${summarySelect} WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(limit)
-      : db.prepare(`${summarySelect} WHERE a.status IN ('signed', 'final') AND a.cycle = ? ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(cycle, limit)
+      ? prepared(db, `${summarySelect} WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(limit)
+      : prepared(db, `${summarySelect} WHERE a.status IN ('signed', 'final') AND a.cycle = ? ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(cycle, limit)
   ) as SummaryRow[];
   return rows.map(toSummary);
 }

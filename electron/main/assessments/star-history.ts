@@ -9,6 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
+import { prepared } from './statements';
 
 export interface HistoryEntry {
   assessmentId: string | null;
@@ -98,7 +99,7 @@ export interface Decision {
 
 /** Appends the decision to the unit's history and brings the unit's current stars up to date. */
 export function recordDecision(db: Database, decision: Decision, now: string): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(newId(), decision.unitId, decision.cycle, decision.stars, decision.previousStars, decision.assessedOn, decision.assessmentId, decision.vetoed ? 1 : 0, decision.decidedBy, now);
@@ -110,7 +111,7 @@ export function refreshUnitStars(db: Database, unitId: string, now: string): voi
   const latest = latestEntry(history);
   const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
   const lastAssessed = history.map((entry) => entry.assessedOn).sort().at(-1) ?? null;
-  db.prepare('UPDATE units SET current_stars = ?, last_assessed_on = ?, last_veto_on = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE units SET current_stars = ?, last_assessed_on = ?, last_veto_on = ?, updated_at = ? WHERE id = ?').run(
     latest?.stars ?? 0,
     lastAssessed,
     lastVeto,

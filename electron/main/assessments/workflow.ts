@@ -21,6 +21,7 @@ import { defaultRubricId, loadPack, scoreAnswers, unfinishedItems } from './scor
 import type { LoadedPack } from './scoring-port';
 import { historyContext, recordDecision } from './star-history';
 import { assertCan } from './transitions';
+import { prepared } from './statements';
 
 export interface StartInput {
   unitId: string;
@@ -227,7 +228,7 @@ export function finalizeAssessment(deps: WorkflowDeps, id: string, session: Sess
   deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
     assertCan('finalize', row.status, session.role, id);
-    deps.db.prepare("UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
+    prepared(deps.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
     deps.audit({ actor: session.name, action: 'assessment.finalize', subject: id });
   })();
   return getAssessment(deps, id);
@@ -239,7 +240,7 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
   const correctionId = deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
     assertCan('supersede', row.status, session.role, id);
-    const later = deps.db.prepare('SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
+    const later = prepared(deps.db, 'SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
     const signedLater = later.find((other) => other.status === 'signed' || other.status === 'final');
     if (signedLater) throw new DxError('CONFLICT', `Assessment ${id} was already corrected by ${signedLater.id}; correct that one instead`, { supersededBy: signedLater.id });
     const open = openFor(deps, row.unit_id, row.cycle);
@@ -265,9 +266,9 @@ export function discardDraft(deps: WorkflowDeps, id: string, session: Session): 
     const row = findAssessmentRow(deps.db, id);
     if (!row) return false;
     assertCan('discard', row.status, session.role, id);
-    deps.db.prepare('UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
-    deps.db.prepare('UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
-    deps.db.prepare('DELETE FROM assessments WHERE id = ?').run(id);
+    prepared(deps.db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
+    prepared(deps.db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
+    prepared(deps.db, 'DELETE FROM assessments WHERE id = ?').run(id);
     deps.audit({ actor: session.name, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;
   })();
