@@ -1,0 +1,42 @@
+// The side panel: the core's total and stars, the reason when awarded < by score, what is missing, and the role's buttons.
+import { mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { describe, expect, it, vi } from 'vitest';
+import type { Assessment, Preview } from '@shared/api/procedures/assessments';
+import { createAppI18n } from '../../../renderer/src/i18n/index';
+
+vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
+const { default: ScorePanel } = await import('../../../renderer/src/views/assessments/ScorePanel.vue');
+
+const assessment = { id: 'a1', status: 'draft', signedAt: null, signedBy: null, supersededById: null } as unknown as Assessment;
+const preview: Preview = {
+  result: { rubric: 'wuhan-star@2026.1', rubricSha256: 'x', complete: false, total: 87.5, categories: {}, addOnDeduction: 0, vetoed: false, scoreStars: 3, awardedStars: 2, decidedBy: 'stepUp', trace: [] },
+  missing: ['RES-2', 'PRE-5', 'SAT-1'],
+  previousStars: 1,
+  lastVetoOn: null,
+};
+
+function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader' }> = {}) {
+  return mount(ScorePanel, {
+    props: { assessment, preview, saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 32).toISOString(), saveError: '', role: 'inspector', busy: false, ...props },
+    global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
+  });
+}
+
+describe('ScorePanel', () => {
+  it('shows the total, both star levels with the reason, the missing count and the autosave time', () => {
+    const wrapper = panel();
+    expect(wrapper.get('[data-testid="live-total"]').text()).toBe('87.5');
+    expect(wrapper.get('[data-testid="live-stars"]').attributes('data-awarded')).toBe('2');
+    expect(wrapper.get('[data-testid="stars-reason"]').text()).toContain('逐级晋升');
+    expect(wrapper.get('[data-testid="missing-count"]').text()).toContain('还有 3 项未填');
+    expect(wrapper.get('[data-testid="autosave-status"]').text()).toBe('已自动保存 14:32');
+    expect(wrapper.find('[data-testid="submit-button"]').exists()).toBe(true);
+  });
+
+  it('offers signing to a team leader only', () => {
+    const submitted = { ...assessment, status: 'submitted' } as Assessment;
+    expect(panel({ assessment: submitted, role: 'inspector' }).find('[data-testid="sign-button"]').exists()).toBe(false);
+    expect(panel({ assessment: submitted, role: 'leader' }).find('[data-testid="sign-button"]').exists()).toBe(true);
+  });
+});
