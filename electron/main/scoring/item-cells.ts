@@ -3,17 +3,21 @@
  * depends only on its answer, and answers repeat (yes/no, half-point steps, small counts,
  * percents with two places), so each item plan keeps a table of finished entries indexed by
  * the answer in integer form. Entries are frozen because results share them. A survey answer
- * (an object of the caller's) is computed each time. Returns null when the answer is invalid.
+ * (an object of the caller's) gets a new entry each time. Returns null when the answer is invalid.
  */
 import type { TraceEntry } from '@shared/scoring/result';
-import { answerProblem } from './answers';
+import { answerProblem, maxRespondents } from './answers';
+import type { SurveyAnswer } from './answers';
 import { computeOutcome } from './item-points';
+import type { ItemOutcome } from './item-points';
 import type { ItemPlan } from './plan';
 import { itemTraceEntry } from './trace';
 
 export interface ItemCell {
   /** Hundredths of a point; negative for deductions. */
   points: number;
+  /** The answer the entry is for (entry.answer, kept here where the lookup reads it). */
+  answer: unknown;
   entry: TraceEntry;
 }
 
@@ -37,10 +41,30 @@ export function cellSize(plan: ItemPlan): number {
   }
 }
 
+// Survey sentences by (respondents, safe): the answer object is the caller's, so its entry is
+// built each time, but the sentences (five numbers printed twice) are looked up. Bounded.
+const surveyOutcomes = new WeakMap<ItemPlan, Map<number, ItemOutcome>>();
+const surveyOutcomeLimit = 65_536;
+
+function surveyOutcome(plan: ItemPlan, answer: SurveyAnswer): ItemOutcome {
+  let known = surveyOutcomes.get(plan);
+  if (known === undefined) {
+    known = new Map();
+    surveyOutcomes.set(plan, known);
+  }
+  const key = answer.respondents * (maxRespondents + 1) + answer.safe;
+  let outcome = known.get(key);
+  if (outcome === undefined) {
+    outcome = computeOutcome(plan, answer);
+    if (known.size < surveyOutcomeLimit) known.set(key, outcome);
+  }
+  return outcome;
+}
+
 function makeCell(plan: ItemPlan, answer: unknown): ItemCell {
-  const outcome = computeOutcome(plan, answer);
+  const outcome = plan.kind === 'survey' ? surveyOutcome(plan, answer as SurveyAnswer) : computeOutcome(plan, answer);
   const entry = itemTraceEntry(plan.id, outcome.points / 100, plan.rule, outcome.whyZh, outcome.whyEn, plan.kind, plan.categoryId, answer);
-  return { points: outcome.points, entry };
+  return { points: outcome.points, answer, entry };
 }
 
 /** Where a valid answer sits in the item's table, or -1 (not a table answer: compute it). */
@@ -67,7 +91,7 @@ export function itemCell(plan: ItemPlan, answer: unknown): ItemCell | null {
   if (tabled) {
     const cell = plan.cells[index];
     // The same answer (not just the same hundredths; -0 is kept apart from 0) gets the same entry.
-    if (cell !== undefined && cell.entry.answer === answer && (answer !== 0 || 1 / answer > 0)) return cell;
+    if (cell !== undefined && cell.answer === answer && (answer !== 0 || 1 / answer > 0)) return cell;
   }
   if (answerProblem(plan, answer) !== null) return null;
   const cell = makeCell(plan, answer);

@@ -17,6 +17,8 @@ import { itemTraceEntry } from './trace';
 export interface ItemPlan {
   item: RubricItem;
   id: string;
+  /** Index in Plan.items: pack order. */
+  order: number;
   kind: RubricItem['kind'];
   group: 'category' | 'addOn' | 'veto';
   /** Index into Plan.categories; -1 for add-ons and vetoes. */
@@ -75,6 +77,8 @@ export interface Plan {
   conditionItemIds: Set<string>;
   /** The same items, each at its ItemPlan.conditionIndex. */
   conditionItems: ItemPlan[];
+  /** An object with the category ids in pack order, copied for each result's `categories`. */
+  categoriesTemplate: Record<string, number>;
   /** The (frozen) threshold entries of the star decision by total in hundredths, filled as totals come. */
   thresholdEntries: (TraceEntry | undefined)[];
 }
@@ -110,12 +114,13 @@ function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: strin
   }
 }
 
-function planItem(item: RubricItem, group: ItemPlan['group'], categoryIndex: number, categoryId: string | undefined): ItemPlan {
+function planItem(item: RubricItem, order: number, group: ItemPlan['group'], categoryIndex: number, categoryId: string | undefined): ItemPlan {
   const anyItem = item as Partial<Record<'points' | 'step' | 'per' | 'cap' | 'full' | 'perPoint' | 'required' | 'capStars' | 'minSample' | 'minShare', number>>;
   const rule = ruleOf(item);
   const plan: ItemPlan = {
     item,
     id: item.id,
+    order,
     kind: item.kind,
     group,
     categoryIndex,
@@ -155,10 +160,10 @@ function compile(loaded: LoadedStarPack): Plan {
   const pack: StarPack = loaded.pack;
   const items: ItemPlan[] = [];
   pack.categories.forEach((category, index) => {
-    for (const item of category.items) items.push(planItem(item, 'category', index, category.id));
+    for (const item of category.items) items.push(planItem(item, items.length, 'category', index, category.id));
   });
-  for (const item of pack.addOns.items) items.push(planItem(item, 'addOn', -1, undefined));
-  for (const item of pack.vetoes.items) items.push(planItem(item, 'veto', -1, undefined));
+  for (const item of pack.addOns.items) items.push(planItem(item, items.length, 'addOn', -1, undefined));
+  for (const item of pack.vetoes.items) items.push(planItem(item, items.length, 'veto', -1, undefined));
   const byId = new Map(items.map((item) => [item.id, item]));
   const levels: LevelPlan[] = pack.stars.map((level) => ({
     stars: level.stars,
@@ -216,6 +221,7 @@ function compile(loaded: LoadedStarPack): Plan {
     },
     conditionItemIds: new Set(conditionItems.map((item) => item.id)),
     conditionItems,
+    categoriesTemplate: Object.fromEntries(pack.categories.map((category) => [category.id, 0])),
     thresholdEntries: new Array<TraceEntry | undefined>(10_001),
   };
 }

@@ -1,16 +1,30 @@
 /**
  * What scoring needs per unit profile (a pack's items for one unit kind and industry), compiled
  * once per plan and profile: the applicable items in pack order and which star conditions read
- * an item the unit is assessed on (the others are waived). The last profile used is kept at hand,
+ * an item the unit is assessed on (the others are waived), and the key order answers last came in.
+ * The last profile used is kept at hand,
  * since bulk scoring goes unit after unit of the same kind.
  */
 import type { ApplicabilityUnit } from './applicability';
 import type { ItemPlan, Plan } from './plan';
 
+export interface ProfileSlot {
+  item: ItemPlan;
+  /** Where the item's entry goes in the trace (its place among the applicable items). */
+  position: number;
+}
+
 export interface UnitProfile {
   kind: ApplicabilityUnit['kind'];
   industry: string | null;
   items: ItemPlan[];
+  /** Applicable items by id. */
+  byId: Map<string, ProfileSlot>;
+  /**
+   * The order the last answers came in (answers are read in their own key order, which is
+   * fast, and bulk answers share one): the slot expected at each key, checked by id.
+   */
+  keyOrder: ProfileSlot[];
   /** By Plan.conditionItems index: whether that item applies to the unit. */
   conditionApplies: boolean[];
 }
@@ -19,10 +33,14 @@ const profiles = new WeakMap<Plan, { last: UnitProfile | undefined; byKey: Map<s
 
 function compileProfile(plan: Plan, unit: ApplicabilityUnit): UnitProfile {
   const ids = plan.applicableIds(unit);
+  const items = plan.applicable(unit);
+  const slots = items.map((item, position) => ({ item, position }));
   return {
     kind: unit.kind,
     industry: unit.industry,
-    items: plan.applicable(unit),
+    items,
+    byId: new Map(slots.map((slot) => [slot.item.id, slot])),
+    keyOrder: slots,
     conditionApplies: plan.conditionItems.map((item) => ids.has(item.id)),
   };
 }

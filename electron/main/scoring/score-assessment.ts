@@ -17,6 +17,7 @@ import { itemCell } from './item-cells';
 import { planFor } from './plan';
 import type { ItemPlan, Plan } from './plan';
 import { profileFor } from './profile';
+import type { ProfileSlot } from './profile';
 import { decideStars } from './stars';
 import type { Evaluated } from './stars';
 import { minimumSurveySample } from './survey-sample';
@@ -47,7 +48,7 @@ export interface ScoringOptions {
   draft?: boolean;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
+const byPackOrder = (items: ItemPlan[]) => [...items].sort((a, b) => a.order - b.order);
 
 function checkAnswers(plan: Plan, ref: string, input: ScoringInput): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
@@ -71,39 +72,44 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   const draft = options.draft === true;
   const plan = planFor(loaded);
   const profile = profileFor(plan, input.unit);
-  // Item ids are upper-case, so a plain object has an answer exactly when the value is defined;
-  // anything else is read through its own enumerable properties, as JSON would carry it.
+  // A plain object's keys (for…in) are its own answers; anything else is read through its own
+  // enumerable properties, as JSON would carry it.
   const prototype = Object.getPrototypeOf(input.answers) as unknown;
   const answers = prototype === Object.prototype || prototype === null ? input.answers : { ...input.answers };
 
   const items = profile.items;
-  const trace: TraceEntry[] = [];
+  // Item entries go to their place in pack order; decision entries follow.
+  const trace = new Array<TraceEntry>(items.length);
   const missing: string[] = [];
-  const incompleteReasons: { item: string; message: string }[] = [];
+  let incompleteReasons: { item: string; message: string }[] = [];
   const categorySums: number[] = [];
   for (let index = 0; index < plan.categories.length; index += 1) categorySums.push(0);
   const evaluated: (Evaluated | undefined)[] = [];
   for (let index = 0; index < plan.conditionItems.length; index += 1) evaluated.push(undefined);
-  const vetoItems: ItemPlan[] = [];
-  const failedGates: ItemPlan[] = [];
+  let vetoItems: ItemPlan[] = [];
+  let failedGates: ItemPlan[] = [];
+  let lowSamples: ItemPlan[] = [];
   let addOnRaw = 0;
   let answered = 0;
   let valid = true;
+  const keyOrder = profile.keyOrder;
+  let sameOrder = true;
 
-  // One pass validates and scores; a wrong answer stops it and the refusal names every problem.
-  for (let index = 0; index < items.length; index += 1) {
-    const item = items[index] as ItemPlan;
-    const answer = answers[item.id];
-    if (answer === undefined) {
-      if (hasOwn.call(answers, item.id)) {
+  // One pass over the answers, in their own key order (a plain object's own keys, read fast),
+  // validates and scores; a wrong or unknown answer stops it and the refusal names every problem.
+  for (const key in answers) {
+    let slot = keyOrder[answered];
+    if (slot === undefined || slot.item.id !== key) {
+      sameOrder = false;
+      slot = profile.byId.get(key);
+      if (slot === undefined) {
         valid = false;
         break;
       }
-      missing.push(item.id);
-      trace.push(item.missingEntry);
-      continue;
     }
     answered += 1;
+    const answer = answers[key];
+    const item = slot.item;
     const cell = itemCell(item, answer);
     if (cell === null) {
       valid = false;
@@ -117,6 +123,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
         if (survey.respondents < minimum) {
           const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
           incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
+          lowSamples.push(item);
         }
         break;
       }
@@ -132,11 +139,28 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
     else addOnRaw += points;
-    trace.push(cell.entry);
+    trace[slot.position] = cell.entry;
   }
-  if (!valid || answered !== Object.keys(answers).length) {
+  if (!valid) {
     const issues = checkAnswers(plan, loaded.ref, { ...input, answers });
     throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
+  }
+  if (!sameOrder) profile.keyOrder = Object.keys(answers).map((key) => profile.byId.get(key) as ProfileSlot);
+  if (answered < items.length) {
+    for (let index = 0; index < items.length; index += 1) {
+      if (trace[index] !== undefined) continue;
+      const item = items[index] as ItemPlan;
+      missing.push(item.id);
+      trace[index] = item.missingEntry;
+    }
+  }
+  // Lists the decision reads in pack order, whatever order the answers came in.
+  if (vetoItems.length > 1) vetoItems = byPackOrder(vetoItems);
+  if (failedGates.length > 1) failedGates = byPackOrder(failedGates);
+  if (lowSamples.length > 1) {
+    const sorted = byPackOrder(lowSamples);
+    incompleteReasons = sorted.map((item) => incompleteReasons[lowSamples.indexOf(item)] as { item: string; message: string });
+    lowSamples = sorted;
   }
 
   if (!draft && (missing.length > 0 || incompleteReasons.length > 0)) {
@@ -148,7 +172,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     throw new DxError('BAD_INPUT', `The assessment is incomplete (${what}); score it with --draft to see a partial result`, { issues });
   }
 
-  const categories: Record<string, number> = {};
+  const categories: Record<string, number> = { ...plan.categoriesTemplate };
   let total = 0;
   for (let index = 0; index < plan.categories.length; index += 1) {
     const category = plan.categories[index] as Plan['categories'][number];
