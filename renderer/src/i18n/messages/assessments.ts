@@ -112,6 +112,7 @@ export const assessmentMessages = defineMessages({
       done: '已完成',
       none: '没有未完成的整改',
       closed: '整改已完成',
+      saved: '已记录整改事项',
     },
     dashboard: {
       title: '工作台',
@@ -253,6 +254,7 @@ export const assessmentMessages = defineMessages({
       done: 'Done',
       none: 'No open rectifications',
       closed: 'Rectification closed',
+      saved: 'Rectification recorded',
     },
     dashboard: {
       title: 'Dashboard',
