@@ -51,7 +51,11 @@ export function useAssessmentDraft() {
     try {
       const loaded = await api.call('assessments.get', { id });
       assessment.value = loaded;
-      replace(answers, loaded.answers);
+      // A unit's kind or industry may have changed since the draft began: answers to items that
+      // no longer apply would make every autosave fail, so a draft keeps only the form's items.
+      const formIds = new Set(loaded.form.flatMap((section) => section.items.map((item) => item.id)));
+      const kept = loaded.status === 'draft' ? Object.fromEntries(Object.entries(loaded.answers).filter(([id]) => formIds.has(id))) : loaded.answers;
+      replace(answers, kept);
       replace(surveys, loaded.details.surveys ?? {});
       savedAt.value = loaded.autosavedAt ?? loaded.updatedAt;
       saveState.value = 'idle';
