@@ -106,7 +106,7 @@ describe('assessment flow', () => {
     await page.getByTestId('item-RES-1').waitFor();
     const formUrl = page.url();
 
-    expect(await liveTotal(page)).toBe('0');
+    await expect.poll(() => liveTotal(page)).toBe('0');
     await page.getByTestId('item-RES-1').locator('.el-radio-button').filter({ hasText: '是' }).click();
     await expect.poll(() => liveTotal(page)).toBe('4');
     expect(Number(await page.getByTestId('missing-count').getAttribute('data-count'))).toBeGreaterThan(20);

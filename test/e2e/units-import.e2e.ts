@@ -1,0 +1,82 @@
+// Importing units through the app: the preview shows every row and every error before anything is
+// written; a bad file cannot be imported; a good one lands in the list.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newAppPage, screenshot } from './support/browser';
+import { serveApp } from './support/serve';
+import type { ServedApp } from './support/serve';
+
+let app: ServedApp;
+let browser: Browser;
+let badFile: string;
+
+beforeAll(async () => {
+  app = await serveApp();
+  browser = await launchBrowser();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-import-'));
+  badFile = path.join(dir, '单位-有错误.csv');
+  const good = fs.readFileSync('test/fixtures/units/units-zh.utf8.csv', 'utf8').trimEnd();
+  // Line 7: a USCC whose check digit is wrong; line 8: a district that does not exist.
+  fs.writeFileSync(
+    badFile,
+    `${good}\n错误校验位公司,企业,,江岸区,,地址,91420102MA4K0001XA,,,\n不存在区的社区,社区,,火星区,,地址,,100,,\n`,
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('units import in the app', () => {
+  it('shows the errors of a bad file with their lines and refuses to import it', async () => {
+    const page = await newAppPage(browser);
+    await page.goto(app.url);
+    // vue-router listens for address changes only once its first navigation is done.
+    await page.getByTestId('home-title').waitFor();
+    await page.goto(`${app.origin}/#/units`);
+    await page.getByTestId('units-import-button').click();
+    await page.getByTestId('import-file').setInputFiles(badFile);
+    await page.getByTestId('import-errors').waitFor();
+    const errors = (await page.getByTestId('import-errors').textContent()) ?? '';
+    expect(errors).toContain('第 7 行');
+    expect(errors).toContain('校验位');
+    expect(errors).toContain('第 8 行');
+    expect(errors).toContain('火星区');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await screenshot(page, 'units-import-errors');
+    const status = await page.evaluate(async (token) => {
+      const response = await fetch('/api/units.list', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      return ((await response.json()) as { result: { total: number } }).result.total;
+    }, app.token);
+    expect(status).toBe(0);
+  });
+
+  it('previews a good file row by row, imports it, and lists the units', async () => {
+    const page = await newAppPage(browser);
+    await page.goto(app.url);
+    // vue-router listens for address changes only once its first navigation is done.
+    await page.getByTestId('home-title').waitFor();
+    await page.goto(`${app.origin}/#/units`);
+    await page.getByTestId('units-import-button').click();
+    await page.getByTestId('import-file').setInputFiles('test/fixtures/units/units-zh.utf8.csv');
+    await page.getByTestId('import-preview-table').waitFor();
+    expect(await page.getByTestId('import-preview-table').textContent()).toContain('武汉顺丰速运有限公司江岸分部');
+    await screenshot(page, 'units-import-preview');
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('units-total').textContent(), { timeout: 15_000 }).toContain('5');
+    await page.getByTestId('import-dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('units-search').fill('三合村');
+    await expect.poll(() => page.getByTestId('units-total').textContent()).toContain('共 1 个');
+    expect(await page.getByTestId('units-table').textContent()).toContain('新洲区徐古镇三合村');
+    expect(await page.getByTestId('units-table').textContent()).not.toContain('汉阳区四新社区');
+    await screenshot(page, 'units-list-after-import');
+  });
+});
