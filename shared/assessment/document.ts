@@ -15,8 +15,8 @@ export const AssessmentUnitSchema = z.object({
   name: z.string().trim().min(1).max(200),
   kind: UnitKindSchema,
   industry: IndustryIdSchema.nullable().default(null),
-  /** One of the 15 district codes (e.g. 420105); checked against the database by whoever stores it. */
-  district: z.string().regex(/^\d{6}$/, 'a district code is 6 digits, e.g. 420105'),
+  /** A district code (e.g. 420105) or name (e.g. 汉阳区); checked against the database by whoever stores it. */
+  district: z.string().trim().min(1, 'a district code (e.g. 420105) or name is required').max(50),
   uscc: z
     .string()
     .regex(/^[0-9A-Z]{18}$/, 'a USCC (统一社会信用代码) is 18 digits or capital letters')

@@ -74,6 +74,20 @@ describe('dingxing assessments import', () => {
     expect(query('SELECT stars, previous_stars FROM unit_star_history')).toEqual([{ stars: 4, previous_stars: 3 }]);
   });
 
+  it('takes the district by name as well as by code, including the development zones', async () => {
+    const { db, write, query } = setup();
+    const first = await cli('assessments', 'import', write('zone.json', doc({}, { name: '光谷测试企业', district: '东湖高新区' })), '--db', db);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const again = await cli('assessments', 'import', write('zone-2027.json', doc({ cycle: 2027, assessedOn: '2027-11-01' }, { name: '光谷测试企业', district: '东湖新技术开发区' })), '--db', db);
+    expect(again.code).toBe(0);
+    expect(query<{ district_code: string }>('SELECT district_code FROM units')).toEqual([{ district_code: '4201DH' }]);
+    const unknown = await cli('assessments', 'import', write('mars.json', doc({}, { name: '火星公司', district: '火星区' })), '--db', db);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('火星区');
+    expect(query('SELECT id FROM units')).toHaveLength(1);
+  });
+
   it('matches by id, else USCC, else district and name, and then ignores the JSON history', async () => {
     const { db, write, query } = setup();
     const first = await cli('assessments', 'import', write('a.json', doc({ cycle: 2025, assessedOn: '2025-11-01', previousStars: 2 }, { uscc })), '--db', db, '--json');

@@ -11,7 +11,9 @@
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { AssessmentDocument } from '@shared/assessment/document';
+import { createDistrictMatcher } from '@shared/domain/districts';
 import { validateUscc } from '@shared/domain/uscc';
+import { loadDistrictRefs } from '../units/registry-lookups';
 import { newId } from '../ids';
 import { parseAssessmentDocument } from '../scoring/score-document';
 import type { WorkflowDeps } from './deps';
@@ -76,11 +78,11 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, sta
     uscc = checked.code;
     found ??= db.prepare(`${select} WHERE uscc = ?`).get(uscc) as Row | undefined;
   }
-  const district = db.prepare('SELECT code FROM districts WHERE code = ?').pluck().get(wanted.district) as string | undefined;
+  const district = createDistrictMatcher(loadDistrictRefs(db))(wanted.district)?.code;
   if (!found && district === undefined) {
-    throw new DxError('BAD_INPUT', `unknown district ${wanted.district}`, { issues: [{ path: ['unit', 'district'], message: `${wanted.district} is not a district of this database` }] });
+    throw new DxError('BAD_INPUT', `unknown district ${wanted.district}`, { issues: [{ path: ['unit', 'district'], message: `${wanted.district} is not a district of this database (give its code, e.g. 420105, or its name)` }] });
   }
-  found ??= db.prepare(`${select} WHERE district_code = ? AND name = ?`).get(wanted.district, wanted.name) as Row | undefined;
+  if (district !== undefined) found ??= db.prepare(`${select} WHERE district_code = ? AND name = ?`).get(district, wanted.name) as Row | undefined;
   if (found) return { ...found, created: false };
   if (uscc !== null && db.prepare('SELECT 1 FROM units WHERE uscc = ?').get(uscc)) {
     throw new DxError('CONFLICT', `USCC ${uscc} belongs to another unit`, { issues: [{ path: ['unit', 'uscc'], message: 'used by another unit' }] });
@@ -89,7 +91,7 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, sta
   db.prepare(
     `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, deps.workstationId, wanted.name, wanted.kind, wanted.industry, wanted.district, uscc, wanted.households, stamp, stamp);
+  ).run(id, deps.workstationId, wanted.name, wanted.kind, wanted.industry, district, uscc, wanted.households, stamp, stamp);
   deps.audit({ actor: 'import', action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
   return { id, name: wanted.name, created: true, households: wanted.households };
 }
