@@ -11,7 +11,12 @@ import { IsoDateSchema } from './iso-date';
 export const assessmentFormat = 'dingxing.assessment/1';
 
 export const AssessmentUnitSchema = z.object({
-  id: z.string().min(1).max(100).optional(),
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullish()
+    .transform((id) => id ?? undefined),
   name: z.string().trim().min(1).max(200),
   kind: UnitKindSchema,
   industry: IndustryIdSchema.nullable().default(null),
@@ -20,7 +25,8 @@ export const AssessmentUnitSchema = z.object({
   uscc: z
     .string()
     .regex(/^[0-9A-Z]{18}$/, 'a USCC (统一社会信用代码) is 18 digits or capital letters')
-    .optional(),
+    .nullish()
+    .transform((uscc) => uscc ?? undefined),
   households: z.number().int().min(0).max(100_000_000).nullable().default(null),
 });
 export type AssessmentUnit = z.output<typeof AssessmentUnitSchema>;
@@ -31,7 +37,8 @@ export const AssessmentDocumentSchema = z
     id: z
       .string()
       .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'id must be a UUID')
-      .optional(),
+      .nullish()
+      .transform((id) => id ?? undefined),
     rubric: PackRefSchema,
     unit: AssessmentUnitSchema,
     cycle: z.number().int().min(2000).max(2200),

@@ -35,6 +35,13 @@ describe('dingxing score', () => {
     expect(result.trace).toContainEqual(expect.objectContaining({ item: 'PRE-5', points: -2 }));
   });
 
+  it('accepts null for the optional ids and USCC', async () => {
+    const document = JSON.parse(fs.readFileSync(fixture('delivery-contract-example.json'), 'utf8'));
+    const run = await cli('score', writeJson({ ...document, id: null, unit: { ...document.unit, id: null, uscc: null } }), '--json', '--db', tempDbFile());
+    expect(run.stderr).toBe('');
+    expect(run.json<Record<string, any>>()).toMatchObject({ total: 90.5, awardedStars: 3 });
+  });
+
   it('prints a readable table without --json', async () => {
     const run = await cli('score', fixture('community-complete.json'), '--db', tempDbFile());
     expect(run.code).toBe(0);
