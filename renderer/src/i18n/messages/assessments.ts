@@ -5,6 +5,7 @@ export const assessmentMessages = defineMessages({
   zhCN: {
     assess: {
       sectionTitle: '评定',
+      households: '{count} 户',
       myDrafts: '我的草稿',
       recent: '最近签发',
       start: '开始评定',
@@ -147,6 +148,7 @@ export const assessmentMessages = defineMessages({
   en: {
     assess: {
       sectionTitle: 'Assessments',
+      households: '{count} households',
       myDrafts: 'My drafts',
       recent: 'Recently signed',
       start: 'Start assessment',

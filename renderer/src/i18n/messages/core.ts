@@ -3,7 +3,7 @@ import { defineMessages } from './define';
 
 export const coreMessages = defineMessages({
   zhCN: {
-    app: { title: '鼎星评定工作站', subtitle: '星级平安单位评定', workstation: '工作站', language: '语言', externalLinkBlocked: '已阻止打开外部链接：{href}' },
+    app: { title: '鼎星评定工作站', subtitle: '星级平安单位评定', workstation: '工作站：{name}', brand: '鼎星评定工作站', language: '语言', externalLinkBlocked: '已阻止打开外部链接：{href}' },
     nav: {
       home: '首页',
       units: '单位',
@@ -63,7 +63,7 @@ export const coreMessages = defineMessages({
     },
   },
   en: {
-    app: { title: 'Dingxing Assessment Workstation', subtitle: 'Star-level safety units', workstation: 'Workstation', language: 'Language', externalLinkBlocked: 'External link blocked: {href}' },
+    app: { title: 'Dingxing Assessment Workstation', subtitle: 'Star-level safety units', workstation: 'Workstation: {name}', brand: 'Dingxing Workstation', language: 'Language', externalLinkBlocked: 'External link blocked: {href}' },
     nav: {
       home: 'Home',
       units: 'Units',
