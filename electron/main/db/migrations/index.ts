@@ -7,7 +7,8 @@ import { migration0001 } from './0001-workstation';
 import { migration0002 } from './0002-registry';
 import { migration0003 } from './0003-rubric-packs';
 import { migration0004 } from './0004-assessments';
+import { migration0005 } from './0005-units-kind-stars-index';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestSchemaVersion = migrations.length;
