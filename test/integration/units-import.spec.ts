@@ -82,7 +82,8 @@ describe('units import: encodings and header languages', () => {
     const bad = await importJson(dbFile, garbage);
     expect(bad.code).toBe(1);
     expect(bad.report?.errors[0]?.message).toContain('编码');
-    expect(count(dbFile)).toBe(0);
+    // A file refused whole is refused before the database is even opened.
+    expect(fs.existsSync(dbFile)).toBe(false);
   });
 
   it('imports an .xlsx worksheet, reporting worksheet row numbers', async () => {
@@ -173,6 +174,7 @@ describe('units import: bad rows', () => {
     const run = await cli('units', 'import', writeFile('cols.csv', '名称,地址\n甲,乙\n'), '--db', dbFile);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('缺少必需的列：类型（kind）、区（district）');
+    expect(fs.existsSync(dbFile)).toBe(false);
   });
 
   it('warns (and still imports) a community without households', async () => {

@@ -9,6 +9,8 @@ import { DxError } from '@shared/api/errors';
 import type { ImportIssue, ImportReport } from '@shared/api/procedures/units';
 import type { CliCommand } from '../command';
 import { importUnitsFile } from '../../units/import/import-units';
+import { readTable } from '../../units/import/read-table';
+import { mapHeader } from '../../units/import/validate-rows';
 
 export function describeIssue(issue: ImportIssue): string {
   const whereZh = issue.line > 0 ? `第 ${issue.line} 行${issue.column ? `（${issue.column}）` : ''}：` : '';
@@ -16,9 +18,13 @@ export function describeIssue(issue: ImportIssue): string {
   return `${whereZh}${issue.message} (${whereEn}${issue.messageEn})`;
 }
 
-function fileLevelReport(fileName: string, error: DxError): ImportReport {
+function issueOfError(error: DxError): ImportIssue {
   const messageEn = typeof error.details?.messageEn === 'string' ? error.details.messageEn : error.message;
-  const message = error.details?.issues?.[0]?.message ?? error.message;
+  return { line: 0, message: error.details?.issues?.[0]?.message ?? error.message, messageEn };
+}
+
+/** The report of a file refused whole (unreadable, wrong type, missing columns), before any row is checked. */
+function fileLevelReport(fileName: string, errors: ImportIssue[]): ImportReport {
   return {
     fileName,
     format: fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
@@ -26,7 +32,7 @@ function fileLevelReport(fileName: string, error: DxError): ImportReport {
     totalRows: 0,
     imported: 0,
     streetsCreated: 0,
-    errors: [{ line: 0, message, messageEn }],
+    errors,
     warnings: [],
     rows: [],
     rowsTruncated: false,
@@ -47,13 +53,19 @@ export const unitsImportCommand: CliCommand = {
     } catch (error) {
       throw new DxError('BAD_INPUT', `无法读取文件 ${file} (cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
-    const core = await context.core();
     let report: ImportReport;
     try {
-      report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, fileName, bytes, preview: false });
+      // Read the file before opening the database: a file refused whole creates or changes nothing.
+      const table = await readTable(fileName, bytes);
+      const headerErrors = mapHeader(table).errors;
+      if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
+      else {
+        const core = await context.core();
+        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, fileName, bytes, table, preview: false });
+      }
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
-      report = fileLevelReport(fileName, error);
+      report = fileLevelReport(fileName, [issueOfError(error)]);
     }
     const { rows: _rows, rowsTruncated: _truncated, ...document } = report;
     const warnings = report.warnings.map((issue) => `  ! ${describeIssue(issue)}`);

@@ -8,6 +8,7 @@ import type { ImportReport } from '@shared/api/procedures/units';
 import { appendAudit } from '../../audit/audit-log';
 import { registryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
+import type { RawTable } from './read-table';
 import { validateRows } from './validate-rows';
 import { writeUnits } from './write-units';
 
@@ -18,6 +19,8 @@ export interface ImportOptions {
   bytes: Uint8Array;
   /** Check only; nothing is written. */
   preview: boolean;
+  /** The file already read (the CLI reads it before it opens the database). */
+  table?: RawTable;
   previewLimit?: number;
   progress?(done: number, total: number, message?: string): void;
   throwIfCancelled?(): void;
@@ -27,7 +30,7 @@ export interface ImportOptions {
 export async function importUnitsFile(options: ImportOptions): Promise<ImportReport> {
   const { db } = options;
   options.progress?.(0, 1, 'read');
-  const table = await readTable(options.fileName, options.bytes);
+  const table = options.table ?? (await readTable(options.fileName, options.bytes));
   options.throwIfCancelled?.();
   options.progress?.(0, table.rows.length, 'check');
   const checked = validateRows(table, registryLookups(db), options.preview ? (options.previewLimit ?? 20_000) : 0);
