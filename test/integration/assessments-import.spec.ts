@@ -5,23 +5,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '@shared/domain/uscc';
 import { cli } from '../helpers/cli';
+import { perfectAnswers } from '../unit/scoring/default-pack';
 import { tempDir } from '../helpers/temp';
 
 const uscc17 = '91420105MA4K00001';
 const uscc = uscc17 + usccCheckCharacter(uscc17);
 
 function fullAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const answers: Record<string, unknown> = {
-    'RES-1': true, 'RES-2': true, 'RES-3': 4, 'RES-4': true,
-    'ORG-1': true, 'ORG-2': 3, 'ORG-3': true,
-    'RUL-1': true, 'RUL-2': true, 'RUL-3': true, 'RUL-4': true,
-    'PRE-1': 6, 'PRE-2': 6, 'PRE-3': 8, 'PRE-4': true, 'PRE-5': 0,
-    'ATR-1': true, 'ATR-2': true, 'ATR-3': true, 'ATR-4': true,
-    'STB-1': 100, 'STB-2': true, 'STB-3': true, 'STB-4': 0, 'STB-5': 0, 'STB-6': 0,
-    'SAT-1': { respondents: 120, safe: 118 },
-    'VETO-1': false, 'VETO-2': false, 'VETO-3': false, 'VETO-4': false, 'VETO-5': false, 'VETO-6': false,
-  };
-  return { ...answers, ...overrides };
+  return { ...perfectAnswers(), 'SAT-1': { respondents: 120, safe: 118 }, ...overrides };
 }
 
 function doc(overrides: Record<string, unknown> = {}, unit: Record<string, unknown> = {}, answers: Record<string, unknown> = {}) {

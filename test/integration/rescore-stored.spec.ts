@@ -7,25 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '@shared/domain/uscc';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-import { starJsonCopy } from '../unit/scoring/default-pack';
+import { deliveryPerfect, perfectAnswers, starJsonCopy } from '../unit/scoring/default-pack';
 
 const usccOf = (seventeen: string) => seventeen + usccCheckCharacter(seventeen);
 const delivery = { name: '汉阳测试物流有限公司', kind: 'enterprise', industry: 'delivery', district: '420105', households: null, uscc: usccOf('91420105MA4K00001') };
 const community = { name: '汉阳测试社区', kind: 'community', industry: null, district: '420105', households: 2400 };
 
 function answers(overrides: Record<string, unknown> = {}, industry: 'delivery' | null = null): Record<string, unknown> {
-  return {
-    'RES-1': true, 'RES-2': true, 'RES-3': 4, 'RES-4': true,
-    'ORG-1': true, 'ORG-2': 3, 'ORG-3': true,
-    'RUL-1': true, 'RUL-2': true, 'RUL-3': true, 'RUL-4': true,
-    'PRE-1': 6, 'PRE-2': 6, 'PRE-3': 8, 'PRE-4': true, 'PRE-5': 0,
-    'ATR-1': true, 'ATR-2': true, 'ATR-3': true, 'ATR-4': true,
-    'STB-1': 100, 'STB-2': true, 'STB-3': true, 'STB-4': 0, 'STB-5': 0, 'STB-6': 0,
-    'SAT-1': { respondents: 150, safe: 147 },
-    'VETO-1': false, 'VETO-2': false, 'VETO-3': false, 'VETO-4': false, 'VETO-5': false, 'VETO-6': false,
-    ...(industry === 'delivery' ? { 'DLV-1': 100, 'DLV-2': 100, 'DLV-3': 100, 'DLV-4': 100, 'DLV-5': 0, 'DLV-6': 0 } : {}),
-    ...overrides,
-  };
+  return { ...perfectAnswers(), 'SAT-1': { respondents: 150, safe: 147 }, ...(industry === 'delivery' ? deliveryPerfect : {}), ...overrides };
 }
 
 function doc(unit: Record<string, unknown>, cycle: number, assessedOn: string, previousStars: number, given: Record<string, unknown>) {
