@@ -50,7 +50,7 @@ function freshDb(name: string): Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, migrations.slice(0, 2), 0);
+  applyMigrations(db, migrations, 0);
   db.transaction(() => seedDistricts({ db }))();
   return db;
 }
