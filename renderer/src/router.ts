@@ -9,7 +9,7 @@ export const sectionRoutes: RouteRecordRaw[] = [
   { path: '/certificates', name: 'certificates', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
   { path: '/districts', name: 'districts', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
   { path: '/exchange', name: 'exchange', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },
-  { path: '/settings', name: 'settings', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.settings', icon: 'Setting' } },
+  { path: '/settings', name: 'settings', component: () => import('./views/settings/SettingsView.vue'), meta: { titleKey: 'nav.settings', icon: 'Setting' } },
 ];
 
 export function createAppRouter() {
@@ -19,7 +19,7 @@ export function createAppRouter() {
       ...sectionRoutes,
       { path: '/units/:id', name: 'unit-detail', component: () => import('./views/units/UnitDetailView.vue'), meta: { titleKey: 'nav.units' } },
       { path: '/assessments/:id', name: 'assessment-form', component: () => import('./views/assessments/AssessmentFormView.vue'), meta: { titleKey: 'nav.assessments' } },
-      { path: '/status', name: 'status', component: () => import('./views/StatusView.vue'), meta: { titleKey: 'nav.status' } },
+      { path: '/status', name: 'status', redirect: { path: '/settings', query: { tab: 'status' } } },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   });

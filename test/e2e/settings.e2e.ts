@@ -1,0 +1,109 @@
+// Settings: an analyst opens 设置 → 评分细则, reads the default star pack's rules (inferred values marked) in Chinese
+// and English, looks at the Ding pack, and a user switches role, which survives a reload.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newAppPage, screenshot } from './support/browser';
+import { serveApp } from './support/serve';
+import type { ServedApp } from './support/serve';
+
+let app: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await serveApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The table row of a rubric item in the pack viewer. */
+const itemRow = (page: Page, id: string) => page.locator('tr', { has: page.getByTestId(`rubric-item-${id}`) });
+
+async function openHome(page: Page): Promise<void> {
+  await page.goto(app.url);
+  // vue-router ignores address changes until its first navigation is done.
+  await page.getByTestId('home-title').waitFor();
+}
+
+describe('settings', () => {
+  it('shows the star pack rule by rule with inferred marks, in Chinese and English', async () => {
+    const page = await newAppPage(browser);
+    await openHome(page);
+
+    await page.getByTestId('nav-/settings').click();
+    await page.getByTestId('settings-tabs').waitFor();
+    // The first tab is the old status page, and /status still lands there.
+    await page.getByTestId('schema-version').waitFor();
+    await screenshot(page, 'settings-status-zh');
+
+    await page.getByTestId('settings-tabs').getByRole('tab', { name: '评分细则' }).click();
+    await page.getByTestId('rubric-list').getByText('wuhan-star@2026.1').waitFor();
+    expect(page.url()).toContain('tab=rubrics');
+    await page.getByTestId('rubric-open-wuhan-star@2026.1').click();
+    await page.getByTestId('rubric-viewer').waitFor();
+    const res1 = itemRow(page, 'RES-1');
+    await res1.waitFor();
+    expect(await res1.textContent()).toContain('是否：4 分');
+    expect(await res1.textContent()).toContain('主要负责人为平安建设第一责任人');
+    expect(await res1.getByTestId('inferred-tag').textContent()).toContain('推定');
+    expect(await itemRow(page, 'RES-3').textContent()).toContain('0–4 分，步长 0.5');
+    expect(await itemRow(page, 'PRE-5').textContent()).toContain('每项扣 1 分，最多扣 5 分');
+    expect(await itemRow(page, 'STB-1').textContent()).toContain('≥98% 得满分 6 分，每低 1 个百分点扣 0.5 分');
+    expect(await itemRow(page, 'SAT-1').textContent()).toContain('样本不少于 30 人');
+    expect(await itemRow(page, 'DLV-1').textContent()).toContain('低于 100% 最高 2 星');
+    expect(await itemRow(page, 'DLV-1').textContent()).toContain('寄递行业');
+    expect(await itemRow(page, 'VETO-1').textContent()).toContain('一票否决');
+    expect(await page.getByTestId('rubric-stars').textContent()).toContain('SAT-1 群众安全感测评：比例 ≥ 95%');
+    expect(await page.getByTestId('rubric-veto-lockout').textContent()).toContain('12 个月');
+    expect(await page.getByTestId('inferred-legend').textContent()).toContain('并非取自武汉市公开文件');
+    await screenshot(page, 'settings-rubric-zh');
+
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('settings-tabs').getByRole('tab', { name: 'Rubric packs' }).waitFor();
+    await expect.poll(() => res1.textContent()).toContain('Yes/no: 4 points');
+    expect(await res1.textContent()).toContain('The head of the unit is first responsible');
+    expect(await res1.getByTestId('inferred-tag').textContent()).toContain('inferred');
+    expect(await itemRow(page, 'PRE-5').textContent()).toContain('1 point off each, at most 5 off');
+    expect(await page.getByTestId('inferred-legend').textContent()).toContain('not taken from a published Wuhan document');
+    await screenshot(page, 'settings-rubric-en');
+
+    // A link opens the Ding pack directly.
+    await page.goto(`${app.origin}/#/settings?tab=rubrics&pack=wuhan-ding@2026.1`);
+    await page.getByTestId('ding-grades').waitFor();
+    expect(await page.getByTestId('ding-composite').textContent()).toContain('50%');
+    expect(await page.getByTestId('ding-eligibility').textContent()).toContain('30%');
+    await screenshot(page, 'settings-ding-en');
+
+    await page.goto(`${app.origin}/#/status`);
+    await page.getByTestId('schema-version').waitFor();
+    expect(page.url()).toContain('tab=status');
+  });
+
+  it('switches the user’s role, and the role survives a reload', async () => {
+    const page = await newAppPage(browser);
+    await openHome(page);
+    await page.goto(`${app.origin}/#/settings?tab=user`);
+    await page.getByTestId('user-role').waitFor();
+    const before = await page.getByTestId('user-role').getAttribute('data-role');
+    const after = before === 'leader' ? 'inspector' : 'leader';
+    const afterText = after === 'leader' ? '组长' : '检查员';
+    await screenshot(page, 'settings-user-zh');
+
+    await page.getByTestId('user-name-input').fill('王明');
+    await page.getByTestId(`user-role-${after}`).click();
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => page.getByTestId('user-role').getAttribute('data-role')).toBe(after);
+    expect(await page.getByTestId('user-role').textContent()).toBe(afterText);
+    expect(await page.getByTestId('user-name').textContent()).toBe('王明');
+
+    await page.reload();
+    await page.getByTestId('user-role').waitFor();
+    await expect.poll(() => page.getByTestId('user-role').getAttribute('data-role')).toBe(after);
+    expect(await page.getByTestId('user-name').textContent()).toBe('王明');
+    expect(await page.getByTestId(`role-card-${after}`).textContent()).toContain('当前角色');
+    await screenshot(page, 'settings-user-switched-zh');
+  });
+});
