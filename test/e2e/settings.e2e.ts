@@ -60,6 +60,18 @@ describe('settings', () => {
     expect(await page.getByTestId('rubric-veto-lockout').textContent()).toContain('12 个月');
     expect(await page.getByTestId('inferred-legend').textContent()).toContain('并非取自武汉市公开文件');
     await screenshot(page, 'settings-rubric-zh');
+    // The viewer scrolls inside the shell, so a full-page shot stops at the window: look further down too.
+    await itemRow(page, 'STB-4').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-rubric-items-zh');
+    await page.getByTestId('rubric-decision').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-rubric-stars-zh');
+    // 150% zoom: the same page in a 911×512 CSS-pixel window.
+    await page.setViewportSize({ width: 911, height: 512 });
+    await res1.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-rubric-zoom150-zh');
+    await itemRow(page, 'DLV-1').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-rubric-addons-zoom150-zh');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('settings-tabs').getByRole('tab', { name: 'Rubric packs' }).waitFor();
@@ -68,6 +80,7 @@ describe('settings', () => {
     expect(await res1.getByTestId('inferred-tag').textContent()).toContain('inferred');
     expect(await itemRow(page, 'PRE-5').textContent()).toContain('1 point off each, at most 5 off');
     expect(await page.getByTestId('inferred-legend').textContent()).toContain('not taken from a published Wuhan document');
+    await res1.scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-rubric-en');
 
     // A link opens the Ding pack directly.
@@ -76,6 +89,8 @@ describe('settings', () => {
     expect(await page.getByTestId('ding-composite').textContent()).toContain('50%');
     expect(await page.getByTestId('ding-eligibility').textContent()).toContain('30%');
     await screenshot(page, 'settings-ding-en');
+    await page.getByTestId('ding-grades').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-ding-grades-en');
 
     await page.goto(`${app.origin}/#/status`);
     await page.getByTestId('schema-version').waitFor();
