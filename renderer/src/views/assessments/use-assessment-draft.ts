@@ -27,6 +27,8 @@ export function useAssessmentDraft() {
   const savedAt = ref<string | null>(null);
   const error = ref<DxError | null>(null);
   let dirty = false;
+  /** Counts changes, so a save knows whether anything was typed while it was on its way. */
+  let changes = 0;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let previewSeq = 0;
@@ -99,6 +101,7 @@ export function useAssessmentDraft() {
     const current = assessment.value;
     if (!current || current.status !== 'draft') return;
     dirty = true;
+    changes += 1;
     saveState.value = 'idle';
     keepLocalCopy(current.id, { answers: answersCopy(), details: details(), at: new Date().toISOString() });
     clearTimeout(previewTimer);
@@ -128,12 +131,15 @@ export function useAssessmentDraft() {
     clearTimeout(saveTimer);
     saveState.value = 'saving';
     dirty = false;
+    const changesSent = changes;
     try {
       const saved = await api.call('assessments.saveDraft', { id: current.id, answers: answersCopy(), details: details(), autosave });
       savedAt.value = saved.autosavedAt && autosave ? saved.autosavedAt : saved.updatedAt;
       current.updatedAt = saved.updatedAt;
       saveState.value = 'saved';
-      dropLocalCopy(current.id);
+      // What was typed while this save was on its way is not in it: keep its copy, stamped after this save.
+      if (changes === changesSent) dropLocalCopy(current.id);
+      else keepLocalCopy(current.id, { answers: answersCopy(), details: details(), at: new Date().toISOString() });
       return true;
     } catch (caught) {
       dirty = true;
