@@ -393,7 +393,8 @@ describe('assessment form from the keyboard', () => {
     expect(await page.getByTestId('assessment-status').getAttribute('data-status')).toBe('draft');
     expect(await page.getByTestId('missing-count').textContent()).toContain(`还有 ${missingIds.length} 项未填`);
     expect(await page.getByTestId('missing-count').textContent()).toContain(missingIds[0]);
-    await screenshot(page, 'keyboard-submit-refused');
+    await expect.poll(() => refusal.evaluate((message) => message.getAnimations({ subtree: true }).length)).toBe(0);
+    await viewShot(page, 'keyboard-submit-refused');
 
     await focusItem(page, missingIds[0] as string);
     await fillByKeys(page, missingIds);
