@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, screenshot, screenshotDir } from './support/browser';
+import { launchBrowser, newAppPage, screenshot } from './support/browser';
 import { serveApp } from './support/serve';
 import type { ServedApp } from './support/serve';
 
@@ -157,11 +157,6 @@ async function fillByKeys(page: Page, ids: string[]): Promise<void> {
  * What a person sees at 1366×768 (the shared full-page screenshot paints only the top of this layout): for moments
  * below the fold, after scrolling there.
  */
-async function viewShot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
-
 /** Puts the focus on an item's control, as a click into the item would. */
 async function focusItem(page: Page, itemId: string): Promise<void> {
   await page.getByTestId(`item-${itemId}`).locator('.control input').first().focus();
@@ -352,7 +347,7 @@ describe('assessment form from the keyboard', () => {
     expect(await liveTotal(page)).toBe(total);
     await screenshot(page, 'keyboard-veto');
     await page.getByTestId(`item-${veto}`).scrollIntoViewIfNeeded();
-    await viewShot(page, 'keyboard-veto-item');
+    await screenshot(page, 'keyboard-veto-item');
 
     await page.getByTestId('trace-button').click();
     const trace = page.getByTestId('trace-table');
@@ -363,7 +358,7 @@ describe('assessment form from the keyboard', () => {
     await vetoRows.first().scrollIntoViewIfNeeded();
     // The dialog fades in: look once it has.
     await expect.poll(() => page.locator('.el-overlay').last().evaluate((overlay) => overlay.getAnimations({ subtree: true }).length)).toBe(0);
-    await viewShot(page, 'keyboard-veto-trace');
+    await screenshot(page, 'keyboard-veto-trace');
     await page.keyboard.press('Escape');
     await trace.waitFor({ state: 'hidden' });
 
@@ -394,7 +389,7 @@ describe('assessment form from the keyboard', () => {
     expect(await page.getByTestId('missing-count').textContent()).toContain(`还有 ${missingIds.length} 项未填`);
     expect(await page.getByTestId('missing-count').textContent()).toContain(missingIds[0]);
     await expect.poll(() => refusal.evaluate((message) => message.getAnimations({ subtree: true }).length)).toBe(0);
-    await viewShot(page, 'keyboard-submit-refused');
+    await screenshot(page, 'keyboard-submit-refused');
 
     await focusItem(page, missingIds[0] as string);
     await fillByKeys(page, missingIds);
