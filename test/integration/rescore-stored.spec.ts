@@ -32,6 +32,15 @@ function snapshot(file: string): Record<string, unknown[]> {
   }
 }
 
+function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 interface Side { rubric: string; total: number | null; scoreStars: number | null; awardedStars: number | null; decidedBy: string | null; complete: boolean | null; error: string | null }
 interface Row { source: string; unit: string; cycle: number; old: Side; new: Side }
 
@@ -55,7 +64,8 @@ describe('dingxing rescore on stored assessments', () => {
     const imported = await cli('assessments', 'import', ...files, '--db', db, '--json');
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.json<{ assessments: { awardedStars: number; decidedBy: string }[] }>().assessments.map((a) => [a.awardedStars, a.decidedBy])).toEqual([
+    const decisions = imported.json<string[]>().map((id) => query<{ awarded_stars: number; decided_by: string }>(db, 'SELECT awarded_stars, decided_by FROM assessments WHERE id = ?', id)[0]);
+    expect(decisions.map((a) => [a?.awarded_stars, a?.decided_by])).toEqual([
       [4, 'stepUp'],
       [5, 'threshold'],
       [0, 'veto'],
@@ -85,7 +95,7 @@ describe('dingxing rescore on stored assessments', () => {
       // Locked out by the 2025 veto it was signed under, whatever the new total.
       { unit: community.name, cycle: 2026, old: ['wuhan-star@2026.1', 99, 0, 'lockout'], new: ['wuhan-star@2027.1', 98, 0, 'lockout', true, null] },
     ]);
-    expect(out.rows.map((row) => row.source).sort()).toEqual([...imported.json<{ ids: string[] }>().ids].sort());
+    expect(out.rows.map((row) => row.source).sort()).toEqual([...imported.json<string[]>()].sort());
 
     // Only one cycle when asked.
     const only2026 = await cli('rescore', '--rubric', 'wuhan-star@2027.1', '--cycle', '2026', '--db', db, '--json');

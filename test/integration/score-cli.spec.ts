@@ -111,7 +111,7 @@ describe('dingxing score', () => {
 describe('dingxing rubric', () => {
   it('lists the default packs', async () => {
     const run = await cli('rubric', 'list', '--json', '--db', tempDbFile());
-    expect(run.json<any>().packs.map((pack: any) => pack.ref).sort()).toEqual(['wuhan-ding@2026.1', 'wuhan-star@2026.1']);
+    expect(run.json<any[]>().map((pack: any) => pack.ref).sort()).toEqual(['wuhan-ding@2026.1', 'wuhan-star@2026.1']);
   });
 
   it('shows a pack with its sha256', async () => {

@@ -1,7 +1,7 @@
 /**
  * `dingxing assessments import FILE.json…`: record dingxing.assessment/1 documents as final
- * assessments signed by this workstation (all or nothing); `--json` prints
- * `{ "ids": [...], "assessments": [...] }`. `dingxing assessments list`: assessments by unit or cycle.
+ * assessments signed by this workstation (all or nothing); `--json` prints the ids it recorded
+ * (CONTRACTS.md) as an array. `dingxing assessments list`: assessments by unit or cycle, an array with --json.
  */
 import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
@@ -47,7 +47,7 @@ export const assessmentsImportCommand: CliCommand = {
       entry.id,
     ]);
     context.print(
-      { ids: recorded.map((entry) => entry.id), assessments: recorded },
+      recorded.map((entry) => entry.id),
       `Recorded ${recorded.length} assessment${recorded.length === 1 ? '' : 's'} as final:\n\n${formatTable(['file', 'unit', 'cycle', 'total', 'stars', 'decided by', 'id'], rows)}`,
     );
   },
@@ -70,7 +70,7 @@ export const assessmentsListCommand: CliCommand = {
     const found = unitId !== undefined ? listForUnit(core.services.db, unitId).filter((entry) => cycle === undefined || entry.cycle === cycle).slice(0, limit) : listRecent(core.services.db, limit, cycle);
     const rows = found.map((entry) => [entry.id, entry.unitName, entry.districtName, String(entry.cycle), entry.assessedOn, entry.status, entry.total === null ? '' : String(entry.total), entry.awardedStars === null ? '' : starGlyphs(entry.awardedStars)]);
     context.print(
-      { total: found.length, assessments: found },
+      found,
       found.length === 0 ? 'No assessments.' : formatTable(['id', 'unit', 'district', 'cycle', 'assessed on', 'status', 'total', 'stars'], rows),
     );
   },

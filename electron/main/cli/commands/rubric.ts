@@ -38,7 +38,7 @@ export const rubricListCommand: CliCommand = {
     const core = await context.core();
     const packs = listPacks(core.services.db);
     context.print(
-      { packs },
+      packs,
       packs.length === 0
         ? 'No rubric packs.'
         : formatTable(

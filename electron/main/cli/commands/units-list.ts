@@ -1,6 +1,6 @@
 /**
  * `dingxing units list`: the registry, filtered by district (code or name), kind, industry, stars
- * or a name/USCC search. `--json` prints {total, units: [...]}; without --limit every match is listed.
+ * or a name/USCC search. `--json` prints an array of units (one row each); without --limit every match is listed.
  */
 import { DxError } from '@shared/api/errors';
 import { UnitListInputSchema } from '@shared/api/procedures/units';
@@ -95,7 +95,7 @@ export const unitsListCommand: CliCommand = {
     ]);
     const summary = `共 ${page.total} 个单位${units.length < page.total ? `，显示 ${units.length} 个` : ''} (${page.total} units${units.length < page.total ? `, ${units.length} shown` : ''})`;
     context.print(
-      { total: page.total, offset: page.offset, count: units.length, units: units.map(unitJson) },
+      units.map(unitJson),
       units.length === 0 ? summary : `${formatTable(header, rows)}\n\n${summary}`,
     );
   },
