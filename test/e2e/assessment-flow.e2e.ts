@@ -1,18 +1,13 @@
 // The assessment flow as an inspector and team leader live it: import units, open one, fill the form watching the
 // stars change live, attach a photo, survive a reload, submit, sign, and see the unit's stars and history updated.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, screenshot } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 let photo: string;
 
 /** A tiny real PNG, made here so the test needs no binary fixture. */
@@ -44,20 +39,12 @@ function writePng(file: string): void {
   fs.writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
 }
 
-beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-assess-'));
-  const dbFile = path.join(dir, 'flow.sqlite');
-  photo = path.join(dir, 'photo.png');
+// The e2e runs the built app, so the set-up uses the built command too.
+const session = useAppInBrowser(() => {
+  const dbFile = databaseWithSampleUnits('dingxing-e2e-assess-');
+  photo = path.join(path.dirname(dbFile), 'photo.png');
   writePng(photo);
-  // The e2e runs the built app, so the set-up uses the built command too.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
-  app = await serveApp({ dbFile });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  return { dbFile };
 });
 
 async function liveTotal(page: Page): Promise<string> {
@@ -94,11 +81,11 @@ async function fillEverything(page: Page): Promise<void> {
 
 describe('assessment flow', () => {
   it('fills, autosaves, survives a reload, submits and signs; the unit’s stars follow', async () => {
-    const page = await newAppPage(browser);
-    await page.goto(app.url);
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
     await page.getByTestId('home-stars-chart').waitFor();
 
-    await page.goto(`${app.origin}/#/units`);
+    await page.goto(`${session.app.origin}/#/units`);
     await page.locator('[data-testid="units-table"] .unit-link').first().click();
     await page.getByTestId('unit-assessments').waitFor();
     await page.getByTestId('unit-start-assessment').click();
@@ -128,7 +115,7 @@ describe('assessment flow', () => {
     expect(await page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     expect(await page.getByTestId('evidence-thumb').count()).toBe(1);
 
-    await page.goto(`${app.origin}/#/assessments`);
+    await page.goto(`${session.app.origin}/#/assessments`);
     await page.getByTestId('drafts-list').locator('.el-table__row').first().waitFor();
     expect(await page.getByTestId('drafts-list').locator('.el-table__row').count()).toBe(1);
     await page.goto(formUrl);

@@ -1,35 +1,17 @@
 // The assessment form as an inspector with a keyboard lives it (UX: keyboard first; never lose work; the score is
 // never a mystery): Y/N on checks, digits on scales, Tab to move on, Ctrl+S to save and Ctrl+Enter to submit; a reload
 // or a closed tab right after the last keystroke loses nothing; a veto drops the stars and says why.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, screenshot } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 
-beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-keyboard-'));
-  const dbFile = path.join(dir, 'keyboard.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
-  app = await serveApp({ dbFile });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
 
 /** Opens the app from the address `dingxing serve` printed, as a person does; the router must be up before the hash changes. */
 async function openApp(page: Page): Promise<void> {
-  await page.goto(app.url);
+  await page.goto(session.app.url);
   await page.getByTestId('home-title').waitFor();
 }
 
@@ -40,12 +22,12 @@ async function openApp(page: Page): Promise<void> {
 async function startAssessment(page: Page, unitName: string, cycle?: number): Promise<string> {
   await openApp(page);
   if (cycle === undefined) {
-    await page.goto(`${app.origin}/#/units`);
+    await page.goto(`${session.app.origin}/#/units`);
     await page.locator('[data-testid="units-table"] .unit-link').filter({ hasText: unitName }).click();
     await page.getByTestId('unit-assessments').waitFor();
     await page.getByTestId('unit-start-assessment').click();
   } else {
-    await page.goto(`${app.origin}/#/assessments`);
+    await page.goto(`${session.app.origin}/#/assessments`);
     await page.getByTestId('start-assessment').click();
     await page.getByTestId('start-unit').click();
     await page.keyboard.type(unitName.slice(0, 4));
@@ -165,7 +147,7 @@ async function focusItem(page: Page, itemId: string): Promise<void> {
 
 describe('assessment form from the keyboard', () => {
   it('answers items with Y/N, digits and Tab; the total and stars follow; Ctrl+S saves', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     await startAssessment(page, '东湖高新区光谷银行支行');
     const ids = await itemIds(page);
     expect(ids.length).toBeGreaterThan(20);
@@ -238,7 +220,7 @@ describe('assessment form from the keyboard', () => {
   });
 
   it('loses nothing when the page is reloaded right after the last keystroke', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     const formUrl = await startAssessment(page, '武昌区中南医院保卫处');
     const ids = await itemIds(page);
     const answered = ids.slice(0, 5);
@@ -263,7 +245,7 @@ describe('assessment form from the keyboard', () => {
   });
 
   it('loses nothing typed while a save was on its way, when the page is reloaded just after that save', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     const formUrl = await startAssessment(page, '新洲区徐古镇三合村');
     const assessmentId = formUrl.split('/').pop() ?? '';
     const ids = await itemIds(page);
@@ -303,7 +285,7 @@ describe('assessment form from the keyboard', () => {
   });
 
   it('loses nothing when the tab is closed and the same address opened again', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     const formUrl = await startAssessment(page, '汉阳区四新社区');
     const ids = await itemIds(page);
     const answered = ids.slice(0, 4);
@@ -326,7 +308,7 @@ describe('assessment form from the keyboard', () => {
   });
 
   it('a veto answered 是 drops the awarded stars to 0, says 一票否决, and the trace names the item', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     await startAssessment(page, '武汉顺丰速运有限公司江岸分部');
     const ids = await itemIds(page);
     await focusItem(page, ids[0] as string);
@@ -371,7 +353,7 @@ describe('assessment form from the keyboard', () => {
   });
 
   it('Ctrl+Enter refuses an incomplete form and shows what is missing, then submits the completed one', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     // Last year's assessment of the bank, entered late.
     await startAssessment(page, '东湖高新区光谷银行支行', new Date().getFullYear() - 1);
     const ids = await itemIds(page);

@@ -1,20 +1,16 @@
 // Security in serve mode: no token no API, foreign pages cannot call it, links cannot navigate the app away.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import { newAppPage } from './support/browser';
+import { useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 let evil: http.Server;
 let evilOrigin: string;
 
+const session = useAppInBrowser();
+
 beforeAll(async () => {
-  app = await serveApp();
-  browser = await launchBrowser();
   // A hostile page on another loopback port that knows the API's address but not the token's secrecy rules.
   evil = http.createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html' });
@@ -25,19 +21,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   await new Promise((resolve) => evil?.close(resolve));
 });
 
 describe('security', () => {
   it('refuses API calls without the token', async () => {
-    const response = await fetch(`${app.origin}/api/system.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${session.app.origin}/api/system.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
   });
 
   it('refuses a call from a foreign origin even when it holds the token', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     await page.goto(evilOrigin);
     const status = await page.evaluate(
       async ({ origin, token }) => {
@@ -53,13 +47,13 @@ describe('security', () => {
           return String(error);
         }
       },
-      { origin: app.origin, token: app.token },
+      { origin: session.app.origin, token: session.app.token },
     );
     // An opaque answer at best: the browser shows the page nothing, and the server refused it.
     expect(['opaque', 'TypeError: Failed to fetch']).toContain(status);
-    const direct = await fetch(`${app.origin}/api/system.status`, {
+    const direct = await fetch(`${session.app.origin}/api/system.status`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}`, Origin: evilOrigin },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.app.token}`, Origin: evilOrigin },
       body: '{}',
     });
     expect(direct.status).toBe(403);
@@ -67,7 +61,7 @@ describe('security', () => {
 
   it('refuses a foreign Host header', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const url = new URL(app.origin);
+      const url = new URL(session.app.origin);
       const request = http.request(
         { host: url.hostname, port: url.port, path: '/', headers: { Host: 'rebind.example' } },
         (response) => resolve(response.statusCode ?? 0),
@@ -79,8 +73,8 @@ describe('security', () => {
   });
 
   it('does not let a link to an external site navigate the app', async () => {
-    const page = await newAppPage(browser);
-    await page.goto(app.url);
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
     await page.getByTestId('home-title').waitFor();
     const before = page.url();
     await page.evaluate(() => {

@@ -1,36 +1,25 @@
 // Settings: an analyst opens 设置 → 评分细则, reads the default star pack's rules (inferred values marked) in Chinese
 // and English, looks at the Ding pack, and a user switches role, which survives a reload.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, screenshot } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser();
 
 /** The table row of a rubric item in the pack viewer. */
 const itemRow = (page: Page, id: string) => page.locator('tr', { has: page.getByTestId(`rubric-item-${id}`) });
 
 async function openHome(page: Page): Promise<void> {
-  await page.goto(app.url);
+  await page.goto(session.app.url);
   // vue-router ignores address changes until its first navigation is done.
   await page.getByTestId('home-title').waitFor();
 }
 
 describe('settings', () => {
   it('shows the star pack rule by rule with inferred marks, in Chinese and English', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     await openHome(page);
 
     await page.getByTestId('nav-/settings').click();
@@ -84,7 +73,7 @@ describe('settings', () => {
     await screenshot(page, 'settings-rubric-en');
 
     // A link opens the Ding pack directly.
-    await page.goto(`${app.origin}/#/settings?tab=rubrics&pack=wuhan-ding@2026.1`);
+    await page.goto(`${session.app.origin}/#/settings?tab=rubrics&pack=wuhan-ding@2026.1`);
     await page.getByTestId('ding-grades').waitFor();
     expect(await page.getByTestId('ding-composite').textContent()).toContain('50%');
     expect(await page.getByTestId('ding-eligibility').textContent()).toContain('30%');
@@ -92,15 +81,15 @@ describe('settings', () => {
     await page.getByTestId('ding-grades').scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-ding-grades-en');
 
-    await page.goto(`${app.origin}/#/status`);
+    await page.goto(`${session.app.origin}/#/status`);
     await page.getByTestId('schema-version').waitFor();
     expect(page.url()).toContain('tab=status');
   });
 
   it('switches the user’s role, and the role survives a reload', async () => {
-    const page = await newAppPage(browser);
+    const page = await newAppPage(session.browser);
     await openHome(page);
-    await page.goto(`${app.origin}/#/settings?tab=user`);
+    await page.goto(`${session.app.origin}/#/settings?tab=user`);
     await page.getByTestId('user-role').waitFor();
     const before = await page.getByTestId('user-role').getAttribute('data-role');
     const after = before === 'leader' ? 'inspector' : 'leader';

@@ -1,28 +1,16 @@
 // Smoke: a new user opens the app in Chinese, sees the status page with the schema version, switches to English.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/main/db/migrations/index';
-import { launchBrowser, newAppPage, screenshot } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import { newAppPage, screenshot } from './support/browser';
+import { useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser();
 
 describe('smoke', () => {
   it('opens in Chinese, shows the status page, and switches to English', async () => {
-    const page = await newAppPage(browser);
-    await page.goto(app.url);
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
     await page.getByTestId('home-title').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.getByTestId('nav-/').textContent()).toContain('首页');
@@ -30,10 +18,10 @@ describe('smoke', () => {
     expect(page.url()).not.toContain('token=');
     await screenshot(page, 'home-zh');
 
-    await page.goto(`${app.origin}/#/status`);
+    await page.goto(`${session.app.origin}/#/status`);
     await page.getByTestId('schema-version').waitFor();
     expect(await page.getByTestId('schema-version').textContent()).toBe(String(latestSchemaVersion));
-    expect(await page.getByTestId('db-file').textContent()).toBe(app.dbFile);
+    expect(await page.getByTestId('db-file').textContent()).toBe(session.app.dbFile);
     expect(await page.getByText('数据库结构版本').count()).toBe(1);
     await screenshot(page, 'status-zh');
 

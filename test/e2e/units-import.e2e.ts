@@ -3,19 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, screenshot } from './support/browser';
-import { serveApp } from './support/serve';
-import type { ServedApp } from './support/serve';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { useAppInBrowser } from './support/app-in-browser';
 
-let app: ServedApp;
-let browser: Browser;
 let badFile: string;
 
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launchBrowser();
+const session = useAppInBrowser();
+
+beforeAll(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-import-'));
   badFile = path.join(dir, '单位-有错误.csv');
   const good = fs.readFileSync('test/fixtures/units/units-zh.utf8.csv', 'utf8').trimEnd();
@@ -26,18 +22,14 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 describe('units import in the app', () => {
   it('shows the errors of a bad file with their lines and refuses to import it', async () => {
-    const page = await newAppPage(browser);
-    await page.goto(app.url);
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
     // vue-router listens for address changes only once its first navigation is done.
     await page.getByTestId('home-title').waitFor();
-    await page.goto(`${app.origin}/#/units`);
+    await page.goto(`${session.app.origin}/#/units`);
     await page.getByTestId('units-import-button').click();
     await page.getByTestId('import-file').setInputFiles(badFile);
     await page.getByTestId('import-errors').waitFor();
@@ -55,16 +47,16 @@ describe('units import in the app', () => {
         body: '{}',
       });
       return ((await response.json()) as { result: { total: number } }).result.total;
-    }, app.token);
+    }, session.app.token);
     expect(status).toBe(0);
   });
 
   it('previews a good file row by row, imports it, and lists the units', async () => {
-    const page = await newAppPage(browser);
-    await page.goto(app.url);
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
     // vue-router listens for address changes only once its first navigation is done.
     await page.getByTestId('home-title').waitFor();
-    await page.goto(`${app.origin}/#/units`);
+    await page.goto(`${session.app.origin}/#/units`);
     await page.getByTestId('units-import-button').click();
     await page.getByTestId('import-file').setInputFiles('test/fixtures/units/units-zh.utf8.csv');
     await page.getByTestId('import-preview-table').waitFor();

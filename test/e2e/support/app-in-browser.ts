@@ -1,0 +1,36 @@
+// One served app and one browser per test file: started before its tests, stopped after them.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser';
+import { serveApp } from './serve';
+import type { ServedApp } from './serve';
+
+export interface AppInBrowser {
+  app: ServedApp;
+  browser: Browser;
+}
+
+/** `prepare` runs first and may name a database it filled (e.g. with `dingxing units import`). */
+export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string }> | { dbFile?: string } = () => ({})): AppInBrowser {
+  const context = {} as AppInBrowser;
+  beforeAll(async () => {
+    context.app = await serveApp(await prepare());
+    context.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.stop();
+  });
+  return context;
+}
+
+/** A database with the sample units of test/fixtures imported by the built command, as a person would. */
+export function databaseWithSampleUnits(prefix: string): string {
+  const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'e2e.sqlite');
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
+  return dbFile;
+}
