@@ -73,6 +73,16 @@ describe('units.list', () => {
     expect(desc.items[0]?.currentStars).toBe(3);
   });
 
+  it('counts every match of a search, on any page, also past the last one', async () => {
+    const core = await seeded();
+    const firstPage = await call<Page>(core, 'units.list', { search: '江岸', limit: 1 });
+    expect(firstPage.total).toBe(2);
+    expect(firstPage.items.map((unit) => unit.name)).toEqual(['江岸快递']);
+    const pastTheEnd = await call<Page>(core, 'units.list', { search: '江岸', limit: 1, offset: 5 });
+    expect(pastTheEnd).toMatchObject({ total: 2, items: [] });
+    expect(await call<Page>(core, 'units.list', { search: '没有这个单位' })).toMatchObject({ total: 0, items: [] });
+  });
+
   it('refuses a bad filter with BAD_INPUT', async () => {
     const core = await seeded();
     await expect(call(core, 'units.list', { stars: 9 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
