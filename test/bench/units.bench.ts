@@ -109,6 +109,7 @@ it('lists 100,000 units by filter', async () => {
     { name: 'kind + stars', input: { kind: 'community', stars: 0 }, where: 'WHERE kind = ? AND current_stars = ?', params: ['community', 0] },
     { name: 'name search', input: { search: '单位9999' }, where: "WHERE name LIKE '%单位9999%'", params: [] },
     { name: 'sort by stars desc, page 100', input: { sort: 'stars', order: 'desc', offset: 4950 }, where: 'ORDER BY current_stars DESC, name DESC', params: [] },
+    { name: 'by name, last page', input: { sort: 'name', offset: 99_950 }, where: 'ORDER BY name', params: [] },
   ];
   const queries = 50;
   for (const testCase of cases) {

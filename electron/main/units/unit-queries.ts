@@ -118,20 +118,24 @@ export function listUnits(db: Database, input: ListInput): { total: number; offs
   const direction = input.order === 'desc' ? 'DESC' : 'ASC';
   // Units never assessed sort last either way; the id makes paging stable among equal keys.
   const nulls = input.sort === 'lastAssessedOn' ? 'u.last_assessed_on IS NULL, ' : '';
-  // Tie-breakers run in the same direction so an index such as (current_stars, name) serves the
-  // whole ORDER BY; a mixed direction would sort all 100,000 rows for every page.
+  // Tie-breakers run in the same direction so an index such as (current_stars, name, id) serves
+  // the whole ORDER BY; a mixed direction would sort all 100,000 rows for every page.
   const secondary = input.sort === 'name' ? '' : `, u.name ${direction}`;
-  const order = `ORDER BY ${nulls}${orderBy[input.sort]} ${direction}${secondary}, u.id ${direction} LIMIT ? OFFSET ?`;
+  const order = `ORDER BY ${nulls}${orderBy[input.sort]} ${direction}${secondary}, u.id ${direction}`;
   const countQuery = () => db.prepare(`SELECT count(*) FROM units u ${where}`).pluck().get(...params) as number;
   if (input.search?.trim()) {
     // A text search scans every row whichever way it runs: count the matches in the same scan.
     const rows = db
-      .prepare(`${unitSelect.replace('SELECT u.*', 'SELECT u.*, count(*) OVER () AS match_count')} ${where} ${order}`)
+      .prepare(`${unitSelect.replace('SELECT u.*', 'SELECT u.*, count(*) OVER () AS match_count')} ${where} ${order} LIMIT ? OFFSET ?`)
       .all(...params, input.limit, input.offset) as (UnitRow & { match_count: number })[];
     const total = rows[0]?.match_count ?? (input.offset > 0 ? countQuery() : 0);
     return { total, offset: input.offset, items: rows.map(toUnit) };
   }
-  const rows = db.prepare(`${unitSelect} ${where} ${order}`).all(...params, input.limit, input.offset) as UnitRow[];
+  // Find the page's rows first, inside the sort index, and join only those 50: a deep OFFSET
+  // then skips index entries, not joined rows.
+  const districtJoin = input.sort === 'district' ? ' JOIN districts d ON d.code = u.district_code' : '';
+  const page = `SELECT u.rowid FROM units u${districtJoin} ${where} ${order} LIMIT ? OFFSET ?`;
+  const rows = db.prepare(`${unitSelect} WHERE u.rowid IN (${page}) ${order}`).all(...params, input.limit, input.offset) as UnitRow[];
   return { total: countQuery(), offset: input.offset, items: rows.map(toUnit) };
 }
 
