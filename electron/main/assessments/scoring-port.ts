@@ -9,8 +9,10 @@ import type { RubricItem, SurveyItem } from '@shared/rubric/star-pack';
 import type { UnitContext } from '@shared/rubric/unit-kind';
 import { getRubricPack, itemApplies as engineItemApplies, minimumSurveySample, scoreAssessment } from '../scoring/index';
 import type { LoadedStarPack } from '../scoring/index';
+import { defaultStarRubricRef } from '../rubric/default-packs';
 
-export const defaultRubricId = 'wuhan-star@2026.1';
+/** The star pack new assessments use when none is named. */
+export const defaultRubricId = defaultStarRubricRef;
 
 export type LoadedPack = LoadedStarPack;
 

@@ -40,7 +40,11 @@ export const scoringProcedures = {
   'rubric.list': procedure({
     summary: 'The rubric packs stored on this workstation',
     input: z.object({}).strict(),
-    output: z.object({ packs: z.array(RubricPackSummarySchema) }),
+    output: z.object({
+      packs: z.array(RubricPackSummarySchema),
+      /** The packs new assessments and district grades use when none is named. */
+      defaultRefs: z.array(z.string()),
+    }),
   }),
   'rubric.get': procedure({
     summary: 'One rubric pack (id@version) with its sha256',

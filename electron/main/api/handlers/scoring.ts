@@ -4,6 +4,7 @@ import type { scoringProcedures } from '@shared/api/procedures/scoring';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { findPack, getRubricPack, listPacks } from '../../rubric/pack-store';
+import { defaultDingRubricRef, defaultStarRubricRef } from '../../rubric/default-packs';
 import { scoreAssessment } from '../../scoring/score-assessment';
 
 type ScoringHandlers = Pick<HandlerMap, keyof typeof scoringProcedures>;
@@ -21,7 +22,7 @@ export function scoringHandlers(services: CoreServices): ScoringHandlers {
         },
         { draft: true },
       ),
-    'rubric.list': () => ({ packs: listPacks(services.db) }),
+    'rubric.list': () => ({ packs: listPacks(services.db), defaultRefs: [defaultStarRubricRef, defaultDingRubricRef] }),
     'rubric.get': ({ ref }) => {
       const found = findPack(services.db, ref);
       if (found === undefined) throw new DxError('NOT_FOUND', `Rubric pack ${ref} is not in this database`, { ref });
