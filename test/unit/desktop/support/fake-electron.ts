@@ -7,7 +7,10 @@ import { vi } from 'vitest';
 
 type Handler = (...args: any[]) => any;
 
+let nextContentsId = 1;
+
 export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++;
   windowOpenHandler: Handler | null = null;
   readonly send = vi.fn();
   setWindowOpenHandler(handler: Handler): void {
@@ -111,7 +114,7 @@ export function resetFakeElectron(): void {
   for (const key of Object.keys(sessionHandlers)) delete sessionHandlers[key as keyof typeof sessionHandlers];
   protocolHandlers.clear();
   ipcHandlers.clear();
-  for (const fn of [app.requestSingleInstanceLock, app.quit, app.enableSandbox, app.whenReady, protocol.registerSchemesAsPrivileged, protocol.handle, net.fetch, dialog.showMessageBox, dialog.showOpenDialog, shell.openExternal, shell.showItemInFolder, shell.openPath, ipcRenderer.invoke]) {
+  for (const fn of [app.requestSingleInstanceLock, app.quit, app.enableSandbox, app.whenReady, protocol.registerSchemesAsPrivileged, protocol.handle, net.fetch, dialog.showMessageBox, dialog.showOpenDialog, shell.openExternal, shell.showItemInFolder, shell.openPath, ipcRenderer.invoke, safeStorage.isAsyncEncryptionAvailable, safeStorage.getSelectedStorageBackend, safeStorage.encryptStringAsync, safeStorage.decryptStringAsync]) {
     fn.mockReset();
   }
 }
