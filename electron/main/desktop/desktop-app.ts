@@ -8,6 +8,8 @@ import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
+import { defaultFontsDir, nodePlatform } from '../platform';
+import type { Platform } from '../platform';
 import { startBackupSchedule } from '../db/scheduled-backup';
 import { packageRoot, rendererDir } from '../renderer-dir';
 import { appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -15,10 +17,21 @@ import { devServerFrom } from './dev-server';
 import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, focusWindow } from './main-window';
 import { openCoreInteractively } from './open-core-interactively';
+import { createSafeStorageKeyStore } from './safe-storage-key-store';
 import { denyAllPermissions, lockDownContents } from './window-security';
 
 export function preloadFile(): string {
   return path.join(packageRoot(), 'dist-electron', 'preload.cjs');
+}
+
+/** A packaged app ships the fonts as resources beside app.asar (build/electron-builder.json's extraResources). */
+export function desktopFontsDir(isPackaged: boolean, resourcesPath: string = process.resourcesPath): string {
+  return isPackaged ? path.join(resourcesPath, 'fonts') : defaultFontsDir();
+}
+
+/** What only the desktop provides to the core: safeStorage for secrets and the packaged fonts. */
+export async function desktopPlatform(): Promise<Platform> {
+  return nodePlatform({ keyStore: await createSafeStorageKeyStore(), fontsDir: desktopFontsDir(app.isPackaged) });
 }
 
 export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -51,7 +64,7 @@ export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Pro
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir());
-  core = await openCoreInteractively({ dbFile: defaultDatabaseFile(env), electronVersion: process.versions.electron ?? null });
+  core = await openCoreInteractively({ dbFile: defaultDatabaseFile(env), electronVersion: process.versions.electron ?? null, platform: await desktopPlatform() });
   if (core === null) {
     app.quit();
     return;

@@ -6,12 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CoreModule from '../../../electron/main/core';
 import * as electron from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronModule);
 vi.mock('../../../electron/main/db/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
+vi.mock('../../../electron/main/core', async (importOriginal) => {
+  const actual = await importOriginal<typeof CoreModule>();
+  return { ...actual, openCore: vi.fn(actual.openCore) };
+});
 
-const { startDesktopApp } = await import('../../../electron/main/desktop/desktop-app');
+const { desktopFontsDir, startDesktopApp } = await import('../../../electron/main/desktop/desktop-app');
+const { openCore } = await import('../../../electron/main/core');
+const { defaultFontsDir } = await import('../../../electron/main/platform');
 const { devServerFrom } = await import('../../../electron/main/desktop/dev-server');
 const { openFailureText } = await import('../../../electron/main/desktop/open-failure-text');
 const { DxError } = await import('@shared/api/errors');
@@ -70,7 +77,14 @@ describe('the dev server URL', () => {
 
   it('loads the app from app:// in a packaged app even when the variable is set', async () => {
     electron.app.isPackaged = true;
-    await startDesktopApp({ DINGXING_DB: path.join(dir, 'a.sqlite'), VITE_DEV_SERVER_URL: 'http://localhost:5173/' });
+    // Electron sets process.resourcesPath; plain Node has none.
+    Object.assign(process, { resourcesPath: path.join(dir, 'resources') });
+    try {
+      await startDesktopApp({ DINGXING_DB: path.join(dir, 'a.sqlite'), VITE_DEV_SERVER_URL: 'http://localhost:5173/' });
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath');
+    }
+    expect(vi.mocked(openCore).mock.calls.at(-1)?.[0].platform?.fontsDir).toBe(path.join(dir, 'resources', 'fonts'));
     const [window] = electron.BrowserWindow.created;
     expect(window?.loadURL).toHaveBeenCalledWith('app://dingxing/index.html');
     // Nor may the dev server's pages navigate the window or call IPC.
@@ -203,5 +217,29 @@ describe('a normal start', () => {
     expect(window?.show).toHaveBeenCalled();
     expect(electron.ipcHandlers.has('dx:system.status')).toBe(true);
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+describe('the platform the desktop gives the core', () => {
+  it('keeps secrets with safeStorage and finds the fonts', async () => {
+    await startDesktopApp({ DINGXING_DB: path.join(dir, 'a.sqlite') });
+    const platform = vi.mocked(openCore).mock.calls.at(-1)?.[0].platform;
+    expect(platform?.keyStore?.method).toBe('safeStorage');
+    expect(platform?.fontsDir).toBe(defaultFontsDir());
+    expect(platform?.now()).toBeInstanceOf(Date);
+    const secret = Buffer.from('a key-encryption key');
+    expect(await platform?.keyStore?.unprotect(await platform.keyStore.protect(secret))).toEqual(secret);
+  });
+
+  it('has no key store where the OS cannot keep a secret, so signing is refused rather than faked', async () => {
+    electron.safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
+    await startDesktopApp({ DINGXING_DB: path.join(dir, 'a.sqlite') });
+    expect(vi.mocked(openCore).mock.calls.at(-1)?.[0].platform?.keyStore).toBeNull();
+    expect(electron.BrowserWindow.created).toHaveLength(1);
+  });
+
+  it('reads the fonts from the resources folder of a packaged app', () => {
+    expect(desktopFontsDir(true, path.join('/opt', 'dingxing', 'resources'))).toBe(path.join('/opt', 'dingxing', 'resources', 'fonts'));
+    expect(desktopFontsDir(false, path.join('/opt', 'dingxing', 'resources'))).toBe(defaultFontsDir());
   });
 });

@@ -94,7 +94,7 @@ export const shell = {
 
 export const safeStorage = {
   isAsyncEncryptionAvailable: vi.fn(async () => true),
-  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  getSelectedStorageBackend: vi.fn((): ReturnType<Electron.SafeStorage['getSelectedStorageBackend']> => 'gnome_libsecret'),
   encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`)),
   decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(), shouldReEncrypt: false })),
 };
