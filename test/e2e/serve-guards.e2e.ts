@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe('the access token', () => {
   it('answers the right token and refuses every near miss with 401', async () => {
-    expect((await request('/api/system.status', { ...json, ...bearer() })).status).not.toBe(401);
+    expect((await request('/api/session.get', { ...json, ...bearer() })).status).toBe(200);
     const token = served.app.token;
     const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     for (const headers of [
@@ -80,11 +80,11 @@ describe('the access token', () => {
       { Authorization: `Basic ${Buffer.from(`user:${token}`).toString('base64')}` },
       { Cookie: `token=${token}` },
     ]) {
-      const answer = await request('/api/system.status', { ...json, ...headers });
+      const answer = await request('/api/session.get', { ...json, ...headers });
       expect(answer.status, JSON.stringify(headers)).toBe(401);
       expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     }
-    expect((await request(`/api/system.status?token=${token}`, json)).status).toBe(401);
+    expect((await request(`/api/session.get?token=${token}`, json)).status).toBe(401);
     expect((await request('/api/events', {}, 'GET')).status).toBe(401);
   });
 });
@@ -96,7 +96,7 @@ describe('the Host header', () => {
     expect((await request('/', { Host: `localhost:${port}` }, 'GET')).status).toBe(200);
     for (const foreign of ['rebind.example', `rebind.example:${port}`, `127.0.0.1:${Number(port) + 1}`, '127.0.0.1', `127.0.0.1.rebind.example:${port}`, `[::1]:${port}`]) {
       expect((await request('/', { Host: foreign }, 'GET')).status, foreign).toBe(403);
-      expect((await request('/api/system.status', { ...json, ...bearer(), Host: foreign })).status, foreign).toBe(403);
+      expect((await request('/api/session.get', { ...json, ...bearer(), Host: foreign })).status, foreign).toBe(403);
     }
   });
 
@@ -117,10 +117,10 @@ describe('the Origin header', () => {
   it('accepts the app’s own origins and no header, and refuses every other origin even with the token', async () => {
     const port = new URL(served.app.origin).port;
     for (const own of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
-      expect((await request('/api/system.status', { ...json, ...bearer(), Origin: own })).status, own).not.toBe(403);
+      expect((await request('/api/session.get', { ...json, ...bearer(), Origin: own })).status, own).toBe(200);
     }
     for (const foreign of ['null', evilOrigin, `https://127.0.0.1:${port}`, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}.evil.example`, 'http://127.0.0.1', 'file://', 'not an origin']) {
-      const answer = await request('/api/system.status', { ...json, ...bearer(), Origin: foreign });
+      const answer = await request('/api/session.get', { ...json, ...bearer(), Origin: foreign });
       expect(answer.status, foreign).toBe(403);
       expect(answer.headers['access-control-allow-origin'], foreign).toBeUndefined();
     }
