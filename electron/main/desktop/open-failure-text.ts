@@ -37,10 +37,12 @@ function explain(error: unknown): { zh: string; en: string } {
 export function openFailureText(file: string, error: unknown): OpenFailureText {
   const { zh, en } = explain(error);
   const technical = error instanceof Error ? error.message : String(error);
+  // A newer schema is fully explained above; for the rest SQLite's own words help whoever fixes it.
+  const tooNew = error instanceof DxError && error.code === 'DB_TOO_NEW';
   return {
     title: '无法打开数据库 · Cannot open the database',
     message: `${zh}\n${en}`,
-    detail: `文件 File: ${file}\n\n详细信息 Details: ${technical}`,
+    detail: tooNew ? `文件 File: ${file}` : `文件 File: ${file}\n\n详细信息 Details: ${technical}`,
     buttons: ['退出 Quit', '打开其他数据库… Open another database…', '显示所在文件夹 Show folder'],
   };
 }

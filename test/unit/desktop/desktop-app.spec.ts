@@ -138,7 +138,7 @@ describe('a database that cannot be opened', () => {
     expect(options?.message).toContain('更新版本');
     expect(options?.message).toContain('newer version');
     expect(options?.message).toContain('9999');
-    expect(options?.detail).toContain(file);
+    expect(options?.detail).toBe(`文件 File: ${file}`);
     expect(options?.buttons).toEqual(['退出 Quit', '打开其他数据库… Open another database…', '显示所在文件夹 Show folder']);
     expect(options?.cancelId).toBe(0);
     expect(electron.app.quit).toHaveBeenCalled();
@@ -155,6 +155,7 @@ describe('a database that cannot be opened', () => {
     expect(options?.message).toContain('无法读取');
     expect(options?.message).toContain('cannot be read');
     expect(options?.detail).toContain(file);
+    expect(options?.detail).toContain('详细信息 Details:');
     expect(electron.BrowserWindow.created).toHaveLength(0);
     expect(fingerprint(dir)).toBe(before);
   });
