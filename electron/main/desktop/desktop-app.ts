@@ -12,6 +12,7 @@ import { defaultFontsDir, nodePlatform } from '../platform';
 import type { Platform } from '../platform';
 import { startBackupSchedule } from '../db/scheduled-backup';
 import { packageRoot, rendererDir } from '../renderer-dir';
+import { idleLockMsFrom } from '../users/session-registry';
 import { appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { devServerFrom } from './dev-server';
 import { registerIpcTransport } from './ipc-transport';
@@ -64,7 +65,12 @@ export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Pro
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir());
-  core = await openCoreInteractively({ dbFile: defaultDatabaseFile(env), electronVersion: process.versions.electron ?? null, platform: await desktopPlatform() });
+  core = await openCoreInteractively({
+    dbFile: defaultDatabaseFile(env),
+    electronVersion: process.versions.electron ?? null,
+    platform: await desktopPlatform(),
+    idleLockMs: idleLockMsFrom(env),
+  });
   if (core === null) {
     app.quit();
     return;
