@@ -239,6 +239,11 @@ describe('the platform the desktop gives the core', () => {
     expect(electron.BrowserWindow.created).toHaveLength(1);
   });
 
+  it('passes the idle-lock setting from the environment to the core', async () => {
+    await startDesktopApp({ DINGXING_DB: path.join(dir, 'a.sqlite'), DINGXING_IDLE_LOCK_SECONDS: '60' });
+    expect(vi.mocked(openCore).mock.calls.at(-1)?.[0].idleLockMs).toBe(60_000);
+  });
+
   it('reads the fonts from the resources folder of a packaged app', () => {
     expect(desktopFontsDir(true, path.join('/opt', 'dingxing', 'resources'))).toBe(path.join('/opt', 'dingxing', 'resources', 'fonts'));
     expect(desktopFontsDir(false, path.join('/opt', 'dingxing', 'resources'))).toBe(defaultFontsDir());
