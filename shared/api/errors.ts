@@ -12,6 +12,8 @@ export const errorCodes = [
   'CANCELLED',
   'DB_TOO_NEW', // a database written by a newer version of the app
   'DB_UNAVAILABLE', // the database file cannot be opened or written
+  'BUSY', // another program holds the database's write lock past the busy timeout; retry later
+  'TOO_LARGE', // a file or request over the one size limit (shared/limits.ts)
   'INTERNAL',
 ] as const;
 
@@ -60,6 +62,11 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
     (errorCodes as readonly string[]).includes(candidate.code) &&
     typeof candidate.message === 'string'
   );
+}
+
+/** Errors worth retrying unchanged a moment later. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'BUSY';
 }
 
 /** Errors a user caused (exit 1 in the CLI); the rest are the program's fault. */

@@ -10,6 +10,7 @@ import type { ApiErrorShape } from '@shared/api/errors';
 import type { CallResult } from '@shared/api/call-result';
 import type { JobProgress } from '@shared/api/procedure';
 import { toIssues } from '@shared/api/zod-issues';
+import { dxErrorOfSqlite } from '../db/sqlite-errors';
 
 export interface CallContext {
   /** Aborted when the caller cancels the job. */
@@ -37,6 +38,8 @@ export interface Dispatcher {
 
 export function toErrorShape(error: unknown): ApiErrorShape {
   if (error instanceof DxError) return error.toJSON();
+  const known = dxErrorOfSqlite(error);
+  if (known) return known.toJSON();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };
 }
@@ -75,7 +78,7 @@ export function createDispatcher(handlers: HandlerMap, log: (error: unknown) => 
       const value = await handler(parsed.data, context);
       return { ok: true, value: definition.output.parse(value) };
     } catch (error) {
-      if (!(error instanceof DxError)) log(error);
+      if (!(error instanceof DxError) && dxErrorOfSqlite(error) === undefined) log(error);
       return { ok: false, error: toErrorShape(error) };
     } finally {
       if (jobId !== undefined) running.delete(jobId);

@@ -26,6 +26,6 @@ export function setSession(db: Database, session: Session): Session {
   db.transaction(() => {
     upsert.run(nameKey, session.name.trim());
     upsert.run(roleKey, session.role);
-  })();
+  }).immediate();
   return getSession(db);
 }

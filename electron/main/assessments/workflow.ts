@@ -83,7 +83,7 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, session: 
       .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, session.name, input.followsUpId ?? null, stamp, stamp);
     deps.audit({ actor: session.name, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
     return newIdValue;
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -137,7 +137,7 @@ export function saveDraft(deps: WorkflowDeps, input: SaveInput, session: Session
     writeDraft(deps, row, input, stamp);
     // Autosaves happen every few seconds; the audit log records the saves a person asked for.
     if (!input.autosave) deps.audit({ actor: session.name, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length } });
-  })();
+  }).immediate();
   const saved = getAssessmentRow(deps.db, input.id);
   return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at };
 }
@@ -164,7 +164,7 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
       )
       .run(stamp, stamp, session.name, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
     deps.audit({ actor: session.name, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
-  })();
+  }).immediate();
   return getAssessment(deps, input.id);
 }
 
@@ -177,7 +177,7 @@ export function reopenAssessment(deps: WorkflowDeps, id: string, session: Sessio
       .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
       .run(stamp, id);
     deps.audit({ actor: session.name, action: 'assessment.reopen', subject: id });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -199,7 +199,7 @@ export function signAssessment(deps: WorkflowDeps, id: string, session: Session)
       subject: id,
       data: { unitId: row.unit_id, cycle: row.cycle, total: scored.result.total, awardedStars: scored.result.awardedStars, decidedBy: scored.result.decidedBy, vetoed: scored.result.vetoed },
     });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -230,7 +230,7 @@ export function finalizeAssessment(deps: WorkflowDeps, id: string, session: Sess
     assertCan('finalize', row.status, session.role, id);
     prepared(deps.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
     deps.audit({ actor: session.name, action: 'assessment.finalize', subject: id });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -257,7 +257,7 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
       .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, session.name, id, reason, row.follows_up_id, stamp, stamp);
     deps.audit({ actor: session.name, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
     return newIdValue;
-  })();
+  }).immediate();
   return getAssessment(deps, correctionId);
 }
 
@@ -271,5 +271,5 @@ export function discardDraft(deps: WorkflowDeps, id: string, session: Session): 
     prepared(deps.db, 'DELETE FROM assessments WHERE id = ?').run(id);
     deps.audit({ actor: session.name, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;
-  })();
+  }).immediate();
 }

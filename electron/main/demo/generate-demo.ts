@@ -211,6 +211,6 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
     deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
-  })();
+  }).immediate();
   return { units: count, assessments, rectifications };
 }

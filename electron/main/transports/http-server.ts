@@ -39,6 +39,8 @@ const statusByCode: Record<ErrorCode, number> = {
   CANCELLED: 499,
   DB_TOO_NEW: 503,
   DB_UNAVAILABLE: 503,
+  BUSY: 503,
+  TOO_LARGE: 413,
   INTERNAL: 500,
 };
 
