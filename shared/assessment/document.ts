@@ -41,7 +41,7 @@ export const AssessmentDocumentSchema = z
       .transform((id) => id ?? undefined),
     rubric: PackRefSchema,
     unit: AssessmentUnitSchema,
-    cycle: z.number().int().min(2000).max(2200),
+    cycle: z.number().int().min(2000).max(2100),
     assessedOn: IsoDateSchema,
     /** Stars before this assessment; 0 for a first assessment. */
     previousStars: z.number().int().min(0).max(5).nullable().default(0).transform((stars) => stars ?? 0),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base64Length, maxImportFileBytes, maxRequestBodyBytes } from '@shared/limits';
 import { startHttpServer } from '../../electron/main/transports/http-server';
 import type { RunningHttpServer } from '../../electron/main/transports/http-server';
 import { testCore } from '../helpers/core';
@@ -93,6 +94,23 @@ describe('serve mode HTTP server', () => {
 
   it('refuses a non-JSON content type (415) so a plain HTML form cannot call the API', async () => {
     expect((await api('system.status', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('answers 413 with a JSON error, not a reset connection, for a body over the one limit', async () => {
+    const oversized = `{"fileName":"u.csv","contentBase64":"${'A'.repeat(maxRequestBodyBytes)}"}`;
+    for (const headers of [{}, { 'Content-Length': String(Buffer.byteLength(oversized)) }] as Record<string, string>[]) {
+      const reply = await api('units.importPreview', oversized, headers);
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'TOO_LARGE', details: { limitBytes: maxRequestBodyBytes } } });
+      expect(JSON.parse(reply.body).error.message).toContain('上限');
+    }
+  });
+
+  it('refuses a file just over the limit at the schema (400 naming the limit), inside the HTTP body limit', async () => {
+    const atLimit = `{"fileName":"u.csv","contentBase64":"${'A'.repeat(base64Length(maxImportFileBytes) + 4)}"}`;
+    const reply = await api('units.importPreview', atLimit);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toContain('MB');
   });
 
   it('answers 404 for an unknown procedure', async () => {

@@ -11,7 +11,7 @@ import { fileToBase64 } from '../units/file-bytes';
 import { dropLocalCopy, keepLocalCopy, takeLocalCopy } from './local-backup';
 import { tallyToAnswer } from './survey-tally';
 
-export const evidenceMaxBytes = 10 * 1024 * 1024;
+export { maxEvidenceBytes as evidenceMaxBytes } from '@shared/limits';
 export const evidenceTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
