@@ -28,6 +28,7 @@ import type { AssessmentRow } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
 import { recordSigned } from './workflow';
+import type { Actor } from '@shared/domain/roles';
 
 export interface SourceDocument {
   /** The file name (and index inside an array), for messages. */
@@ -171,7 +172,7 @@ function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: Ma
   return candidates.find((row) => sameContent(row, unit.id, document, rubricRef));
 }
 
-function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
+function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
   const db = deps.db;
   const loaded = loadPack(db, document.rubric);
   const lookup = findUnit(deps, document);
@@ -189,8 +190,8 @@ function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: str
     `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'draft', NULL, ?, ?)`,
   ).run(id, deps.workstationId, unit.id, document.cycle, document.assessedOn, loaded.ref, loaded.sha256, JSON.stringify(document.answers), stamp, stamp);
-  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: `workstation ${deps.workstationId}`, status: 'final', stamp });
-  deps.audit({ actor: 'import', action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
+  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: actor, status: 'final', stamp });
+  deps.audit({ actor: actor.userId, action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
   return {
     source,
     id,
@@ -208,7 +209,7 @@ function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: str
   };
 }
 
-export function importAssessmentDocuments(deps: WorkflowDeps, sources: SourceDocument[]): ImportedAssessment[] {
+export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sources: SourceDocument[]): ImportedAssessment[] {
   const issues: ErrorIssue[] = [];
   const documents: { source: string; document: AssessmentDocument; index: number }[] = [];
   sources.forEach(({ source, json }, index) => {
@@ -231,7 +232,7 @@ export function importAssessmentDocuments(deps: WorkflowDeps, sources: SourceDoc
   const run = deps.db.transaction(() => {
     for (const { source, document, index } of ordered) {
       try {
-        recorded.set(index, recordOne(deps, document, source, stamp));
+        recorded.set(index, recordOne(deps, actor, document, source, stamp));
       } catch (error) {
         appendAll(issues, prefixed(source, error));
       }

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/main/core';
 import { cli } from '../../helpers/cli';
+import { anyone } from '../../helpers/core';
 import { tempDbFile } from '../../helpers/temp';
 
 /** Another program holding the write lock, as `dingxing serve` does in the middle of a write. */
@@ -44,7 +45,7 @@ describe('a database another program is writing to', () => {
     core.services.db.pragma('busy_timeout = 50');
     const lock = holdWriteLock(dbFile);
     try {
-      const result = await core.dispatcher.dispatch('units.create', unit);
+      const result = await core.dispatcher.dispatch('units.create', unit, anyone);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('BUSY');

@@ -11,6 +11,7 @@ import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
 import { depsOfServices } from '../../assessments/deps';
 import { appendAll, importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
+import { cliActor } from '../../users/cli-actor';
 import type { SourceDocument } from '../../assessments/import-documents';
 import { listForUnit, listRecent } from '../../assessments/repository';
 import { starGlyphs } from './units-list';
@@ -43,7 +44,7 @@ export const assessmentsImportCommand: CliCommand = {
       );
     }
     const core = await context.core();
-    const outcome = importAssessmentDocuments(depsOfServices(core.services), sources);
+    const outcome = importAssessmentDocuments(depsOfServices(core.services), cliActor(), sources);
     const recorded = outcome.filter((entry) => !entry.alreadyRecorded);
     const present = outcome.filter((entry) => entry.alreadyRecorded);
     const rows = recorded.map((entry) => [
