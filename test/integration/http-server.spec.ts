@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base64Length, maxImportFileBytes, maxRequestBodyBytes } from '@shared/limits';
+import { procedures } from '@shared/api/contract';
+import { base64Length, formatMegabytes, maxImportFileBytes, maxRequestBodyBytes } from '@shared/limits';
 import { startHttpServer } from '../../electron/main/transports/http-server';
 import type { RunningHttpServer } from '../../electron/main/transports/http-server';
 import { testCore } from '../helpers/core';
@@ -161,11 +162,14 @@ describe('serve mode HTTP server', () => {
     }
   });
 
-  it('refuses a file just over the limit at the schema (400 naming the limit), inside the HTTP body limit', async () => {
-    const atLimit = `{"fileName":"u.csv","contentBase64":"${'A'.repeat(base64Length(maxImportFileBytes) + 4)}"}`;
-    const reply = await api('units.importPreview', atLimit);
-    expect(reply.status).toBe(400);
-    expect(reply.body).toContain('MB');
+  it('checks a file against the same limit in the schema: at the limit taken, just over refused naming it', () => {
+    const input = (length: number) => ({ fileName: 'u.csv', contentBase64: 'A'.repeat(length) });
+    const schema = procedures['units.importPreview'].input;
+    expect(schema.safeParse(input(base64Length(maxImportFileBytes))).success).toBe(true);
+    const over = schema.safeParse(input(base64Length(maxImportFileBytes) + 4));
+    expect(over.success).toBe(false);
+    expect(JSON.stringify(over.error?.issues)).toContain(formatMegabytes(maxImportFileBytes));
+    expect(base64Length(maxImportFileBytes)).toBeLessThan(maxRequestBodyBytes);
   });
 
   it('answers 404 for an unknown procedure', async () => {

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/main/core';
 import { cli } from '../../helpers/cli';
-import { anyone } from '../../helpers/core';
+import { anyone } from '../../helpers/actors';
 import { tempDbFile } from '../../helpers/temp';
 
 /** Another program holding the write lock, as `dingxing serve` does in the middle of a write. */
