@@ -25,3 +25,17 @@ export function formatMegabytes(bytes: number): string {
   const megabytes = bytes / 1024 / 1024;
   return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
 }
+
+/** What an imported spreadsheet may hold; past any of these it is refused before it is unpacked further. */
+export const spreadsheetLimits = {
+  /** Entries in the .xlsx zip (a workbook has a dozen or two). */
+  maxEntries: 2000,
+  /** Bytes after decompression, all parts together (a zip bomb is refused, not unpacked). */
+  maxUncompressedBytes: 256 * 1024 * 1024,
+  /** Worksheet rows (the registry of a whole city fits). */
+  maxRows: 200_000,
+  /** Worksheet columns: a units file has ten; a cell at XFD1048576 is refused, not allocated. */
+  maxColumns: 100,
+} as const;
+
+export type SpreadsheetLimits = { [K in keyof typeof spreadsheetLimits]: number };
