@@ -39,6 +39,8 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
       progress: context.progress,
     });
   }
+  // Cancelled before it started: an abort event already fired would never reach the worker.
+  if (context.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
   const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), cancelBuffer };
   return new Promise((resolve, reject) => {
