@@ -20,6 +20,7 @@ import { createDistrictMatcher } from '@shared/domain/districts';
 import { canonicalJson } from '@shared/rubric/canonical';
 import { validateUscc } from '@shared/domain/uscc';
 import { loadDistrictRefs } from '../units/registry-lookups';
+import { insertUnit } from '../units/unit-store';
 import { newId } from '../ids';
 import { parseAssessmentDocument } from '../scoring/score-document';
 import type { WorkflowDeps } from './deps';
@@ -116,10 +117,22 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, loo
     throw new DxError('CONFLICT', `USCC ${uscc} belongs to another unit`, { issues: [{ path: ['unit', 'uscc'], message: 'used by another unit' }] });
   }
   const id = wanted.id ?? newId();
-  db.prepare(
-    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, deps.workstationId, wanted.name, wanted.kind, wanted.industry, district, uscc, wanted.households, stamp, stamp);
+  insertUnit(db, {
+    id,
+    workstationId: deps.workstationId,
+    name: wanted.name,
+    kind: wanted.kind,
+    industry: wanted.industry,
+    districtCode: district as string,
+    streetId: null,
+    address: null,
+    uscc,
+    households: wanted.households,
+    contact: null,
+    phone: null,
+    inScope: true,
+    createdAt: stamp,
+  });
   deps.audit({ actor: 'import', action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
   return { id, name: wanted.name, created: true, households: wanted.households };
 }
