@@ -12,6 +12,7 @@ import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
 import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { commands } from './commands/index';
+import { idleLockMsFrom } from '../users/session-registry';
 import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
 import { UsageError } from './command';
 
@@ -164,7 +165,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile });
+        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env) });
         return core;
       },
       print(document, human) {
