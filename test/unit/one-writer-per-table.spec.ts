@@ -1,4 +1,6 @@
-// Each table's rows are written by one module: a rule about what a row may hold has one home.
+// Each table's rows are written by one module (a rule about what a row may hold has one home),
+// and every write transaction takes the write lock up front (BEGIN IMMEDIATE), so a busy
+// database makes a writer wait its turn instead of failing at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,5 +22,18 @@ describe('one module writes each table', () => {
     const writes = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+${table}\\b`, 'i');
     const writers = sources('electron/main').filter((file) => !file.includes(`${path.sep}migrations${path.sep}`) && writes.test(fs.readFileSync(file, 'utf8')));
     expect(writers).toEqual([owner]);
+  });
+});
+
+describe('write transactions', () => {
+  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() as it defines .transaction()s', () => {
+    const deferred = sources('electron/main')
+      .map((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        return { file, transactions: text.split('.transaction(').length - 1, immediate: text.split('.immediate(').length - 1 };
+      })
+      .filter((counts) => counts.transactions > counts.immediate)
+      .map((counts) => counts.file);
+    expect(deferred).toEqual([]);
   });
 });
