@@ -1,11 +1,13 @@
 // One writer at a time: opening never writes when there is nothing to seed, and a write that
 // waits out the busy timeout answers a retryable BUSY (never INTERNAL), through the API and the CLI.
+import fs from 'node:fs';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/main/core';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
-import { tempDbFile } from '../../helpers/temp';
+import { tempDbFile, tempDir } from '../../helpers/temp';
 
 /** Another program holding the write lock, as `dingxing serve` does in the middle of a write. */
 function holdWriteLock(file: string): { release(): void } {
@@ -57,4 +59,24 @@ describe('a database another program is writing to', () => {
       core.close();
     }
   });
+
+  it('makes the CLI explain a lock held past the busy timeout in both languages, exit 1, nothing written', async () => {
+    const dbFile = tempDbFile();
+    (await openCore({ dbFile, jobMode: 'inline' })).close();
+    const csv = path.join(tempDir(), 'units.csv');
+    fs.writeFileSync(csv, 'name,kind,industry,district\n江岸快递,企业,,江岸区\n');
+    const lock = holdWriteLock(dbFile);
+    let result: Awaited<ReturnType<typeof cli>>;
+    try {
+      result = await cli('units', 'import', csv, '--db', dbFile, '--json');
+    } finally {
+      lock.release();
+    }
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('另一个程序正在写入数据库');
+    expect(result.stderr).toContain('another program is writing to the database');
+    expect(result.json()).toMatchObject({ error: { code: 'BUSY', details: { retryable: true } } });
+    const listed = await cli('units', 'list', '--db', dbFile, '--json');
+    expect(listed.json()).toEqual([]);
+  }, 20_000);
 });
