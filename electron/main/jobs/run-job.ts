@@ -12,8 +12,9 @@ import { packageRoot } from '../renderer-dir';
 import { executeJob } from './execute-job';
 import { writingJobs } from './write-gate';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
+import type { JobMode } from './job-mode';
 
-export type JobMode = 'worker' | 'inline';
+export type { JobMode };
 
 export function workerBundle(): string {
   return path.join(packageRoot(), 'dist', 'jobs-worker.mjs');
