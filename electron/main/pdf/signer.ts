@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import signpdf from '@signpdf/signpdf';
+import { SignPdf } from '@signpdf/signpdf';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { Signer } from '@signpdf/utils';
 import type { PdfDoc } from './document';
@@ -102,5 +102,5 @@ function certificateOf(pem: string): forge.pki.Certificate {
 
 /** Signs a PDF that has a placeholder; returns the signed bytes. */
 export async function signPdf(pdf: Buffer, key: PdfSigningKey, signingTime?: Date): Promise<Buffer> {
-  return signpdf.sign(pdf, new WorkstationSigner(key, certificateOf(key.certificatePem)), signingTime);
+  return new SignPdf().sign(pdf, new WorkstationSigner(key, certificateOf(key.certificatePem)), signingTime);
 }

@@ -10,5 +10,8 @@ import { rescoreCommand } from './rescore';
 import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
 import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 import { demoCommand } from './demo';
+import { certificateIssueCommand, certificateListCommand, certificatePrintCommand, certificateRevokeCommand } from './certificates';
+import { verifyCommand } from './verify';
+import { identityExportCommand, identityShowCommand } from './identity';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, verifyCommand, identityShowCommand, identityExportCommand];
