@@ -12,6 +12,7 @@ import { assessmentsImportCommand, assessmentsListCommand } from './assessments'
 import { demoCommand } from './demo';
 import { certificateIssueCommand, certificateListCommand, certificatePrintCommand, certificateRevokeCommand } from './certificates';
 import { verifyCommand } from './verify';
+import { reportCommand } from './report';
 import { identityExportCommand, identityShowCommand } from './identity';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, verifyCommand, identityShowCommand, identityExportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, identityShowCommand, identityExportCommand];
