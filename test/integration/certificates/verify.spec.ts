@@ -114,7 +114,8 @@ describe('dingxing verify', () => {
     expect(valid.json()).toMatchObject({ valid: true, certificate: { number: certificate.number } });
 
     const bad = Buffer.from(pdf);
-    bad[bad.indexOf('/Title') + 2] ^= 0x20;
+    const at = bad.indexOf('/Title') + 2;
+    bad[at] = (bad[at] as number) ^ 0x20;
     const tampered = await cli('verify', writePdf(world.dir, 'bad.pdf', bad), '--db', dbFile);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('tampered');
