@@ -9,6 +9,8 @@ import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
 import { certificateProcedures } from './procedures/certificates';
+import { sessionProcedures } from './procedures/session';
+import { userProcedures } from './procedures/users';
 
 export const procedures = {
   ...systemProcedures,
@@ -16,6 +18,8 @@ export const procedures = {
   ...unitProcedures,
   ...assessmentProcedures,
   ...certificateProcedures,
+  ...sessionProcedures,
+  ...userProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -6,8 +6,6 @@ import type { Workstation } from '../workstation/workstation';
 import type { KeyStore } from '../crypto/key-store';
 import { unlockIdentity } from '../crypto/identity';
 import type { UnlockedIdentity } from '../crypto/identity';
-import { passphraseKeyStoreFromEnv } from '../crypto/passphrase-key-store';
-import { defaultFontsDir } from '../pdf/fonts-dir';
 
 export interface CertificateDeps {
   db: Database;
@@ -20,19 +18,17 @@ export interface CertificateDeps {
   keyStore: KeyStore | null;
 }
 
-/**
- * The door's key store and fonts. Until the Platform seam (issue 7) is on this branch, both come
- * from here: the passphrase of DINGXING_KEY_PASSPHRASE and the fonts of build/fonts.
- */
+/** The door's key store, fonts and clock come from the platform; tests may override them. */
 export function certificateDepsOf(services: CoreServices, overrides: Partial<Pick<CertificateDeps, 'keyStore' | 'fontsDir' | 'now'>> = {}): CertificateDeps {
+  const platform = services.platform;
   return {
     db: services.db,
     workstation: services.workstation,
     audit: (entry) => services.audit(entry),
-    now: overrides.now ?? (() => new Date()),
-    fontsDir: overrides.fontsDir ?? defaultFontsDir(),
+    now: overrides.now ?? (() => platform.now()),
+    fontsDir: overrides.fontsDir ?? platform.fontsDir,
     dataDir: services.dataDir,
-    keyStore: overrides.keyStore !== undefined ? overrides.keyStore : passphraseKeyStoreFromEnv(),
+    keyStore: overrides.keyStore !== undefined ? overrides.keyStore : platform.keyStore,
   };
 }
 

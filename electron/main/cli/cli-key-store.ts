@@ -2,7 +2,6 @@
  * The CLI's key store: the passphrase of DINGXING_KEY_PASSPHRASE, else asked once at the
  * terminal (not echoed) when there is one, else none (commands that sign then refuse, saying so).
  */
-import os from 'node:os';
 import readline from 'node:readline';
 import type { KeyStore } from '../crypto/key-store';
 import { PassphraseKeyStore, passphraseKeyStoreFromEnv } from '../crypto/passphrase-key-store';
@@ -44,13 +43,3 @@ export function cliKeyStore(): KeyStore | null {
   return passphraseKeyStoreFromEnv() ?? (process.stdin.isTTY ? new PromptedKeyStore() : null);
 }
 
-/** Who the CLI acts as (CONTRACTS.md): `cli:<operating-system account>`. */
-export function cliActor(): string {
-  let account = 'unknown';
-  try {
-    account = os.userInfo().username;
-  } catch {
-    account = process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-  return `cli:${account}`;
-}

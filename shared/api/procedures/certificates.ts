@@ -89,57 +89,68 @@ export const CertificateListInputSchema = z.object({
 
 export const certificateProcedures = {
   'certificates.issue': procedure({
+    roles: ['leader'],
     summary: 'Issue the star-plaque certificate of a signed assessment (or return the existing one)',
     input: z.object({ assessmentId: IdSchema }),
     output: z.object({ certificate: CertificateSchema, created: z.boolean() }),
   }),
   'certificates.list': procedure({
+    roles: 'signedIn',
     summary: 'Certificates, newest first, with their status',
     input: CertificateListInputSchema,
     output: z.array(CertificateSchema),
   }),
   'certificates.get': procedure({
+    roles: 'signedIn',
     summary: 'One certificate',
     input: z.object({ id: IdSchema }),
     output: CertificateSchema,
   }),
   'certificates.forAssessment': procedure({
+    roles: 'signedIn',
     summary: 'The certificate issued from an assessment, if any',
     input: z.object({ assessmentId: IdSchema }),
     output: CertificateSchema.nullable(),
   }),
   'certificates.revoke': procedure({
+    roles: ['leader'],
     summary: 'Revoke a certificate by hand, with a reason',
     input: z.object({ id: IdSchema, reason: z.string().trim().min(2).max(500) }),
     output: CertificateSchema,
   }),
   'certificates.plaquePdf': procedure({
+    roles: ['leader'],
     summary: 'The signed plaque PDF of one certificate (base64)',
     input: z.object({ id: IdSchema }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   }),
   'certificates.batchPdf': procedure({
+    roles: ['leader'],
     summary: 'Every current certificate (filtered) as one printable PDF, one plaque a page',
     input: z.object({ district: z.string().max(20).optional(), cycle: CycleSchema.optional(), ids: z.array(IdSchema).max(5000).optional() }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number().int() }),
     job: true,
   }),
   'certificates.reportPdf': procedure({
+    roles: 'signedIn',
     summary: 'The signed inspection report of one assessment (base64)',
     input: z.object({ assessmentId: IdSchema }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   }),
   'certificates.verifyQr': procedure({
+    roles: 'signedIn',
     summary: 'Verify a certificate from its QR text',
     input: z.object({ text: z.string().max(5000) }),
     output: VerificationSchema,
   }),
   'certificates.verifyPdf': procedure({
+    roles: 'signedIn',
     summary: 'Verify a certificate PDF (base64)',
     input: z.object({ pdfBase64: PdfBase64Schema }),
     output: VerificationSchema,
   }),
   'identity.show': procedure({
+    roles: 'signedIn',
     summary: 'This workstation’s public identity (null before its keys were made)',
     input: z.object({}),
     output: PublicIdentitySchema.nullable(),

@@ -88,7 +88,7 @@ describe('issuing a certificate', () => {
     const world = await certificateWorld();
     const signed = world.assess({ name: '草稿单位' });
     const unitId = world.core.services.db.prepare('SELECT unit_id FROM assessments WHERE id = ?').pluck().get(signed) as string;
-    const draft = startAssessment(depsOfServices(world.core.services), { unitId, cycle: 2027, assessedOn: '2027-03-01' }, { name: 'inspector', role: 'inspector' });
+    const draft = startAssessment(depsOfServices(world.core.services), { unitId, cycle: 2027, assessedOn: '2027-03-01' }, { userId: 'u-inspector', name: 'inspector', displayName: '检查员', roles: ['inspector'] });
     expect((await refusal(issueCertificate(world.deps, draft.id, 'leader'))).details?.reason).toBe('not-final');
 
     const vetoed = world.assess({ name: '否决单位', answers: { 'VETO-1': true } });

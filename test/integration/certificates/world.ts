@@ -5,6 +5,7 @@ import path from 'node:path';
 import { usccCheckCharacter } from '@shared/domain/uscc';
 import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
+import { cliActor } from '../../../electron/main/users/cli-actor';
 import { certificateDepsOf } from '../../../electron/main/certificates/deps';
 import type { CertificateDeps } from '../../../electron/main/certificates/deps';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
@@ -53,7 +54,7 @@ export async function certificateWorld(now: () => Date = () => new Date('2026-12
     deps: depsWith(passphrase),
     dir: tempDir(),
     assess(overrides = {}) {
-      const [recorded] = importAssessmentDocuments(depsOfServices(core.services, now), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
+      const [recorded] = importAssessmentDocuments(depsOfServices(core.services, now), cliActor(), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
       return recorded!.id;
     },
     depsWith,

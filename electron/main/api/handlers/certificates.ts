@@ -1,10 +1,9 @@
 /** Handlers of certificate procedures: thin calls into electron/main/certificates/. */
-import { DxError } from '@shared/api/errors';
 import type { certificateProcedures } from '@shared/api/procedures/certificates';
 import type { HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { localDate } from '../../assessments/deps';
-import { getSession } from '../../assessments/session';
 import { certificateDepsOf } from '../../certificates/deps';
 import { batchDocument, plaqueDocument } from '../../certificates/documents';
 import { issueCertificate } from '../../certificates/issue';
@@ -16,29 +15,18 @@ import { readPublicIdentity } from '../../crypto/identity';
 
 type CertificateHandlers = Pick<HandlerMap, keyof typeof certificateProcedures>;
 
-/** Who acts, until the actor seam of issue 7 reaches this branch: the workstation's current user. */
-function actorName(services: CoreServices): string {
-  return getSession(services.db).name;
-}
-
-function requireLeader(services: CoreServices, action: string): string {
-  const session = getSession(services.db);
-  if (session.role !== 'leader') throw new DxError('FORBIDDEN', `只有组长可以${action} (only a team leader may ${action === '签发证书' ? 'issue certificates' : 'revoke certificates'})`);
-  return session.name;
-}
-
 export function certificateHandlers(services: CoreServices): CertificateHandlers {
   const deps = certificateDepsOf(services);
   const today = () => localDate(deps.now());
   return {
-    'certificates.issue': ({ assessmentId }) => issueCertificate(deps, assessmentId, requireLeader(services, '签发证书')),
+    'certificates.issue': ({ assessmentId }, context) => issueCertificate(deps, assessmentId, requireActor(context).userId),
     'certificates.list': (input) => listCertificateRows(deps.db, input, today()).map((row) => toCertificate(row, today())),
     'certificates.get': ({ id }) => toCertificate(getCertificateRow(deps.db, id), today()),
     'certificates.forAssessment': ({ assessmentId }) => {
       const row = findByAssessment(deps.db, assessmentId);
       return row ? toCertificate(row, today()) : null;
     },
-    'certificates.revoke': ({ id, reason }) => revokeCertificate(deps, id, reason, requireLeader(services, '撤销证书')),
+    'certificates.revoke': ({ id, reason }, context) => revokeCertificate(deps, id, reason, requireActor(context).userId),
     'certificates.plaquePdf': async ({ id }) => {
       const { fileName, pdf } = await plaqueDocument(deps, id);
       return { fileName, pdfBase64: pdf.toString('base64') };
@@ -47,8 +35,8 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       const result = await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
       return { fileName: result.fileName, pdfBase64: result.pdf.toString('base64'), count: result.count };
     },
-    'certificates.reportPdf': async ({ assessmentId }) => {
-      const { fileName, pdf } = await reportDocument(deps, assessmentId, actorName(services));
+    'certificates.reportPdf': async ({ assessmentId }, context) => {
+      const { fileName, pdf } = await reportDocument(deps, assessmentId, requireActor(context).displayName);
       return { fileName, pdfBase64: pdf.toString('base64') };
     },
     'certificates.verifyQr': ({ text }) => verifyQrText(deps.db, text, today()),

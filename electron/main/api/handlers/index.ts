@@ -6,6 +6,8 @@ import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
 import { certificateHandlers } from './certificates';
+import { sessionHandlers } from './session';
+import { userHandlers } from './users';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -14,5 +16,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...unitHandlers(services),
     ...assessmentHandlers(services),
     ...certificateHandlers(services),
+    ...sessionHandlers(services),
+    ...userHandlers(services),
   };
 }

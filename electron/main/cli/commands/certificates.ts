@@ -19,12 +19,12 @@ import { batchDocument, plaqueDocument } from '../../certificates/documents';
 import { issueCertificate } from '../../certificates/issue';
 import { listCertificateRows, toCertificate } from '../../certificates/repository';
 import { revokeCertificate } from '../../certificates/revoke';
-import { cliActor, cliKeyStore } from '../cli-key-store';
+import { cliActor } from '../../users/cli-actor';
 import { starGlyphs } from './units-list';
 
 export async function cliCertificateDeps(context: CommandContext): Promise<CertificateDeps> {
   const core = await context.core();
-  return certificateDepsOf(core.services, { keyStore: cliKeyStore() });
+  return certificateDepsOf(core.services);
 }
 
 /** Resolves --out and refuses a folder that does not exist before any work is done. */
@@ -49,7 +49,7 @@ export const certificateIssueCommand: CliCommand = {
   async run(context) {
     const target = outFile(context, certificateIssueCommand, '.pdf');
     const deps = await cliCertificateDeps(context);
-    const outcome = await issueCertificate(deps, context.positionals[0] as string, cliActor());
+    const outcome = await issueCertificate(deps, context.positionals[0] as string, cliActor().userId);
     const { pdf } = await plaqueDocument(deps, outcome.certificate.id);
     fs.writeFileSync(target, pdf);
     context.print(
@@ -123,7 +123,7 @@ export const certificateRevokeCommand: CliCommand = {
     const reason = stringOption(context.values, 'reason')?.trim();
     if (!reason || reason.length < 2) throw new UsageError('--reason TEXT is required', certificateRevokeCommand);
     const core = await context.core();
-    const certificate = revokeCertificate(certificateDepsOf(core.services, { keyStore: null }), context.positionals[0] as string, reason, cliActor());
+    const certificate = revokeCertificate(certificateDepsOf(core.services, { keyStore: null }), context.positionals[0] as string, reason, cliActor().userId);
     context.print(certificate, `证书已撤销 (certificate revoked): ${certificateLine(certificate)}`);
   },
 };

@@ -10,9 +10,10 @@ import { rescoreCommand } from './rescore';
 import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
 import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 import { demoCommand } from './demo';
+import { usersAddCommand, usersDisableCommand, usersListCommand } from './users';
 import { certificateIssueCommand, certificateListCommand, certificatePrintCommand, certificateRevokeCommand } from './certificates';
 import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { identityExportCommand, identityShowCommand } from './identity';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, identityShowCommand, identityExportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, identityShowCommand, identityExportCommand];

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { reportDocument } from '../../certificates/report-pdf';
-import { cliActor } from '../cli-key-store';
+import { cliActor } from '../../users/cli-actor';
 import { cliCertificateDeps, outFile } from './certificates';
 
 export const reportCommand: CliCommand = {
@@ -14,7 +14,7 @@ export const reportCommand: CliCommand = {
   async run(context) {
     const target = outFile(context, reportCommand, '.pdf');
     const deps = await cliCertificateDeps(context);
-    const { pdf } = await reportDocument(deps, context.positionals[0] as string, cliActor());
+    const { pdf } = await reportDocument(deps, context.positionals[0] as string, cliActor().userId);
     fs.writeFileSync(target, pdf);
     context.print({ file: target, bytes: pdf.length }, `检查报告已输出 (inspection report written): ${target}`);
   },

@@ -10,7 +10,7 @@
 import type { Migration } from '../migration';
 
 export const migration0010: Migration = {
-  version: 7,
+  version: 8,
   name: 'workstation keys, certificates, revocations',
   up(db) {
     db.exec(`
