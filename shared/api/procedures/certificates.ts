@@ -131,6 +131,13 @@ export const certificateProcedures = {
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number().int() }),
     job: true,
   }),
+  'certificates.print': procedure({
+    roles: ['leader'],
+    summary: 'Open the system print dialog (desktop only) for one plaque or the filtered batch',
+    input: z.object({ id: IdSchema.optional(), district: z.string().max(20).optional(), cycle: CycleSchema.optional() }),
+    output: z.object({ count: z.number().int() }),
+    job: true,
+  }),
   'certificates.reportPdf': procedure({
     roles: 'signedIn',
     summary: 'The signed inspection report of one assessment (base64)',

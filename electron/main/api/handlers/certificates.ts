@@ -1,4 +1,8 @@
 /** Handlers of certificate procedures: thin calls into electron/main/certificates/. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DxError } from '@shared/api/errors';
 import type { certificateProcedures } from '@shared/api/procedures/certificates';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
@@ -34,6 +38,15 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
     'certificates.batchPdf': async (input, context) => {
       const result = await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
       return { fileName: result.fileName, pdfBase64: result.pdf.toString('base64'), count: result.count };
+    },
+    'certificates.print': async (input, context) => {
+      const print = services.platform.print;
+      if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 (there is no print dialog here: open the PDF and print it)', { reason: 'no-print-dialog' });
+      const made = input.id !== undefined ? { ...(await plaqueDocument(deps, input.id)), count: 1 } : await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-print-')), made.fileName);
+      fs.writeFileSync(file, made.pdf);
+      await print(file);
+      return { count: made.count };
     },
     'certificates.reportPdf': async ({ assessmentId }, context) => {
       const { fileName, pdf } = await reportDocument(deps, assessmentId, requireActor(context).displayName);
