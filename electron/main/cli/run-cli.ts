@@ -13,6 +13,7 @@ import { cliKeyStore } from './cli-key-store';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
 import { commands } from './commands/index';
+import { idleLockMsFrom } from '../users/session-registry';
 import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
 import { UsageError } from './command';
 
@@ -144,7 +145,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile, platform: nodePlatform({ keyStore: cliKeyStore() }) });
+        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
         return core;
       },
       print(document, human) {

@@ -7,8 +7,9 @@ import { unitMessages } from './units';
 import { assessmentMessages } from './assessments';
 import { settingsMessages } from './settings';
 import { certificateMessages } from './certificates';
+import { authMessages } from './auth';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, certificateMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, certificateMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
