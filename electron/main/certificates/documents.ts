@@ -24,7 +24,7 @@ export async function plaqueDocument(deps: CertificateDeps, certificateId: strin
 export async function batchDocument(deps: CertificateDeps, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, hooks: { progress?: BatchProgress; checkCancelled?: () => void } = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
   const today = localDate(deps.now());
   const rows = listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
-  if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 (no valid certificates match: nothing to print)', { reason: 'nothing-to-print' });
+  if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   const keys = await unlockedKeys(deps);
   const certificates = rows.map((row) => toCertificate(row, today));
   const pdf = await batchPlaquePdf(certificates, loadPdfFonts(deps.fontsDir), keys.pdfSigningKey, deps.workstation.id, hooks);

@@ -41,7 +41,7 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
     },
     'certificates.print': async (input, context) => {
       const print = services.platform.print;
-      if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 (there is no print dialog here: open the PDF and print it)', { reason: 'no-print-dialog' });
+      if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 / there is no print dialog here: open the PDF and print it', { reason: 'no-print-dialog' });
       const made = input.id !== undefined ? { ...(await plaqueDocument(deps, input.id)), count: 1 } : await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-print-')), made.fileName);
       fs.writeFileSync(file, made.pdf);
