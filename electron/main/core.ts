@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { appendAudit } from './audit/audit-log';
+import { createCheckpointer } from './audit/checkpointer';
+import type { Checkpointer } from './audit/checkpointer';
 import type { AuditEntryInput } from './audit/audit-log';
 import { appVersion } from './app-version';
 import type { CoreServices } from './core-services';
@@ -38,6 +40,8 @@ export interface Core {
   services: CoreServices;
   dispatcher: Dispatcher;
   migrated: OpenedDatabase['migrated'];
+  /** Signs audit checkpoints (every so many entries, and on demand). */
+  checkpoints: Checkpointer;
   close(): void;
 }
 
@@ -73,14 +77,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const services = createServices(opened.db, opened.file, options);
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
+  const checkpoints = createCheckpointer(services);
   const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher), {
     resolveCaller: (caller) => services.sessions.resolve(caller),
     touchSession: (session) => services.sessions.registry.touch(session),
+    afterCall: () => checkpoints.ifDue(),
   });
   return {
     services,
     dispatcher,
     migrated: opened.migrated,
+    checkpoints,
     close() {
       opened.db.close();
     },

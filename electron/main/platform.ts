@@ -11,6 +11,8 @@ import type { AuditEntryInput } from './audit/audit-log';
 export interface KeyStore {
   /** Stored beside each wrapped secret, so the right method is used to unwrap it: e.g. `passphrase`, `safeStorage`. */
   readonly method: string;
+  /** True when unwrapping asks a person (a terminal prompt): background work such as audit checkpoints then waits. */
+  readonly asks?: boolean;
   protect(secret: Buffer): Promise<Buffer>;
   unprotect(blob: Buffer): Promise<Buffer>;
 }

@@ -51,6 +51,8 @@ export interface DispatcherOptions {
   /** A call by a logged-in user went through: restart its session's idle clock. */
   touchSession?(session: string): void;
   log?(error: unknown): void;
+  /** A call succeeded (e.g. to sign an audit checkpoint when one is due); not awaited, errors are logged. */
+  afterCall?(name: ProcedureName): Promise<unknown>;
 }
 
 export function toErrorShape(error: unknown): ApiErrorShape {
@@ -119,7 +121,9 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
     try {
       const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
       const value = await handler(parsed.data, context);
-      return { ok: true, value: definition.output.parse(value) };
+      const result: CallResult = { ok: true, value: definition.output.parse(value) };
+      options.afterCall?.(name).catch(log);
+      return result;
     } catch (error) {
       if (!(error instanceof DxError) && dxErrorOfSqlite(error) === undefined) log(error);
       return { ok: false, error: toErrorShape(error) };

@@ -23,6 +23,7 @@ function askHidden(question: string): Promise<string> {
 
 class PromptedKeyStore implements KeyStore {
   readonly method = 'passphrase';
+  readonly asks = true;
   private store: Promise<PassphraseKeyStore> | null = null;
 
   private get(): Promise<PassphraseKeyStore> {

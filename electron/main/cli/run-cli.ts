@@ -174,7 +174,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`);
       },
     };
-    return (await command.run(context)) ?? 0;
+    const code = (await command.run(context)) ?? 0;
+    // A command that wrote enough audit entries signs a checkpoint before it ends (never asking for the passphrase).
+    if (code === 0 && core) await core.checkpoints.ifDue();
+    return code;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`dingxing: ${error.message}\n\n${commandUsage(error.command ?? command)}\n`);

@@ -1,6 +1,7 @@
-/** Checks every table of the database for corruption, table by table so progress can move, then the audit chain. */
+/** Checks every table of the database for corruption, table by table so progress can move, then the audit chain and its signed checkpoints. */
 import { DxError } from '@shared/api/errors';
 import { describeBreak, verifyAuditChain } from '../audit/audit-verify';
+import { describeCheckpointProblem, verifyOwnCheckpoints } from '../audit/checkpoint-verify';
 import type { JobFunction } from './job';
 
 export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean; problems: string[] }> = (_input, context) => {
@@ -19,5 +20,8 @@ export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean
   // Sound pages are not enough: the audit log must also be the chain that was written.
   const audit = verifyAuditChain(context.db);
   if (audit.firstBroken) problems.push(describeBreak(audit.firstBroken));
+  // …and still reach every checkpoint the workstation signed, with the hash it signed.
+  const checkpoints = verifyOwnCheckpoints(context.db, context.workstationId);
+  if (checkpoints.firstProblem) problems.push(describeCheckpointProblem(checkpoints.firstProblem));
   return { ok: problems.length === 0, problems };
 };

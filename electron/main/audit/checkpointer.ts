@@ -1,0 +1,47 @@
+/**
+ * When checkpoints get signed: after a call once `checkpointInterval` entries piled up since the
+ * last one, and on demand (export, `dingxing audit checkpoint`). Interval checkpoints use the keys
+ * only when they can be had without asking anyone (the desktop's keychain, a passphrase from the
+ * environment); where the keys cannot be unlocked the checkpoint simply waits for a later call.
+ */
+import type { CoreServices } from '../core-services';
+import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
+import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';
+import type { AuditCheckpoint, CheckpointReason, SigningKey } from './checkpoints';
+
+export interface Checkpointer {
+  /** Signs the chain head when enough entries are unsigned and the keys are at hand quietly. */
+  ifDue(): Promise<AuditCheckpoint | null>;
+  /** Signs the chain head now (unlocking the keys, asking if the door asks); null when already signed. */
+  sign(reason: CheckpointReason): Promise<AuditCheckpoint | null>;
+}
+
+export function createCheckpointer(services: CoreServices, interval = checkpointInterval): Checkpointer {
+  let running: Promise<AuditCheckpoint | null> | null = null;
+
+  async function signingKey(): Promise<SigningKey> {
+    const keys = await unlockedKeys(certificateDepsOf(services));
+    return { workstationId: services.workstation.id, publicKey: keys.publicIdentity.ed25519PublicKey, privateKey: keys.ed25519PrivateKey };
+  }
+
+  async function sign(reason: CheckpointReason): Promise<AuditCheckpoint | null> {
+    const key = await signingKey();
+    return signCheckpoint(services.db, key, reason, services.platform.now());
+  }
+
+  return {
+    sign,
+    ifDue() {
+      const keyStore = services.platform.keyStore;
+      if (!keyStore || keyStore.asks === true || !services.db.open) return Promise.resolve(null);
+      if (entriesSinceCheckpoint(services.db, services.workstation.id) < interval) return Promise.resolve(null);
+      // One at a time: calls finishing together would otherwise all unlock and try to sign.
+      running ??= sign('interval')
+        .catch(() => null)
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    },
+  };
+}
