@@ -1,0 +1,42 @@
+// 设置 › 审计日志: a team leader reads who did what, filters by record and user, and sees which
+// entries a signed checkpoint covers, in Chinese and English.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { databaseWithSampleUnits, openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+
+const session = useAppInBrowser(() => {
+  const dbFile = databaseWithSampleUnits('dingxing-e2e-audit-');
+  // The import is signed; the users added next are not yet.
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' } });
+  return { dbFile };
+});
+
+describe('the audit log screen', () => {
+  it('lists entries with signed marks and filters them, in Chinese and English', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app);
+    await page.getByTestId('home-title').waitFor();
+    await page.getByTestId('nav-/settings').click();
+    await page.getByTestId('settings-tabs').getByRole('tab', { name: '审计日志' }).click();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('导入单位').waitFor();
+    expect(await page.getByTestId('audit-checkpoint').textContent()).toContain('最新签名检查点');
+    expect(await table.textContent()).toContain('已签名');
+    expect(await table.textContent()).toContain('添加用户');
+    await screenshot(page, 'audit-log-zh');
+
+    await page.getByTestId('audit-subject').fill('no-such-record');
+    await page.getByTestId('audit-search').click();
+    await table.getByText('没有符合条件的记录').waitFor();
+    await page.getByTestId('audit-subject').fill('');
+    await page.getByTestId('audit-search').click();
+    await table.getByText('导入单位').waitFor();
+
+    await page.getByTestId('language-switch').getByText('English').click();
+    await table.getByText('Units imported').waitFor();
+    expect(await page.getByTestId('audit-checkpoint').textContent()).toContain('Newest signed checkpoint');
+    expect(await table.textContent()).not.toMatch(/导入|签名|添加/);
+    await screenshot(page, 'audit-log-en');
+  });
+});
