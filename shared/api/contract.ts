@@ -8,12 +8,14 @@ import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
+import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
   ...systemProcedures,
   ...scoringProcedures,
   ...unitProcedures,
   ...assessmentProcedures,
+  ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -5,6 +5,7 @@ import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
+import { dingHandlers } from './ding';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -12,5 +13,6 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...scoringHandlers(services),
     ...unitHandlers(services),
     ...assessmentHandlers(services),
+    ...dingHandlers(services),
   };
 }
