@@ -8,6 +8,8 @@ import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
+import { sessionProcedures } from './procedures/session';
+import { userProcedures } from './procedures/users';
 import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
@@ -15,6 +17,8 @@ export const procedures = {
   ...scoringProcedures,
   ...unitProcedures,
   ...assessmentProcedures,
+  ...sessionProcedures,
+  ...userProcedures,
   ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 

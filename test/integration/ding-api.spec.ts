@@ -3,11 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DingTableResult, DistrictDashboard, FileDownload } from '@shared/api/procedures/ding';
 import { testCore } from '../helpers/core';
+import { actorWith, anyone, asInspector } from '../helpers/actors';
+import type { Caller } from '../../electron/main/api/dispatch';
 
 type Core = Awaited<ReturnType<typeof testCore>>;
 
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatcher.dispatch(name, input);
+const asCity: Caller = { actor: actorWith('市指挥部刘', 'city') };
+
+async function call<T>(core: Core, name: string, input: unknown, caller: Caller = anyone): Promise<T> {
+  const result = await core.dispatcher.dispatch(name, input, caller);
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
   return result.value as T;
 }
@@ -45,14 +49,16 @@ describe('Ding API', () => {
   });
 
   it('refuses an unknown district', async () => {
-    expect(await core.dispatcher.dispatch('ding.district', { district: '999999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatcher.dispatch('ding.district', { district: '999999' }, anyone)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('records inputs from the entry form and shows them in force', async () => {
+  it('records inputs from the city office’s entry form, with who entered them, and refuses other roles', async () => {
     const aspects = { politicalStability: 80, publicOrder: 80, economicOrder: 80, workSafety: 80, foodDrugSafety: 80, ecology: 80, grassrootsGovernance: 80, livelihood: 80 };
-    await call(core, 'ding.inputs.record', { format: 'dingxing.district-inputs/1', cycle: 2026, districts: [{ district: '4201JK', ruleOfLaw: 80, aspects, veto: false, previousGrade: 'bronze' }] });
+    const document = { format: 'dingxing.district-inputs/1', cycle: 2026, districts: [{ district: '4201JK', ruleOfLaw: 80, aspects, veto: false, previousGrade: 'bronze' }] };
+    expect(await core.dispatcher.dispatch('ding.inputs.record', document, asInspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await call(core, 'ding.inputs.record', document, asCity);
     const current = await call<{ district: string; enteredBy: string; source: string }[]>(core, 'ding.inputs.current', { cycle: 2026 });
-    expect(current.find((entry) => entry.district === '4201JK')).toMatchObject({ source: 'form' });
+    expect(current.find((entry) => entry.district === '4201JK')).toMatchObject({ source: 'form', enteredBy: 'test:市指挥部刘' });
   });
 
   it('exports a filtered units list as a workbook', async () => {

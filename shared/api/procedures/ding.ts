@@ -5,6 +5,10 @@ import { DistrictInputsDocumentSchema, StoredDistrictInputsSchema } from '../../
 import { unitKinds } from '../../domain/unit-kinds';
 import { DingGradeSchema } from '../../rubric/ding-pack';
 import { procedure } from '../procedure';
+import type { Role } from '../../domain/roles';
+
+/** District inputs are the city office's to enter. */
+const cityOffice: readonly Role[] = ['city'];
 import { UnitListInputSchema } from './units';
 
 const CycleSchema = z.number().int().min(2000).max(2100);
@@ -42,31 +46,37 @@ export type FileDownload = z.infer<typeof FileDownloadSchema>;
 
 export const dingProcedures = {
   'ding.table': procedure({
+    roles: 'signedIn',
     summary: 'The district 平安鼎 evaluation table of a cycle (default: the newest), with last cycle’s grades',
     input: z.object({ cycle: CycleSchema.optional() }).strict(),
     output: DingTableSchema,
   }),
   'ding.district': procedure({
+    roles: 'signedIn',
     summary: 'One district’s dashboard: its decision, stars by kind, coverage over cycles, changes, rectifications, units nearest the next star',
     input: z.object({ district: z.string().min(1).max(20), cycle: CycleSchema.optional() }).strict(),
     output: DistrictDashboardSchema,
   }),
   'ding.inputs.current': procedure({
+    roles: 'signedIn',
     summary: 'The district inputs in force for a cycle',
     input: z.object({ cycle: CycleSchema }).strict(),
     output: z.array(StoredDistrictInputsSchema),
   }),
   'ding.inputs.record': procedure({
+    roles: cityOffice,
     summary: 'Record district inputs (dingxing.district-inputs/1); a later entry supersedes the earlier one',
     input: DistrictInputsDocumentSchema,
     output: z.object({ cycle: z.number().int(), recorded: z.array(z.object({ id: z.string(), district: z.string() })) }),
   }),
   'exports.dingXlsx': procedure({
+    roles: 'signedIn',
     summary: 'The district evaluation table as an Excel workbook',
     input: z.object({ cycle: CycleSchema.optional() }).strict(),
     output: FileDownloadSchema,
   }),
   'exports.unitsXlsx': procedure({
+    roles: 'signedIn',
     summary: 'Every unit matching the list filters as an Excel workbook, with stars and latest scores',
     input: UnitListInputSchema.pick({ district: true, kind: true, industry: true, stars: true, search: true }).strict(),
     output: FileDownloadSchema,

@@ -1,5 +1,6 @@
 /** Handlers of the district 平安鼎 procedures and the Excel exports. */
 import type { HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
 import type { dingProcedures } from '@shared/api/procedures/ding';
 import type { CoreServices } from '../../core-services';
 import { localDate } from '../../assessments/deps';
@@ -32,8 +33,8 @@ export function dingHandlers(services: CoreServices): DingHandlers {
     },
     'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(new Date())),
     'ding.inputs.current': ({ cycle }) => [...currentInputs(db, cycle).values()],
-    // Until users and sessions land, the app records its entries as 'user'; the CLI as cli:<account>.
-    'ding.inputs.record': (document) => recordDistrictInputs({ db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, document, 'user', 'form'),
+    'ding.inputs.record': (document, context) =>
+      recordDistrictInputs({ db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, document, requireActor(context).userId, 'form'),
     'exports.dingXlsx': async ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);

@@ -5,6 +5,8 @@ import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
+import { sessionHandlers } from './session';
+import { userHandlers } from './users';
 import { dingHandlers } from './ding';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
@@ -13,6 +15,8 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...scoringHandlers(services),
     ...unitHandlers(services),
     ...assessmentHandlers(services),
+    ...sessionHandlers(services),
+    ...userHandlers(services),
     ...dingHandlers(services),
   };
 }

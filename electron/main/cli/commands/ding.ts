@@ -3,7 +3,6 @@
  * `--json` prints an array, one row per district). `dingxing ding inputs import FILE.json`:
  * record district inputs; every problem is named, nothing is written when any is found.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import type { DingRow } from '@shared/domain/ding-evaluation';
@@ -11,6 +10,7 @@ import type { CliCommand } from '../command';
 import { integerOption, stringOption } from '../command';
 import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
+import { cliActor } from '../../users/cli-actor';
 import { writeFileRefusing } from '../write-output-file';
 import { dingTable, defaultCycle, loadDingPack } from '../../ding/ding-table';
 import { gradeLabel } from '../../ding/evaluate-district';
@@ -19,16 +19,6 @@ import type { InputsIssue } from '../../ding/validate-inputs';
 import { dingSheet } from '../../exports/ding-export';
 import { xlsxBuffer } from '../../exports/xlsx-writer';
 import { formatHundredths } from '@shared/rubric/format-hundredths';
-
-export function cliActor(): string {
-  let account = 'unknown';
-  try {
-    account = os.userInfo().username;
-  } catch {
-    account = process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-  return `cli:${account}`;
-}
 
 const decidedByWords: Record<string, string> = { veto: '一票否决 veto', coverage: '覆盖率 coverage', zongzhi: '综治 zongzhi', stepUp: '逐级 stepUp', composite: '综合得分 composite' };
 
@@ -91,7 +81,7 @@ export const dingInputsImportCommand: CliCommand = {
     const core = await context.core();
     const services = core.services;
     try {
-      const result = recordDistrictInputs({ db: services.db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, raw, cliActor(), path.basename(file));
+      const result = recordDistrictInputs({ db: services.db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, raw, cliActor().userId, path.basename(file));
       context.print(
         { cycle: result.cycle, recorded: result.recorded },
         `已记录 ${result.cycle} 年度 ${result.recorded.length} 个区县的考评数据 (recorded inputs of ${result.recorded.length} districts for ${result.cycle}): ${result.recorded.map((entry) => entry.district).join(', ')}`,

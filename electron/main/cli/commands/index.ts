@@ -10,6 +10,7 @@ import { rescoreCommand } from './rescore';
 import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
 import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 import { demoCommand } from './demo';
+import { usersAddCommand, usersDisableCommand, usersListCommand } from './users';
 import { dingCommand, dingInputsImportCommand } from './ding';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, dingCommand, dingInputsImportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, usersAddCommand, usersListCommand, usersDisableCommand, dingCommand, dingInputsImportCommand];
