@@ -148,7 +148,7 @@ export function evaluateDistrict(pack: DingPack, district: DistrictRefWithEn, cy
     rule: 'zongzhi',
     passed: zongzhiOk,
     zh: `综治得分为八个方面的加权平均（${aspectsZh}）= ${num(zongzhi)}，${zongzhiOk ? '达到' : '低于'} ${num(minZongzhi)}`,
-    en: `综治 is the weighted mean of the eight aspects (${aspectsEn}) = ${num(zongzhi)}, ${zongzhiOk ? 'meets' : 'below'} ${num(minZongzhi)}`,
+    en: `the comprehensive governance (zongzhi) score is the weighted mean of the eight aspects (${aspectsEn}) = ${num(zongzhi)}, ${zongzhiOk ? 'meets' : 'below'} ${num(minZongzhi)}`,
   });
 
   const failed: DingDecision | null = vetoFails ? 'veto' : !coverageOk ? 'coverage' : !zongzhiOk ? 'zongzhi' : null;
@@ -157,7 +157,7 @@ export function evaluateDistrict(pack: DingPack, district: DistrictRefWithEn, cy
     rule: 'composite',
     passed: null,
     zh: `综合得分 = ${w.ruleOfLaw} × 依法治国 ${num(toHundredths(inputs.ruleOfLaw))} + ${w.zongzhi} × 综治 ${num(zongzhi)} + ${w.coverage} × 覆盖率 ${num(coverageBp)} = ${num(composite)}`,
-    en: `composite = ${w.ruleOfLaw} × rule of law ${num(toHundredths(inputs.ruleOfLaw))} + ${w.zongzhi} × 综治 ${num(zongzhi)} + ${w.coverage} × coverage ${num(coverageBp)} = ${num(composite)}`,
+    en: `composite = ${w.ruleOfLaw} × rule of law ${num(toHundredths(inputs.ruleOfLaw))} + ${w.zongzhi} × zongzhi ${num(zongzhi)} + ${w.coverage} × coverage ${num(coverageBp)} = ${num(composite)}`,
   });
   const compositeGrade = gradeByComposite(pack, composite);
   const previous = inputs.previousGrade;
