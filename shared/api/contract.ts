@@ -8,6 +8,7 @@ import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
+import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { dingProcedures } from './procedures/ding';
@@ -17,6 +18,7 @@ export const procedures = {
   ...scoringProcedures,
   ...unitProcedures,
   ...assessmentProcedures,
+  ...certificateProcedures,
   ...sessionProcedures,
   ...userProcedures,
   ...dingProcedures,

@@ -8,6 +8,8 @@ import { DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
 import { appVersion } from '../app-version';
 import { openCore } from '../core';
+import { nodePlatform } from '../platform';
+import { cliKeyStore } from './cli-key-store';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
 import { commands } from './commands/index';
@@ -142,7 +144,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile });
+        core ??= await openCore({ dbFile, platform: nodePlatform({ keyStore: cliKeyStore() }) });
         return core;
       },
       print(document, human) {

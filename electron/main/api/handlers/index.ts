@@ -5,6 +5,7 @@ import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
+import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { dingHandlers } from './ding';
@@ -15,6 +16,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...scoringHandlers(services),
     ...unitHandlers(services),
     ...assessmentHandlers(services),
+    ...certificateHandlers(services),
     ...sessionHandlers(services),
     ...userHandlers(services),
     ...dingHandlers(services),

@@ -11,6 +11,12 @@ import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rub
 import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 import { demoCommand } from './demo';
 import { usersAddCommand, usersDisableCommand, usersListCommand } from './users';
+import { certificateIssueCommand, certificateListCommand, certificatePrintCommand, certificateRevokeCommand } from './certificates';
+import { verifyCommand } from './verify';
+import { reportCommand } from './report';
+import { verifierExportCommand } from './verifier';
+import { identityExportCommand, identityShowCommand } from './identity';
 import { dingCommand, dingInputsImportCommand } from './ding';
+import { summaryCommand } from './summary';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, usersAddCommand, usersListCommand, usersDisableCommand, dingCommand, dingInputsImportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, dingCommand, dingInputsImportCommand, summaryCommand];

@@ -7,7 +7,7 @@
 import type { Migration } from '../migration';
 
 export const migration0011: Migration = {
-  version: 8,
+  version: 9,
   name: 'district inputs',
   up(db) {
     db.exec(`

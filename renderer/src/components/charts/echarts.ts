@@ -4,11 +4,12 @@
  */
 import { use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import VChart from 'vue-echarts';
 
-use([SVGRenderer, BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent]);
+use([SVGRenderer, BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, LegacyGridContainLabel]);
 
 export { VChart };
 
