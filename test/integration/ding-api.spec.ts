@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DingTableResult, DistrictDashboard, FileDownload } from '@shared/api/procedures/ding';
 import { testCore } from '../helpers/core';
+import { nodePlatform } from '../../electron/main/platform';
+import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { actorWith, anyone, asInspector } from '../helpers/actors';
 import type { Caller } from '../../electron/main/api/dispatch';
 
@@ -19,7 +21,7 @@ async function call<T>(core: Core, name: string, input: unknown, caller: Caller 
 describe('Ding API', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await testCore();
+    core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore('correct horse battery staple') }) });
     await call(core, 'demo.load', {});
   });
 
@@ -71,5 +73,13 @@ describe('Ding API', () => {
     sheet.eachRow((row, index) => {
       if (index > 1) expect(row.getCell(9).value).toBe(3);
     });
+  });
+
+  it('makes the signed district summary for the city office, and refuses inspectors and districts without inputs', async () => {
+    const file = await call<FileDownload>(core, 'summary.district', { district: '420102', cycle: 2026 }, asCity);
+    expect(file).toMatchObject({ fileName: 'summary-420102-2026.pdf', mime: 'application/pdf' });
+    expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await core.dispatcher.dispatch('summary.district', { district: '420102' }, asInspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
   });
 });

@@ -62,5 +62,13 @@ export const useDingStore = defineStore('ding', () => {
     return file.fileName;
   }
 
-  return { cycle, table, dashboard, inputs, loading, error, loadTable, loadDistrict, loadInputs, recordInputs, exportTable };
+  /** The signed summary PDF of a district (or of the city when no district is given), saved as a file. */
+  async function downloadSummary(district?: string): Promise<string> {
+    const forCycle = cycle.value === null ? {} : { cycle: cycle.value };
+    const file = district ? await api.call('summary.district', { district, ...forCycle }) : await api.call('summary.city', forCycle);
+    downloadBase64(file.fileName, file.mime, file.contentBase64);
+    return file.fileName;
+  }
+
+  return { downloadSummary, cycle, table, dashboard, inputs, loading, error, loadTable, loadDistrict, loadInputs, recordInputs, exportTable };
 });

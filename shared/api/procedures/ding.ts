@@ -9,6 +9,8 @@ import type { Role } from '../../domain/roles';
 
 /** District inputs are the city office's to enter. */
 const cityOffice: readonly Role[] = ['city'];
+/** Signed summaries carry the workstation's signature: the city office, team leaders and admins make them. */
+const summaryMakers: readonly Role[] = ['city', 'leader', 'admin'];
 import { UnitListInputSchema } from './units';
 
 const CycleSchema = z.number().int().min(2000).max(2100);
@@ -79,6 +81,18 @@ export const dingProcedures = {
     roles: 'signedIn',
     summary: 'Every unit matching the list filters as an Excel workbook, with stars and latest scores',
     input: UnitListInputSchema.pick({ district: true, kind: true, industry: true, stars: true, search: true }).strict(),
+    output: FileDownloadSchema,
+  }),
+  'summary.district': procedure({
+    roles: summaryMakers,
+    summary: 'The signed district summary report (PDF) of a cycle; refused for a district without inputs',
+    input: z.object({ district: z.string().min(1).max(20), cycle: CycleSchema.optional() }).strict(),
+    output: FileDownloadSchema,
+  }),
+  'summary.city': procedure({
+    roles: summaryMakers,
+    summary: 'The signed city report (PDF) of all districts for a cycle',
+    input: z.object({ cycle: CycleSchema.optional() }).strict(),
     output: FileDownloadSchema,
   }),
 };

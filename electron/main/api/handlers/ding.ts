@@ -11,6 +11,8 @@ import { currentInputs, knownCycles } from '../../ding/inputs-store';
 import { dingSheet } from '../../exports/ding-export';
 import { unitsSheet } from '../../exports/units-export';
 import { xlsxBuffer } from '../../exports/xlsx-writer';
+import { certificateDepsOf } from '../../certificates/deps';
+import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
 
 type DingHandlers = Pick<HandlerMap, keyof typeof dingProcedures>;
 
@@ -39,6 +41,14 @@ export function dingHandlers(services: CoreServices): DingHandlers {
       const table = dingTable(db, cycleOf(cycle));
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);
       return { fileName: `平安鼎评定-${table.cycle}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
+    },
+    'summary.district': async ({ district, cycle }, context) => {
+      const { fileName, pdf } = await districtSummaryPdf(certificateDepsOf(services), district.toUpperCase(), cycleOf(cycle), requireActor(context).displayName);
+      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
+    },
+    'summary.city': async ({ cycle }, context) => {
+      const { fileName, pdf } = await citySummaryPdf(certificateDepsOf(services), cycleOf(cycle), requireActor(context).displayName);
+      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
     },
     'exports.unitsXlsx': async (filter) => {
       const bytes = await xlsxBuffer([unitsSheet(db, filter)]);
