@@ -10,6 +10,7 @@ import type { UnitKind } from '@shared/domain/unit-kinds';
 import { defaultStarRubricRef } from '../rubric/default-packs';
 import { getRubricPack } from '../rubric/pack-store';
 import { dingTable } from './ding-table';
+import type { DingTable } from './ding-table';
 import { inputsHistory, knownCycles } from './inputs-store';
 
 /** Latest signed/final assessment of each unit of the district that no signed correction supersedes. */
@@ -22,9 +23,9 @@ const latestTotalsSql = `
        ORDER BY x.cycle DESC, x.assessed_on DESC, x.signed_at DESC LIMIT 1)
    WHERE u.district_code = ? AND u.in_scope = 1 AND u.current_stars < 5 AND a.total IS NOT NULL`;
 
-export function districtDashboard(db: Database, district: string, cycle: number, today: string): DistrictDashboard {
+/** `table`: the cycle's whole table when the caller has it already (its ranks need every district). */
+export function districtDashboard(db: Database, district: string, cycle: number, today: string, table: DingTable = dingTable(db, cycle)): DistrictDashboard {
   const code = district.toUpperCase();
-  const table = dingTable(db, cycle);
   const row = table.rows.find((entry) => entry.district === code);
   if (!row) throw new DxError('NOT_FOUND', `没有这个区县 ${district} (no district ${district})`, { district });
 

@@ -8,7 +8,12 @@ export function drawSvg(doc: PdfDoc, fonts: PdfFonts, svg: string, box: { x: num
     width: box.width,
     height: box.height,
     assumePt: false,
-    fontCallback: (_family: string, bold: boolean) => (bold ? fonts.bold : fonts.regular) as never,
+    // A name, not the font object: pdfkit finds a named font in its cache (see pdf/text.ts).
+    fontCallback: (_family: string, bold: boolean) => {
+      const font = bold ? fonts.bold : fonts.regular;
+      doc.registerFont(font.postscriptName, font as never, font.postscriptName);
+      return font.postscriptName;
+    },
     warningCallback: () => undefined,
   });
 }

@@ -22,13 +22,16 @@ export interface StarChange {
 
 export interface DistrictSummaryData {
   dashboard: DistrictDashboard;
+  /** Districts with a composite this cycle (the rank is out of these). */
+  evaluatedDistricts: number;
   lastCycle: DingRow | null;
   units: UnitExportRow[];
   changes: StarChange[];
 }
 
 export function districtSummaryData(db: Database, district: string, cycle: number, today: string): DistrictSummaryData {
-  const dashboard = districtDashboard(db, district, cycle, today);
+  const table = dingTable(db, cycle);
+  const dashboard = districtDashboard(db, district, cycle, today, table);
   const row = dashboard.row;
   if (!row.evaluated) {
     throw new DxError('CONFLICT', `${row.name} ${cycle} 年度还没有区县考评数据，不能生成总结报告；请先录入（dingxing ding inputs import FILE.json）(${row.nameEn} has no district inputs for ${cycle}: no summary; record them first)`, { district: row.district, cycle, reason: 'no-inputs' });
@@ -45,6 +48,7 @@ export function districtSummaryData(db: Database, district: string, cycle: numbe
     .all(row.district, cycle) as (Omit<StarChange, 'vetoed'> & { vetoed: number })[];
   return {
     dashboard,
+    evaluatedDistricts: table.rows.filter((entry) => entry.composite !== null).length,
     lastCycle: last?.evaluated ? last : null,
     units: [...unitExportRows(db, { district: row.district })].filter((unit) => unit.inScope === 1),
     changes: changes.map((change) => ({ ...change, vetoed: change.vetoed === 1 })),

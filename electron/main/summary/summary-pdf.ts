@@ -81,7 +81,7 @@ export function buildDistrictSummary(deps: Pick<CertificateDeps, 'db' | 'worksta
   title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
   heading(doc, fonts, '评定结果');
-  const evaluatedCount = dingTable(deps.db, cycle).rows.filter((entry) => entry.composite !== null).length;
+  const evaluatedCount = data.evaluatedDistricts;
   keyValueRows(doc, fonts, [
     ['本年度评定', row.eligible ? (row.grade === 'none' ? '具备资格，综合得分未达铜鼎' : gradeZh(pack, row.grade)) : '不具备参评资格，本年度不授鼎'],
     ['决定规则', row.decidedBy ? decidedByZh[row.decidedBy] ?? row.decidedBy : '—'],
