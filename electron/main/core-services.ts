@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Workstation } from './workstation/workstation';
 import type { AuditEntryInput } from './audit/audit-log';
-import type { JobMode } from './jobs/run-job';
+import type { JobMode } from './jobs/job-mode';
 import type { Platform } from './platform';
 import type { Sessions } from './users/sessions';
 

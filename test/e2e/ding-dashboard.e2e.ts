@@ -7,13 +7,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { useAppInBrowser } from './support/app-in-browser';
-import { addUser, logIn, withSession } from './support/session';
+import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
 
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-ding-')), 'e2e.sqlite');
   execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore' });
-  addUser(dbFile, '刘分析', 'city');
   return { dbFile };
 });
 
@@ -28,9 +26,7 @@ async function clickBox(page: Page, box: { x: number; y: number; width: number; 
 }
 
 async function openDistricts(page: Page): Promise<void> {
-  await withSession(page, await logIn(session.app, '刘分析'));
-  await page.goto(session.app.url);
-  await page.getByTestId('home-title').waitFor();
+  await openLoggedIn(page, session.app, 'city');
   await page.getByTestId('nav-/districts').click();
   await page.getByTestId('ding-city').waitFor();
   await page.getByTestId('ding-composite-chart').locator('svg path[fill]:not([fill="none"])').first().waitFor();

@@ -11,8 +11,9 @@ import type { CoreServices } from '../core-services';
 import { packageRoot } from '../renderer-dir';
 import { executeJob } from './execute-job';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
+import type { JobMode } from './job-mode';
 
-export type JobMode = 'worker' | 'inline';
+export type { JobMode };
 
 export function workerBundle(): string {
   return path.join(packageRoot(), 'dist', 'jobs-worker.mjs');

@@ -6,13 +6,18 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { assessors } from '@shared/domain/roles';
+import { assessmentStatuses } from '@shared/domain/assessment-status';
+import type { AssessmentStatus } from '@shared/domain/assessment-status';
+import { CycleSchema } from '@shared/domain/cycle';
+import { IsoDateSchema } from '@shared/assessment/iso-date';
+import { ScoreResultSchema } from '@shared/scoring/result';
 
 const id = z.string().min(1).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-const cycle = z.number().int().min(2000).max(2100);
+const isoDate = IsoDateSchema;
+const cycle = CycleSchema;
 
-export const assessmentStatuses = ['draft', 'submitted', 'signed', 'final'] as const;
-export type AssessmentStatus = (typeof assessmentStatuses)[number];
+export { assessmentStatuses };
+export type { AssessmentStatus };
 
 
 /** An answer as the interchange format has it: boolean, number, or a survey's counts. */
@@ -42,21 +47,9 @@ export const DraftDetailsSchema = z
   .strict();
 export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
 
-/** The engine's result (CONTRACTS.md `dingxing score --json`); further fields pass through. */
-export const ScoreResultSchema = z.looseObject({
-  rubric: z.string(),
-  rubricSha256: z.string(),
-  complete: z.boolean(),
-  total: z.number(),
-  categories: z.record(z.string(), z.number()),
-  addOnDeduction: z.number(),
-  vetoed: z.boolean(),
-  scoreStars: z.number().int(),
-  awardedStars: z.number().int(),
-  decidedBy: z.string(),
-  trace: z.array(z.looseObject({ item: z.string(), points: z.number(), why: z.string() })),
-});
-export type ScoreResult = z.infer<typeof ScoreResultSchema>;
+/** The engine's result: one definition, in shared/scoring/result.ts. */
+export { ScoreResultSchema };
+export type { ScoreResult } from '@shared/scoring/result';
 
 /** A live score: the engine's result plus what is still missing, for the side panel. */
 export const PreviewSchema = z.object({

@@ -10,7 +10,7 @@ const { default: ScorePanel } = await import('../../../renderer/src/views/assess
 
 const assessment = { id: 'a1', status: 'draft', signedAt: null, signedBy: null, supersededById: null } as unknown as Assessment;
 const preview: Preview = {
-  result: { rubric: 'wuhan-star@2026.1', rubricSha256: 'x', complete: false, total: 87.5, categories: {}, addOnDeduction: 0, vetoed: false, scoreStars: 3, awardedStars: 2, decidedBy: 'stepUp', trace: [] },
+  result: { rubric: 'wuhan-star@2026.1', rubricSha256: 'x', engine: '1.0.0', complete: false, missing: [], incompleteReasons: [], lockedOut: false, total: 87.5, categories: {}, addOnDeduction: 0, vetoed: false, scoreStars: 3, awardedStars: 2, decidedBy: 'stepUp', trace: [] },
   missing: ['RES-2', 'PRE-5', 'SAT-1'],
   previousStars: 1,
   lastVetoOn: null,
