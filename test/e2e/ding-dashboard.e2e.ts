@@ -78,6 +78,27 @@ describe('district dashboards', () => {
     await screenshot(page, 'ding-units-behind-bar-zh');
   });
 
+  it('lets the city office enter a district’s inputs, which then count in the table', async () => {
+    const page = await newAppPage(session.browser);
+    await openDistricts(page);
+    await page.getByRole('tab', { name: '录入考评数据' }).click();
+    await page.getByTestId('ding-inputs-form').waitFor();
+    await page.getByTestId('ding-inputs-district').click();
+    await page.getByRole('option', { name: '武汉经济技术开发区' }).click();
+    await page.getByText('该区县本年度尚无记录').waitFor();
+    const ruleOfLaw = page.getByTestId('ding-inputs-rule-of-law').locator('input');
+    await ruleOfLaw.fill('93');
+    await ruleOfLaw.press('Tab');
+    await screenshot(page, 'ding-inputs-zh');
+    await page.getByTestId('ding-inputs-save').click();
+    await page.getByText('已保存 武汉经济技术开发区 的 2026 年度考评数据').waitFor();
+    await page.getByText('当前记录：').waitFor();
+    await page.getByRole('tab', { name: '全市总览' }).click();
+    await page.getByTestId('ding-grade-4201JK').waitFor();
+    // 2025's bronze is the default previous grade, so a silver-level composite is silver.
+    expect(await page.getByTestId('ding-grade-4201JK').textContent()).toBe('银鼎');
+  });
+
   it('reads in English', async () => {
     const page = await newAppPage(session.browser);
     await page.addInitScript(() => window.localStorage.setItem('dingxing.locale', 'en'));

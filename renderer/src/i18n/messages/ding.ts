@@ -125,7 +125,7 @@ export const dingMessages = defineMessages({
         vetoes: 'Vetoes',
         units: 'Units',
         noStar: 'No star',
-        stars: '{n} stars',
+        stars: '{n}★',
       },
       columns: {
         rank: 'Rank',
