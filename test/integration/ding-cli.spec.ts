@@ -100,6 +100,15 @@ describe('dingxing ding inputs import', () => {
     expect(count()).toBe(0);
   });
 
+  it('refuses a file that is not JSON, naming it in both languages', async () => {
+    const { db, write, count } = await setup();
+    const run = await cli('ding', 'inputs', 'import', write('e.json', '{ "format": '), '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('无法读取区县考评数据文件');
+    expect(run.stderr).toContain('is not valid JSON');
+    expect(count()).toBe(0);
+  });
+
   it('refuses a duplicate district and a wrong format', async () => {
     const { db, write, count } = await setup();
     const run = await cli('ding', 'inputs', 'import', write('d.json', { ...doc([hanyang, { ...hanyang, district: '汉阳区' }]), format: 'dingxing.district-inputs/2' }), '--db', db);

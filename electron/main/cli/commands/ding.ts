@@ -77,7 +77,13 @@ export const dingInputsImportCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(context) {
     const file = path.resolve(context.positionals[0] as string);
-    const raw = readJsonFile(file);
+    let raw: unknown;
+    try {
+      raw = readJsonFile(file);
+    } catch (error) {
+      if (!(error instanceof DxError)) throw error;
+      throw new DxError('BAD_INPUT', `无法读取区县考评数据文件 ${file}，未写入任何内容 (${error.message}; nothing written)`, error.details);
+    }
     const core = await context.core();
     const services = core.services;
     try {
