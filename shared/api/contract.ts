@@ -11,6 +11,7 @@ import { assessmentProcedures } from './procedures/assessments';
 import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
+import { backupProcedures } from './procedures/backups';
 import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
@@ -21,6 +22,7 @@ export const procedures = {
   ...certificateProcedures,
   ...sessionProcedures,
   ...userProcedures,
+  ...backupProcedures,
   ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 

@@ -12,6 +12,8 @@ export const errorCodes = [
   'CANCELLED',
   'DB_TOO_NEW', // a database written by a newer version of the app
   'DB_UNAVAILABLE', // the database file cannot be opened or written
+  'BUSY', // another program holds the database's write lock past the busy timeout; retry later
+  'TOO_LARGE', // a file or request over the one size limit (shared/limits.ts)
   'INTERNAL',
 ] as const;
 
@@ -62,6 +64,11 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
   );
 }
 
+/** Errors worth retrying unchanged a moment later. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'BUSY';
+}
+
 /** What each code means, in both languages: for the command line, which prints both. */
 export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
   BAD_INPUT: { zh: '输入有误', en: 'Invalid input' },
@@ -73,6 +80,8 @@ export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
   CANCELLED: { zh: '已取消', en: 'Cancelled' },
   DB_TOO_NEW: { zh: '数据库版本比本应用新', en: 'Database newer than this app' },
   DB_UNAVAILABLE: { zh: '无法打开数据库', en: 'Cannot open the database' },
+  BUSY: { zh: '数据库正忙', en: 'Database busy' },
+  TOO_LARGE: { zh: '文件太大', en: 'Too large' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 

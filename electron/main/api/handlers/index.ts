@@ -8,6 +8,7 @@ import { assessmentHandlers } from './assessments';
 import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
+import { backupHandlers } from './backups';
 import { dingHandlers } from './ding';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
@@ -19,6 +20,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...certificateHandlers(services),
     ...sessionHandlers(services),
     ...userHandlers(services),
+    ...backupHandlers(services),
     ...dingHandlers(services),
   };
 }
