@@ -13,6 +13,7 @@ import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
 import { auditProcedures } from './procedures/audit';
+import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
   ...systemProcedures,
@@ -24,6 +25,7 @@ export const procedures = {
   ...userProcedures,
   ...backupProcedures,
   ...auditProcedures,
+  ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -10,6 +10,7 @@ import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
 import { auditHandlers } from './audit';
+import { dingHandlers } from './ding';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -22,5 +23,6 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...userHandlers(services),
     ...backupHandlers(services),
     ...auditHandlers(services),
+    ...dingHandlers(services),
   };
 }
