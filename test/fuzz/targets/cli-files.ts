@@ -79,6 +79,19 @@ export const assessmentJson = fileTarget('assessment JSON', 'json', (world) => d
 
 export const rubricPack = fileTarget('rubric pack', 'json', (world) => damagedJson(world.seeds.rubricPack), (file) => ['rubric', 'import', file]);
 
+const aspects = { politicalStability: 90, publicOrder: 88, economicOrder: 91, workSafety: 87, foodDrugSafety: 90, ecology: 85, grassrootsGovernance: 93, livelihood: 89 };
+/** A good `dingxing.district-inputs/1` document for two districts. */
+const districtInputs = {
+  format: 'dingxing.district-inputs/1',
+  cycle: 2026,
+  districts: [
+    { district: '420105', ruleOfLaw: 92, aspects, veto: false, previousGrade: 'bronze' },
+    { district: '420102', ruleOfLaw: 88, aspects, veto: false, previousGrade: null },
+  ],
+};
+
+export const districtInputsJson = fileTarget('district inputs', 'json', () => damagedJson(districtInputs), (file) => ['ding', 'inputs', 'import', file]);
+
 /** A PDF given to `verify`: whatever it is, the answer is a verdict with its reason, never a crash. */
 export const certificatePdf: FuzzTarget<Buffer> = {
   name: 'certificate PDF',
@@ -119,4 +132,4 @@ export const qrPayload: FuzzTarget<string> = {
   },
 };
 
-export const cliFileTargets = [unitsCsv, unitsXlsx, assessmentJson, rubricPack, certificatePdf, qrPayload];
+export const cliFileTargets = [unitsCsv, unitsXlsx, assessmentJson, rubricPack, districtInputsJson, certificatePdf, qrPayload];
