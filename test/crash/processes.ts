@@ -67,11 +67,14 @@ export async function startServe(dbFile: string, env: NodeJS.ProcessEnv = {}): P
     let stdout = '';
     running.child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
+      let printed: { url?: unknown; port?: unknown };
       try {
-        resolve(JSON.parse(stdout) as { url: string; port: number });
+        printed = JSON.parse(stdout) as { url?: unknown; port?: unknown };
       } catch {
-        // not complete yet
+        return; // not complete yet
       }
+      if (typeof printed.url === 'string' && typeof printed.port === 'number') resolve({ url: printed.url, port: printed.port });
+      else reject(new Error(`serve did not start: ${stdout.slice(0, 300)}`));
     });
     void running.done.then((ran) => reject(new Error(`serve exited with ${ran.code}: ${ran.stderr}`)));
   });

@@ -43,7 +43,12 @@ export const serveWork: Scenario = {
   name: 'serve: autosave, submit, sign',
   firstWindowMs: 3000,
   async attempt(world, afterMs) {
-    const serve = await startServe(world.dbFile, keyEnv);
+    let serve: Awaited<ReturnType<typeof startServe>>;
+    try {
+      serve = await startServe(world.dbFile, keyEnv);
+    } catch (error) {
+      return { killed: false, ms: 0, problems: [`serve does not start: ${(error as Error).message}`] };
+    }
     const login = await post(serve, '', 'session.login', { name: 'crash', password });
     const session = resultOf<{ session: string }>(login).session;
     const acknowledged: Acknowledged = { units: [], saves: new Map(), signed: [] };
