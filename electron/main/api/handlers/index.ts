@@ -8,9 +8,10 @@ import { assessmentHandlers } from './assessments';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
+import { queueBehindWriterJobs } from '../main-thread-writes';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
-  return {
+  const handlers: HandlerMap = {
     ...systemHandlers(services, dispatcher),
     ...scoringHandlers(services),
     ...unitHandlers(services),
@@ -19,4 +20,5 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...userHandlers(services),
     ...backupHandlers(services),
   };
+  return queueBehindWriterJobs(handlers, services.writeGate);
 }
