@@ -39,6 +39,8 @@ export const DraftDetailsSchema = z
   .object({
     surveys: z.record(z.string().max(40), SurveyTallySchema).optional(),
     notes: z.record(z.string().max(40), z.string().max(2000)).optional(),
+    /** Answers the engine refused at the last save (out of range, off step…), kept with the reason; written by the core only. */
+    flagged: z.record(z.string().max(40), z.object({ value: AnswerSchema, message: z.string().max(500) }).strict()).optional(),
   })
   .strict();
 export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
@@ -60,11 +62,16 @@ export const ScoreResultSchema = z.looseObject({
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 /** A live score: the engine's result plus what is still missing, for the side panel. */
+/** An answer the engine refused, with the reason in English (the renderer words it from the item's own limits). */
+export const FlaggedAnswerSchema = z.object({ item: z.string(), message: z.string() });
+
 export const PreviewSchema = z.object({
   result: ScoreResultSchema,
   missing: z.array(z.string()),
   previousStars: z.number().int(),
   lastVetoOn: isoDate.nullable(),
+  /** Answers left out of this score because they are not valid; the rest are scored. */
+  flagged: z.array(FlaggedAnswerSchema),
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 
@@ -85,6 +92,10 @@ export const FormItemSchema = z.object({
   capStars: z.number().nullable(),
   /** Survey items: the smallest sample that makes the assessment complete, for this unit. */
   minSample: z.number().int().nullable(),
+  /** The number the control takes, from the pack and the engine's limits: what the field refuses before anything is sent. Null for yes/no items. */
+  input: z.object({ min: z.number(), max: z.number(), step: z.number(), decimals: z.number().int().min(0) }).nullable(),
+  /** What a count item counts (处, 件, 起), from the pack's label; null when the pack does not say. */
+  countUnit: TextSchema.nullable(),
 });
 export type FormItem = z.infer<typeof FormItemSchema>;
 
@@ -208,9 +219,9 @@ export const assessmentProcedures = {
   }),
   'assessments.get': procedure({ summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.saveDraft': procedure({
-    summary: 'Save (or autosave) a draft: types are checked, incomplete answers are fine',
+    summary: 'Save (or autosave) a draft: incomplete answers are fine; answers out of range are kept flagged, the rest saved',
     input: z.object({ id, answers: AnswersSchema, details: DraftDetailsSchema.optional(), assessedOn: isoDate.optional(), autosave: z.boolean().optional() }).strict(),
-    output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable() }),
+    output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable(), flagged: z.array(FlaggedAnswerSchema) }),
   }),
   'assessments.preview': procedure({
     summary: 'Live score of a draft’s answers with the unit’s history (nothing is saved)',

@@ -14,6 +14,7 @@ const preview: Preview = {
   missing: ['RES-2', 'PRE-5', 'SAT-1'],
   previousStars: 1,
   lastVetoOn: null,
+  flagged: [],
 };
 
 function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader' }> = {}) {
