@@ -1,8 +1,13 @@
-/** What every core module receives: the open database and the facts about this workstation. */
+/**
+ * What every core module receives: the open database, the facts about this workstation, the
+ * door's platform services and the login sessions. One object, passed one way.
+ */
 import type { Database } from 'better-sqlite3';
 import type { Workstation } from './workstation/workstation';
 import type { AuditEntryInput } from './audit/audit-log';
 import type { JobMode } from './jobs/run-job';
+import type { Platform } from './platform';
+import type { Sessions } from './users/sessions';
 
 export interface CoreServices {
   db: Database;
@@ -15,4 +20,6 @@ export interface CoreServices {
   audit(entry: AuditEntryInput): void;
   /** How long jobs run: in a worker thread (the app) or inline (unit tests without a build). */
   jobMode: JobMode;
+  platform: Platform;
+  sessions: Sessions;
 }

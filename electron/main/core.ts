@@ -16,7 +16,11 @@ import type { OpenedDatabase } from './db/open-database';
 import { ensureWorkstation } from './workstation/workstation';
 import { defaultJobMode } from './jobs/run-job';
 import type { JobMode } from './jobs/run-job';
+import { nodePlatform } from './platform';
+import type { Platform } from './platform';
 import { seedDatabase } from './seed';
+import { defaultIdleLockMs } from './users/session-registry';
+import { Sessions } from './users/sessions';
 
 export interface CoreOptions {
   dbFile: string;
@@ -24,6 +28,9 @@ export interface CoreOptions {
   /** Load the default rubric packs and districts when they are missing (what `init` does). */
   seed?: boolean;
   jobMode?: JobMode;
+  platform?: Platform;
+  /** How long a session may sit without a call before it locks (15 minutes). */
+  idleLockMs?: number;
 }
 
 export interface Core {
@@ -33,16 +40,26 @@ export interface Core {
   close(): void;
 }
 
-export function createServices(db: Database, dbFile: string, electronVersion: string | null = null, jobMode: JobMode = defaultJobMode()): CoreServices {
+export interface ServiceOptions {
+  electronVersion?: string | null;
+  jobMode?: JobMode;
+  platform?: Platform;
+  idleLockMs?: number;
+}
+
+export function createServices(db: Database, dbFile: string, options: ServiceOptions = {}): CoreServices {
   const workstation = ensureWorkstation(db);
+  const platform = options.platform ?? nodePlatform();
   return {
     db,
     dbFile,
     workstation,
     appVersion,
-    electronVersion,
-    jobMode,
+    electronVersion: options.electronVersion ?? null,
+    jobMode: options.jobMode ?? defaultJobMode(),
     dataDir: path.dirname(path.resolve(dbFile)),
+    platform,
+    sessions: new Sessions(db, options.idleLockMs ?? defaultIdleLockMs, () => platform.now().getTime()),
     audit(entry: AuditEntryInput) {
       appendAudit(db, workstation.id, entry);
     },
@@ -51,10 +68,13 @@ export function createServices(db: Database, dbFile: string, electronVersion: st
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const opened = await openDatabase(options.dbFile);
-  const services = createServices(opened.db, opened.file, options.electronVersion ?? null, options.jobMode);
+  const services = createServices(opened.db, opened.file, options);
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
-  const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher));
+  const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher), {
+    resolveCaller: (caller) => services.sessions.resolve(caller),
+    touchSession: (session) => services.sessions.registry.touch(session),
+  });
   return {
     services,
     dispatcher,

@@ -8,12 +8,16 @@ import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
+import { sessionProcedures } from './procedures/session';
+import { userProcedures } from './procedures/users';
 
 export const procedures = {
   ...systemProcedures,
   ...scoringProcedures,
   ...unitProcedures,
   ...assessmentProcedures,
+  ...sessionProcedures,
+  ...userProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

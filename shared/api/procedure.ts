@@ -1,8 +1,11 @@
 /** The shape of one procedure in the API contract: a zod schema each way, checked on the receiving side. */
 import type { z } from 'zod';
+import type { Access } from '../domain/roles';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
+  /** Who may call it; the dispatcher refuses everyone else before the handler runs. */
+  roles: Access;
   input: I;
   output: O;
   /** Long work: the caller may pass a job id, receives progress events and may cancel. */

@@ -9,10 +9,11 @@ import { newId } from '../../electron/main/ids';
 import { tempDbFile } from '../helpers/temp';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
 import { median, record, writeFigures } from './harness';
+import { actorWith } from '../helpers/actors';
 
 afterAll(() => writeFigures('assessments'));
 
-const leader = { name: '组长', role: 'leader' as const };
+const leader = actorWith('组长', 'leader');
 
 it('signs 10,000 assessments', async () => {
   const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });

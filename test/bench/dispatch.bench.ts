@@ -3,15 +3,16 @@ import { afterAll, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/main/api/dispatch';
 import type { HandlerMap } from '../../electron/main/api/dispatch';
 import { record, timeIt, writeFigures } from './harness';
+import { anyone, resolveTrusted } from '../helpers/actors';
 
 afterAll(() => writeFigures('dispatch'));
 
 it('dispatches 100,000 validated calls', async () => {
   const status = () => ({ cancelled: false });
-  const dispatcher = createDispatcher({ 'jobs.cancel': status } as unknown as HandlerMap);
+  const dispatcher = createDispatcher({ 'jobs.cancel': status } as unknown as HandlerMap, { resolveCaller: resolveTrusted });
   const calls = 100_000;
   const seconds = await timeIt(async () => {
-    for (let index = 0; index < calls; index += 1) await dispatcher.dispatch('jobs.cancel', { jobId: 'x' });
+    for (let index = 0; index < calls; index += 1) await dispatcher.dispatch('jobs.cancel', { jobId: 'x' }, anyone);
   }, 3);
   const baselineSeconds = await timeIt(async () => {
     for (let index = 0; index < calls; index += 1) await Promise.resolve(status());

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '@shared/api/procedures/assessments';
 import { testCore } from '../helpers/core';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
+import { anyone, asInspector, asLeader, inspectorActor, leaderActor } from '../helpers/actors';
+import type { Caller } from '../../electron/main/api/dispatch';
 
-async function call<T>(core: Awaited<ReturnType<typeof testCore>>, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatcher.dispatch(name, input);
+async function call<T>(core: Awaited<ReturnType<typeof testCore>>, name: string, input: unknown, caller: Caller = anyone): Promise<T> {
+  const result = await core.dispatcher.dispatch(name, input, caller);
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
   return result.value as T;
 }
@@ -20,14 +22,14 @@ describe('assessment API', () => {
     expect((await call<Assessment>(core, 'assessments.get', { id: draft.id })).answers).toEqual({ 'RES-1': true });
     const preview = await call<{ result: { total: number }; missing: string[] }>(core, 'assessments.preview', { id: draft.id, answers: { 'RES-1': true, 'RES-2': true } });
     expect(preview.result.total).toBe(7);
-    await call(core, 'session.set', { name: '李检查员', role: 'inspector' });
-    await call(core, 'assessments.submit', { id: draft.id, answers: fullAnswers(draft.form) });
-    const refused = await core.dispatcher.dispatch('assessments.sign', { id: draft.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await call(core, 'session.set', { name: '王组长', role: 'leader' });
-    const signed = await call<Assessment>(core, 'assessments.sign', { id: draft.id });
-    expect(signed).toMatchObject({ status: 'signed', signedBy: '王组长', awardedStars: 1 });
-    const edit = await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: {} });
+    await call(core, 'assessments.submit', { id: draft.id, answers: fullAnswers(draft.form) }, asInspector);
+    const refused = await core.dispatcher.dispatch('assessments.sign', { id: draft.id }, asInspector);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { roles: ['leader'] } } });
+    const signed = await call<Assessment>(core, 'assessments.sign', { id: draft.id }, asLeader);
+    expect(signed).toMatchObject({ status: 'signed', inspector: '李检查员', signedBy: '王组长', awardedStars: 1 });
+    const row = core.services.db.prepare('SELECT submitted_by_id, signed_by_id FROM assessments WHERE id = ?').get(draft.id);
+    expect(row).toEqual({ submitted_by_id: inspectorActor.userId, signed_by_id: leaderActor.userId });
+    const edit = await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: {} }, anyone);
     expect(edit).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await call<unknown[]>(core, 'assessments.listForUnit', { unitId })).length).toBe(1);
     expect((await call<unknown[]>(core, 'assessments.listDrafts', {})).length).toBe(0);
@@ -36,8 +38,8 @@ describe('assessment API', () => {
   it('refuses malformed input before any handler runs, and evidence of the wrong type naming the item', async () => {
     const core = await testCore();
     const draft = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core) });
-    expect(await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: { 'RES-1': 'yes' } })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const bad = await core.dispatcher.dispatch('evidence.add', { assessmentId: draft.id, itemId: 'ATR-2', name: 'x.exe', mime: 'image/png', dataBase64: Buffer.from('MZ...').toString('base64') });
+    expect(await core.dispatcher.dispatch('assessments.saveDraft', { id: draft.id, answers: { 'RES-1': 'yes' } }, anyone)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const bad = await core.dispatcher.dispatch('evidence.add', { assessmentId: draft.id, itemId: 'ATR-2', name: 'x.exe', mime: 'image/png', dataBase64: Buffer.from('MZ...').toString('base64') }, anyone);
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { item: 'ATR-2', reason: 'type' } } });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const added = await call<{ id: string }>(core, 'evidence.add', { assessmentId: draft.id, itemId: 'ATR-2', name: 'photo.png', mime: 'image/png', dataBase64: png.toString('base64') });
@@ -57,7 +59,7 @@ describe('assessment API', () => {
     const preview = await call<{ result: { awardedStars: number; vetoed: boolean }; flagged: { item: string }[] }>(core, 'assessments.preview', { id: draft.id, answers });
     expect(preview.result.vetoed).toBe(true);
     expect(preview.flagged.map((entry) => entry.item).sort()).toEqual(['PRE-5', 'RES-3']);
-    const submit = await core.dispatcher.dispatch('assessments.submit', { id: draft.id, answers: { ...fullAnswers(draft.form), 'RES-3': 3.3 } });
+    const submit = await core.dispatcher.dispatch('assessments.submit', { id: draft.id, answers: { ...fullAnswers(draft.form), 'RES-3': 3.3 } }, asInspector);
     expect(submit).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: ['answers', 'RES-3'] }] } } });
     // A later good value clears the flag.
     await call(core, 'assessments.saveDraft', { id: draft.id, answers: { ...answers, 'RES-3': 3.5, 'PRE-5': 2 } });

@@ -69,7 +69,7 @@ describe('dingxing assessments import', () => {
     expect(ids).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     const [row] = query<{ status: string; awarded_stars: number; signed_by: string }>('SELECT status, awarded_stars, signed_by FROM assessments WHERE id = ?', ids[0]);
     expect(row).toMatchObject({ status: 'final', awarded_stars: 4 });
-    expect(row?.signed_by).toMatch(/^workstation /);
+    expect(row?.signed_by).toMatch(/^cli:/);
     expect(query<{ current_stars: number; uscc: string }>('SELECT current_stars, uscc FROM units')).toEqual([{ current_stars: 4, uscc }]);
     expect(query('SELECT stars, previous_stars FROM unit_star_history')).toEqual([{ stars: 4, previous_stars: 3 }]);
   });

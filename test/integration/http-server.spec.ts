@@ -7,6 +7,8 @@ import { startHttpServer } from '../../electron/main/transports/http-server';
 import type { RunningHttpServer } from '../../electron/main/transports/http-server';
 import { testCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
+import { hashPassword } from '../../electron/main/users/password-hash';
+import { insertUser } from '../../electron/main/users/user-store';
 
 interface Reply {
   status: number;
@@ -32,21 +34,74 @@ function request(method: string, urlPath: string, options: { headers?: Record<st
   });
 }
 
+let adminSession = '';
 const api = (name: string, body: string, headers: Record<string, string> = {}) =>
-  request('POST', `/api/${name}`, { body, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers } });
+  request('POST', `/api/${name}`, { body, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Dingxing-Session': adminSession, ...headers } });
+
+async function login(name: string, password: string): Promise<Reply> {
+  return api('session.login', JSON.stringify({ name, password }), { 'X-Dingxing-Session': '' });
+}
 
 beforeAll(async () => {
   const core = await testCore();
+  insertUser(core.services.db, { name: 'admin', displayName: '管理员', roles: ['admin'], passwordHash: await hashPassword('admin-password') }, new Date());
+  insertUser(core.services.db, { name: 'li', displayName: '李检查员', roles: ['inspector'], passwordHash: await hashPassword('inspector-password') }, new Date());
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   server = await startHttpServer({ dispatcher: core.dispatcher, port: 0, rendererDir, token });
   port = server.port;
+  adminSession = JSON.parse((await login('admin', 'admin-password')).body).result.session;
 });
 
 afterAll(async () => {
   await server.close();
+});
+
+describe('serve mode sessions', () => {
+  it('logs in with a name and password and answers { result: { session } }', async () => {
+    const reply = await login('li', 'inspector-password');
+    expect(reply.status).toBe(200);
+    const { session, user } = JSON.parse(reply.body).result;
+    expect(session).toMatch(/^[\w-]{40,}$/);
+    expect(user).toMatchObject({ name: 'li', roles: ['inspector'] });
+    expect((await api('system.status', '{}', { 'X-Dingxing-Session': session })).status).toBe(200);
+  });
+
+  it('answers 401 without a session, with a forged one and after logout', async () => {
+    expect((await api('system.status', '{}', { 'X-Dingxing-Session': '' })).status).toBe(401);
+    expect((await api('system.status', '{}', { 'X-Dingxing-Session': 'forged-session-value-0000000000000000000000' })).status).toBe(401);
+    const session = JSON.parse((await login('li', 'inspector-password')).body).result.session as string;
+    expect((await api('session.logout', '{}', { 'X-Dingxing-Session': session })).status).toBe(200);
+    const after = await api('system.status', '{}', { 'X-Dingxing-Session': session });
+    expect(after.status).toBe(401);
+    expect(JSON.parse(after.body).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('gives a wrong password and an unknown name the same answer', async () => {
+    const wrong = await login('li', 'not-the-password');
+    const unknown = await login('nobody', 'not-the-password');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(JSON.parse(wrong.body).error.message).toBe(JSON.parse(unknown.body).error.message);
+  });
+
+  it('answers 403 naming the role when an inspector calls an admin or leader procedure', async () => {
+    const session = JSON.parse((await login('li', 'inspector-password')).body).result.session as string;
+    const add = await api('users.add', JSON.stringify({ name: 'x', displayName: 'x', roles: ['admin'], password: 'long-enough' }), { 'X-Dingxing-Session': session });
+    expect(add.status).toBe(403);
+    expect(JSON.parse(add.body).error).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['admin'] } });
+    const sign = await api('assessments.sign', JSON.stringify({ id: 'whatever' }), { 'X-Dingxing-Session': session });
+    expect(sign.status).toBe(403);
+    expect(JSON.parse(sign.body).error.message).toContain('leader');
+  });
+
+  it('takes the caller from the session header, never from the body', async () => {
+    const session = JSON.parse((await login('li', 'inspector-password')).body).result.session as string;
+    const reply = await api('users.list', JSON.stringify({ actor: { userId: 'x', roles: ['admin'] } }), { 'X-Dingxing-Session': session });
+    expect(reply.status).toBe(403);
+  });
 });
 
 describe('serve mode HTTP server', () => {
@@ -117,7 +172,7 @@ describe('serve mode HTTP server', () => {
   it('streams job progress as server-sent events to token holders', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}` } },
+        { host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}`, 'X-Dingxing-Session': adminSession } },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

@@ -7,6 +7,7 @@ import type { Core } from '../../electron/main/core';
 import { cli } from '../helpers/cli';
 import { testCore } from '../helpers/core';
 import { tempDbFile } from '../helpers/temp';
+import { anyone } from '../helpers/actors';
 
 const header = 'name,kind,industry,district,street,address,uscc,households,contact,phone';
 const csv = [
@@ -20,7 +21,7 @@ const csv = [
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 async function call<T>(core: Core, name: string, input: unknown, jobId?: string): Promise<T> {
-  const result = await core.dispatcher.dispatch(name, input, jobId);
+  const result = await core.dispatcher.dispatch(name, input, anyone, jobId);
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
   return result.value as T;
 }
@@ -141,7 +142,7 @@ describe('units.importPreview and units.import', () => {
 
   it('refuses a file with a bad row as BAD_INPUT with [line, column] issues and writes nothing', async () => {
     const core = await testCore();
-    const result = await core.dispatcher.dispatch('units.import', { fileName: 'p.csv', contentBase64: base64(`${csv}\n坏行,工厂,,江岸区,,,,,,`) });
+    const result = await core.dispatcher.dispatch('units.import', { fileName: 'p.csv', contentBase64: base64(`${csv}\n坏行,工厂,,江岸区,,,,,,`) }, anyone);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: [7, 'kind'] }] } } });
     expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(0);
   });
@@ -154,7 +155,7 @@ describe('units.importPreview and units.import', () => {
       events.push(event.done);
       if (event.message === 'write' && event.done >= 2000) core.dispatcher.cancel('job-1');
     });
-    const result = await core.dispatcher.dispatch('units.import', { fileName: 'big.csv', contentBase64: base64([header, ...rows].join('\n')) }, 'job-1');
+    const result = await core.dispatcher.dispatch('units.import', { fileName: 'big.csv', contentBase64: base64([header, ...rows].join('\n')) }, anyone, 'job-1');
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(events.length).toBeGreaterThan(1);
     expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(0);

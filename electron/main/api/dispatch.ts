@@ -1,7 +1,8 @@
 /**
- * The one place where a call from any door meets the core: the procedure name is looked up,
- * the input is parsed with the contract's schema before any handler runs, and every failure
- * becomes an `ApiErrorShape`. Transports only move bytes.
+ * The one place where a call from any door meets the core: the procedure name is looked up, the
+ * caller the door established is checked against the roles the contract allows, and the input is
+ * parsed with the contract's schema, all before any handler runs. Every failure becomes an
+ * `ApiErrorShape`. Transports only move bytes and say who is calling.
  */
 import { isProcedureName, procedures } from '@shared/api/contract';
 import type { ProcedureName, ProcedureOutput, ProcedureParsedInput } from '@shared/api/contract';
@@ -10,8 +11,17 @@ import type { ApiErrorShape } from '@shared/api/errors';
 import type { CallResult } from '@shared/api/call-result';
 import type { JobProgress } from '@shared/api/procedure';
 import { toIssues } from '@shared/api/zod-issues';
+import { actorMayCall } from '@shared/domain/roles';
+import type { Access, Actor } from '@shared/domain/roles';
+import type { Caller, ResolvedCaller } from '../users/sessions';
+
+export type { Caller };
 
 export interface CallContext {
+  /** Who is calling, established by the door; null only for public procedures called anonymously. */
+  actor: Actor | null;
+  /** The door's session value this call carried (serve header, Electron window), if it is live. */
+  session: string | null;
   /** Aborted when the caller cancels the job. */
   signal: AbortSignal;
   /** Report progress; a no-op unless the caller asked for a job. */
@@ -30,9 +40,16 @@ export type HandlerMap = { [N in ProcedureName]: Handler<N> };
 export type { CallResult };
 
 export interface Dispatcher {
-  dispatch(name: string, rawInput: unknown, jobId?: string): Promise<CallResult>;
+  dispatch(name: string, rawInput: unknown, caller: Caller, jobId?: string): Promise<CallResult>;
   cancel(jobId: string): boolean;
   onProgress(listener: (progress: JobProgress) => void): () => void;
+}
+
+export interface DispatcherOptions {
+  resolveCaller(caller: Caller): ResolvedCaller;
+  /** A call by a logged-in user went through: restart its session's idle clock. */
+  touchSession?(session: string): void;
+  log?(error: unknown): void;
 }
 
 export function toErrorShape(error: unknown): ApiErrorShape {
@@ -41,17 +58,41 @@ export function toErrorShape(error: unknown): ApiErrorShape {
   return { code: 'INTERNAL', message };
 }
 
-export function createDispatcher(handlers: HandlerMap, log: (error: unknown) => void = console.error): Dispatcher {
+const roleNames: Record<string, string> = { inspector: '检查员', leader: '组长', city: '市指挥部', admin: '管理员' };
+
+/** Why a caller may not call: null when it may. */
+export function refusal(name: string, access: Access, resolved: ResolvedCaller): ApiErrorShape | null {
+  if (access === 'public') return null;
+  if (resolved.actor === null) {
+    return resolved.locked
+      ? { code: 'UNAUTHORIZED', message: '已锁定，请输入密码解锁 / Locked: enter your password to unlock', details: { reason: 'auth.locked', locked: true } }
+      : { code: 'UNAUTHORIZED', message: '请先登录 / Log in first', details: { reason: 'auth.required' } };
+  }
+  if (actorMayCall(resolved.actor, access)) return null;
+  const needed = access === 'signedIn' ? [] : [...access];
+  return {
+    code: 'FORBIDDEN',
+    message: `${name} 需要角色 ${needed.map((role) => roleNames[role] ?? role).join(' 或 ')} / ${name} needs the role ${needed.join(' or ')}`,
+    details: { reason: 'auth.roleRequired', params: { procedure: name, roles: needed.join(', ') }, roles: needed },
+  };
+}
+
+export function createDispatcher(handlers: HandlerMap, options: DispatcherOptions): Dispatcher {
   const running = new Map<string, AbortController>();
   const listeners = new Set<(progress: JobProgress) => void>();
+  const log = options.log ?? console.error;
 
-  async function run(name: ProcedureName, rawInput: unknown, jobId: string | undefined): Promise<CallResult> {
+  async function run(name: ProcedureName, rawInput: unknown, caller: Caller, jobId: string | undefined): Promise<CallResult> {
     const definition = procedures[name];
+    const resolved = options.resolveCaller(caller);
+    const refused = refusal(name, definition.roles, resolved);
+    if (refused) return { ok: false, error: refused };
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
       return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid input for ${name}`, details: { issues } } };
     }
+    if (resolved.session !== null && resolved.actor !== null && definition.roles !== 'public') options.touchSession?.(resolved.session);
     const controller = new AbortController();
     if (jobId !== undefined) {
       if (running.has(jobId)) {
@@ -60,6 +101,8 @@ export function createDispatcher(handlers: HandlerMap, log: (error: unknown) => 
       running.set(jobId, controller);
     }
     const context: CallContext = {
+      actor: resolved.actor,
+      session: resolved.session,
       signal: controller.signal,
       progress(done, total, message) {
         if (jobId === undefined) return;
@@ -83,11 +126,11 @@ export function createDispatcher(handlers: HandlerMap, log: (error: unknown) => 
   }
 
   return {
-    dispatch(name, rawInput, jobId) {
+    dispatch(name, rawInput, caller, jobId) {
       if (!isProcedureName(name)) {
         return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown procedure ${name}` } });
       }
-      return run(name, rawInput, jobId);
+      return run(name, rawInput, caller, jobId);
     },
     cancel(jobId) {
       const controller = running.get(jobId);
@@ -100,4 +143,10 @@ export function createDispatcher(handlers: HandlerMap, log: (error: unknown) => 
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** For handlers that only a logged-in caller reaches: the dispatcher has already refused everyone else. */
+export function requireActor(context: CallContext): Actor {
+  if (context.actor === null) throw new DxError('UNAUTHORIZED', '请先登录 / Log in first', { reason: 'auth.required' });
+  return context.actor;
 }

@@ -4,7 +4,8 @@
  * CSS: no image library is installed to make real thumbnails), removed from drafts only.
  */
 import { DxError } from '@shared/api/errors';
-import type { Evidence, Session } from '@shared/api/procedures/assessments';
+import type { Evidence} from '@shared/api/procedures/assessments';
+import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
 import type { WorkflowDeps } from './deps';
 import { evidenceMaxBytes, sniffEvidenceMime } from './evidence-type';
@@ -40,9 +41,9 @@ export interface AddEvidenceInput {
   bytes: Uint8Array;
 }
 
-export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvidenceInput, session: Session): Evidence {
+export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvidenceInput, actor: Actor): Evidence {
   const row = getAssessmentRow(deps.db, input.assessmentId);
-  assertCan('addEvidence', row.status, session.role, row.id);
+  assertCan('addEvidence', row.status, actor.roles, row.id);
   const unit = getUnitBrief(deps.db, row.unit_id);
   if (!applicableIds(loadPack(deps.db, row.rubric_id).pack, unitContextOf(unit)).includes(input.itemId)) {
     refuse(input.itemId, 'item', `${input.itemId}: no such item applies to this unit`);
@@ -61,7 +62,7 @@ export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvide
     deps.db
       .prepare('INSERT INTO evidence (id, assessment_id, item_id, sha256, mime, bytes, original_name, created_at) VALUES (@id, @assessment_id, @item_id, @sha256, @mime, @bytes, @original_name, @created_at)')
       .run(evidence);
-    deps.audit({ actor: session.name, action: 'evidence.add', subject: row.id, data: { item: input.itemId, sha256, bytes: evidence.bytes, mime } });
+    deps.audit({ actor: actor.userId, action: 'evidence.add', subject: row.id, data: { item: input.itemId, sha256, bytes: evidence.bytes, mime } });
   })();
   return toEvidence(evidence);
 }
@@ -90,14 +91,14 @@ export function getEvidenceData(deps: WorkflowDeps, dataDir: string, id: string)
 }
 
 /** Removes the row; the file stays, as other rows (or a bundle) may share the same bytes. */
-export function removeEvidence(deps: WorkflowDeps, id: string, session: Session): boolean {
+export function removeEvidence(deps: WorkflowDeps, id: string, actor: Actor): boolean {
   const row = deps.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
   if (!row) return false;
   const assessment = getAssessmentRow(deps.db, row.assessment_id);
-  assertCan('removeEvidence', assessment.status, session.role, assessment.id);
+  assertCan('removeEvidence', assessment.status, actor.roles, assessment.id);
   deps.db.transaction(() => {
     deps.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-    deps.audit({ actor: session.name, action: 'evidence.remove', subject: assessment.id, data: { item: row.item_id, sha256: row.sha256 } });
+    deps.audit({ actor: actor.userId, action: 'evidence.remove', subject: assessment.id, data: { item: row.item_id, sha256: row.sha256 } });
   })();
   return true;
 }

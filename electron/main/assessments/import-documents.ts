@@ -21,6 +21,7 @@ import { getAssessmentRow } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
 import { recordSigned } from './workflow';
+import type { Actor } from '@shared/domain/roles';
 
 export interface SourceDocument {
   /** The file name (and index inside an array), for messages. */
@@ -96,7 +97,7 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, sta
   return { id, name: wanted.name, created: true, households: wanted.households };
 }
 
-function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
+function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
   const db = deps.db;
   if (document.id !== undefined && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(document.id)) {
     throw new DxError('CONFLICT', `assessment ${document.id} is already recorded`, { issues: [{ path: ['id'], message: `assessment ${document.id} is already recorded` }] });
@@ -114,8 +115,8 @@ function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: str
     `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'draft', NULL, ?, ?)`,
   ).run(id, deps.workstationId, unit.id, document.cycle, document.assessedOn, loaded.ref, loaded.sha256, JSON.stringify(document.answers), stamp, stamp);
-  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: `workstation ${deps.workstationId}`, status: 'final', stamp });
-  deps.audit({ actor: 'import', action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
+  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: actor, status: 'final', stamp });
+  deps.audit({ actor: actor.userId, action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
   return {
     source,
     id,
@@ -132,7 +133,7 @@ function recordOne(deps: WorkflowDeps, document: AssessmentDocument, source: str
   };
 }
 
-export function importAssessmentDocuments(deps: WorkflowDeps, sources: SourceDocument[]): ImportedAssessment[] {
+export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sources: SourceDocument[]): ImportedAssessment[] {
   const issues: ErrorIssue[] = [];
   const documents: { source: string; document: AssessmentDocument; index: number }[] = [];
   sources.forEach(({ source, json }, index) => {
@@ -155,7 +156,7 @@ export function importAssessmentDocuments(deps: WorkflowDeps, sources: SourceDoc
   const run = deps.db.transaction(() => {
     for (const { source, document, index } of ordered) {
       try {
-        recorded.set(index, recordOne(deps, document, source, stamp));
+        recorded.set(index, recordOne(deps, actor, document, source, stamp));
       } catch (error) {
         issues.push(...prefixed(source, error));
       }

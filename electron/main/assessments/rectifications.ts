@@ -4,7 +4,8 @@
  * Overdue = open with a due date before the day asked about.
  */
 import { DxError } from '@shared/api/errors';
-import type { Rectification, Session } from '@shared/api/procedures/assessments';
+import type { Rectification} from '@shared/api/procedures/assessments';
+import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
 import type { WorkflowDeps } from './deps';
 import { localDate } from './deps';
@@ -70,7 +71,7 @@ export interface OpenInput {
   dueOn: string;
 }
 
-export function openRectification(deps: WorkflowDeps, input: OpenInput, session: Session): Rectification {
+export function openRectification(deps: WorkflowDeps, input: OpenInput, actor: Actor): Rectification {
   const id = newId();
   deps.db.transaction(() => {
     getUnitBrief(deps.db, input.unitId);
@@ -80,16 +81,16 @@ export function openRectification(deps: WorkflowDeps, input: OpenInput, session:
     const stamp = deps.now().toISOString();
     deps.db
       .prepare(
-        `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, opened_by_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(id, deps.workstationId, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, stamp, stamp);
-    deps.audit({ actor: session.name, action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
+      .run(id, deps.workstationId, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, actor.userId, stamp, stamp);
+    deps.audit({ actor: actor.userId, action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
   })();
   return toRectification(getRow(deps, id), localDate(deps.now()));
 }
 
-export function closeRectification(deps: WorkflowDeps, input: { id: string; closedOn?: string; followUpAssessmentId?: string }, session: Session): Rectification {
+export function closeRectification(deps: WorkflowDeps, input: { id: string; closedOn?: string; followUpAssessmentId?: string }, actor: Actor): Rectification {
   const closedOn = input.closedOn ?? localDate(deps.now());
   deps.db.transaction(() => {
     const row = getRow(deps, input.id);
@@ -98,9 +99,9 @@ export function closeRectification(deps: WorkflowDeps, input: { id: string; clos
       throw new DxError('BAD_INPUT', 'The follow-up assessment is of another unit', { issues: [{ path: ['followUpAssessmentId'], message: 'another unit' }] });
     }
     deps.db
-      .prepare("UPDATE rectifications SET status = 'done', closed_on = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ?")
-      .run(closedOn, input.followUpAssessmentId ?? null, deps.now().toISOString(), input.id);
-    deps.audit({ actor: session.name, action: 'rectification.close', subject: input.id, data: { closedOn } });
+      .prepare("UPDATE rectifications SET status = 'done', closed_on = ?, closed_by_id = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ?")
+      .run(closedOn, actor.userId, input.followUpAssessmentId ?? null, deps.now().toISOString(), input.id);
+    deps.audit({ actor: actor.userId, action: 'rectification.close', subject: input.id, data: { closedOn } });
   })();
   return toRectification(getRow(deps, input.id), localDate(deps.now()));
 }

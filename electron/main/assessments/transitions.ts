@@ -9,7 +9,8 @@
  * supersedes a signed or final one. final means released: no more changes of status.
  */
 import { DxError } from '@shared/api/errors';
-import type { AssessmentStatus, Role } from '@shared/api/procedures/assessments';
+import type { AssessmentStatus } from '@shared/api/procedures/assessments';
+import type { Role } from '@shared/domain/roles';
 
 export type Action = 'edit' | 'submit' | 'reopen' | 'sign' | 'finalize' | 'supersede' | 'discard' | 'addEvidence' | 'removeEvidence';
 
@@ -31,17 +32,17 @@ export function isSigned(status: AssessmentStatus): boolean {
   return status === 'signed' || status === 'final';
 }
 
-export function canDo(action: Action, status: AssessmentStatus, role: Role): boolean {
-  return allowedFrom[action].includes(status) && (!leaderOnly.has(action) || role === 'leader');
+export function canDo(action: Action, status: AssessmentStatus, roles: readonly Role[]): boolean {
+  return allowedFrom[action].includes(status) && (!leaderOnly.has(action) || roles.includes('leader'));
 }
 
 /** Throws CONFLICT for a wrong state and FORBIDDEN for a wrong role, with a message that says which. */
-export function assertCan(action: Action, status: AssessmentStatus, role: Role, assessmentId: string): void {
+export function assertCan(action: Action, status: AssessmentStatus, roles: readonly Role[], assessmentId: string): void {
   if (!allowedFrom[action].includes(status)) {
     const why = isSigned(status) ? 'it is signed and immutable; start a correction instead' : `its status is ${status}`;
     throw new DxError('CONFLICT', `Cannot ${action} assessment ${assessmentId}: ${why}`, { status, action });
   }
-  if (leaderOnly.has(action) && role !== 'leader') {
-    throw new DxError('FORBIDDEN', `Only a team leader (组长) may ${action} an assessment; the current user is an inspector`, { role, action });
+  if (leaderOnly.has(action) && !roles.includes('leader')) {
+    throw new DxError('FORBIDDEN', `只有组长可以${action}评定 / Only a team leader may ${action} an assessment`, { reason: 'auth.roleRequired', params: { roles: 'leader' }, action });
   }
 }

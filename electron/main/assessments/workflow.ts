@@ -9,7 +9,8 @@
  * same unit and year; several drafts of different units can be open at once.
  */
 import { DxError } from '@shared/api/errors';
-import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult, Session } from '@shared/api/procedures/assessments';
+import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult } from '@shared/api/procedures/assessments';
+import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
 import { revokeCertificatesForVeto } from './certificate-revocation';
 import type { WorkflowDeps } from './deps';
@@ -60,7 +61,7 @@ function openFor(deps: WorkflowDeps, unitId: string, cycle: number): AssessmentR
     .get(unitId, cycle) as AssessmentRow | undefined;
 }
 
-export function startAssessment(deps: WorkflowDeps, input: StartInput, session: Session): Assessment {
+export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Actor): Assessment {
   const now = deps.now();
   const assessedOn = input.assessedOn ?? localDate(now);
   const cycle = input.cycle ?? Number(assessedOn.slice(0, 4));
@@ -80,8 +81,8 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, session: 
         `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, follows_up_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, '{}', '{}', 'draft', ?, ?, ?, ?)`,
       )
-      .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, session.name, input.followsUpId ?? null, stamp, stamp);
-    deps.audit({ actor: session.name, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
+      .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, actor.displayName, input.followsUpId ?? null, stamp, stamp);
+    deps.audit({ actor: actor.userId, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
     return newIdValue;
   })();
   return getAssessment(deps, id);
@@ -160,25 +161,25 @@ function writeDraft(deps: WorkflowDeps, row: AssessmentRow, input: SaveInput, st
   return flagged;
 }
 
-export function saveDraft(deps: WorkflowDeps, input: SaveInput, session: Session): { id: string; updatedAt: string; autosavedAt: string | null; flagged: FlaggedAnswer[] } {
+export function saveDraft(deps: WorkflowDeps, input: SaveInput, actor: Actor): { id: string; updatedAt: string; autosavedAt: string | null; flagged: FlaggedAnswer[] } {
   const stamp = deps.now().toISOString();
   const flagged = deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, input.id);
-    assertCan('edit', row.status, session.role, row.id);
+    assertCan('edit', row.status, actor.roles, row.id);
     const refused = writeDraft(deps, row, input, stamp);
     // Autosaves happen every few seconds; the audit log records the saves a person asked for.
-    if (!input.autosave) deps.audit({ actor: session.name, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length, flagged: refused.map((entry) => entry.item) } });
+    if (!input.autosave) deps.audit({ actor: actor.userId, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length, flagged: refused.map((entry) => entry.item) } });
     return refused;
   }).immediate();
   const saved = getAssessmentRow(deps.db, input.id);
   return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at, flagged };
 }
 
-export function submitAssessment(deps: WorkflowDeps, input: { id: string; answers?: Answers; details?: DraftDetails }, session: Session): Assessment {
+export function submitAssessment(deps: WorkflowDeps, input: { id: string; answers?: Answers; details?: DraftDetails }, actor: Actor): Assessment {
   const stamp = deps.now().toISOString();
   deps.db.transaction(() => {
     let row = getAssessmentRow(deps.db, input.id);
-    assertCan('submit', row.status, session.role, row.id);
+    assertCan('submit', row.status, actor.roles, row.id);
     if (input.answers) {
       writeDraft(deps, row, { id: row.id, answers: input.answers, ...(input.details ? { details: input.details } : {}) }, stamp);
       row = getAssessmentRow(deps.db, input.id);
@@ -199,24 +200,24 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
     }
     deps.db
       .prepare(
-        `UPDATE assessments SET status = 'submitted', submitted_at = ?, updated_at = ?, inspector = COALESCE(inspector, ?),
+        `UPDATE assessments SET status = 'submitted', submitted_at = ?, updated_at = ?, inspector = ?, submitted_by_id = ?,
                 result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?`,
       )
-      .run(stamp, stamp, session.name, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
-    deps.audit({ actor: session.name, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
+      .run(stamp, stamp, actor.displayName, actor.userId, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
+    deps.audit({ actor: actor.userId, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
   })();
   return getAssessment(deps, input.id);
 }
 
-export function reopenAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+export function reopenAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
   const stamp = deps.now().toISOString();
   deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
-    assertCan('reopen', row.status, session.role, id);
+    assertCan('reopen', row.status, actor.roles, id);
     deps.db
       .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
       .run(stamp, id);
-    deps.audit({ actor: session.name, action: 'assessment.reopen', subject: id });
+    deps.audit({ actor: actor.userId, action: 'assessment.reopen', subject: id });
   })();
   return getAssessment(deps, id);
 }
@@ -225,16 +226,16 @@ export function reopenAssessment(deps: WorkflowDeps, id: string, session: Sessio
  * Signs: scores with the engine against the history in force now, records the result (now
  * immutable), appends the unit's star history and revokes certificates after a veto.
  */
-export function signAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+export function signAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
   const now = deps.now();
   const stamp = now.toISOString();
   deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
-    assertCan('sign', row.status, session.role, id);
+    assertCan('sign', row.status, actor.roles, id);
     const scored = scoreRow(deps, row, parseAnswers(row), false);
-    recordSigned(deps, row, scored, { signedBy: session.name, status: 'signed', stamp });
+    recordSigned(deps, row, scored, { signedBy: actor, status: 'signed', stamp });
     deps.audit({
-      actor: session.name,
+      actor: actor.userId,
       action: 'assessment.sign',
       subject: id,
       data: { unitId: row.unit_id, cycle: row.cycle, total: scored.result.total, awardedStars: scored.result.awardedStars, decidedBy: scored.result.decidedBy, vetoed: scored.result.vetoed },
@@ -244,14 +245,14 @@ export function signAssessment(deps: WorkflowDeps, id: string, session: Session)
 }
 
 /** Shared by signing and `assessments import`: the row becomes signed/final and the unit's stars follow. */
-export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { signedBy: string; status: 'signed' | 'final'; stamp: string }): void {
+export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { signedBy: Actor; status: 'signed' | 'final'; stamp: string }): void {
   const result = scored.result;
   deps.db
     .prepare(
       `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
-              rubric_sha256 = ?, signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
+              rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
     )
-    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy, options.stamp, options.stamp, row.id);
+    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy.displayName, options.signedBy.userId, options.stamp, options.stamp, row.id);
   recordDecision(
     deps.db,
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
@@ -259,27 +260,27 @@ export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pic
   );
   if (result.vetoed) {
     const revoked = revokeCertificatesForVeto(deps.db, { unitId: row.unit_id, assessmentId: row.id, on: row.assessed_on, reason: `veto in assessment ${row.id}` });
-    if (revoked > 0) deps.audit({ actor: options.signedBy, action: 'certificates.revokeForVeto', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
+    if (revoked > 0) deps.audit({ actor: options.signedBy.userId, action: 'certificates.revokeForVeto', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
   }
 }
 
-export function finalizeAssessment(deps: WorkflowDeps, id: string, session: Session): Assessment {
+export function finalizeAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
   const stamp = deps.now().toISOString();
   deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
-    assertCan('finalize', row.status, session.role, id);
+    assertCan('finalize', row.status, actor.roles, id);
     prepared(deps.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
-    deps.audit({ actor: session.name, action: 'assessment.finalize', subject: id });
+    deps.audit({ actor: actor.userId, action: 'assessment.finalize', subject: id });
   })();
   return getAssessment(deps, id);
 }
 
 /** A correction: a new draft with the signed one's answers, which replaces it once signed. */
-export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: string, session: Session): Assessment {
+export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: string, actor: Actor): Assessment {
   const stamp = deps.now().toISOString();
   const correctionId = deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
-    assertCan('supersede', row.status, session.role, id);
+    assertCan('supersede', row.status, actor.roles, id);
     const later = prepared(deps.db, 'SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
     const signedLater = later.find((other) => other.status === 'signed' || other.status === 'final');
     if (signedLater) throw new DxError('CONFLICT', `Assessment ${id} was already corrected by ${signedLater.id}; correct that one instead`, { supersededBy: signedLater.id });
@@ -294,22 +295,22 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
         `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, session.name, id, reason, row.follows_up_id, stamp, stamp);
-    deps.audit({ actor: session.name, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
+      .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, actor.displayName, id, reason, row.follows_up_id, stamp, stamp);
+    deps.audit({ actor: actor.userId, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
     return newIdValue;
   })();
   return getAssessment(deps, correctionId);
 }
 
-export function discardDraft(deps: WorkflowDeps, id: string, session: Session): boolean {
+export function discardDraft(deps: WorkflowDeps, id: string, actor: Actor): boolean {
   return deps.db.transaction(() => {
     const row = findAssessmentRow(deps.db, id);
     if (!row) return false;
-    assertCan('discard', row.status, session.role, id);
+    assertCan('discard', row.status, actor.roles, id);
     prepared(deps.db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
     prepared(deps.db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
     prepared(deps.db, 'DELETE FROM assessments WHERE id = ?').run(id);
-    deps.audit({ actor: session.name, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
+    deps.audit({ actor: actor.userId, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;
   })();
 }

@@ -18,10 +18,16 @@ import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '..
 import type { LoadedPack } from '../assessments/scoring-port';
 import { historyContext, refreshUnitStars } from '../assessments/star-history';
 import { recordSigned } from '../assessments/workflow';
+import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
 import { communityName, enterpriseName, institutionName, villageName } from './names';
 import { seededRandom } from './random';
 import type { Random } from './random';
+
+/** Demo signatures name made-up team leaders who are not users of this workstation. */
+function demoLeader(name: string): Actor {
+  return { userId: `demo:${name}`, name, displayName: name, roles: ['leader'] };
+}
 
 export interface DemoOptions {
   units?: number;
@@ -195,7 +201,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
           continue;
         }
         insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(answers), 'draft', inspector, stamp, stamp, stamp);
-        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: random.pick(leaders), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
+        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
         assessments += 1;
         if (result.vetoed) vetoes += 1;
         // Hidden dangers found (PRE-5) become rectifications with a due date.

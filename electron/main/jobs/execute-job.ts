@@ -6,6 +6,7 @@ import { jobRegistry } from './registry';
 export interface ExecuteJobOptions {
   db: Database;
   workstationId: string;
+  actorId: string;
   name: string;
   input: unknown;
   isCancelled(): boolean;
@@ -18,6 +19,7 @@ export async function executeJob(options: ExecuteJobOptions): Promise<unknown> {
   return job(options.input, {
     db: options.db,
     workstationId: options.workstationId,
+    actorId: options.actorId,
     progress: options.progress,
     throwIfCancelled() {
       if (options.isCancelled()) throw new DxError('CANCELLED', `${options.name} was cancelled`);

@@ -8,6 +8,8 @@ import type { Database } from 'better-sqlite3';
 export interface JobContext {
   db: Database;
   workstationId: string;
+  /** Who started the job (a user id or `cli:<account>`), recorded in what it writes. */
+  actorId: string;
   progress(done: number, total: number, message?: string): void;
   /** Throws CANCELLED when the caller cancelled; call between steps. */
   throwIfCancelled(): void;

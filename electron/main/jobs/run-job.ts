@@ -22,11 +22,17 @@ export function defaultJobMode(): JobMode {
   return fs.existsSync(workerBundle()) ? 'worker' : 'inline';
 }
 
+/** Jobs record who started them; a public procedure never starts one, so `system` is only a fallback. */
+function actorIdOf(context: CallContext): string {
+  return context.actor?.userId ?? 'system';
+}
+
 export function runJob(services: CoreServices, name: string, input: unknown, context: CallContext, mode: JobMode = services.jobMode): Promise<unknown> {
   if (mode === 'inline') {
     return executeJob({
       db: services.db,
       workstationId: services.workstation.id,
+      actorId: actorIdOf(context),
       name,
       input,
       isCancelled: () => context.signal.aborted,
@@ -34,7 +40,7 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
     });
   }
   const cancelBuffer = new SharedArrayBuffer(4);
-  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, cancelBuffer };
+  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), cancelBuffer };
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerBundle(), { workerData: request });
     const cancel = () => Atomics.store(new Int32Array(cancelBuffer), 0, 1);

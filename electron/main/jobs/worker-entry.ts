@@ -15,6 +15,7 @@ try {
   const value = await executeJob({
     db,
     workstationId: request.workstationId,
+    actorId: request.actorId,
     name: request.name,
     input: request.input,
     isCancelled: () => Atomics.load(cancelFlag, 0) === 1,

@@ -6,6 +6,8 @@ export interface WorkerRequest {
   input: unknown;
   dbFile: string;
   workstationId: string;
+  /** Who started the job (a user id or `cli:<account>`), recorded in what it writes. */
+  actorId: string;
   /** One Int32: set to 1 to cancel; read by the worker between steps even while it is busy. */
   cancelBuffer: SharedArrayBuffer;
 }

@@ -170,7 +170,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const jobHeader = request.headers['x-job-id'];
     const jobId = typeof jobHeader === 'string' && jobHeader.length > 0 && jobHeader.length <= 100 ? jobHeader : undefined;
-    const result = await options.dispatcher.dispatch(name, input, jobId);
+    // Who is calling is the session header's business alone, never the body's.
+    const sessionHeader = request.headers['x-dingxing-session'];
+    const session = typeof sessionHeader === 'string' && sessionHeader.length > 0 && sessionHeader.length <= 200 ? sessionHeader : null;
+    const result = await options.dispatcher.dispatch(name, input, { session }, jobId);
     if (result.ok) sendJson(response, 200, { result: result.value });
     else sendJson(response, statusByCode[result.error.code], { error: result.error });
   }

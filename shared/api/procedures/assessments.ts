@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import { assessors } from '@shared/domain/roles';
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -13,8 +14,6 @@ const cycle = z.number().int().min(2000).max(2100);
 export const assessmentStatuses = ['draft', 'submitted', 'signed', 'final'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
-export const roles = ['inspector', 'leader'] as const;
-export type Role = (typeof roles)[number];
 
 /** An answer as the interchange format has it: boolean, number, or a survey's counts. */
 export const SurveyAnswerSchema = z.object({ respondents: z.number().int().min(0), safe: z.number().int().min(0) }).strict();
@@ -190,9 +189,6 @@ export const RectificationSchema = z.object({
 });
 export type Rectification = z.infer<typeof RectificationSchema>;
 
-export const SessionSchema = z.object({ name: z.string().min(1).max(60), role: z.enum(roles) });
-export type Session = z.infer<typeof SessionSchema>;
-
 export const HomeSummarySchema = z.object({
   units: z.number().int(),
   inScopeUnits: z.number().int(),
@@ -211,57 +207,66 @@ export type DemoResult = z.infer<typeof DemoResultSchema>;
 
 export const assessmentProcedures = {
   'assessments.start': procedure({
+    roles: assessors,
     summary: 'Start an assessment of a unit for a cycle (returns the open one if there is one)',
     input: z
       .object({ unitId: id, cycle: cycle.optional(), assessedOn: isoDate.optional(), rubricId: z.string().max(100).optional(), followsUpId: id.optional() })
       .strict(),
     output: AssessmentSchema,
   }),
-  'assessments.get': procedure({ summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.get': procedure({ roles: 'signedIn', summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.saveDraft': procedure({
+    roles: assessors,
     summary: 'Save (or autosave) a draft: incomplete answers are fine; answers out of range are kept flagged, the rest saved',
     input: z.object({ id, answers: AnswersSchema, details: DraftDetailsSchema.optional(), assessedOn: isoDate.optional(), autosave: z.boolean().optional() }).strict(),
     output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable(), flagged: z.array(FlaggedAnswerSchema) }),
   }),
   'assessments.preview': procedure({
+    roles: 'signedIn',
     summary: 'Live score of a draft’s answers with the unit’s history (nothing is saved)',
     input: z.object({ id, answers: AnswersSchema }).strict(),
     output: PreviewSchema,
   }),
   'assessments.submit': procedure({
+    roles: assessors,
     summary: 'Submit a complete draft for signing',
     input: z.object({ id, answers: AnswersSchema.optional(), details: DraftDetailsSchema.optional() }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.reopen': procedure({ summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
-  'assessments.sign': procedure({ summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
-  'assessments.finalize': procedure({ summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.reopen': procedure({ roles: ['leader'], summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.sign': procedure({ roles: ['leader'], summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.finalize': procedure({ roles: ['leader'], summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.supersede': procedure({
+    roles: ['leader'],
     summary: 'Start a correction of a signed assessment, with the reason',
     input: z.object({ id, reason: z.string().trim().min(2).max(1000) }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.discard': procedure({ summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
-  'assessments.listDrafts': procedure({ summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
-  'assessments.listForUnit': procedure({ summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.discard': procedure({ roles: assessors, summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
+  'assessments.listDrafts': procedure({ roles: 'signedIn', summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.listForUnit': procedure({ roles: 'signedIn', summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
   'assessments.listRecent': procedure({
+    roles: 'signedIn',
     summary: 'Recently signed assessments',
     input: z.object({ limit: z.number().int().min(1).max(500).optional(), cycle: cycle.optional() }).strict(),
     output: z.array(AssessmentSummarySchema),
   }),
   'evidence.add': procedure({
+    roles: assessors,
     summary: 'Attach a photo or PDF to an item of a draft (JPEG, PNG, WebP or PDF, at most 10 MB)',
     input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(15_000_000) }).strict(),
     output: EvidenceSchema,
   }),
-  'evidence.list': procedure({ summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),
+  'evidence.list': procedure({ roles: 'signedIn', summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),
   'evidence.get': procedure({
+    roles: 'signedIn',
     summary: 'One evidence file as a data URL for display',
     input: z.object({ id }).strict(),
     output: z.object({ evidence: EvidenceSchema, dataUrl: z.string() }),
   }),
-  'evidence.remove': procedure({ summary: 'Remove evidence from a draft', input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }) }),
+  'evidence.remove': procedure({ roles: assessors, summary: 'Remove evidence from a draft', input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }) }),
   'rectifications.open': procedure({
+    roles: assessors,
     summary: 'Record a rectification a unit must carry out by a date',
     input: z
       .object({ unitId: id, assessmentId: id.optional(), itemId: z.string().max(40).optional(), description: z.string().trim().min(1).max(2000), owner: z.string().max(100).optional(), dueOn: isoDate })
@@ -269,24 +274,26 @@ export const assessmentProcedures = {
     output: RectificationSchema,
   }),
   'rectifications.close': procedure({
+    roles: assessors,
     summary: 'Close a rectification (optionally naming the follow-up assessment that checked it)',
     input: z.object({ id, closedOn: isoDate.optional(), followUpAssessmentId: id.optional() }).strict(),
     output: RectificationSchema,
   }),
   'rectifications.listForUnit': procedure({
+    roles: 'signedIn',
     summary: 'Rectifications of one unit',
     input: z.object({ unitId: id, includeDone: z.boolean().optional() }).strict(),
     output: z.array(RectificationSchema),
   }),
   'rectifications.listDue': procedure({
+    roles: 'signedIn',
     summary: 'Open rectifications overdue or due within the next days',
     input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(366).optional() }).strict(),
     output: z.object({ overdue: z.array(RectificationSchema), due: z.array(RectificationSchema) }),
   }),
-  'home.summary': procedure({ summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
-  'session.get': procedure({ summary: 'The current user and role of this workstation', input: z.object({}).strict(), output: SessionSchema }),
-  'session.set': procedure({ summary: 'Set the current user and role', input: SessionSchema.strict(), output: SessionSchema }),
+  'home.summary': procedure({ roles: 'signedIn', summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
   'demo.load': procedure({
+    roles: ['admin'],
     summary: 'Fill the database with a realistic demo data set',
     input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional() }).strict(),
     output: DemoResultSchema,

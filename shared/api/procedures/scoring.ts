@@ -33,11 +33,13 @@ export const ScoringPreviewInputSchema = z
 
 export const scoringProcedures = {
   'scoring.preview': procedure({
+    roles: 'signedIn',
     summary: 'Score answers as a draft (missing answers allowed) with the named star pack; invalid answers are refused naming the item',
     input: ScoringPreviewInputSchema,
     output: ScoreResultSchema,
   }),
   'rubric.list': procedure({
+    roles: 'signedIn',
     summary: 'The rubric packs stored on this workstation',
     input: z.object({}).strict(),
     output: z.object({
@@ -47,6 +49,7 @@ export const scoringProcedures = {
     }),
   }),
   'rubric.get': procedure({
+    roles: 'signedIn',
     summary: 'One rubric pack (id@version) with its sha256',
     input: z.object({ ref: PackRefSchema }).strict(),
     output: RubricPackSummarySchema.extend({ pack: RubricPackSchema }),

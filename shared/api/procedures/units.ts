@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { industries, unitKinds } from '@shared/domain/unit-kinds';
 import { procedure } from '../procedure';
+import { unitEditors } from '@shared/domain/roles';
 
 export const UnitKindSchema = z.enum(unitKinds);
 export const IndustrySchema = z.enum(industries);
@@ -140,37 +141,44 @@ export const ImportFileSchema = z
 
 export const unitProcedures = {
   'districts.list': procedure({
+    roles: 'signedIn',
     summary: 'The 15 districts with their unit counts',
     input: z.object({}).strict(),
     output: z.array(DistrictSchema),
   }),
   'units.list': procedure({
+    roles: 'signedIn',
     summary: 'A page of units, filtered and sorted, with the total count',
     input: UnitListInputSchema,
     output: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(UnitSchema) }),
   }),
   'units.get': procedure({
+    roles: 'signedIn',
     summary: 'One unit with its star history',
     input: z.object({ id: z.string().min(1).max(100) }).strict(),
     output: z.object({ unit: UnitSchema, history: z.array(StarHistoryEntrySchema) }),
   }),
   'units.create': procedure({
+    roles: unitEditors,
     summary: 'Add a unit to the registry',
     input: UnitFieldsSchema,
     output: UnitSchema,
   }),
   'units.update': procedure({
+    roles: unitEditors,
     summary: 'Change a unit’s facts (not its stars, which only assessments change)',
     input: z.object({ id: z.string().min(1).max(100), fields: UnitFieldsSchema }).strict(),
     output: UnitSchema,
   }),
   'units.importPreview': procedure({
+    roles: unitEditors,
     summary: 'Parse and check a CSV/XLSX file of units; nothing is written',
     input: ImportFileSchema,
     output: ImportReportSchema,
     job: true,
   }),
   'units.import': procedure({
+    roles: unitEditors,
     summary: 'Import a CSV/XLSX file of units, all rows or none',
     input: ImportFileSchema,
     output: ImportReportSchema,

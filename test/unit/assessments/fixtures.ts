@@ -6,8 +6,7 @@ import type { Core } from '../../../electron/main/core';
 import { newId } from '../../../electron/main/ids';
 import { testCore } from '../../helpers/core';
 
-export const leader = { name: '王组长', role: 'leader' as const };
-export const inspector = { name: '李检查员', role: 'inspector' as const };
+export { leaderActor as leader, inspectorActor as inspector } from '../../helpers/actors';
 
 export interface Fixture {
   core: Core;

@@ -1,6 +1,5 @@
 // The assessment workflow: draft → submitted → signed → final, roles, immutability, history-aware stars, corrections.
 import { describe, expect, it } from 'vitest';
-import { getSession, setSession } from '../../../electron/main/assessments/session';
 import {
   discardDraft,
   finalizeAssessment,
@@ -202,14 +201,5 @@ describe('corrections', () => {
     const f = await fixture();
     const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
     expect(() => supersedeAssessment(f.deps, draft.id, 'reason', leader)).toThrow(/status is draft/);
-  });
-});
-
-describe('session', () => {
-  it('defaults to a team leader and remembers the user set', async () => {
-    const f = await fixture();
-    expect(getSession(f.core.services.db).role).toBe('leader');
-    setSession(f.core.services.db, inspector);
-    expect(getSession(f.core.services.db)).toEqual(inspector);
   });
 });

@@ -20,8 +20,12 @@ const { lockDownContents, denyAllPermissions, isAppUrl } = await import('../../.
 const { procedures } = await import('@shared/api/contract');
 const { ipcChannel } = await import('@shared/api/ipc-channels');
 
-function eventFrom(url: string, parent: unknown = null) {
-  return { senderFrame: { url, parent }, sender: { isDestroyed: () => false, send: vi.fn() } } as never;
+function senderWith(id: number) {
+  return { id, isDestroyed: () => false, send: vi.fn(), once: vi.fn() };
+}
+
+function eventFrom(url: string, parent: unknown = null, sender = senderWith(1)) {
+  return { senderFrame: { url, parent }, sender } as never;
 }
 
 describe('IPC sender check', () => {
@@ -47,7 +51,24 @@ describe('IPC transport', () => {
     expect(await handler(eventFrom('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dispatch).not.toHaveBeenCalled();
     expect(await handler(eventFrom('app://dingxing/index.html'), {}, 'job-1')).toEqual({ ok: true, value: 1 });
-    expect(dispatch).toHaveBeenCalledWith('system.status', {}, 'job-1');
+    expect(dispatch).toHaveBeenCalledWith('system.status', {}, { session: null }, 'job-1');
+  });
+
+  it('keeps each window’s login to that window and forgets it on logout', async () => {
+    const dispatch = vi.fn(async (name: string) => (name === 'session.login' ? { ok: true, value: { session: 'value-of-window-1' } } : { ok: true, value: {} }));
+    registerIpcTransport({ dispatch, cancel: vi.fn(), onProgress: () => () => undefined } as never, null);
+    const call = (name: string, sender: ReturnType<typeof senderWith>) =>
+      (handlers.get(ipcChannel(name)) as (...args: unknown[]) => Promise<unknown>)(eventFrom('app://dingxing/index.html', null, sender), {});
+    const first = senderWith(1);
+    const second = senderWith(2);
+    await call('session.login', first);
+    await call('system.status', first);
+    await call('system.status', second);
+    expect(dispatch).toHaveBeenNthCalledWith(2, 'system.status', {}, { session: 'value-of-window-1' }, undefined);
+    expect(dispatch).toHaveBeenNthCalledWith(3, 'system.status', {}, { session: null }, undefined);
+    await call('session.logout', first);
+    await call('system.status', first);
+    expect(dispatch).toHaveBeenLastCalledWith('system.status', {}, { session: null }, undefined);
   });
 });
 

@@ -1,5 +1,6 @@
 /** Handlers of the assessment workflow procedures: thin calls into electron/main/assessments/. */
 import type { HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
 import type { assessmentProcedures, DemoResult } from '@shared/api/procedures/assessments';
 import type { CoreServices } from '../../core-services';
 import { depsOfServices } from '../../assessments/deps';
@@ -7,7 +8,6 @@ import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../.
 import { homeSummary } from '../../assessments/home-summary';
 import { closeRectification, listDue, listRectificationsForUnit, openRectification } from '../../assessments/rectifications';
 import { listForUnit, listOpen, listRecent } from '../../assessments/repository';
-import { getSession, setSession } from '../../assessments/session';
 import {
   discardDraft,
   finalizeAssessment,
@@ -26,37 +26,30 @@ type AssessmentHandlers = Pick<HandlerMap, keyof typeof assessmentProcedures>;
 
 export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
   const deps = depsOfServices(services);
-  const session = () => getSession(services.db);
   return {
-    'assessments.start': (input) => startAssessment(deps, input, session()),
+    'assessments.start': (input, context) => startAssessment(deps, input, requireActor(context)),
     'assessments.get': ({ id }) => getAssessment(deps, id),
-    'assessments.saveDraft': (input) => saveDraft(deps, input, session()),
+    'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
     'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
-    'assessments.submit': (input) => submitAssessment(deps, input, session()),
-    'assessments.reopen': ({ id }) => reopenAssessment(deps, id, session()),
-    'assessments.sign': ({ id }) => signAssessment(deps, id, session()),
-    'assessments.finalize': ({ id }) => finalizeAssessment(deps, id, session()),
-    'assessments.supersede': ({ id, reason }) => supersedeAssessment(deps, id, reason, session()),
-    'assessments.discard': ({ id }) => ({ discarded: discardDraft(deps, id, session()) }),
+    'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
+    'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),
+    'assessments.sign': ({ id }, context) => signAssessment(deps, id, requireActor(context)),
+    'assessments.finalize': ({ id }, context) => finalizeAssessment(deps, id, requireActor(context)),
+    'assessments.supersede': ({ id, reason }, context) => supersedeAssessment(deps, id, reason, requireActor(context)),
+    'assessments.discard': ({ id }, context) => ({ discarded: discardDraft(deps, id, requireActor(context)) }),
     'assessments.listDrafts': () => listOpen(services.db),
     'assessments.listForUnit': ({ unitId }) => listForUnit(services.db, unitId),
     'assessments.listRecent': ({ limit, cycle }) => listRecent(services.db, limit ?? 50, cycle),
-    'evidence.add': ({ assessmentId, itemId, name, dataBase64 }) =>
-      addEvidence(deps, services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }, session()),
+    'evidence.add': ({ assessmentId, itemId, name, dataBase64 }, context) =>
+      addEvidence(deps, services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }, requireActor(context)),
     'evidence.list': ({ assessmentId }) => listEvidence(deps, assessmentId),
     'evidence.get': ({ id }) => getEvidenceData(deps, services.dataDir, id),
-    'evidence.remove': ({ id }) => ({ removed: removeEvidence(deps, id, session()) }),
-    'rectifications.open': (input) => openRectification(deps, input, session()),
-    'rectifications.close': (input) => closeRectification(deps, input, session()),
+    'evidence.remove': ({ id }, context) => ({ removed: removeEvidence(deps, id, requireActor(context)) }),
+    'rectifications.open': (input, context) => openRectification(deps, input, requireActor(context)),
+    'rectifications.close': (input, context) => closeRectification(deps, input, requireActor(context)),
     'rectifications.listForUnit': ({ unitId, includeDone }) => listRectificationsForUnit(deps, unitId, includeDone ?? true),
     'rectifications.listDue': ({ asOf, withinDays }) => listDue(deps, asOf, withinDays ?? 14),
     'home.summary': () => homeSummary(deps),
-    'session.get': () => session(),
-    'session.set': (input) => {
-      const next = setSession(services.db, input);
-      services.audit({ actor: next.name, action: 'session.set', data: { role: next.role } });
-      return next;
-    },
     'demo.load': async (input, context) => (await runJob(services, 'demo.load', input, context)) as DemoResult,
   };
 }

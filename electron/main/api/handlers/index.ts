@@ -5,6 +5,8 @@ import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
+import { sessionHandlers } from './session';
+import { userHandlers } from './users';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -12,5 +14,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...scoringHandlers(services),
     ...unitHandlers(services),
     ...assessmentHandlers(services),
+    ...sessionHandlers(services),
+    ...userHandlers(services),
   };
 }

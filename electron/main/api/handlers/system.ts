@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dispatcher, HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
 import type { systemProcedures } from '@shared/api/procedures/system';
 import { DxError } from '@shared/api/errors';
 import type { CoreServices } from '../../core-services';
@@ -36,6 +37,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       counts: countRows(services),
     }),
     'system.backup': async (_input, context) => {
+      const actor = requireActor(context);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = path.join(services.dataDir, 'backups', `dingxing-${stamp}.sqlite`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -53,7 +55,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
         if (error instanceof DxError) throw error;
         throw new DxError('INTERNAL', `Backup failed: ${(error as Error).message}`);
       }
-      services.audit({ actor: 'system', action: 'backup', subject: file });
+      services.audit({ actor: actor.userId, action: 'backup', subject: file });
       return { file, bytes: fs.statSync(file).size };
     },
     'system.integrityCheck': async (input, context) =>

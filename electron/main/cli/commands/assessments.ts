@@ -10,6 +10,7 @@ import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
 import { depsOfServices } from '../../assessments/deps';
 import { importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
+import { cliActor } from '../../users/cli-actor';
 import type { SourceDocument } from '../../assessments/import-documents';
 import { listForUnit, listRecent } from '../../assessments/repository';
 import { starGlyphs } from './units-list';
@@ -36,7 +37,7 @@ export const assessmentsImportCommand: CliCommand = {
       });
     }
     const core = await context.core();
-    const recorded = importAssessmentDocuments(depsOfServices(core.services), sources);
+    const recorded = importAssessmentDocuments(depsOfServices(core.services), cliActor(), sources);
     const rows = recorded.map((entry) => [
       entry.source,
       entry.unitName + (entry.unitCreated ? ' (new)' : ''),

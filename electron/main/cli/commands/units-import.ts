@@ -11,6 +11,7 @@ import type { CliCommand } from '../command';
 import { importUnitsFile } from '../../units/import/import-units';
 import { readTable } from '../../units/import/read-table';
 import { mapHeader } from '../../units/import/validate-rows';
+import { cliActor } from '../../users/cli-actor';
 
 export function describeIssue(issue: ImportIssue): string {
   const whereZh = issue.line > 0 ? `第 ${issue.line} 行${issue.column ? `（${issue.column}）` : ''}：` : '';
@@ -61,7 +62,7 @@ export const unitsImportCommand: CliCommand = {
       if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
       else {
         const core = await context.core();
-        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, fileName, bytes, table, preview: false });
+        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false });
       }
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;

@@ -14,6 +14,7 @@ export const unitsImportPreviewJob: JobFunction<ImportFile, ImportReport> = (inp
   importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,
+    actorId: context.actorId,
     fileName: input.fileName,
     bytes: bytesOf(input),
     preview: true,
@@ -25,6 +26,7 @@ export const unitsImportJob: JobFunction<ImportFile, ImportReport> = async (inpu
   const report = await importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,
+    actorId: context.actorId,
     fileName: input.fileName,
     bytes: bytesOf(input),
     preview: false,

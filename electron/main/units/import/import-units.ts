@@ -15,6 +15,8 @@ import { writeUnits } from './write-units';
 export interface ImportOptions {
   db: Database;
   workstationId: string;
+  /** Who imports: recorded in the audit log. */
+  actorId: string;
   fileName: string;
   bytes: Uint8Array;
   /** Check only; nothing is written. */
@@ -56,7 +58,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     },
     beforeCommit(result) {
       appendAudit(db, options.workstationId, {
-        actor: 'system',
+        actor: options.actorId,
         action: 'units.import',
         subject: options.fileName,
         data: { ...result, format: table.format, encoding: table.encoding },

@@ -1,0 +1,33 @@
+/**
+ * What only a door can provide, handed to the core once when it opens: where secrets are kept
+ * (Electron: the OS keychain through safeStorage; CLI and serve: a passphrase), the fonts for
+ * PDFs, printing (only the desktop has a print dialog) and the clock (tests set it).
+ */
+import path from 'node:path';
+import { packageRoot } from './renderer-dir';
+
+/** Wraps a small secret (a key-encryption key) so it can be stored; only this method unwraps it. */
+export interface KeyStore {
+  /** Stored beside each wrapped secret, so the right method is used to unwrap it: e.g. `passphrase`, `safeStorage`. */
+  readonly method: string;
+  protect(secret: Buffer): Promise<Buffer>;
+  unprotect(blob: Buffer): Promise<Buffer>;
+}
+
+export interface Platform {
+  /** Null where no way to keep a secret was set up (e.g. no passphrase given): signing is then refused. */
+  keyStore: KeyStore | null;
+  fontsDir: string;
+  /** Opens the system print dialog for a PDF; null where there is none (browser, CLI). */
+  print: ((pdfFile: string) => Promise<void>) | null;
+  now(): Date;
+}
+
+export function defaultFontsDir(): string {
+  return path.join(packageRoot(), 'build', 'fonts');
+}
+
+/** The platform of plain Node (CLI, serve, tests) before a door adds what it has. */
+export function nodePlatform(overrides: Partial<Platform> = {}): Platform {
+  return { keyStore: null, fontsDir: defaultFontsDir(), print: null, now: () => new Date(), ...overrides };
+}

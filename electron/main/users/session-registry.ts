@@ -1,0 +1,73 @@
+/**
+ * Login sessions, held only in memory: a random opaque value per session, the user it stands
+ * for, and when it was last used. A session idle for longer than the lock time is locked: only
+ * its user's password opens it again, and what the window holds (an open form) stays. Sessions
+ * end on logout and when the process ends, so a value from another run is worthless.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '@shared/domain/roles';
+
+export const defaultIdleLockMs = 15 * 60 * 1000;
+
+interface HeldSession {
+  userId: string;
+  lastUsed: number;
+  locked: boolean;
+}
+
+export interface SessionView {
+  userId: string;
+  locked: boolean;
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<string, HeldSession>();
+
+  constructor(
+    readonly idleLockMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  begin(actor: Actor): string {
+    const value = randomBytes(32).toString('base64url');
+    this.sessions.set(value, { userId: actor.userId, lastUsed: this.now(), locked: false });
+    return value;
+  }
+
+  /** The session behind a value, locking it first if it sat idle too long. */
+  look(value: string | null): SessionView | null {
+    if (value === null) return null;
+    const held = this.sessions.get(value);
+    if (!held) return null;
+    if (!held.locked && this.now() - held.lastUsed > this.idleLockMs) held.locked = true;
+    return { userId: held.userId, locked: held.locked };
+  }
+
+  /** A call went through: the idle clock starts again. */
+  touch(value: string): void {
+    const held = this.sessions.get(value);
+    if (held && !held.locked) held.lastUsed = this.now();
+  }
+
+  lock(value: string): void {
+    const held = this.sessions.get(value);
+    if (held) held.locked = true;
+  }
+
+  unlock(value: string): void {
+    const held = this.sessions.get(value);
+    if (held) {
+      held.locked = false;
+      held.lastUsed = this.now();
+    }
+  }
+
+  end(value: string): boolean {
+    return this.sessions.delete(value);
+  }
+
+  /** A user was disabled or had a password reset: their sessions end everywhere. */
+  endAllOf(userId: string): void {
+    for (const [value, held] of this.sessions) if (held.userId === userId) this.sessions.delete(value);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Turns what a door knows about its caller into an actor: a session value (serve's header, a
+ * window's binding in Electron) is looked up in memory and its user read from the database, so a
+ * role change or a disabled account takes effect on the very next call.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Actor } from '@shared/domain/roles';
+import { SessionRegistry } from './session-registry';
+import { actorOf, findUser } from './user-store';
+
+/** Who is calling, as the door saw it: a session value, or an actor the door vouches for (CLI, tests). */
+export type Caller = { session: string | null } | { actor: Actor };
+
+export interface ResolvedCaller {
+  actor: Actor | null;
+  /** The session value the call came with, if it names a live session. */
+  session: string | null;
+  locked: boolean;
+}
+
+export class Sessions {
+  readonly registry: SessionRegistry;
+
+  constructor(
+    private readonly db: Database,
+    idleLockMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.registry = new SessionRegistry(idleLockMs, now);
+  }
+
+  resolve(caller: Caller): ResolvedCaller {
+    if ('actor' in caller) return { actor: caller.actor, session: null, locked: false };
+    const view = this.registry.look(caller.session);
+    if (view === null || caller.session === null) return { actor: null, session: null, locked: false };
+    const user = findUser(this.db, view.userId);
+    if (!user || user.disabled) {
+      this.registry.end(caller.session);
+      return { actor: null, session: null, locked: false };
+    }
+    return { actor: view.locked ? null : actorOf(user), session: caller.session, locked: view.locked };
+  }
+
+  /** The user behind a session even while it is locked (to unlock it, or to show who is locked out). */
+  userOf(session: string | null): Actor | null {
+    const view = this.registry.look(session);
+    if (!view) return null;
+    const user = findUser(this.db, view.userId);
+    return user && !user.disabled ? actorOf(user) : null;
+  }
+}
