@@ -86,7 +86,10 @@ export function mapHeader(table: RawTable): { columns: (ImportColumn | undefined
 
 const phonePattern = /^[0-9+\-()（）\s转#,，、/]{3,50}$/;
 
-export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000): ValidationResult {
+/** Rows checked between two progress reports: often enough for a moving bar, rare enough to cost nothing. */
+const progressEvery = 2000;
+
+export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000, onProgress?: (done: number, total: number) => void): ValidationResult {
   const { columns, errors, warnings } = mapHeader(table);
   const drafts: UnitDraft[] = [];
   const preview: ImportPreviewRow[] = [];
@@ -99,7 +102,10 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
   const usccLines = new Map<string, number>();
   const nameLines = new Map<string, number>();
 
+  let checkedRows = 0;
   for (const row of table.rows) {
+    checkedRows += 1;
+    if (onProgress !== undefined && checkedRows % progressEvery === 0) onProgress(checkedRows, table.rows.length);
     const line = row.line;
     const cell = (column: ImportColumn): string => {
       const index = indexOf.get(column);
