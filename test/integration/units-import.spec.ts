@@ -191,6 +191,23 @@ describe('units import: bad rows', () => {
     expect(run.stderr).toContain('第 3 行（uscc）：统一社会信用代码校验位错误，应为 G (line 3, uscc: ');
   });
 
+  it('prints at most 50 error lines and the total; --errors FILE and --json hold every one', async () => {
+    const bad = Array.from({ length: 120 }, (_, index) => `单位${index},企业,,火星区,,,,,,`);
+    const file = writeFile('many.csv', `${header}\n${bad.join('\n')}\n`);
+    const errorsFile = path.join(tempDir(), 'errors.csv');
+    const run = await cli('units', 'import', file, '--db', tempDbFile(), '--errors', errorsFile);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(50);
+    expect(run.stderr).toContain('有 120 处错误');
+    expect(run.stderr).toContain(`另有 70 处错误未列出 (70 more not shown); 全部错误已写入 ${errorsFile}`);
+    const csv = fs.readFileSync(errorsFile, 'utf8');
+    expect(csv.startsWith('\uFEFF行号 line,列 column,问题,problem\r\n')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(121);
+    const json = await cli('units', 'import', file, '--db', tempDbFile(), '--json');
+    expect(json.json<ImportReport>().errors).toHaveLength(120);
+    expect(json.stderr).toContain('用 --errors FILE 或 --json 查看全部');
+  });
+
   it('exits 1 for a missing file and 2 for a missing argument', async () => {
     expect((await cli('units', 'import', '/nonexistent/units.csv', '--db', tempDbFile())).code).toBe(1);
     expect((await cli('units', 'import', '--db', tempDbFile())).code).toBe(2);

@@ -3,18 +3,10 @@
  * so a file with thousands of bad rows can be fixed from the list, not from the first 200 shown.
  */
 import type { ImportIssue } from '@shared/api/procedures/units';
-
-function cell(value: string | number): string {
-  const text = String(value);
-  // A cell Excel would read as a formula stays text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+import { csvOf } from '@shared/text/csv';
 
 export function issuesToCsv(issues: readonly ImportIssue[], headers: readonly [string, string, string], english: boolean): string {
-  const lines = [headers.map(cell).join(',')];
-  for (const issue of issues) lines.push([issue.line, issue.column ?? '', english ? issue.messageEn : issue.message].map(cell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvOf([headers, ...issues.map((issue) => [issue.line, issue.column ?? '', english ? issue.messageEn : issue.message])]);
 }
 
 /** Hands the text to the browser as a download named `fileName`. */
