@@ -13,7 +13,7 @@ const { default: UnitImportDialog } = await import('../../../renderer/src/views/
 function bigReport(rows: number, errors: number): ImportReport {
   const previewRows: ImportPreviewRow[] = [];
   for (let line = 2; line < rows + 2; line += 1) {
-    previewRows.push({ line, name: `单位${line}`, kind: 'enterprise', industry: null, district: '江岸区', districtCode: '420102', street: '', uscc: '', households: null, ok: line - 2 >= errors } as ImportPreviewRow);
+    previewRows.push({ line, name: `单位${line}`, kind: 'enterprise', industry: null, district: '江岸区', districtCode: '420102', street: '', address: '', uscc: '', households: '', contact: '', phone: '', ok: line - 2 >= errors });
   }
   const issues: ImportIssue[] = [];
   for (let index = 0; index < errors; index += 1) issues.push({ line: index + 2, column: '区', message: '未知的区', messageEn: 'unknown district' });
