@@ -15,7 +15,7 @@ const electronImport = { name: 'electron', message: 'The core runs in plain Node
 const nodeImports = (who) => [...nodeModules, ...nodeOnlyPackages].map((name) => ({ name, message: `${who} must not import Node modules (${name}).` }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test/fixtures/**', 'test-results/**', 'tmp/**', '.*.tmp.mjs'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test/fixtures/**', 'test-results/**', 'tmp/**', '.*.tmp.mjs', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/essential'],

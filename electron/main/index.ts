@@ -8,6 +8,7 @@ import { openCore } from './core';
 import { startBackupSchedule } from './db/scheduled-backup';
 import type { Core } from './core';
 import { defaultDatabaseFile } from './data-dir';
+import { idleLockMsFrom } from './users/session-registry';
 import { packageRoot, rendererDir } from './renderer-dir';
 import { appOrigin, handleAppProtocol, registerAppScheme } from './desktop/app-protocol';
 import { registerIpcTransport } from './desktop/ipc-transport';
@@ -58,7 +59,7 @@ app.on('will-quit', () => core?.close());
 void app.whenReady().then(async () => {
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir());
-  core = await openCore({ dbFile: process.env.DINGXING_DB ?? defaultDatabaseFile(), electronVersion: process.versions.electron ?? null });
+  core = await openCore({ dbFile: process.env.DINGXING_DB ?? defaultDatabaseFile(), electronVersion: process.versions.electron ?? null, idleLockMs: idleLockMsFrom(process.env) });
   registerIpcTransport(core.dispatcher, devServerOrigin);
   startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
   createWindow();

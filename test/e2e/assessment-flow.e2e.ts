@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
+import { databaseWithSampleUnits, useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 
 let photo: string;
 
@@ -82,7 +82,7 @@ async function fillEverything(page: Page): Promise<void> {
 describe('assessment flow', () => {
   it('fills, autosaves, survives a reload, submits and signs; the unit’s stars follow', async () => {
     const page = await newAppPage(session.browser);
-    await page.goto(session.app.url);
+    await openLoggedIn(page, session.app);
     await page.getByTestId('home-stars-chart').waitFor();
 
     await page.goto(`${session.app.origin}/#/units`);

@@ -4,14 +4,14 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
+import { databaseWithSampleUnits, useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 
 
 const session = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
 
 /** Opens the app from the address `dingxing serve` printed, as a person does; the router must be up before the hash changes. */
 async function openApp(page: Page): Promise<void> {
-  await page.goto(session.app.url);
+  await openLoggedIn(page, session.app);
   await page.getByTestId('home-title').waitFor();
 }
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAppPage } from './support/browser';
-import { useAppInBrowser } from './support/app-in-browser';
+import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 
 let evil: http.Server;
 let evilOrigin: string;
@@ -74,7 +74,7 @@ describe('security', () => {
 
   it('does not let a link to an external site navigate the app', async () => {
     const page = await newAppPage(session.browser);
-    await page.goto(session.app.url);
+    await openLoggedIn(page, session.app);
     await page.getByTestId('home-title').waitFor();
     const before = page.url();
     await page.evaluate(() => {

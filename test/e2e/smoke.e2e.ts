@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/main/db/migrations/index';
 import { newAppPage, screenshot } from './support/browser';
-import { useAppInBrowser } from './support/app-in-browser';
+import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 
 
 const session = useAppInBrowser();
@@ -10,7 +10,7 @@ const session = useAppInBrowser();
 describe('smoke', () => {
   it('opens in Chinese, shows the status page, and switches to English', async () => {
     const page = await newAppPage(session.browser);
-    await page.goto(session.app.url);
+    await openLoggedIn(page, session.app);
     await page.getByTestId('home-title').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.getByTestId('nav-/').textContent()).toContain('首页');

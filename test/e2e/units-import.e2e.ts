@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { useAppInBrowser } from './support/app-in-browser';
+import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 
 let badFile: string;
 
@@ -26,7 +26,7 @@ beforeAll(() => {
 describe('units import in the app', () => {
   it('shows the errors of a bad file with their lines and refuses to import it', async () => {
     const page = await newAppPage(session.browser);
-    await page.goto(session.app.url);
+    await openLoggedIn(page, session.app);
     // vue-router listens for address changes only once its first navigation is done.
     await page.getByTestId('home-title').waitFor();
     await page.goto(`${session.app.origin}/#/units`);
@@ -43,7 +43,7 @@ describe('units import in the app', () => {
     const status = await page.evaluate(async (token) => {
       const response = await fetch('/api/units.list', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Dingxing-Session': sessionStorage.getItem('dingxing.session') ?? '' },
         body: '{}',
       });
       return ((await response.json()) as { result: { total: number } }).result.total;
@@ -53,7 +53,7 @@ describe('units import in the app', () => {
 
   it('previews a good file row by row, imports it, and lists the units', async () => {
     const page = await newAppPage(session.browser);
-    await page.goto(session.app.url);
+    await openLoggedIn(page, session.app);
     // vue-router listens for address changes only once its first navigation is done.
     await page.getByTestId('home-title').waitFor();
     await page.goto(`${session.app.origin}/#/units`);

@@ -11,6 +11,7 @@ import { openCore } from '../core';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
 import { commands } from './commands/index';
+import { idleLockMsFrom } from '../users/session-registry';
 import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
 import { UsageError } from './command';
 
@@ -142,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile });
+        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env) });
         return core;
       },
       print(document, human) {

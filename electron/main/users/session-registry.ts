@@ -71,3 +71,9 @@ export class SessionRegistry {
     for (const [value, held] of this.sessions) if (held.userId === userId) this.sessions.delete(value);
   }
 }
+
+/** `DINGXING_IDLE_LOCK_SECONDS` shortens or lengthens the idle lock (a kiosk, a test); anything unreadable keeps 15 minutes. */
+export function idleLockMsFrom(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.DINGXING_IDLE_LOCK_SECONDS);
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 24 * 3600 ? seconds * 1000 : defaultIdleLockMs;
+}

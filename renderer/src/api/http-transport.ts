@@ -1,8 +1,11 @@
-/** Serve mode: calls go to `POST /api/<procedure>` on the same origin with the per-run token. */
+/**
+ * Serve mode: calls go to `POST /api/<procedure>` on the same origin with the per-run token, and
+ * the tab's login session in `X-Dingxing-Session` (each tab logs in on its own).
+ */
 import type { Transport } from '@shared/api/client';
 import type { JobProgress } from '@shared/api/procedure';
 
-export function createHttpTransport(token: string, baseUrl = ''): Transport {
+export function createHttpTransport(token: string, session: () => string | null = () => null, baseUrl = ''): Transport {
   const listeners = new Set<(progress: JobProgress) => void>();
   let streaming = false;
 
@@ -11,7 +14,7 @@ export function createHttpTransport(token: string, baseUrl = ''): Transport {
     streaming = true;
     try {
       // fetch instead of EventSource: the token travels in a header, never in a URL.
-      const response = await fetch(`${baseUrl}/api/events`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(`${baseUrl}/api/events`, { headers: { Authorization: `Bearer ${token}`, 'X-Dingxing-Session': session() ?? '' } });
       if (!response.ok || !response.body) return;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -39,6 +42,8 @@ export function createHttpTransport(token: string, baseUrl = ''): Transport {
   return {
     async call(name, input, jobId) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const current = session();
+      if (current !== null) headers['X-Dingxing-Session'] = current;
       if (jobId !== undefined) headers['X-Job-Id'] = jobId;
       const response = await fetch(`${baseUrl}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
       const body = (await response.json().catch(() => null)) as { result?: unknown; error?: unknown } | null;

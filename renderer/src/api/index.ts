@@ -4,6 +4,8 @@
  */
 import { createApiClient } from '@shared/api/client';
 import type { ApiClient, Transport } from '@shared/api/client';
+import { isApiErrorShape } from '@shared/api/errors';
+import type { ApiErrorShape } from '@shared/api/errors';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
 
@@ -29,13 +31,52 @@ export function takeServeToken(location: Location, storage: Storage, history: Hi
 
 export type TransportKind = 'electron' | 'http';
 
+const sessionKey = 'dingxing.session';
+
+/**
+ * Serve mode keeps the tab's login session in sessionStorage (per tab, gone with the tab); the
+ * desktop app never sees it, the main process binds it to the window.
+ */
+export const loginSession = {
+  get: (): string | null => window.sessionStorage.getItem(sessionKey),
+  set(value: string | null): void {
+    if (value === null) window.sessionStorage.removeItem(sessionKey);
+    else window.sessionStorage.setItem(sessionKey, value);
+  },
+};
+
+type UnauthorizedListener = (error: ApiErrorShape) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Called when any call is refused for want of a (live, unlocked) session: the app then asks for the password. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function watchingUnauthorized(transport: Transport): Transport {
+  return {
+    async call(name, input, jobId) {
+      try {
+        return await transport.call(name, input, jobId);
+      } catch (error) {
+        if (isApiErrorShape(error) && error.code === 'UNAUTHORIZED' && !name.startsWith('session.') && !name.startsWith('setup.')) {
+          for (const listener of unauthorizedListeners) listener(error);
+        }
+        throw error;
+      }
+    },
+    onProgress: (listener) => transport.onProgress(listener),
+  };
+}
+
 function chooseTransport(): { kind: TransportKind; transport: Transport } {
   if (window.dingxing) return { kind: 'electron', transport: createIpcTransport(window.dingxing) };
   const token = takeServeToken(window.location, window.sessionStorage, window.history) ?? '';
-  return { kind: 'http', transport: createHttpTransport(token) };
+  return { kind: 'http', transport: createHttpTransport(token, loginSession.get) };
 }
 
 const chosen = chooseTransport();
 
 export const transportKind: TransportKind = chosen.kind;
-export const api: ApiClient = createApiClient(chosen.transport);
+export const api: ApiClient = createApiClient(watchingUnauthorized(chosen.transport));

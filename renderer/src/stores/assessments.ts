@@ -1,26 +1,16 @@
 /**
- * The assessment workflow in the renderer: the current user and role, the open drafts and the
- * recently signed assessments. One draft's editing state lives in use-assessment-draft.ts.
+ * The assessment workflow in the renderer: the open drafts and the recently signed assessments
+ * (who is logged in lives in the auth store). One draft's editing state lives in use-assessment-draft.ts.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AssessmentSummary, Session } from '@shared/api/procedures/assessments';
+import type { AssessmentSummary } from '@shared/api/procedures/assessments';
 import { api } from '../api';
 
 export const useAssessmentsStore = defineStore('assessments', () => {
-  const session = ref<Session | null>(null);
   const drafts = ref<AssessmentSummary[]>([]);
   const recent = ref<AssessmentSummary[]>([]);
   const loading = ref(false);
-
-  async function loadSession(): Promise<Session> {
-    session.value = await api.call('session.get', {});
-    return session.value;
-  }
-
-  async function setSession(next: Session): Promise<void> {
-    session.value = await api.call('session.set', next);
-  }
 
   async function refresh(): Promise<void> {
     loading.value = true;
@@ -36,5 +26,5 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return started.id;
   }
 
-  return { session, drafts, recent, loading, loadSession, setSession, refresh, start };
+  return { drafts, recent, loading, refresh, start };
 });

@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser';
-import { serveApp } from './serve';
-import type { ServedApp } from './serve';
+import { e2eUsers, serveApp } from './serve';
+import type { E2eUser, ServedApp } from './serve';
 
 export interface AppInBrowser {
   app: ServedApp;
@@ -15,7 +15,7 @@ export interface AppInBrowser {
 }
 
 /** `prepare` runs first and may name a database it filled (e.g. with `dingxing units import`). */
-export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string }> | { dbFile?: string } = () => ({})): AppInBrowser {
+export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string; users?: boolean; env?: Record<string, string> }> | { dbFile?: string; users?: boolean; env?: Record<string, string> } = () => ({})): AppInBrowser {
   const context = {} as AppInBrowser;
   beforeAll(async () => {
     context.app = await serveApp(await prepare());
@@ -33,4 +33,14 @@ export function databaseWithSampleUnits(prefix: string): string {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'e2e.sqlite');
   execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
   return dbFile;
+}
+
+/** Opens the app as a person does: the printed link, then the login screen (the team leader by default). */
+export async function openLoggedIn(page: Page, app: ServedApp, who: E2eUser = 'leader'): Promise<void> {
+  const user = e2eUsers[who];
+  await page.goto(app.url);
+  await page.getByTestId('login-name').fill(user.name);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user').waitFor();
 }

@@ -1,5 +1,5 @@
 // Starts the real app (`dingxing serve` on a temporary database) as a user would, and stops it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,11 +14,31 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
-export async function serveApp(options: { dbFile?: string } = {}): Promise<ServedApp> {
+/** The people of the e2e workstation, made with the CLI before the app starts. */
+export const e2eUsers = {
+  admin: { name: 'admin', displayName: '系统管理员', password: 'admin-password-1', roles: 'admin' },
+  leader: { name: 'wangzz', displayName: '王组长', password: 'leader-password-1', roles: 'inspector,leader' },
+  inspector: { name: 'lijc', displayName: '李检查员', password: 'inspector-password-1', roles: 'inspector' },
+} as const;
+export type E2eUser = keyof typeof e2eUsers;
+
+function addUsers(dbFile: string): void {
+  const run = (args: string[], password: string) =>
+    execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_PASSWORD: password } });
+  run(['init', '--admin', e2eUsers.admin.name, '--display-name', e2eUsers.admin.displayName], e2eUsers.admin.password);
+  for (const user of [e2eUsers.leader, e2eUsers.inspector]) {
+    run(['users', 'add', user.name, '--role', user.roles, '--display-name', user.displayName], user.password);
+  }
+}
+
+/** `users: false` serves a database without users, as a fresh install has. */
+export async function serveApp(options: { dbFile?: string; users?: boolean; env?: Record<string, string> } = {}): Promise<ServedApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-'));
   const dbFile = options.dbFile ?? path.join(dir, 'e2e.sqlite');
+  if (options.users !== false) addUsers(dbFile);
   const child: ChildProcess = spawn(process.execPath, ['bin/dingxing.mjs', 'serve', '--db', dbFile, '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

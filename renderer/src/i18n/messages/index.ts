@@ -6,8 +6,9 @@ import { coreMessages } from './core';
 import { unitMessages } from './units';
 import { assessmentMessages } from './assessments';
 import { settingsMessages } from './settings';
+import { authMessages } from './auth';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>

@@ -103,7 +103,7 @@ export const settingsMessages = defineMessages({
   en: {
     settings: {
       title: 'Settings',
-      tabs: { status: 'System status', rubrics: 'Rubric packs', user: 'User' },
+      tabs: { status: 'System status', rubrics: 'Rubric packs', user: 'Users' },
       inferred: 'inferred',
       inferredHint: 'Inferred: not taken from a published Wuhan document, but inferred from comparable published schemes',
       packs: {
