@@ -418,8 +418,7 @@ describe('assessment form from the keyboard', () => {
     // Another browser opens the draft: everything is there and scored.
     const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const other = await context.newPage();
-    await other.goto(session.app.url);
-    await other.getByTestId('home-title').waitFor();
+    await openApp(other);
     await other.goto(formUrl);
     await other.getByTestId('item-RES-1').waitFor();
     await expect.poll(() => shownAnswer(other, 'RES-1')).toBe('是');
