@@ -68,6 +68,26 @@ describe('assessment API', () => {
     expect(fixed.answers).toMatchObject({ 'RES-3': 3.5, 'PRE-5': 2 });
   });
 
+  it('searches assessments by status, district, cycle, inspector and unit name, one page at a time with the total', async () => {
+    const core = await testCore();
+    await call(core, 'demo.load', { units: 60, seed: 3 });
+    type Page = { rows: { status: string; cycle: number; unitName: string; districtName: string; inspector: string | null }[]; total: number; cycles: number[]; inspectors: string[] };
+    const all = await call<Page>(core, 'assessments.search', { limit: 10 });
+    expect(all.rows).toHaveLength(10);
+    expect(all.total).toBeGreaterThan(10);
+    const signed = await call<Page>(core, 'assessments.search', { statuses: ['signed', 'final'], cycle: all.cycles[0], limit: 200 });
+    expect(signed.rows.every((row) => (row.status === 'signed' || row.status === 'final') && row.cycle === all.cycles[0])).toBe(true);
+    const second = await call<Page>(core, 'assessments.search', { limit: 10, offset: 10 });
+    expect(second.rows[0]).not.toEqual(all.rows[0]);
+    const name = all.rows[0]?.unitName.slice(0, 3) as string;
+    const byName = await call<Page>(core, 'assessments.search', { text: name, limit: 200 });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byName.rows.every((row) => row.unitName.includes(name))).toBe(true);
+    const inspector = all.inspectors[0] as string;
+    expect((await call<Page>(core, 'assessments.search', { inspector, limit: 200 })).rows.every((row) => row.inspector === inspector)).toBe(true);
+    expect((await call<Page>(core, 'assessments.search', { text: '%', limit: 5 })).total).toBe(0);
+  });
+
   it('loads demo data as a job and then summarises it', async () => {
     const core = await testCore();
     expect((await call<{ units: number }>(core, 'home.summary', {})).units).toBe(0);

@@ -245,6 +245,22 @@ export const assessmentProcedures = {
   'assessments.discard': procedure({ roles: assessors, summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
   'assessments.listDrafts': procedure({ roles: 'signedIn', summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
   'assessments.listForUnit': procedure({ roles: 'signedIn', summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.search': procedure({
+    roles: 'signedIn',
+    summary: 'The assessment list: filters (status, district, cycle, inspector, unit name) and one page, with the total and the filters’ choices',
+    input: z
+      .object({
+        statuses: z.array(z.enum(assessmentStatuses)).max(4).optional(),
+        districtCode: z.string().min(1).max(20).optional(),
+        cycle: cycle.optional(),
+        inspector: z.string().min(1).max(100).optional(),
+        text: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(AssessmentSummarySchema), total: z.number().int(), cycles: z.array(z.number().int()), inspectors: z.array(z.string()) }),
+  }),
   'assessments.listRecent': procedure({
     roles: 'signedIn',
     summary: 'Recently signed assessments',
