@@ -24,3 +24,13 @@ export function useDistrictName() {
   const current = computed(() => locale.value);
   return (codeOrName: string | null | undefined, fallback = '') => districtNameIn(current.value, codeOrName, fallback);
 }
+
+/** The two zones' official English names run to 50 letters; a table column shows the form people say. */
+const shortEnglish: Record<string, string> = { '4201DH': 'East Lake High-Tech Zone', '4201JK': 'Wuhan Economic Dev. Zone' };
+
+/** For narrow places (table columns): the same name, with the zones' English names shortened. */
+export function districtShortNameIn(locale: string, codeOrName: string | null | undefined, fallback = ''): string {
+  const district = codeOrName ? byKey.get(codeOrName) : undefined;
+  if (locale === 'en' && district && shortEnglish[district.code]) return shortEnglish[district.code] as string;
+  return districtNameIn(locale, codeOrName, fallback);
+}
