@@ -28,7 +28,7 @@ const communityPlaces: Record<string, readonly string[]> = {
   '4201DH': ['光谷', '关东', '关南', '佛祖岭', '豹澥', '花山', '九峰'],
   '4201JK': ['沌口', '军山', '沌阳', '东风', '官莲湖', '枫树'],
 };
-const communitySuffixes = ['社区', '社区', '花园社区', '新村社区', '第一社区', '第二社区', '路社区', '湖社区'];
+const communitySuffixes = ['社区', '社区', '花园社区', '新村社区', '第一社区', '第二社区'];
 const villagePrefixes = ['张', '李', '王', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁'];
 const villageWords = ['家湾', '家岭', '家台', '家墩', '家咀', '湖', '岗', '桥', '河', '畈', '店', '集', '冲', '山', '庙'];
 const institutions = ['人民医院', '中医医院', '第一中学', '实验小学', '第二中学', '职业技术学校', '图书馆', '文化馆', '体育中心', '自来水厂', '燃气公司', '供电公司', '汽车客运站', '人民法院', '档案馆', '疾病预防控制中心', '妇幼保健院', '市场监督管理局', '政务服务中心', '科技馆'];
@@ -44,9 +44,7 @@ export function enterpriseName(random: Random, industry: string | null): string 
 export function communityName(random: Random, districtCode: string): string {
   const places = communityPlaces[districtCode] ?? ['幸福', '和平', '友谊', '新华'];
   const place = random.pick(places);
-  const suffix = random.pick(communitySuffixes);
-  // 光谷路社区, not 光谷路路社区.
-  return place.endsWith('路') && suffix.startsWith('路') ? `${place}${suffix.slice(1)}` : `${place}${suffix}`;
+  return `${place}${random.pick(communitySuffixes)}`;
 }
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '胡'];

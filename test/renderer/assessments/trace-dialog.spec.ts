@@ -15,7 +15,6 @@ const result = {
   rubric: 'wuhan-star@2026.1', rubricSha256: 'x', complete: false, total: 1234.5, categories: { RES: 4 }, addOnDeduction: 0, vetoed: false, scoreStars: 0, awardedStars: 0, decidedBy: 'threshold',
   trace: [
     { item: 'RES-1', points: 4, why: '已落实，得4分', whyZh: '已落实，得4分', whyEn: 'done: 4 points', step: 'item' },
-    { item: 'RES', points: 4, why: '小计4分', whyZh: '小计4分', whyEn: 'subtotal 4', step: 'category' },
     { item: 'TOTAL', points: 4, why: '总分4分', whyZh: '总分4分', whyEn: 'total 4', step: 'total' },
     { item: 'STARS', points: 0, why: '总分4未达到最低星级线60', whyZh: '总分4未达到最低星级线60', whyEn: 'total 4 is below the lowest threshold 60', step: 'stars' },
   ],
@@ -32,6 +31,7 @@ describe('TraceDialog', () => {
     const text = document.querySelector('[data-testid="trace-dialog"]')?.textContent ?? '';
     expect(text).toContain('RES-1主要负责人签订责任书');
     expect(text).toContain('责任落实 小计');
+    expect(text).toContain('满分 15 分');
     expect(text).toContain('星级判定');
     expect(text).toContain('总分 1,234.5 分');
     expect(text).not.toContain('STARS');

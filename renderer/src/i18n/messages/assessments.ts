@@ -108,7 +108,7 @@ export const assessmentMessages = defineMessages({
         offline: '无法连接到工作站',
         flagged: '{n} 项答案无效，暂不计分：',
       },
-      trace: { title: '计分明细', item: '项目', points: '得分', why: '说明', subtotal: '{name} 小计', total: '总分', stars: '星级判定', totalLine: '总分 {total} 分', print: '打印' },
+      trace: { title: '计分明细', item: '项目', points: '得分', why: '说明', subtotal: '{name} 小计', ofMax: '满分 {max} 分', total: '总分', stars: '星级判定', totalLine: '总分 {total} 分', print: '打印' },
       evidence: {
         add: '添加照片或文件',
         drop: '拖放照片/PDF 到此处',
@@ -284,7 +284,7 @@ export const assessmentMessages = defineMessages({
         offline: 'The workstation cannot be reached',
         flagged: '{n} not valid, not scored:',
       },
-      trace: { title: 'Score trace', item: 'Item', points: 'Points', why: 'Why', subtotal: '{name}: subtotal', total: 'Total', stars: 'Star level', totalLine: 'Total {total}', print: 'Print' },
+      trace: { title: 'Score trace', item: 'Item', points: 'Points', why: 'Why', subtotal: '{name}: subtotal', ofMax: 'of {max}', total: 'Total', stars: 'Star level', totalLine: 'Total {total}', print: 'Print' },
       evidence: {
         add: 'Add photo or file',
         drop: 'Drop photos/PDFs here',

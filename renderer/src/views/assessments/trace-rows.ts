@@ -19,26 +19,58 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export function traceRows(result: ScoreResult, form: readonly FormSection[], language: 'zh' | 'en', t: Translate): TraceRow[] {
   const items = new Map<string, string>();
-  const sections = new Map<string, string>();
+  const sectionOf = new Map<string, FormSection>();
+  const sections = new Map<string, FormSection>();
   for (const section of form) {
-    sections.set(section.id, section.label[language]);
-    for (const item of section.items) items.set(item.id, item.label[language]);
+    sections.set(section.id, section);
+    for (const item of section.items) {
+      items.set(item.id, item.label[language]);
+      sectionOf.set(item.id, section);
+    }
   }
-  return result.trace.map((entry) => {
+  const label = (section: FormSection | undefined, fallback: string) => section?.label[language] ?? fallback;
+  /** The subtotal row a section's items end with: the category's points of its maximum, or the add-ons' deduction. */
+  const subtotal = (section: FormSection): TraceRow | null => {
+    if (section.role === 'category') {
+      const points = result.categories[section.id] ?? 0;
+      return { step: 'category', code: '', name: t('assess.trace.subtotal', { name: label(section, section.id) }), points, showPoints: true, why: t('assess.trace.ofMax', { max: section.max ?? 0 }) };
+    }
+    if (section.role === 'addOn') {
+      return { step: 'category', code: '', name: t('assess.trace.subtotal', { name: label(section, section.id) }), points: -result.addOnDeduction, showPoints: true, why: t('assess.addOnCap', { max: section.max ?? 0 }) };
+    }
+    return null;
+  };
+  const rows: TraceRow[] = [];
+  const entries = result.trace;
+  entries.forEach((entry, index) => {
     const extra = entry as { step?: string; whyZh?: string; whyEn?: string };
     const step = extra.step ?? 'item';
     const why = (language === 'en' ? extra.whyEn : extra.whyZh) ?? entry.why;
     switch (step) {
       case 'category':
-        return { step, code: '', name: t('assess.trace.subtotal', { name: sections.get(entry.item) ?? entry.item }), points: entry.points, showPoints: true, why };
+        // The engine explains a capped category itself; its subtotal row follows from the items.
+        rows.push({ step: 'cap', code: '', name: label(sections.get(entry.item), entry.item), points: entry.points, showPoints: false, why });
+        return;
       case 'addOnCap':
-        return { step, code: '', name: t('assess.trace.subtotal', { name: sections.get('ADDON') ?? entry.item }), points: entry.points, showPoints: true, why };
+        rows.push({ step: 'cap', code: '', name: label(sections.get('ADDON'), entry.item), points: entry.points, showPoints: false, why });
+        return;
       case 'total':
-        return { step, code: '', name: t('assess.trace.total'), points: entry.points, showPoints: true, why };
+        rows.push({ step, code: '', name: t('assess.trace.total'), points: entry.points, showPoints: true, why });
+        return;
       case 'stars':
-        return { step, code: entry.item === 'STARS' ? '' : entry.item, name: entry.item === 'STARS' ? t('assess.trace.stars') : (items.get(entry.item) ?? ''), points: entry.points, showPoints: false, why };
-      default:
-        return { step, code: entry.item, name: items.get(entry.item) ?? '', points: entry.points, showPoints: true, why };
+        rows.push({ step, code: entry.item === 'STARS' ? '' : entry.item, name: entry.item === 'STARS' ? t('assess.trace.stars') : (items.get(entry.item) ?? ''), points: entry.points, showPoints: false, why });
+        return;
+      default: {
+        rows.push({ step, code: entry.item, name: items.get(entry.item) ?? '', points: entry.points, showPoints: true, why });
+        const section = sectionOf.get(entry.item);
+        const next = entries[index + 1] as { item: string; step?: string } | undefined;
+        const nextSection = next && (next.step ?? 'item') === 'item' ? sectionOf.get(next.item) : undefined;
+        if (section && nextSection !== section) {
+          const row = subtotal(section);
+          if (row) rows.push(row);
+        }
+      }
     }
   });
+  return rows;
 }
