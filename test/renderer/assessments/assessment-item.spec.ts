@@ -74,6 +74,15 @@ describe('AssessmentItem', () => {
     expect(item({ answer: false, points: 0, editable: false, canRectify: true }).find('[data-testid="rectify-RES-1"]').exists()).toBe(true);
   });
 
+  it('keeps 添加照片或文件 out of the Tab order and opens it with Alt+E', async () => {
+    const wrapper = item({});
+    expect(wrapper.get('[data-testid="evidence-add-RES-1"]').attributes('tabindex')).toBe('-1');
+    const picker = wrapper.get<HTMLInputElement>('[data-testid="evidence-input-RES-1"]').element;
+    const click = vi.spyOn(picker, 'click');
+    await wrapper.get('[data-testid="item-RES-1"]').trigger('keydown', { key: 'e', altKey: true });
+    expect(click).toHaveBeenCalledOnce();
+  });
+
   it('shows a signed answer as text', () => {
     const wrapper = item({ answer: true, editable: false });
     expect(wrapper.get('[data-testid="answer-RES-1"]').text()).toBe('✓ 是');
