@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PackRefSchema } from '../rubric/pack-ref';
 import { IndustryIdSchema, UnitKindSchema } from '../rubric/unit-kind';
 import { IsoDateSchema } from './iso-date';
+import { CycleSchema } from '../domain/cycle';
 
 export const assessmentFormat = 'dingxing.assessment/1';
 
@@ -41,7 +42,7 @@ export const AssessmentDocumentSchema = z
       .transform((id) => id ?? undefined),
     rubric: PackRefSchema,
     unit: AssessmentUnitSchema,
-    cycle: z.number().int().min(2000).max(2200),
+    cycle: CycleSchema,
     assessedOn: IsoDateSchema,
     /** Stars before this assessment; 0 for a first assessment. */
     previousStars: z.number().int().min(0).max(5).nullable().default(0).transform((stars) => stars ?? 0),

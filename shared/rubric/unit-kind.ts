@@ -1,9 +1,12 @@
 /** What a rubric needs to know about the rated unit: its kind and optional industry (DOMAIN.md, Words). */
 import { z } from 'zod';
+import { unitKinds } from '../domain/unit-kinds';
+import type { UnitKind } from '../domain/unit-kinds';
 
-export const unitKinds = ['enterprise', 'community', 'village', 'institution'] as const;
+
+export { unitKinds };
+export type { UnitKind };
 export const UnitKindSchema = z.enum(unitKinds);
-export type UnitKind = z.infer<typeof UnitKindSchema>;
 
 /** Industries are open-ended (delivery, finance, later school, hospital …); a pack declares the ones it knows. */
 export const IndustryIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'an industry id is lower-case letters, digits and dashes');

@@ -11,6 +11,8 @@ import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
 import { validateUscc } from '@shared/domain/uscc';
 import { newId } from '../ids';
 import { registryLookups } from './registry-lookups';
+import { ensureStreet, insertUnit, updateUnitFacts } from './unit-store';
+import type { UnitFacts } from './unit-store';
 import { getUnitRow } from './unit-queries';
 
 type Fields = z.output<typeof UnitFieldsSchema>;
@@ -25,56 +27,60 @@ function check(db: Database, fields: Fields, selfId: string | null): Checked {
   let conflicts = 0;
   const lookups = registryLookups(db);
   const district = lookups.matchDistrict(fields.districtCode);
-  if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}”` });
+  if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}” / Unknown district “${fields.districtCode}”` });
   let uscc: string | null = null;
   if (fields.uscc) {
     const result = validateUscc(fields.uscc);
     if (result.ok) uscc = result.code;
-    else issues.push({ path: ['uscc'], message: result.message.zh });
+    else issues.push({ path: ['uscc'], message: `${result.message.zh} / ${result.message.en}` });
   }
   if (uscc !== null) {
     const owner = db.prepare('SELECT id, name FROM units WHERE uscc = ?').get(uscc) as { id: string; name: string } | undefined;
     if (owner && owner.id !== selfId) {
       conflicts += 1;
-      issues.push({ path: ['uscc'], message: `统一社会信用代码 ${uscc} 已被单位“${owner.name}”使用` });
+      issues.push({ path: ['uscc'], message: `统一社会信用代码 ${uscc} 已被单位“${owner.name}”使用 / USCC ${uscc} is already used by “${owner.name}”` });
     }
   }
   if (district) {
     const same = db.prepare('SELECT id FROM units WHERE district_code = ? AND name = ?').pluck().get(district.code, fields.name) as string | undefined;
     if (same !== undefined && same !== selfId) {
       conflicts += 1;
-      issues.push({ path: ['name'], message: `${district.name}已有同名单位“${fields.name}”` });
+      issues.push({ path: ['name'], message: `${district.name}已有同名单位“${fields.name}” / ${district.nameEn} already has a unit named “${fields.name}”` });
     }
   }
   if (issues.length > 0) {
-    const message = issues.map((issue) => issue.message).join('；');
+    const side = (index: 0 | 1) => issues.map((issue) => issue.message.split(' / ')[index] ?? issue.message).join(index === 0 ? '；' : '; ');
+    const message = `${side(0)} / ${side(1)}`;
     throw new DxError(conflicts === issues.length ? 'CONFLICT' : 'BAD_INPUT', message, { issues });
   }
   return { districtCode: (district as { code: string }).code, uscc };
 }
 
 function streetIdFor(db: Database, districtCode: string, street: string | null): string | null {
-  if (!street) return null;
-  const existing = db.prepare('SELECT id FROM streets WHERE district_code = ? AND name = ?').pluck().get(districtCode, street) as string | undefined;
-  if (existing !== undefined) return existing;
-  const id = newId();
-  db.prepare('INSERT INTO streets (id, district_code, name) VALUES (?, ?, ?)').run(id, districtCode, street);
-  return id;
+  return street ? ensureStreet(db, districtCode, street).id : null;
+}
+
+function factsOf(db: Database, fields: Fields, checked: Checked): UnitFacts {
+  return {
+    name: fields.name,
+    kind: fields.kind,
+    industry: fields.industry,
+    districtCode: checked.districtCode,
+    streetId: streetIdFor(db, checked.districtCode, fields.street),
+    address: fields.address || null,
+    uscc: checked.uscc,
+    households: fields.households,
+    contact: fields.contact || null,
+    phone: fields.phone || null,
+    inScope: fields.inScope,
+  };
 }
 
 export function createUnit(db: Database, workstationId: string, fields: Fields, audit: (id: string) => void): Unit {
   const id = newId();
   db.transaction(() => {
     const checked = check(db, fields, null);
-    const now = new Date().toISOString();
-    db.prepare(
-      `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id, workstationId, fields.name, fields.kind, fields.industry, checked.districtCode,
-      streetIdFor(db, checked.districtCode, fields.street), fields.address || null, checked.uscc,
-      fields.households, fields.contact || null, fields.phone || null, fields.inScope ? 1 : 0, now, now,
-    );
+    insertUnit(db, { id, workstationId, ...factsOf(db, fields, checked), createdAt: new Date().toISOString() });
     audit(id);
   }).immediate();
   return getUnitRow(db, id);
@@ -84,14 +90,7 @@ export function updateUnit(db: Database, id: string, fields: Fields, audit: (id:
   db.transaction(() => {
     getUnitRow(db, id);
     const checked = check(db, fields, id);
-    db.prepare(
-      `UPDATE units SET name = ?, kind = ?, industry = ?, district_code = ?, street_id = ?, address = ?, uscc = ?,
-         households = ?, contact = ?, phone = ?, in_scope = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      fields.name, fields.kind, fields.industry, checked.districtCode, streetIdFor(db, checked.districtCode, fields.street),
-      fields.address || null, checked.uscc, fields.households, fields.contact || null, fields.phone || null,
-      fields.inScope ? 1 : 0, new Date().toISOString(), id,
-    );
+    updateUnitFacts(db, id, factsOf(db, fields, checked), new Date().toISOString());
     audit(id);
   }).immediate();
   return getUnitRow(db, id);

@@ -5,14 +5,20 @@
  */
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import { base64Length, maxEvidenceBytes } from '../../limits';
 import { assessors } from '@shared/domain/roles';
+import { assessmentStatuses } from '@shared/domain/assessment-status';
+import type { AssessmentStatus } from '@shared/domain/assessment-status';
+import { CycleSchema } from '@shared/domain/cycle';
+import { IsoDateSchema } from '@shared/assessment/iso-date';
+import { ScoreResultSchema } from '@shared/scoring/result';
 
 const id = z.string().min(1).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-const cycle = z.number().int().min(2000).max(2100);
+const isoDate = IsoDateSchema;
+const cycle = CycleSchema;
 
-export const assessmentStatuses = ['draft', 'submitted', 'signed', 'final'] as const;
-export type AssessmentStatus = (typeof assessmentStatuses)[number];
+export { assessmentStatuses };
+export type { AssessmentStatus };
 
 
 /** An answer as the interchange format has it: boolean, number, or a survey's counts. */
@@ -44,21 +50,9 @@ export const DraftDetailsSchema = z
   .strict();
 export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
 
-/** The engine's result (CONTRACTS.md `dingxing score --json`); further fields pass through. */
-export const ScoreResultSchema = z.looseObject({
-  rubric: z.string(),
-  rubricSha256: z.string(),
-  complete: z.boolean(),
-  total: z.number(),
-  categories: z.record(z.string(), z.number()),
-  addOnDeduction: z.number(),
-  vetoed: z.boolean(),
-  scoreStars: z.number().int(),
-  awardedStars: z.number().int(),
-  decidedBy: z.string(),
-  trace: z.array(z.looseObject({ item: z.string(), points: z.number(), why: z.string() })),
-});
-export type ScoreResult = z.infer<typeof ScoreResultSchema>;
+/** The engine's result: one definition, in shared/scoring/result.ts. */
+export { ScoreResultSchema };
+export type { ScoreResult } from '@shared/scoring/result';
 
 /** A live score: the engine's result plus what is still missing, for the side panel. */
 /** An answer the engine refused, with the reason in English (the renderer words it from the item's own limits). */
@@ -270,7 +264,7 @@ export const assessmentProcedures = {
   'evidence.add': procedure({
     roles: assessors,
     summary: 'Attach a photo or PDF to an item of a draft (JPEG, PNG, WebP or PDF, at most 10 MB)',
-    input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(15_000_000) }).strict(),
+    input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(base64Length(maxEvidenceBytes)) }).strict(),
     output: EvidenceSchema,
   }),
   'evidence.list': procedure({ roles: 'signedIn', summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),

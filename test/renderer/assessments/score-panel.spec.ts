@@ -4,20 +4,21 @@ import ElementPlus from 'element-plus';
 import { describe, expect, it, vi } from 'vitest';
 import type { Assessment, Preview } from '@shared/api/procedures/assessments';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
+import type { SaveState } from '../../../renderer/src/views/assessments/use-assessment-draft';
 
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
 const { default: ScorePanel } = await import('../../../renderer/src/views/assessments/ScorePanel.vue');
 
 const assessment = { id: 'a1', status: 'draft', signedAt: null, signedBy: null, supersededById: null } as unknown as Assessment;
 const preview: Preview = {
-  result: { rubric: 'wuhan-star@2026.1', rubricSha256: 'x', complete: false, total: 87.5, categories: {}, addOnDeduction: 0, vetoed: false, scoreStars: 3, awardedStars: 2, decidedBy: 'stepUp', trace: [] },
+  result: { rubric: 'wuhan-star@2026.1', rubricSha256: 'x', engine: '1.0.0', complete: false, missing: [], incompleteReasons: [], lockedOut: false, total: 87.5, categories: {}, addOnDeduction: 0, vetoed: false, scoreStars: 3, awardedStars: 2, decidedBy: 'stepUp', trace: [] },
   missing: ['RES-2', 'PRE-5', 'SAT-1'],
   previousStars: 1,
   lastVetoOn: null,
   flagged: [],
 };
 
-function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader' }> = {}) {
+function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader'; saveState: SaveState }> = {}) {
   return mount(ScorePanel, {
     props: { assessment, preview, saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 32).toISOString(), saveError: '', role: 'inspector', busy: false, ...props },
     global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
@@ -53,5 +54,9 @@ describe('ScorePanel', () => {
     const submitted = { ...assessment, status: 'submitted' } as Assessment;
     expect(panel({ assessment: submitted, role: 'inspector' }).find('[data-testid="sign-button"]').exists()).toBe(false);
     expect(panel({ assessment: submitted, role: 'leader' }).find('[data-testid="sign-button"]').exists()).toBe(true);
+  });
+
+  it('says a save waits for the running import, in the view’s language', () => {
+    expect(panel({ saveState: 'queued' }).get('[data-testid="autosave-status"]').text()).toBe('等待导入完成后保存');
   });
 });

@@ -99,6 +99,7 @@ export const assessmentMessages = defineMessages({
         paper: '纸质评定记录',
       },
       autosave: {
+        queued: '等待导入完成后保存',
         saving: '正在保存…',
         saved: '已自动保存 {time}',
         unsaved: '尚未保存',
@@ -275,6 +276,7 @@ export const assessmentMessages = defineMessages({
         paper: 'recorded on paper',
       },
       autosave: {
+        queued: 'Will save when the import finishes',
         saving: 'Saving…',
         saved: 'Autosaved {time}',
         unsaved: 'Not saved yet',

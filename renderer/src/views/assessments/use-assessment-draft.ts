@@ -13,10 +13,14 @@ import { fileToBase64 } from '../units/file-bytes';
 import { dropLocalCopy, keepLocalCopy, takeLocalCopy } from './local-backup';
 import { tallyToAnswer } from './survey-tally';
 
-export const evidenceMaxBytes = 10 * 1024 * 1024;
+export { maxEvidenceBytes as evidenceMaxBytes } from '@shared/limits';
 export const evidenceTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+/** `queued`: a job is writing to the database; the save waits for it and then commits. */
+export type SaveState = 'idle' | 'saving' | 'queued' | 'saved' | 'failed';
+
+/** How long a save may take before the form asks whether it waits for a job. */
+const queuedCheckMs = 800;
 
 /** How long the live score waits for more answers before it asks the core. */
 export const previewDelayMs = 250;
@@ -204,6 +208,15 @@ export function useAssessmentDraft() {
     saveState.value = 'saving';
     dirty = false;
     const changesSent = changes;
+    // A save that waits on a running import says so, instead of seeming stuck.
+    const queuedCheck = setTimeout(() => {
+      void api
+        .call('system.status', {})
+        .then((status) => {
+          if (status.writerJob !== null && saveState.value === 'saving') saveState.value = 'queued';
+        })
+        .catch(() => undefined);
+    }, queuedCheckMs);
     try {
       const saved = await api.call('assessments.saveDraft', { id: current.id, answers: answersCopy(), details: details(), autosave });
       savedAt.value = saved.autosavedAt && autosave ? saved.autosavedAt : saved.updatedAt;
@@ -225,6 +238,8 @@ export function useAssessmentDraft() {
       if (saveError.value !== 'NOT_FOUND' && saveError.value !== 'CONFLICT') scheduleRetry();
       if (!autosave) throw caught;
       return false;
+    } finally {
+      clearTimeout(queuedCheck);
     }
   }
 
