@@ -60,7 +60,10 @@ export const unitsImportCommand: CliCommand = {
   summary: 'Import units from a CSV (UTF-8 or GBK) or XLSX file; every bad row is reported; all or nothing',
   args: 'FILE',
   positionals: { min: 1, max: 1 },
-  options: { errors: { type: 'string', help: 'FILE  write every error to this CSV file (the terminal shows the first 50)' } },
+  options: {
+    errors: { type: 'string', help: 'FILE  write every error to this CSV file (the terminal shows the first 50)' },
+    update: { type: 'boolean', help: 'a row matching a unit (by USCC, else district and name) updates it; empty cells keep what it has' },
+  },
   async run(context) {
     const errorsFile = stringOption(context.values, 'errors');
     const file = path.resolve(context.positionals[0] as string);
@@ -87,7 +90,7 @@ export const unitsImportCommand: CliCommand = {
       if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
       else {
         const core = await context.core();
-        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false });
+        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false, mode: context.values.update === true ? 'update' : 'add' });
       }
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
@@ -114,7 +117,9 @@ export const unitsImportCommand: CliCommand = {
     context.print(
       document,
       [
-        `已导入 ${report.imported} 个单位，新建街道 ${report.streetsCreated} 个 (imported ${report.imported} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`,
+        report.counts
+          ? `新增 ${report.counts.new} 个、更新 ${report.counts.update} 个、不变 ${report.counts.same} 个单位，新建街道 ${report.streetsCreated} 个 (added ${report.counts.new}, updated ${report.counts.update}, unchanged ${report.counts.same} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`
+          : `已导入 ${report.imported} 个单位，新建街道 ${report.streetsCreated} 个 (imported ${report.imported} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`,
         ...(warnings.length > 0 ? [`提示 (warnings): ${warnings.length}`, ...warnings] : []),
       ].join('\n'),
     );

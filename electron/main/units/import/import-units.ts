@@ -10,6 +10,7 @@ import { registryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
 import { validateRows } from './validate-rows';
+import type { ImportMode } from './validate-rows';
 import { writeUnits } from './write-units';
 
 export interface ImportOptions {
@@ -21,6 +22,8 @@ export interface ImportOptions {
   bytes: Uint8Array;
   /** Check only; nothing is written. */
   preview: boolean;
+  /** `update`: rows matching a unit update it (see validate-rows). */
+  mode?: ImportMode;
   /** The file already read (the CLI reads it before it opens the database). */
   table?: RawTable;
   previewLimit?: number;
@@ -46,10 +49,16 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
   const table = options.table ?? (await readTable(options.fileName, options.bytes));
   options.throwIfCancelled?.();
   progressOf('check', 0, table.rows.length);
-  const checked = validateRows(table, registryLookups(db), options.preview ? (options.previewLimit ?? 20_000) : 0, (done, total) => {
-    options.throwIfCancelled?.();
-    progressOf('check', done, total);
-  });
+  const checked = validateRows(
+    table,
+    registryLookups(db),
+    options.preview ? (options.previewLimit ?? 20_000) : 0,
+    (done, total) => {
+      options.throwIfCancelled?.();
+      progressOf('check', done, total);
+    },
+    options.mode ?? 'add',
+  );
   options.throwIfCancelled?.();
   progressOf('check', 1, 1);
   const report: ImportReport = {
@@ -63,6 +72,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     warnings: checked.warnings,
     rows: checked.preview,
     rowsTruncated: checked.previewTruncated,
+    ...(checked.counts ? { counts: checked.counts } : {}),
   };
   if (options.preview || checked.errors.length > 0) return report;
   const written = writeUnits(db, checked.drafts, {
