@@ -37,6 +37,27 @@ describe('UnitImportDialog', () => {
     wrapper.unmount();
   });
 
+  it('checks the file again in update mode and shows 新增 / 更新 / 不变 for each row', async () => {
+    const report = bigReport(3, 0);
+    call.mockReset();
+    call.mockImplementation(async (_name: string, input: { mode?: string }) =>
+      input.mode === 'update'
+        ? { ...report, counts: { new: 1, update: 1, same: 1 }, rows: report.rows.map((row, index) => ({ ...row, action: (['new', 'update', 'same'] as const)[index] })) }
+        : report,
+    );
+    const wrapper = mount(UnitImportDialog, { props: { modelValue: true }, attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), ElementPlus] } });
+    await flushPromises();
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['名称\n'], 'units.csv', { type: 'text/csv' })] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-summary"]')).not.toBeNull());
+    document.querySelector<HTMLElement>('[data-testid="import-update"] input')?.click();
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-count-update"]')?.textContent).toContain('更新 1'));
+    expect(call.mock.calls.at(-1)?.[1]).toMatchObject({ mode: 'update' });
+    expect(document.querySelector('[data-testid="import-count-same"]')?.textContent).toContain('不变 1');
+    wrapper.unmount();
+  });
+
   it('writes every error to a CSV Excel opens, formulas kept as text', () => {
     const csv = issuesToCsv([{ line: 3, column: '名称', message: '=SUM(A1)，缺少名称', messageEn: 'x' }, { line: 4, message: '含有"引号"', messageEn: 'y' }], ['行号', '列', '问题'], false);
     expect(csv).toBe('\uFEFF行号,列,问题\r\n3,名称,\'=SUM(A1)，缺少名称\r\n4,,"含有""引号"""\r\n');
