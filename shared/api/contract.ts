@@ -10,6 +10,7 @@ import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
+import { backupProcedures } from './procedures/backups';
 
 export const procedures = {
   ...systemProcedures,
@@ -18,6 +19,7 @@ export const procedures = {
   ...assessmentProcedures,
   ...sessionProcedures,
   ...userProcedures,
+  ...backupProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -222,7 +222,7 @@ describe('units import: bad rows', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(50);
     expect(run.stderr).toContain('有 120 处错误');
-    expect(run.stderr).toContain(`另有 70 处错误未列出 (70 more not shown); 全部错误已写入 ${errorsFile}`);
+    expect(run.stderr).toContain(`另有 70 处错误未列出 / 70 more not shown; 全部错误已写入 ${errorsFile}`);
     const csv = fs.readFileSync(errorsFile, 'utf8');
     expect(csv.startsWith('\uFEFF行号 line,列 column,问题,problem\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(121);

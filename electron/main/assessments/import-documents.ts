@@ -173,7 +173,7 @@ function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: Ma
   if (document.id !== undefined) {
     const row = db.prepare('SELECT * FROM assessments WHERE id = ?').get(document.id) as AssessmentRow | undefined;
     if (row && !sameContent(row, unit?.id, document, rubricRef)) {
-      const message = `评估 ${document.id} 已存在且内容不同 (assessment ${document.id} is already recorded with different content)`;
+      const message = `评估 ${document.id} 已存在且内容不同 / assessment ${document.id} is already recorded with different content`;
       throw new DxError('CONFLICT', message, { issues: [{ path: ['id'], message }] });
     }
     return row;

@@ -7,6 +7,7 @@ import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
+import { backupHandlers } from './backups';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -16,5 +17,6 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...assessmentHandlers(services),
     ...sessionHandlers(services),
     ...userHandlers(services),
+    ...backupHandlers(services),
   };
 }

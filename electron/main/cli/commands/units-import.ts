@@ -24,7 +24,7 @@ function writeErrorsCsv(file: string, issues: readonly ImportIssue[]): void {
   try {
     fs.writeFileSync(file, csvOf([['行号 line', '列 column', '问题', 'problem'], ...issues.map((issue) => [issue.line, issue.column ?? '', issue.message, issue.messageEn])]));
   } catch (error) {
-    throw new DxError('BAD_INPUT', `无法写入 ${file} (cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new DxError('BAD_INPUT', `无法写入 ${file} / cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
@@ -74,13 +74,13 @@ export const unitsImportCommand: CliCommand = {
       if (size > maxImportFileBytes) {
         throw new DxError(
           'BAD_INPUT',
-          `文件 ${fileName} 超过 ${formatMegabytes(maxImportFileBytes)} 的上限，请拆分后导入 (${fileName} is over the ${formatMegabytes(maxImportFileBytes)} limit; split it)`,
+          `文件 ${fileName} 超过 ${formatMegabytes(maxImportFileBytes)} 的上限，请拆分后导入 / ${fileName} is over the ${formatMegabytes(maxImportFileBytes)} limit; split it`,
         );
       }
       bytes = fs.readFileSync(file);
     } catch (error) {
       if (error instanceof DxError) throw error;
-      throw new DxError('BAD_INPUT', `无法读取文件 ${file} (cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new DxError('BAD_INPUT', `无法读取文件 ${file} / cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     let report: ImportReport;
     try {
@@ -103,12 +103,12 @@ export const unitsImportCommand: CliCommand = {
       if (context.json) context.io.stdout(`${JSON.stringify(document, null, 2)}\n`);
       const count = report.errors.length.toLocaleString('en-US');
       const more = report.errors.length - printedErrors;
-      const seeAll = errorsFile !== undefined ? `全部错误已写入 ${errorsFile} (every error is in ${errorsFile})` : '用 --errors FILE 或 --json 查看全部 (see every one with --errors FILE or --json)';
+      const seeAll = errorsFile !== undefined ? `全部错误已写入 ${errorsFile} / every error is in ${errorsFile}` : '用 --errors FILE 或 --json 查看全部 / see every one with --errors FILE or --json';
       context.io.stderr(
         [
-          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${count} 处错误 (import refused, nothing written: ${count} errors in ${fileName})`,
+          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${count} 处错误 / import refused, nothing written: ${count} errors in ${fileName}`,
           ...report.errors.slice(0, printedErrors).map((issue) => `  - ${describeIssue(issue)}`),
-          ...(more > 0 ? [`  … 另有 ${more.toLocaleString('en-US')} 处错误未列出 (${more.toLocaleString('en-US')} more not shown); ${seeAll}`] : errorsFile !== undefined ? [`  ${seeAll}`] : []),
+          ...(more > 0 ? [`  … 另有 ${more.toLocaleString('en-US')} 处错误未列出 / ${more.toLocaleString('en-US')} more not shown; ${seeAll}`] : errorsFile !== undefined ? [`  ${seeAll}`] : []),
           '',
         ].join('\n'),
       );

@@ -7,8 +7,9 @@ import { unitMessages } from './units';
 import { assessmentMessages } from './assessments';
 import { settingsMessages } from './settings';
 import { authMessages } from './auth';
+import { backupMessages } from './backups';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
