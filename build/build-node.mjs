@@ -1,6 +1,7 @@
 // Bundles the Node side (CLI, serve, workers, Electron main and preload) with esbuild.
 // npm packages stay external: native modules (better-sqlite3) must load from node_modules.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -42,3 +43,15 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
 ]);
+
+// The PDF fonts (OFL): copied from the npm package into build/fonts, where the core reads them
+// in development and electron-builder picks them up as resources/fonts. Not committed: 10 MB each.
+const require = createRequire(import.meta.url);
+for (const [from, to] of [
+  ['@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', 'NotoSansSC-Regular.ttf'],
+  ['@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', 'NotoSansSC-Bold.ttf'],
+]) {
+  const source = require.resolve(from);
+  const target = new URL(`./fonts/${to}`, import.meta.url);
+  if (!existsSync(target) || statSync(target).size !== statSync(source).size) copyFileSync(source, target);
+}

@@ -8,18 +8,22 @@ import { systemProcedures } from './procedures/system';
 import { scoringProcedures } from './procedures/scoring';
 import { unitProcedures } from './procedures/units';
 import { assessmentProcedures } from './procedures/assessments';
+import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
+import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
   ...systemProcedures,
   ...scoringProcedures,
   ...unitProcedures,
   ...assessmentProcedures,
+  ...certificateProcedures,
   ...sessionProcedures,
   ...userProcedures,
   ...backupProcedures,
+  ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -40,7 +40,7 @@ function readmeExamples(): Example[] {
 }
 
 describe('the README’s dingxing examples', () => {
-  it('run as written, in order, on a fresh database', { timeout: 120_000 }, async () => {
+  it('run as written, in order, on a fresh database', { timeout: 300_000 }, async () => {
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(12);
     // A fresh folder holding what a fresh clone has: the example files.

@@ -9,6 +9,11 @@ const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
   streets: 'electron/main/units/unit-store.ts',
   assessments: 'electron/main/assessments/workflow.ts',
+  certificates: 'electron/main/certificates/issue.ts',
+  certificate_revocations: 'electron/main/certificates/revoke.ts',
+  certificate_authorities: 'electron/main/certificates/authority.ts',
+  workstation_keys: 'electron/main/crypto/identity.ts',
+  workstation_key_wraps: 'electron/main/crypto/identity.ts',
 };
 
 function sources(dir: string): string[] {

@@ -13,7 +13,7 @@ import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult } 
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
-import { revokeCertificatesForVeto } from './certificate-revocation';
+import { revokeCertificatesForDecision } from './certificate-revocation';
 import type { WorkflowDeps } from './deps';
 import { localDate } from './deps';
 import { buildForm } from './form';
@@ -307,10 +307,8 @@ export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pic
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
     options.stamp,
   );
-  if (result.vetoed) {
-    const revoked = revokeCertificatesForVeto(deps.db, { unitId: row.unit_id, assessmentId: row.id, on: row.assessed_on, reason: `veto in assessment ${row.id}` });
-    if (revoked > 0) deps.audit({ actor: options.signedBy.userId, action: 'certificates.revokeForVeto', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
-  }
+  const revoked = revokeCertificatesForDecision(deps.db, { workstationId: deps.workstationId, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(deps.now()), by: options.signedBy.userId });
+  if (revoked > 0) deps.audit({ actor: options.signedBy.userId, action: result.vetoed ? 'certificates.revokeForVeto' : 'certificates.revokeSuperseded', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
 }
 
 export function finalizeAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {

@@ -8,6 +8,8 @@ import { bilingualMessage, DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
 import { appVersion } from '../app-version';
 import { openCore } from '../core';
+import { nodePlatform } from '../platform';
+import { cliKeyStore } from './cli-key-store';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
 import { dxErrorOfSqlite } from '../db/sqlite-errors';
@@ -165,7 +167,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env) });
+        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
         return core;
       },
       print(document, human) {

@@ -3,8 +3,10 @@ import type { JobFunction } from './job';
 import { integrityCheckJob } from './integrity-check';
 import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jobs';
 import { demoLoadJob } from '../demo/demo-job';
+import { certificatesBatchJob } from '../certificates/batch-job';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
+  'certificates.batchPdf': certificatesBatchJob,
   'demo.load': demoLoadJob,
   'system.integrityCheck': integrityCheckJob,
   'units.importPreview': unitsImportPreviewJob,

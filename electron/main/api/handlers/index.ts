@@ -5,9 +5,11 @@ import { systemHandlers } from './system';
 import { scoringHandlers } from './scoring';
 import { unitHandlers } from './units';
 import { assessmentHandlers } from './assessments';
+import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
+import { dingHandlers } from './ding';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -15,8 +17,10 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...scoringHandlers(services),
     ...unitHandlers(services),
     ...assessmentHandlers(services),
+    ...certificateHandlers(services),
     ...sessionHandlers(services),
     ...userHandlers(services),
     ...backupHandlers(services),
+    ...dingHandlers(services),
   };
 }

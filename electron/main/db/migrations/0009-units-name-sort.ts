@@ -8,7 +8,7 @@ import type { Migration } from '../migration';
 import { nameSortKey } from '../../units/name-sort-key';
 
 export const migration0009: Migration = {
-  version: 8,
+  version: 10,
   name: 'units sort by name in pinyin',
   up(db) {
     db.exec('ALTER TABLE units ADD COLUMN name_sort TEXT');

@@ -1,0 +1,74 @@
+/**
+ * Revocations: by hand (a leader, with a reason), or automatically when a veto or a newer signed
+ * assessment of the unit supersedes what a certificate rests on. Append-only records, one per
+ * certificate; this module is their one writer.
+ */
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { Certificate } from '@shared/api/procedures/certificates';
+import type { RevocationCause } from '@shared/domain/certificate';
+import { newId } from '../ids';
+import { localDate } from '../assessments/deps';
+import type { CertificateDeps } from './deps';
+import { getCertificateRow, toCertificate } from './repository';
+
+interface RevocationRecord {
+  certificateId: string;
+  workstationId: string;
+  cause: RevocationCause;
+  reason: string;
+  assessmentId: string | null;
+  revokedOn: string;
+  revokedBy: string;
+  at: string;
+}
+
+function insertRevocation(db: Database, record: RevocationRecord): void {
+  db.prepare(
+    `INSERT INTO certificate_revocations (id, certificate_id, workstation_id, cause, reason, assessment_id, revoked_on, revoked_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(newId(), record.certificateId, record.workstationId, record.cause, record.reason, record.assessmentId, record.revokedOn, record.revokedBy, record.at);
+}
+
+export function revokeCertificate(deps: CertificateDeps, id: string, reason: string, revokedBy: string): Certificate {
+  const now = deps.now();
+  deps.db.transaction(() => {
+    const row = getCertificateRow(deps.db, id);
+    if (row.cause !== null) {
+      throw new DxError('CONFLICT', `证书 ${row.number} 已于 ${row.revoked_on} 撤销 / certificate ${row.number} was already revoked on ${row.revoked_on}`, { reason: 'already-revoked' });
+    }
+    insertRevocation(deps.db, { certificateId: id, workstationId: deps.workstation.id, cause: 'manual', reason, assessmentId: null, revokedOn: localDate(now), revokedBy, at: now.toISOString() });
+    deps.audit({ actor: revokedBy, action: 'certificate.revoke', subject: id, data: { number: row.number, reason } });
+  }).immediate();
+  return toCertificate(getCertificateRow(deps.db, id), localDate(now));
+}
+
+export interface DecisionRevocation {
+  workstationId: string;
+  unitId: string;
+  /** The assessment whose signing revokes; certificates resting on it are kept. */
+  assessmentId: string;
+  cause: 'veto' | 'superseded';
+  on: string;
+  by: string;
+}
+
+/**
+ * Revokes the unit's unrevoked certificates that rest on another assessment. Runs inside the
+ * caller's transaction (signing an assessment); returns how many were revoked.
+ */
+export function revokeForDecision(db: Database, decision: DecisionRevocation): number {
+  const ids = db
+    .prepare(
+      `SELECT c.id FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id
+        WHERE c.unit_id = ? AND c.assessment_id <> ? AND r.id IS NULL`,
+    )
+    .pluck()
+    .all(decision.unitId, decision.assessmentId) as string[];
+  const reason = decision.cause === 'veto' ? `一票否决（评定 ${decision.assessmentId}） (veto in assessment ${decision.assessmentId})` : `被评定 ${decision.assessmentId} 取代 (superseded by assessment ${decision.assessmentId})`;
+  const at = new Date().toISOString();
+  for (const certificateId of ids) {
+    insertRevocation(db, { certificateId, workstationId: decision.workstationId, cause: decision.cause, reason, assessmentId: decision.assessmentId, revokedOn: decision.on, revokedBy: decision.by, at });
+  }
+  return ids.length;
+}

@@ -1,0 +1,67 @@
+/**
+ * The workstations whose certificates this one accepts: itself, and those the city office
+ * enrolled in the trust store (bundles/trust, another issue). Read-only here; the trust store
+ * is looked for by its table so this works before and after that issue lands.
+ */
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { ed25519PublicKeyFromRaw } from '../crypto/identity';
+
+export interface TrustedWorkstation {
+  workstationId: string;
+  ed25519PublicKey: crypto.KeyObject;
+  /** DER of its PDF-signing certificate, when known. */
+  certificateDer: Buffer | null;
+  issuer: 'self' | 'enrolled';
+}
+
+function derOf(pem: string | null | undefined): Buffer | null {
+  if (!pem) return null;
+  try {
+    return new crypto.X509Certificate(pem).raw;
+  } catch {
+    return null;
+  }
+}
+
+function trustStoreRow(db: Database, workstationId: string): { ed25519_public_key: string; certificate_pem: string | null } | undefined {
+  const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
+  if (!table) return undefined;
+  const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+  if (!columns.has('workstation_id') || !columns.has('ed25519_public_key')) return undefined;
+  const certificate = columns.has('certificate_pem') ? 'certificate_pem' : 'NULL AS certificate_pem';
+  const unrevoked = columns.has('revoked_at') ? ' AND revoked_at IS NULL' : '';
+  return db.prepare(`SELECT ed25519_public_key, ${certificate} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null } | undefined;
+}
+
+export function findTrustedWorkstation(db: Database, workstationId: string): TrustedWorkstation | null {
+  const own = db.prepare('SELECT ed25519_public_key, certificate_pem FROM workstation_keys WHERE workstation_id = ?').get(workstationId) as { ed25519_public_key: string; certificate_pem: string } | undefined;
+  const row = own ?? trustStoreRow(db, workstationId);
+  if (!row) return null;
+  try {
+    return {
+      workstationId,
+      ed25519PublicKey: ed25519PublicKeyFromRaw(Buffer.from(row.ed25519_public_key, 'base64url')),
+      certificateDer: derOf(row.certificate_pem),
+      issuer: own ? 'self' : 'enrolled',
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Every trusted workstation's Ed25519 key (raw, base64url), for the standalone verifier page. */
+export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled' }[] {
+  const own = db.prepare('SELECT workstation_id, ed25519_public_key FROM workstation_keys').all() as { workstation_id: string; ed25519_public_key: string }[];
+  const keys = own.map((row) => ({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'self' as 'self' | 'enrolled' }));
+  const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
+  if (table) {
+    const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+    if (columns.has('workstation_id') && columns.has('ed25519_public_key')) {
+      const unrevoked = columns.has('revoked_at') ? ' WHERE revoked_at IS NULL' : '';
+      const enrolled = db.prepare(`SELECT workstation_id, ed25519_public_key FROM ${table}${unrevoked}`).all() as { workstation_id: string; ed25519_public_key: string }[];
+      for (const row of enrolled) if (!keys.some((key) => key.workstationId === row.workstation_id)) keys.push({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'enrolled' as 'self' | 'enrolled' });
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,67 @@
+/**
+ * `dingxing verify FILE.pdf` / `dingxing verify --qr TEXT`: exit 0 when the certificate is
+ * valid, 1 with the reason when not (tampered, unknown workstation, revoked, expired, not yet
+ * valid, not a certificate of this system). Needs no passphrase: only public keys are used.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DxError } from '@shared/api/errors';
+import type { Verification } from '@shared/api/procedures/certificates';
+import type { CliCommand } from '../command';
+import { stringOption, UsageError } from '../command';
+import { localDate } from '../../assessments/deps';
+import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
+import { starGlyphs } from './units-list';
+
+function describe(result: Verification): string {
+  const lines = [`${result.valid ? '✓' : '✗'} ${result.message}`];
+  const certificate = result.certificate;
+  if (certificate) {
+    lines.push(
+      `  证书编号 number:      ${certificate.number}`,
+      `  单位 unit:            ${certificate.unitName} (${certificate.unitCode})`,
+      `  星级 stars:           ${starGlyphs(certificate.stars)} ${certificate.stars}`,
+      `  年度 cycle:           ${certificate.cycle}`,
+      `  有效期 valid:         ${certificate.issuedOn} – ${certificate.validUntil}`,
+      `  签发工作站 issued by: ${certificate.workstationId}${certificate.issuer === 'self' ? ' (this workstation)' : certificate.issuer === 'enrolled' ? ' (enrolled)' : ''}`,
+    );
+  }
+  if (result.revocation) lines.push(`  撤销 revoked:         ${result.revocation.revokedOn} ${result.revocation.reason}`);
+  const checks = [result.checks.pdfSignature === null ? null : `PDF signature ${result.checks.pdfSignature ? 'valid' : 'invalid'}`, result.checks.qrSignature === null ? null : `QR signature ${result.checks.qrSignature ? 'valid' : 'invalid'}`].filter(Boolean);
+  if (checks.length > 0) lines.push(`  checks: ${checks.join(', ')}`);
+  return lines.join('\n');
+}
+
+export const verifyCommand: CliCommand = {
+  path: ['verify'],
+  summary: 'Verify a certificate PDF or its QR text; exit 0 valid, 1 invalid with the reason',
+  args: '[FILE.pdf]',
+  positionals: { min: 0, max: 1 },
+  options: { qr: { type: 'string', help: 'TEXT  the QR code text (DX1.…) instead of a file' } },
+  async run(context) {
+    const qr = stringOption(context.values, 'qr');
+    const file = context.positionals[0];
+    if ((qr === undefined) === (file === undefined)) throw new UsageError('give either FILE.pdf or --qr TEXT', verifyCommand);
+    const today = localDate(new Date());
+    let result: Verification;
+    if (qr !== undefined) {
+      const core = await context.core();
+      result = verifyQrText(core.services.db, qr, today);
+    } else {
+      const target = path.resolve(file as string);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(target);
+      } catch {
+        throw new DxError('BAD_INPUT', `找不到文件 ${target} / no such file: ${target}`);
+      }
+      if (!stat.isFile()) throw new DxError('BAD_INPUT', `${target} 不是文件 / ${target} is not a file`);
+      const core = await context.core();
+      // Too big for a certificate: refused without reading 100 MB into memory.
+      const bytes = stat.size > maxCertificatePdfBytes ? Buffer.alloc(maxCertificatePdfBytes + 1) : fs.readFileSync(target);
+      result = verifyCertificatePdf(core.services.db, bytes, today);
+    }
+    context.print(result, describe(result));
+    return result.valid ? 0 : 1;
+  },
+};

@@ -1,0 +1,165 @@
+/**
+ * Procedures of star-plaque certificates: issue (from a signed assessment), list, revoke,
+ * plaque and batch PDFs, inspection reports, verification, and the workstation identity.
+ * PDFs cross as base64 (a plaque is ~100 KB; a batch is written to a file by the CLI instead).
+ */
+import { z } from 'zod';
+import { certificateStatuses, revocationCauses, verificationVerdicts } from '@shared/domain/certificate';
+import { procedure } from '../procedure';
+
+export const RevocationSchema = z.object({
+  cause: z.enum(revocationCauses),
+  reason: z.string(),
+  revokedOn: z.string(),
+  revokedBy: z.string(),
+  assessmentId: z.string().nullable(),
+});
+export type Revocation = z.infer<typeof RevocationSchema>;
+
+export const CertificateSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  workstationId: z.string(),
+  assessmentId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  uscc: z.string().nullable(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  cycle: z.number().int(),
+  stars: z.number().int().min(1).max(5),
+  issuedOn: z.string(),
+  validUntil: z.string(),
+  authority: z.string(),
+  qrPayload: z.string(),
+  issuedBy: z.string(),
+  issuedAt: z.string(),
+  status: z.enum(certificateStatuses),
+  revocation: RevocationSchema.nullable(),
+});
+export type Certificate = z.infer<typeof CertificateSchema>;
+
+export const VerificationSchema = z.object({
+  valid: z.boolean(),
+  verdict: z.enum(verificationVerdicts),
+  /** zh-CN and English, for the CLI; the renderer translates `verdict`. */
+  message: z.string(),
+  /** Which checks ran: the PDF signature (files only) and the QR signature. */
+  checks: z.object({ pdfSignature: z.boolean().nullable(), qrSignature: z.boolean().nullable() }),
+  certificate: z
+    .object({
+      number: z.string(),
+      unitName: z.string(),
+      unitCode: z.string(),
+      stars: z.number().int(),
+      cycle: z.number().int(),
+      issuedOn: z.string(),
+      validUntil: z.string(),
+      workstationId: z.string(),
+      /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
+      issuer: z.enum(['self', 'enrolled']).nullable(),
+    })
+    .nullable(),
+  revocation: RevocationSchema.nullable(),
+});
+export type Verification = z.infer<typeof VerificationSchema>;
+
+export const PublicIdentitySchema = z.object({
+  format: z.literal('dingxing.identity/1'),
+  workstationId: z.string(),
+  workstationName: z.string(),
+  ed25519PublicKey: z.string(),
+  certificatePem: z.string(),
+  fingerprint: z.string(),
+  createdAt: z.string(),
+});
+
+const IdSchema = z.string().min(1).max(64);
+const CycleSchema = z.number().int().min(2000).max(2100);
+/** A PDF as base64; 30 MB of base64 at most (refused larger as not ours before decoding). */
+const PdfBase64Schema = z.string().max(40_000_000);
+
+export const CertificateListInputSchema = z.object({
+  district: z.string().max(20).optional(),
+  cycle: CycleSchema.optional(),
+  status: z.enum(certificateStatuses).optional(),
+  search: z.string().max(100).optional(),
+  limit: z.number().int().min(1).max(5000).default(500),
+});
+
+export const certificateProcedures = {
+  'certificates.issue': procedure({
+    roles: ['leader'],
+    summary: 'Issue the star-plaque certificate of a signed assessment (or return the existing one)',
+    input: z.object({ assessmentId: IdSchema }),
+    output: z.object({ certificate: CertificateSchema, created: z.boolean() }),
+  }),
+  'certificates.list': procedure({
+    roles: 'signedIn',
+    summary: 'Certificates, newest first, with their status',
+    input: CertificateListInputSchema,
+    output: z.array(CertificateSchema),
+  }),
+  'certificates.get': procedure({
+    roles: 'signedIn',
+    summary: 'One certificate',
+    input: z.object({ id: IdSchema }),
+    output: CertificateSchema,
+  }),
+  'certificates.forAssessment': procedure({
+    roles: 'signedIn',
+    summary: 'The certificate issued from an assessment, if any',
+    input: z.object({ assessmentId: IdSchema }),
+    output: CertificateSchema.nullable(),
+  }),
+  'certificates.revoke': procedure({
+    roles: ['leader'],
+    summary: 'Revoke a certificate by hand, with a reason',
+    input: z.object({ id: IdSchema, reason: z.string().trim().min(2).max(500) }),
+    output: CertificateSchema,
+  }),
+  'certificates.plaquePdf': procedure({
+    roles: ['leader'],
+    summary: 'The signed plaque PDF of one certificate (base64)',
+    input: z.object({ id: IdSchema }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  }),
+  'certificates.batchPdf': procedure({
+    roles: ['leader'],
+    summary: 'Every current certificate (filtered) as one printable PDF, one plaque a page',
+    input: z.object({ district: z.string().max(20).optional(), cycle: CycleSchema.optional(), ids: z.array(IdSchema).max(5000).optional() }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number().int() }),
+    job: true,
+  }),
+  'certificates.print': procedure({
+    roles: ['leader'],
+    summary: 'Open the system print dialog (desktop only) for one plaque or the filtered batch',
+    input: z.object({ id: IdSchema.optional(), district: z.string().max(20).optional(), cycle: CycleSchema.optional() }),
+    output: z.object({ count: z.number().int() }),
+    job: true,
+  }),
+  'certificates.reportPdf': procedure({
+    roles: 'signedIn',
+    summary: 'The signed inspection report of one assessment (base64)',
+    input: z.object({ assessmentId: IdSchema }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  }),
+  'certificates.verifyQr': procedure({
+    roles: 'signedIn',
+    summary: 'Verify a certificate from its QR text',
+    input: z.object({ text: z.string().max(5000) }),
+    output: VerificationSchema,
+  }),
+  'certificates.verifyPdf': procedure({
+    roles: 'signedIn',
+    summary: 'Verify a certificate PDF (base64)',
+    input: z.object({ pdfBase64: PdfBase64Schema }),
+    output: VerificationSchema,
+  }),
+  'identity.show': procedure({
+    roles: 'signedIn',
+    summary: 'This workstation’s public identity (null before its keys were made)',
+    input: z.object({}),
+    output: PublicIdentitySchema.nullable(),
+  }),
+};

@@ -1,0 +1,82 @@
+// The standalone verifier page (`dingxing verifier export`): opened from file:// in Chromium with no
+// network, it accepts a real plaque's QR text and refuses a forged one and one from an unknown key.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { launchBrowser, screenshot } from './support/browser';
+
+let browser: Browser;
+let dir: string;
+let qr: string;
+let html: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-verifier-'));
+  const db = path.join(dir, 'v.sqlite');
+  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'verifier e2e passphrase' };
+  const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', db], { env, encoding: 'utf8' });
+  const [id] = JSON.parse(dingxing('assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--json')) as string[];
+  qr = (JSON.parse(dingxing('certificate', 'issue', id as string, '--out', path.join(dir, 'p.pdf'), '--json')) as { certificate: { qrPayload: string } }).certificate.qrPayload;
+  html = path.join(dir, 'verify.html');
+  dingxing('verifier', 'export', '--out', html);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function openVerifier(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) requests.push(request.url());
+  });
+  await page.goto(`file://${html}`);
+  page.on('close', () => expect(requests).toEqual([]));
+  return page;
+}
+
+async function check(page: Page, text: string): Promise<string> {
+  await page.fill('#qr', text);
+  await page.click('#check');
+  await page.locator('#result:not([hidden])').waitFor();
+  await page.waitForFunction(() => document.getElementById('result')?.dataset.verdict !== undefined);
+  return (await page.locator('#result').getAttribute('data-verdict')) ?? '';
+}
+
+describe('the standalone verifier page', () => {
+  it('shows a real plaque as valid with its fields', async () => {
+    const page = await openVerifier();
+    expect(await check(page, qr)).toBe('valid');
+    const text = await page.locator('#result').textContent();
+    expect(text).toContain('证书有效');
+    expect(text).toContain('花山街道花山社区');
+    expect(text).toContain('★★★★☆');
+    await screenshot(page, 'verifier-valid');
+    await page.close();
+  });
+
+  it('refuses a payload with a changed field, one signed by an unknown key, and garbage', async () => {
+    const page = await openVerifier();
+    const [prefix, body, signature] = qr.split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const forged = `${prefix}.${Buffer.from(JSON.stringify({ ...payload, s: 5 })).toString('base64url')}.${signature}`;
+    expect(await check(page, forged)).toBe('tampered');
+    expect(await page.locator('#verdict').textContent()).toContain('篡改');
+    await screenshot(page, 'verifier-tampered');
+
+    const stranger = crypto.generateKeyPairSync('ed25519');
+    const other = Buffer.from(JSON.stringify({ ...payload, w: '01900000-0000-7000-8000-000000000000' }));
+    const foreign = `DX1.${other.toString('base64url')}.${crypto.sign(null, other, stranger.privateKey).toString('base64url')}`;
+    expect(await check(page, foreign)).toBe('unknown-workstation');
+    expect(await check(page, 'https://example.com/not-a-plaque')).toBe('not-ours');
+    await page.close();
+  });
+});
