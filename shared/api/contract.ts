@@ -12,6 +12,7 @@ import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
+import { dingProcedures } from './procedures/ding';
 
 export const procedures = {
   ...systemProcedures,
@@ -22,6 +23,7 @@ export const procedures = {
   ...sessionProcedures,
   ...userProcedures,
   ...backupProcedures,
+  ...dingProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

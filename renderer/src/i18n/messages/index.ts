@@ -9,8 +9,9 @@ import { settingsMessages } from './settings';
 import { authMessages } from './auth';
 import { backupMessages } from './backups';
 import { certificateMessages } from './certificates';
+import { dingMessages } from './ding';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
