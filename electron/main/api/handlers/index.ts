@@ -11,9 +11,10 @@ import { userHandlers } from './users';
 import { backupHandlers } from './backups';
 import { auditHandlers } from './audit';
 import { dingHandlers } from './ding';
+import { queueBehindWriterJobs } from '../main-thread-writes';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
-  return {
+  const handlers: HandlerMap = {
     ...systemHandlers(services, dispatcher),
     ...scoringHandlers(services),
     ...unitHandlers(services),
@@ -25,4 +26,5 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...auditHandlers(services),
     ...dingHandlers(services),
   };
+  return queueBehindWriterJobs(handlers, services.writeGate);
 }

@@ -9,7 +9,7 @@
 import type { Migration } from '../migration';
 
 export const migration0013: Migration = {
-  version: 10,
+  version: 11,
   name: 'signed audit checkpoints',
   up(db) {
     db.exec(`
