@@ -62,6 +62,29 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
   );
 }
 
+/** What each code means, in both languages: for the command line, which prints both. */
+export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
+  BAD_INPUT: { zh: '输入有误', en: 'Invalid input' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  CONFLICT: { zh: '操作冲突', en: 'Conflict' },
+  REFUSED: { zh: '已拒绝', en: 'Refused' },
+  UNAUTHORIZED: { zh: '未授权', en: 'Not authorised' },
+  FORBIDDEN: { zh: '没有权限', en: 'Forbidden' },
+  CANCELLED: { zh: '已取消', en: 'Cancelled' },
+  DB_TOO_NEW: { zh: '数据库版本比本应用新', en: 'Database newer than this app' },
+  DB_UNAVAILABLE: { zh: '无法打开数据库', en: 'Cannot open the database' },
+  INTERNAL: { zh: '内部错误', en: 'Internal error' },
+};
+
+/** A message for a person who reads either language: as it is when written in both, else led by the code's words in both. */
+export function bilingualMessage(code: ErrorCode, message: string): string {
+  const hasChinese = /[\u3400-\u9fff]/.test(message);
+  const hasEnglish = /[A-Za-z]{3}/.test(message);
+  if (hasChinese && hasEnglish && message.includes(' / ')) return message;
+  const words = errorCodeWords[code];
+  return `${words.zh} / ${words.en}: ${message}`;
+}
+
 /** Errors a user caused (exit 1 in the CLI); the rest are the program's fault. */
 export function isRefusal(code: ErrorCode): boolean {
   return code !== 'INTERNAL';

@@ -115,7 +115,7 @@ describe('units.get, create and update', () => {
     expect(created).toMatchObject({ districtCode: '4201DH', street: '关东街道', workstationId: core.services.workstation.id });
     await expect(call(core, 'units.create', { name: '另一家', kind: 'enterprise', districtCode: '420102', uscc: '91420100MA4K0004Q1' })).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      details: { issues: [{ path: ['uscc'], message: '统一社会信用代码校验位错误，应为 7' }] },
+      details: { issues: [{ path: ['uscc'], message: '统一社会信用代码校验位错误，应为 7 / the check character of the unified social credit code is wrong, it should be 7' }] },
     });
     await expect(call(core, 'units.create', { name: '江岸快递', kind: 'enterprise', districtCode: '420102' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });

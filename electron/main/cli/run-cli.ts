@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DxError } from '@shared/api/errors';
+import { bilingualMessage, DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
 import { appVersion } from '../app-version';
 import { openCore } from '../core';
@@ -101,7 +101,7 @@ function checkPositionals(command: CliCommand, positionals: string[]): void {
 function printError(io: CliIo, json: boolean, error: DxError): void {
   const issues = error.details?.issues;
   const detail = issues && issues.length > 0 ? `\n${issues.map((issue) => `  - ${describeIssues([issue])}`).join('\n')}` : '';
-  io.stderr(`dingxing: ${error.message}${detail}\n`);
+  io.stderr(`dingxing: ${bilingualMessage(error.code, error.message)}${detail}\n`);
   if (json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
 }
 

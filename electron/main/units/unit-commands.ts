@@ -25,29 +25,30 @@ function check(db: Database, fields: Fields, selfId: string | null): Checked {
   let conflicts = 0;
   const lookups = registryLookups(db);
   const district = lookups.matchDistrict(fields.districtCode);
-  if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}”` });
+  if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}” / Unknown district “${fields.districtCode}”` });
   let uscc: string | null = null;
   if (fields.uscc) {
     const result = validateUscc(fields.uscc);
     if (result.ok) uscc = result.code;
-    else issues.push({ path: ['uscc'], message: result.message.zh });
+    else issues.push({ path: ['uscc'], message: `${result.message.zh} / ${result.message.en}` });
   }
   if (uscc !== null) {
     const owner = db.prepare('SELECT id, name FROM units WHERE uscc = ?').get(uscc) as { id: string; name: string } | undefined;
     if (owner && owner.id !== selfId) {
       conflicts += 1;
-      issues.push({ path: ['uscc'], message: `统一社会信用代码 ${uscc} 已被单位“${owner.name}”使用` });
+      issues.push({ path: ['uscc'], message: `统一社会信用代码 ${uscc} 已被单位“${owner.name}”使用 / USCC ${uscc} is already used by “${owner.name}”` });
     }
   }
   if (district) {
     const same = db.prepare('SELECT id FROM units WHERE district_code = ? AND name = ?').pluck().get(district.code, fields.name) as string | undefined;
     if (same !== undefined && same !== selfId) {
       conflicts += 1;
-      issues.push({ path: ['name'], message: `${district.name}已有同名单位“${fields.name}”` });
+      issues.push({ path: ['name'], message: `${district.name}已有同名单位“${fields.name}” / ${district.nameEn} already has a unit named “${fields.name}”` });
     }
   }
   if (issues.length > 0) {
-    const message = issues.map((issue) => issue.message).join('；');
+    const side = (index: 0 | 1) => issues.map((issue) => issue.message.split(' / ')[index] ?? issue.message).join(index === 0 ? '；' : '; ');
+    const message = `${side(0)} / ${side(1)}`;
     throw new DxError(conflicts === issues.length ? 'CONFLICT' : 'BAD_INPUT', message, { issues });
   }
   return { districtCode: (district as { code: string }).code, uscc };

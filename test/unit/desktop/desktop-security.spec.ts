@@ -73,35 +73,62 @@ describe('IPC transport', () => {
 });
 
 describe('window lock-down', () => {
-  it('blocks navigation away, denies new windows and sends https links to the OS browser', () => {
-    const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
-    let openHandler: (details: { url: string }) => { action: string } = () => ({ action: 'allow' });
+  function lockedDown() {
     const contents = {
-      on: (name: string, listener: (event: { preventDefault(): void }, url: string) => void) => listeners.set(name, listener),
-      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      listeners: new Map<string, (event: { preventDefault(): void; url?: string }, url?: string) => void>(),
+      openHandler: (_details: { url: string }): { action: string } => ({ action: 'allow' }),
+      on(name: string, listener: (event: { preventDefault(): void }, url?: string) => void) {
+        contents.listeners.set(name, listener);
+      },
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+        contents.openHandler = handler;
+      },
     };
     lockDownContents(contents as never, ['app://dingxing']);
-    const away = { preventDefault: vi.fn() };
-    listeners.get('will-navigate')?.(away, 'https://evil.example/');
-    expect(away.preventDefault).toHaveBeenCalled();
-    const inside = { preventDefault: vi.fn() };
-    listeners.get('will-navigate')?.(inside, 'app://dingxing/index.html#/units');
-    expect(inside.preventDefault).not.toHaveBeenCalled();
-    expect(openHandler({ url: 'https://www.gov.cn/' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledWith('https://www.gov.cn/');
-    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledTimes(1);
+    return contents;
+  }
+
+  it('blocks navigation, redirects and frame navigation away from the app', () => {
+    const contents = lockedDown();
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const away = { preventDefault: vi.fn() };
+      contents.listeners.get(name)?.(away, 'https://evil.example/');
+      expect(away.preventDefault).toHaveBeenCalled();
+      const inside = { preventDefault: vi.fn() };
+      contents.listeners.get(name)?.(inside, 'app://dingxing/index.html#/units');
+      expect(inside.preventDefault).not.toHaveBeenCalled();
+    }
+    const frameAway = { preventDefault: vi.fn(), url: 'https://evil.example/' };
+    contents.listeners.get('will-frame-navigate')?.(frameAway);
+    expect(frameAway.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.listeners.get('will-attach-webview')?.(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
     expect(isAppUrl('javascript:alert(1)', ['app://dingxing'])).toBe(false);
   });
 
-  it('denies every permission request', () => {
+  it('denies every new window and opens no link outside while the allow-list is empty', () => {
+    const contents = lockedDown();
+    for (const url of ['https://www.gov.cn/', 'http://example.com/', 'file:///etc/passwd', 'smb://host/share', 'javascript:alert(1)']) {
+      expect(contents.openHandler({ url })).toEqual({ action: 'deny' });
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('denies every permission request, check and device', () => {
     let requestHandler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void = () => undefined;
     let checkHandler: () => boolean = () => true;
-    denyAllPermissions({ setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler), setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler) } as never);
+    let deviceHandler: () => boolean = () => true;
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
+      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
+      setDevicePermissionHandler: (handler: typeof deviceHandler) => (deviceHandler = handler),
+    } as never);
     const granted = vi.fn();
     requestHandler(null, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
     expect(checkHandler()).toBe(false);
+    expect(deviceHandler()).toBe(false);
   });
 });
 

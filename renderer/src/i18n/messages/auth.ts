@@ -28,24 +28,24 @@ export const authMessages = defineMessages({
       currentPassword: '当前密码',
       newPassword: '新密码',
       passwordChanged: '密码已修改',
-      reasons: {
-        auth: {
-          wrongCredentials: '用户名或密码错误',
-          accountLocked: '密码错误次数过多，账户已锁定 15 分钟',
-          accountDisabled: '此账户已停用，请联系管理员',
-          required: '请先登录',
-          locked: '已锁定，请输入密码解锁',
-          roleRequired: '您没有此操作的权限（需要：{roles}）',
-          currentPasswordWrong: '当前密码不正确',
-        },
-        users: {
-          lastAdmin: '不能停用或撤销最后一位管理员',
-          nameTaken: '用户名“{name}”已存在',
-          notFound: '没有此用户',
-        },
-        setup: {
-          done: '已有用户，请登录',
-        },
+    },
+    reasons: {
+      auth: {
+        wrongCredentials: '用户名或密码错误',
+        accountLocked: '密码错误次数过多，账户已锁定 15 分钟',
+        accountDisabled: '此账户已停用，请联系管理员',
+        required: '请先登录',
+        locked: '已锁定，请输入密码解锁',
+        roleRequired: '您没有此操作的权限（需要：{roles}）',
+        currentPasswordWrong: '当前密码不正确',
+      },
+      users: {
+        lastAdmin: '不能停用或撤销最后一位管理员',
+        nameTaken: '用户名“{name}”已存在',
+        notFound: '没有此用户',
+      },
+      setup: {
+        done: '已有用户，请登录',
       },
     },
     roles: {
@@ -111,24 +111,24 @@ export const authMessages = defineMessages({
       currentPassword: 'Current password',
       newPassword: 'New password',
       passwordChanged: 'Password changed',
-      reasons: {
-        auth: {
-          wrongCredentials: 'Wrong user name or password',
-          accountLocked: 'Too many wrong passwords: the account is locked for 15 minutes',
-          accountDisabled: 'This account is disabled: ask an admin',
-          required: 'Log in first',
-          locked: 'Locked: enter your password to unlock',
-          roleRequired: 'You may not do this (it needs: {roles})',
-          currentPasswordWrong: 'The current password is wrong',
-        },
-        users: {
-          lastAdmin: 'The last admin cannot be disabled or lose the admin role',
-          nameTaken: 'A user named “{name}” exists already',
-          notFound: 'No such user',
-        },
-        setup: {
-          done: 'Users exist already: log in',
-        },
+    },
+    reasons: {
+      auth: {
+        wrongCredentials: 'Wrong user name or password',
+        accountLocked: 'Too many wrong passwords: the account is locked for 15 minutes',
+        accountDisabled: 'This account is disabled: ask an admin',
+        required: 'Log in first',
+        locked: 'Locked: enter your password to unlock',
+        roleRequired: 'You may not do this (it needs: {roles})',
+        currentPasswordWrong: 'The current password is wrong',
+      },
+      users: {
+        lastAdmin: 'The last admin cannot be disabled or lose the admin role',
+        nameTaken: 'A user named “{name}” exists already',
+        notFound: 'No such user',
+      },
+      setup: {
+        done: 'Users exist already: log in',
       },
     },
     roles: {
