@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['test/unit/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
+          globalSetup: ['test/setup/build-node.ts'],
           testTimeout: 30_000,
         },
       },

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Workstation } from './workstation/workstation';
 import type { AuditEntryInput } from './audit/audit-log';
 import type { JobMode } from './jobs/job-mode';
+import type { WriteGate } from './jobs/write-gate';
 import type { Platform } from './platform';
 import type { Sessions } from './users/sessions';
 
@@ -22,4 +23,6 @@ export interface CoreServices {
   jobMode: JobMode;
   platform: Platform;
   sessions: Sessions;
+  /** Main-thread writes wait here, without blocking, while a worker job writes. */
+  writeGate: WriteGate;
 }

@@ -19,6 +19,7 @@ import type { JobMode } from './jobs/run-job';
 import { nodePlatform } from './platform';
 import type { Platform } from './platform';
 import { seedDatabase } from './seed';
+import { WriteGate } from './jobs/write-gate';
 import { defaultIdleLockMs } from './users/session-registry';
 import { Sessions } from './users/sessions';
 
@@ -60,6 +61,7 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     dataDir: path.dirname(path.resolve(dbFile)),
     platform,
     sessions: new Sessions(db, options.idleLockMs ?? defaultIdleLockMs, () => platform.now().getTime()),
+    writeGate: new WriteGate(),
     audit(entry: AuditEntryInput) {
       appendAudit(db, workstation.id, entry);
     },

@@ -12,6 +12,8 @@ export const errorCodes = [
   'CANCELLED',
   'DB_TOO_NEW', // a database written by a newer version of the app
   'DB_UNAVAILABLE', // the database file cannot be opened or written
+  'BUSY', // another program holds the database's write lock past the busy timeout; retry later
+  'TOO_LARGE', // a file or request over the one size limit (shared/limits.ts)
   'INTERNAL',
 ] as const;
 
@@ -73,6 +75,8 @@ export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
   CANCELLED: { zh: '已取消', en: 'Cancelled' },
   DB_TOO_NEW: { zh: '数据库版本比本应用新', en: 'Database newer than this app' },
   DB_UNAVAILABLE: { zh: '无法打开数据库', en: 'Cannot open the database' },
+  BUSY: { zh: '数据库正忙', en: 'Database busy' },
+  TOO_LARGE: { zh: '文件过大', en: 'Too large' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 
@@ -83,6 +87,11 @@ export function bilingualMessage(code: ErrorCode, message: string): string {
   if (hasChinese && hasEnglish && message.includes(' / ')) return message;
   const words = errorCodeWords[code];
   return `${words.zh} / ${words.en}: ${message}`;
+}
+
+/** Errors worth retrying unchanged a moment later. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'BUSY';
 }
 
 /** Errors a user caused (exit 1 in the CLI); the rest are the program's fault. */

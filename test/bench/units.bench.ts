@@ -10,7 +10,7 @@ import { usccCheckCharacter } from '@shared/domain/uscc';
 import { applyMigrations } from '../../electron/main/db/open-database';
 import { migrations } from '../../electron/main/db/migrations/index';
 import { importUnitsFile } from '../../electron/main/units/import/import-units';
-import { seedDistricts } from '../../electron/main/units/seed-districts';
+import { districtsSeeder } from '../../electron/main/units/seed-districts';
 import { listUnits } from '../../electron/main/units/unit-queries';
 import { newId } from '../../electron/main/ids';
 import { record, timeIt, writeFigures } from './harness';
@@ -51,7 +51,7 @@ function freshDb(name: string): Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   applyMigrations(db, migrations, 0);
-  db.transaction(() => seedDistricts({ db }))();
+  db.transaction(() => districtsSeeder.seed({ db } as Parameters<typeof districtsSeeder.seed>[0]))();
   return db;
 }
 

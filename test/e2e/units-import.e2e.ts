@@ -24,6 +24,25 @@ beforeAll(() => {
 
 
 describe('units import in the app', () => {
+  it('shows the one file size limit in the dialog, in the view’s language', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app);
+    await page.getByTestId('home-title').waitFor();
+    await page.goto(`${session.app.origin}/#/units`);
+    await page.getByTestId('units-import-button').click();
+    expect(await page.getByTestId('import-limit').textContent()).toBe('文件不超过 24 MB');
+    // Let the dialog's opening animation settle before looking at it.
+    await page.waitForTimeout(500);
+    await screenshot(page, 'units-import-limit-zh');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('units-import-button').click();
+    expect(await page.getByTestId('import-limit').textContent()).toBe('Files up to 24 MB');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'units-import-limit-en');
+  });
+
   it('shows the errors of a bad file with their lines and refuses to import it', async () => {
     const page = await newAppPage(session.browser);
     await openLoggedIn(page, session.app);

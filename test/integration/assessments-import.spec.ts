@@ -4,6 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '@shared/domain/uscc';
+import { maxDocumentsPerImport } from '@shared/limits';
 import { cli } from '../helpers/cli';
 import { perfectAnswers } from '../unit/scoring/default-pack';
 import { tempDir } from '../helpers/temp';
@@ -155,6 +156,68 @@ describe('dingxing assessments import', () => {
     run = await cli('assessments', 'import', path.join(path.dirname(db), 'nope.json'), '--db', db);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('nope.json');
+  });
+
+  it('records a document without an id once: importing the same file again records nothing and says 已存在', async () => {
+    const { db, write, query } = setup();
+    const file = write('same.json', doc());
+    const first = await cli('assessments', 'import', file, '--db', db, '--json');
+    expect(first.json<string[]>()).toHaveLength(1);
+    for (let again = 0; again < 2; again += 1) {
+      const repeat = await cli('assessments', 'import', file, '--db', db, '--json');
+      expect(repeat.code).toBe(0);
+      expect(repeat.json<string[]>()).toEqual([]);
+    }
+    const human = await cli('assessments', 'import', file, '--db', db);
+    expect(human.stdout).toContain('已存在');
+    expect(human.stdout).toContain('already recorded');
+    expect(query('SELECT id FROM assessments')).toHaveLength(1);
+    expect(query('SELECT id FROM unit_star_history')).toHaveLength(1);
+  });
+
+  it('records a changed answer as a new assessment, and the same document twice in one file once', async () => {
+    const { db, write, query } = setup();
+    await cli('assessments', 'import', write('first.json', doc()), '--db', db);
+    const changed = await cli('assessments', 'import', write('changed.json', [doc({}, {}, { 'STB-1': 90 }), doc({}, {}, { 'STB-1': 90 })]), '--db', db, '--json');
+    expect(changed.json<string[]>()).toHaveLength(1);
+    expect(query('SELECT id FROM assessments')).toHaveLength(2);
+  });
+
+  it('treats a document with an id as already recorded when its content matches, and refuses different content under that id', async () => {
+    const { db, write, query } = setup();
+    const id = '0192f000-0000-7000-8000-000000000001';
+    await cli('assessments', 'import', write('a.json', doc({ id })), '--db', db);
+    const same = await cli('assessments', 'import', write('b.json', doc({ id })), '--db', db, '--json');
+    expect(same.code).toBe(0);
+    expect(same.json<string[]>()).toEqual([]);
+    const different = await cli('assessments', 'import', write('c.json', doc({ id }, {}, { 'STB-1': 90 })), '--db', db, '--json');
+    expect(different.code).toBe(1);
+    expect(different.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+    expect(different.stderr).toContain('内容不同');
+    expect(query('SELECT id FROM assessments')).toHaveLength(1);
+  });
+
+  it('refuses a cycle the database cannot hold at the document check, naming the file', async () => {
+    const { db, write, query } = setup();
+    const file = write('far.json', doc({ cycle: 2150, assessedOn: '2150-11-20' }));
+    const result = await cli('assessments', 'import', file, '--db', db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toContain('cycle');
+    expect(result.stderr).not.toContain('CHECK constraint');
+    expect(query("SELECT name FROM sqlite_schema WHERE name = 'assessments'")).toHaveLength(1);
+    expect(query('SELECT id FROM assessments')).toHaveLength(0);
+  });
+
+  it('refuses a file of 260,000 documents by the one limit, without overflowing the stack or opening the database', async () => {
+    const { db, write } = setup();
+    const file = write('many.json', Array.from({ length: 260_000 }, () => ({ format: 'dingxing.assessment/1' })));
+    const result = await cli('assessments', 'import', file, '--db', db, '--json');
+    expect(result.code).toBe(1);
+    expect(result.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+    expect(result.stderr).toContain(`一次最多导入 ${maxDocumentsPerImport} 份评估`);
+    expect(result.stderr).toContain('260000');
+    expect(fs.existsSync(db)).toBe(false);
   });
 
   it('lists what was recorded', async () => {

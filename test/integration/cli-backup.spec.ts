@@ -1,4 +1,5 @@
 // `dingxing backup` and `dingxing restore`: consistent copies; restore refuses what is not this app's database.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -65,7 +66,70 @@ describe('backup and restore', () => {
     raw.close();
     const foreignResult = await cli('restore', foreign, '--db', db);
     expect(foreignResult.code).toBe(1);
-    expect(foreignResult.stderr).toContain('not a database of this app');
+    expect(foreignResult.stderr).toContain('不是鼎星工作站的数据库');
     expect(metaValue(db, 'workstation_id')).toBe(before);
+  });
+
+  const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+  async function liveDatabase(): Promise<string> {
+    const db = tempDbFile();
+    await cli('init', '--db', db);
+    return db;
+  }
+
+  it('refuses a file with our version and a meta table but no other tables, before touching the live file', async () => {
+    const db = await liveDatabase();
+    const before = sha256(db);
+    const hollow = path.join(tempDir(), 'hollow.sqlite');
+    const raw = new BetterSqlite3(hollow);
+    raw.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT; INSERT INTO meta VALUES ('workstation_id', 'x')");
+    raw.pragma(`user_version = ${latestSchemaVersion}`);
+    raw.close();
+    const result = await cli('restore', hollow, '--db', db, '--json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('不是鼎星工作站的数据库');
+    expect(result.stderr).toContain('missing tables');
+    expect(result.json()).toMatchObject({ error: { code: 'REFUSED' } });
+    expect(sha256(db)).toBe(before);
+    expect(fs.readdirSync(path.dirname(db)).filter((name) => name.includes('restore'))).toEqual([]);
+  });
+
+  it('refuses a damaged backup, naming the damage, and leaves the live file as it was', async () => {
+    const db = await liveDatabase();
+    const good = path.join(tempDir(), 'good.sqlite');
+    await cli('backup', '--db', db, '--out', good);
+    const damaged = path.join(tempDir(), 'damaged.sqlite');
+    const bytes = fs.readFileSync(good);
+    const pageSize = bytes.readUInt16BE(16);
+    const districtsPage = new BetterSqlite3(good, { readonly: true });
+    const rootPage = districtsPage.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'districts'").pluck().get() as number;
+    districtsPage.close();
+    // Scribble over the districts table's page; the file header (page 1) stays valid.
+    bytes.fill(0x5a, pageSize * (rootPage - 1), pageSize * rootPage);
+    fs.writeFileSync(damaged, bytes);
+    const before = sha256(db);
+    const result = await cli('restore', damaged, '--db', db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/已损坏|不是鼎星工作站的数据库/);
+    expect(result.stderr).not.toContain('internal error');
+    expect(sha256(db)).toBe(before);
+  });
+
+  it('refuses while another program has the live database open, changing nothing', async () => {
+    const db = await liveDatabase();
+    const good = path.join(tempDir(), 'good.sqlite');
+    await cli('backup', '--db', db, '--out', good);
+    const other = new BetterSqlite3(db);
+    other.pragma('journal_mode = WAL');
+    other.prepare('SELECT count(*) FROM meta').get();
+    try {
+      const result = await cli('restore', good, '--db', db, '--json');
+      expect(result.code).toBe(1);
+      expect(result.json()).toMatchObject({ error: { code: 'BUSY' } });
+      expect(result.stderr).toContain('另一个程序正在使用数据库');
+    } finally {
+      other.close();
+    }
   });
 });

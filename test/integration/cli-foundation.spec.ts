@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/main/db/migrations/index';
+import { dingxingApplicationId } from '../../electron/main/db/recognize-database';
 import { cli } from '../helpers/cli';
 import { tempDbFile, tempDir } from '../helpers/temp';
 
@@ -60,6 +61,7 @@ describe('dingxing CLI conventions', () => {
     const db = tempDbFile();
     const raw = new BetterSqlite3(db);
     raw.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    raw.pragma(`application_id = ${dingxingApplicationId}`);
     raw.close();
     const before = crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex');
     const result = await cli('init', '--db', db, '--json');

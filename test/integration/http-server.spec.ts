@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedures } from '@shared/api/contract';
+import { base64Length, formatMegabytes, maxImportFileBytes, maxRequestBodyBytes } from '@shared/limits';
 import { startHttpServer } from '../../electron/main/transports/http-server';
 import type { RunningHttpServer } from '../../electron/main/transports/http-server';
 import { testCore } from '../helpers/core';
@@ -148,6 +150,26 @@ describe('serve mode HTTP server', () => {
 
   it('refuses a non-JSON content type (415) so a plain HTML form cannot call the API', async () => {
     expect((await api('system.status', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('answers 413 with a JSON error, not a reset connection, for a body over the one limit', async () => {
+    const oversized = `{"fileName":"u.csv","contentBase64":"${'A'.repeat(maxRequestBodyBytes)}"}`;
+    for (const headers of [{}, { 'Content-Length': String(Buffer.byteLength(oversized)) }] as Record<string, string>[]) {
+      const reply = await api('units.importPreview', oversized, headers);
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'TOO_LARGE', details: { limitBytes: maxRequestBodyBytes } } });
+      expect(JSON.parse(reply.body).error.message).toContain('上限');
+    }
+  });
+
+  it('checks a file against the same limit in the schema: at the limit taken, just over refused naming it', () => {
+    const input = (length: number) => ({ fileName: 'u.csv', contentBase64: 'A'.repeat(length) });
+    const schema = procedures['units.importPreview'].input;
+    expect(schema.safeParse(input(base64Length(maxImportFileBytes))).success).toBe(true);
+    const over = schema.safeParse(input(base64Length(maxImportFileBytes) + 4));
+    expect(over.success).toBe(false);
+    expect(JSON.stringify(over.error?.issues)).toContain(formatMegabytes(maxImportFileBytes));
+    expect(base64Length(maxImportFileBytes)).toBeLessThan(maxRequestBodyBytes);
   });
 
   it('answers 404 for an unknown procedure', async () => {

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '@shared/api/procedures/units';
+import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import { cli } from '../helpers/cli';
 import { tempDbFile, tempDir } from '../helpers/temp';
 
@@ -167,6 +168,28 @@ describe('units import: bad rows', () => {
     ]);
     expect(count(dbFile)).toBe(1);
     expect(count(dbFile, 'SELECT count(*) FROM streets')).toBe(0);
+  });
+
+  it('refuses a file over the one size limit before reading it or opening the database', async () => {
+    const file = path.join(tempDir(), 'huge.csv');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, maxImportFileBytes + 1);
+    const dbFile = tempDbFile();
+    const run = await importJson(dbFile, file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`超过 ${formatMegabytes(maxImportFileBytes)} 的上限`);
+    expect(fs.existsSync(dbFile)).toBe(false);
+  });
+
+  it('refuses a spreadsheet naming a far cell at once, changing nothing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('单位').getCell('XFD1048576').value = 1;
+    const file = writeFile('far.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const dbFile = tempDbFile();
+    const run = await importJson(dbFile, file);
+    expect(run.code).toBe(1);
+    expect(run.report?.errors[0]?.message).toContain('XFD1048576');
+    expect(fs.existsSync(dbFile)).toBe(false);
   });
 
   it('refuses a file missing required columns, naming them', async () => {

@@ -14,6 +14,7 @@ const status: Status = {
   schemaVersion: 4,
   latestSchemaVersion: 4,
   runtime: { node: '20.20.2', electron: null, platform: 'linux' },
+  writerJob: null,
   counts: { units: 12 },
 };
 

@@ -11,6 +11,7 @@ import type { ApiErrorShape } from '@shared/api/errors';
 import type { CallResult } from '@shared/api/call-result';
 import type { JobProgress } from '@shared/api/procedure';
 import { toIssues } from '@shared/api/zod-issues';
+import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { actorMayCall } from '@shared/domain/roles';
 import type { Access, Actor } from '@shared/domain/roles';
 import type { Caller, ResolvedCaller } from '../users/sessions';
@@ -54,6 +55,8 @@ export interface DispatcherOptions {
 
 export function toErrorShape(error: unknown): ApiErrorShape {
   if (error instanceof DxError) return error.toJSON();
+  const known = dxErrorOfSqlite(error);
+  if (known) return known.toJSON();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };
 }
@@ -118,7 +121,7 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
       const value = await handler(parsed.data, context);
       return { ok: true, value: definition.output.parse(value) };
     } catch (error) {
-      if (!(error instanceof DxError)) log(error);
+      if (!(error instanceof DxError) && dxErrorOfSqlite(error) === undefined) log(error);
       return { ok: false, error: toErrorShape(error) };
     } finally {
       if (jobId !== undefined) running.delete(jobId);

@@ -2,7 +2,7 @@
  * What evidence may be: JPEG, PNG, WebP or PDF, at most 10 MB. The type is read from the file's
  * first bytes, not trusted from its name or the browser's claim, so a renamed file is caught.
  */
-export const evidenceMaxBytes = 10 * 1024 * 1024;
+export { maxEvidenceBytes as evidenceMaxBytes } from '@shared/limits';
 
 export const evidenceMimes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type EvidenceMime = (typeof evidenceMimes)[number];

@@ -63,7 +63,7 @@ export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvide
       .prepare('INSERT INTO evidence (id, assessment_id, item_id, sha256, mime, bytes, original_name, created_at) VALUES (@id, @assessment_id, @item_id, @sha256, @mime, @bytes, @original_name, @created_at)')
       .run(evidence);
     deps.audit({ actor: actor.userId, action: 'evidence.add', subject: row.id, data: { item: input.itemId, sha256, bytes: evidence.bytes, mime } });
-  })();
+  }).immediate();
   return toEvidence(evidence);
 }
 
@@ -99,6 +99,6 @@ export function removeEvidence(deps: WorkflowDeps, id: string, actor: Actor): bo
   deps.db.transaction(() => {
     deps.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
     deps.audit({ actor: actor.userId, action: 'evidence.remove', subject: assessment.id, data: { item: row.item_id, sha256: row.sha256 } });
-  })();
+  }).immediate();
   return true;
 }

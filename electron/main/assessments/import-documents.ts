@@ -7,17 +7,25 @@
  * All or nothing: every document is checked first (format and schema), then all are recorded
  * in one transaction in date order (so an earlier one is history for a later one); any refusal
  * rolls everything back and names the file and the item.
+ *
+ * Idempotent: a document already recorded (the same id, or without an id the same unit, cycle,
+ * date, rubric and answers) records nothing again and is reported as already present; the same
+ * id with different content is a conflict. The check runs inside the write transaction, so two
+ * imports of one file at once record it once.
  */
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { AssessmentDocument } from '@shared/assessment/document';
 import { createDistrictMatcher } from '@shared/domain/districts';
+import { canonicalJson } from '@shared/rubric/canonical';
 import { validateUscc } from '@shared/domain/uscc';
 import { loadDistrictRefs } from '../units/registry-lookups';
+import { insertUnit } from '../units/unit-store';
 import { newId } from '../ids';
 import { parseAssessmentDocument } from '../scoring/score-document';
 import type { WorkflowDeps } from './deps';
 import { getAssessmentRow } from './repository';
+import type { AssessmentRow } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
 import { recordSigned } from './workflow';
@@ -42,11 +50,18 @@ export interface ImportedAssessment {
   decidedBy: string;
   previousStars: number;
   historyUsed: boolean;
+  /** True when this document was recorded before: nothing was written for it this time. */
+  alreadyRecorded: boolean;
 }
 
 /** A file may hold one document or an array of them. */
 export function splitSources(file: string, json: unknown): SourceDocument[] {
-  return Array.isArray(json) ? json.map((entry, index) => ({ source: `${file}[${index}]`, json: entry })) : [{ source: file, json }];
+  return Array.isArray(json) ? json.map((entry: unknown, index) => ({ source: `${file}[${index}]`, json: entry })) : [{ source: file, json }];
+}
+
+/** Appends without spreading: a file may hold hundreds of thousands of documents (a spread overflows the stack). */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function prefixed(source: string, error: unknown): ErrorIssue[] {
@@ -65,7 +80,13 @@ interface MatchedUnit {
   households: number | null;
 }
 
-function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, stamp: string): MatchedUnit {
+interface UnitLookup {
+  found: MatchedUnit | undefined;
+  district: string | undefined;
+  uscc: string | null;
+}
+
+function findUnit(deps: WorkflowDeps, document: AssessmentDocument): UnitLookup {
   const db = deps.db;
   const wanted = document.unit;
   type Row = { id: string; name: string; households: number | null };
@@ -84,26 +105,93 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, sta
     throw new DxError('BAD_INPUT', `unknown district ${wanted.district}`, { issues: [{ path: ['unit', 'district'], message: `${wanted.district} is not a district of this database (give its code, e.g. 420105, or its name)` }] });
   }
   if (district !== undefined) found ??= db.prepare(`${select} WHERE district_code = ? AND name = ?`).get(district, wanted.name) as Row | undefined;
-  if (found) return { ...found, created: false };
+  return { found: found ? { ...found, created: false } : undefined, district, uscc };
+}
+
+function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, lookup: UnitLookup, stamp: string): MatchedUnit {
+  const db = deps.db;
+  const wanted = document.unit;
+  const { district, uscc } = lookup;
+  if (lookup.found) return lookup.found;
   if (uscc !== null && db.prepare('SELECT 1 FROM units WHERE uscc = ?').get(uscc)) {
     throw new DxError('CONFLICT', `USCC ${uscc} belongs to another unit`, { issues: [{ path: ['unit', 'uscc'], message: 'used by another unit' }] });
   }
   const id = wanted.id ?? newId();
-  db.prepare(
-    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, deps.workstationId, wanted.name, wanted.kind, wanted.industry, district, uscc, wanted.households, stamp, stamp);
+  insertUnit(db, {
+    id,
+    workstationId: deps.workstationId,
+    name: wanted.name,
+    kind: wanted.kind,
+    industry: wanted.industry,
+    districtCode: district as string,
+    streetId: null,
+    address: null,
+    uscc,
+    households: wanted.households,
+    contact: null,
+    phone: null,
+    inScope: true,
+    createdAt: stamp,
+  });
   deps.audit({ actor: 'import', action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
   return { id, name: wanted.name, created: true, households: wanted.households };
 }
 
+/** Whether a stored assessment records exactly this document (unit, cycle, date, rubric, answers). */
+function sameContent(row: AssessmentRow, unitId: string | undefined, document: AssessmentDocument, rubricRef: string): boolean {
+  return (
+    row.unit_id === unitId &&
+    row.cycle === document.cycle &&
+    row.assessed_on === document.assessedOn &&
+    row.rubric_id === rubricRef &&
+    canonicalJson(JSON.parse(row.answers)) === canonicalJson(document.answers)
+  );
+}
+
+function alreadyRecorded(row: AssessmentRow, source: string, unit: MatchedUnit): ImportedAssessment {
+  const result = JSON.parse(row.result ?? '{}') as { previousStars?: number };
+  return {
+    source,
+    id: row.id,
+    unitId: unit.id,
+    unitCreated: false,
+    unitName: unit.name,
+    cycle: row.cycle,
+    total: row.total ?? 0,
+    scoreStars: row.score_stars ?? 0,
+    awardedStars: row.awarded_stars ?? 0,
+    decidedBy: row.decided_by ?? '',
+    previousStars: result.previousStars ?? 0,
+    historyUsed: false,
+    alreadyRecorded: true,
+  };
+}
+
+/** The stored assessment this document was recorded as, if it was; a different one under its id is a conflict. */
+function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: MatchedUnit | undefined, rubricRef: string): AssessmentRow | undefined {
+  const db = deps.db;
+  if (document.id !== undefined) {
+    const row = db.prepare('SELECT * FROM assessments WHERE id = ?').get(document.id) as AssessmentRow | undefined;
+    if (row && !sameContent(row, unit?.id, document, rubricRef)) {
+      const message = `评估 ${document.id} 已存在且内容不同 (assessment ${document.id} is already recorded with different content)`;
+      throw new DxError('CONFLICT', message, { issues: [{ path: ['id'], message }] });
+    }
+    return row;
+  }
+  if (!unit) return undefined;
+  const candidates = db
+    .prepare("SELECT * FROM assessments WHERE unit_id = ? AND cycle = ? AND assessed_on = ? AND status IN ('final', 'signed')")
+    .all(unit.id, document.cycle, document.assessedOn) as AssessmentRow[];
+  return candidates.find((row) => sameContent(row, unit.id, document, rubricRef));
+}
+
 function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
   const db = deps.db;
-  if (document.id !== undefined && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(document.id)) {
-    throw new DxError('CONFLICT', `assessment ${document.id} is already recorded`, { issues: [{ path: ['id'], message: `assessment ${document.id} is already recorded` }] });
-  }
   const loaded = loadPack(db, document.rubric);
-  const unit = matchOrCreateUnit(deps, document, stamp);
+  const lookup = findUnit(deps, document);
+  const recorded = findRecorded(deps, document, lookup.found, loaded.ref);
+  if (recorded && lookup.found) return alreadyRecorded(recorded, source, lookup.found);
+  const unit = matchOrCreateUnit(deps, document, lookup, stamp);
   const history = historyContext(db, unit.id, document.cycle, document.assessedOn);
   const previousStars = history.hasHistory ? history.previousStars : document.previousStars;
   const lastVetoOn = history.hasHistory ? history.lastVetoOn : document.lastVetoOn;
@@ -130,6 +218,7 @@ function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocumen
     decidedBy: result.decidedBy,
     previousStars,
     historyUsed: history.hasHistory,
+    alreadyRecorded: false,
   };
 }
 
@@ -140,7 +229,7 @@ export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sour
     try {
       documents.push({ source, document: parseAssessmentDocument(json, source), index });
     } catch (error) {
-      issues.push(...prefixed(source, error));
+      appendAll(issues, prefixed(source, error));
     }
   });
   const refuse = () => {
@@ -158,7 +247,7 @@ export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sour
       try {
         recorded.set(index, recordOne(deps, actor, document, source, stamp));
       } catch (error) {
-        issues.push(...prefixed(source, error));
+        appendAll(issues, prefixed(source, error));
       }
     }
     if (issues.length > 0) refuse();

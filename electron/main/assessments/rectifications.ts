@@ -86,7 +86,7 @@ export function openRectification(deps: WorkflowDeps, input: OpenInput, actor: A
       )
       .run(id, deps.workstationId, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, actor.userId, stamp, stamp);
     deps.audit({ actor: actor.userId, action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
-  })();
+  }).immediate();
   return toRectification(getRow(deps, id), localDate(deps.now()));
 }
 
@@ -102,7 +102,7 @@ export function closeRectification(deps: WorkflowDeps, input: { id: string; clos
       .prepare("UPDATE rectifications SET status = 'done', closed_on = ?, closed_by_id = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ?")
       .run(closedOn, actor.userId, input.followUpAssessmentId ?? null, deps.now().toISOString(), input.id);
     deps.audit({ actor: actor.userId, action: 'rectification.close', subject: input.id, data: { closedOn } });
-  })();
+  }).immediate();
   return toRectification(getRow(deps, input.id), localDate(deps.now()));
 }
 

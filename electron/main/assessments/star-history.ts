@@ -10,6 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
 import { prepared } from './statements';
+import { setUnitStars } from '../units/unit-store';
 
 export interface HistoryEntry {
   assessmentId: string | null;
@@ -111,11 +112,5 @@ export function refreshUnitStars(db: Database, unitId: string, now: string): voi
   const latest = latestEntry(history);
   const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
   const lastAssessed = history.map((entry) => entry.assessedOn).sort().at(-1) ?? null;
-  prepared(db, 'UPDATE units SET current_stars = ?, last_assessed_on = ?, last_veto_on = ?, updated_at = ? WHERE id = ?').run(
-    latest?.stars ?? 0,
-    lastAssessed,
-    lastVeto,
-    now,
-    unitId,
-  );
+  setUnitStars(db, unitId, { current: latest?.stars ?? 0, lastAssessedOn: lastAssessed, lastVetoOn: lastVeto }, now);
 }

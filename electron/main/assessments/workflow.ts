@@ -84,7 +84,7 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Ac
       .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, actor.displayName, input.followsUpId ?? null, stamp, stamp);
     deps.audit({ actor: actor.userId, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
     return newIdValue;
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -138,7 +138,7 @@ export function saveDraft(deps: WorkflowDeps, input: SaveInput, actor: Actor): {
     writeDraft(deps, row, input, stamp);
     // Autosaves happen every few seconds; the audit log records the saves a person asked for.
     if (!input.autosave) deps.audit({ actor: actor.userId, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length } });
-  })();
+  }).immediate();
   const saved = getAssessmentRow(deps.db, input.id);
   return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at };
 }
@@ -165,7 +165,7 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
       )
       .run(stamp, stamp, actor.displayName, actor.userId, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
     deps.audit({ actor: actor.userId, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
-  })();
+  }).immediate();
   return getAssessment(deps, input.id);
 }
 
@@ -178,7 +178,7 @@ export function reopenAssessment(deps: WorkflowDeps, id: string, actor: Actor): 
       .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
       .run(stamp, id);
     deps.audit({ actor: actor.userId, action: 'assessment.reopen', subject: id });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -200,7 +200,7 @@ export function signAssessment(deps: WorkflowDeps, id: string, actor: Actor): As
       subject: id,
       data: { unitId: row.unit_id, cycle: row.cycle, total: scored.result.total, awardedStars: scored.result.awardedStars, decidedBy: scored.result.decidedBy, vetoed: scored.result.vetoed },
     });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -229,7 +229,7 @@ export function finalizeAssessment(deps: WorkflowDeps, id: string, actor: Actor)
     assertCan('finalize', row.status, actor.roles, id);
     prepared(deps.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
     deps.audit({ actor: actor.userId, action: 'assessment.finalize', subject: id });
-  })();
+  }).immediate();
   return getAssessment(deps, id);
 }
 
@@ -256,7 +256,7 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
       .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, actor.displayName, id, reason, row.follows_up_id, stamp, stamp);
     deps.audit({ actor: actor.userId, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
     return newIdValue;
-  })();
+  }).immediate();
   return getAssessment(deps, correctionId);
 }
 
@@ -270,5 +270,5 @@ export function discardDraft(deps: WorkflowDeps, id: string, actor: Actor): bool
     prepared(deps.db, 'DELETE FROM assessments WHERE id = ?').run(id);
     deps.audit({ actor: actor.userId, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;
-  })();
+  }).immediate();
 }

@@ -1,6 +1,10 @@
 /**
  * The append-only audit log. Each entry hashes the previous entry's hash with its own content,
- * so a changed or removed entry breaks the chain from that point on.
+ * so a changed or removed entry breaks the chain from that point on (audit-verify.ts checks it).
+ *
+ * An append reads the last hash and inserts in one write transaction: inside the caller's
+ * transaction (a savepoint) when there is one, so the entry commits or rolls back with the
+ * change it records; else its own BEGIN IMMEDIATE, so two connections cannot fork the chain.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
@@ -21,6 +25,10 @@ export function entryHash(prevHash: string, fields: { id: string; at: string; wo
 }
 
 export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput): void {
+  db.transaction(() => appendInTransaction(db, workstationId, entry)).immediate();
+}
+
+function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput): void {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = last?.hash ?? genesisHash;
   const fields = {

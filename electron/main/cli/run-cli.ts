@@ -12,6 +12,7 @@ import { nodePlatform } from '../platform';
 import { cliKeyStore } from './cli-key-store';
 import type { Core } from '../core';
 import { defaultDatabaseFile } from '../data-dir';
+import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { commands } from './commands/index';
 import { idleLockMsFrom } from '../users/session-registry';
 import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
@@ -105,6 +106,27 @@ function printError(io: CliIo, json: boolean, error: DxError): void {
   if (json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
 }
 
+/** Operating-system failures a person can fix (a port in use, a folder given as a file, no permission). */
+function dxErrorOfSystem(error: unknown): DxError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = (error as { path?: string; port?: number } | undefined)?.path ?? (error as { port?: number } | undefined)?.port ?? '';
+  switch (code) {
+    case 'EADDRINUSE':
+      return new DxError('REFUSED', `端口 ${where} 已被占用，请用 --port 选择其他端口 (port ${where} is in use; choose another with --port)`, { errno: code });
+    case 'EACCES':
+    case 'EPERM':
+      return new DxError('REFUSED', `没有权限：${where} (permission denied: ${where})`, { errno: code });
+    case 'EISDIR':
+      return new DxError('REFUSED', `${where} 是文件夹，不是文件 (${where} is a folder, not a file)`, { errno: code });
+    case 'ENOENT':
+      return new DxError('REFUSED', `找不到 ${where} (${where} does not exist)`, { errno: code });
+    case 'ENOSPC':
+      return new DxError('REFUSED', `磁盘已满 (the disk is full)`, { errno: code });
+    default:
+      return undefined;
+  }
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const words = argv.filter((word) => !word.startsWith('-'));
   if (argv.length === 0 || (words.length === 0 && (argv.includes('--help') || argv.includes('-h')))) {
@@ -158,11 +180,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`dingxing: ${error.message}\n\n${commandUsage(error.command ?? command)}\n`);
       return 2;
     }
-    if (error instanceof DxError) {
-      printError(io, json, error);
+    const known = error instanceof DxError ? error : (dxErrorOfSqlite(error) ?? dxErrorOfSystem(error));
+    if (known) {
+      printError(io, json, known);
       return 1;
     }
-    io.stderr(`dingxing: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    // The program's fault: say so plainly; the stack trace only when asked for (DINGXING_DEBUG=1).
+    const internal = new DxError('INTERNAL', `内部错误 (internal error): ${error instanceof Error ? error.message : String(error)}`);
+    printError(io, json, internal);
+    if (process.env.DINGXING_DEBUG) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
     return 1;
   } finally {
     core?.close();

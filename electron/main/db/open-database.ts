@@ -1,7 +1,8 @@
 /**
  * Opens the workstation database: WAL, foreign keys, busy timeout, durable commits, then
- * brings the schema up to date. A file from a newer app is refused and left untouched;
- * before any migration of an existing file an online backup is written beside it.
+ * brings the schema up to date. A file from a newer app, or another program's SQLite file, is
+ * refused and left byte-for-byte untouched; before any migration of an existing file an online
+ * backup is written beside it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,11 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Migration } from './migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
+import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
+import { dxErrorOfSqlite } from './sqlite-errors';
+
+/** How long a write waits for another program's write to finish before answering BUSY. */
+export const busyTimeoutMs = 5000;
 
 export interface OpenOptions {
   /** Defaults to every migration of this version of the app. */
@@ -27,7 +33,7 @@ export interface OpenedDatabase {
 }
 
 function configure(db: Database, readonly: boolean): void {
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL in WAL mode: a commit survives a power cut, which a user's save must.
@@ -37,6 +43,9 @@ function configure(db: Database, readonly: boolean): void {
 }
 
 function openFile(file: string, readonly: boolean): Database {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new DxError('DB_UNAVAILABLE', `${file} 是文件夹，不是数据库文件 (${file} is a folder, not a database file)`, { file });
+  }
   if (!readonly) {
     const dir = path.dirname(file);
     try {
@@ -48,7 +57,7 @@ function openFile(file: string, readonly: boolean): Database {
   try {
     return new BetterSqlite3(file, { readonly, fileMustExist: readonly });
   } catch (error) {
-    throw new DxError('DB_UNAVAILABLE', `Cannot open the database ${file}: ${(error as Error).message}`);
+    throw new DxError('DB_UNAVAILABLE', `无法打开数据库 ${file} (cannot open the database ${file}: ${(error as Error).message})`, { file });
   }
 }
 
@@ -70,19 +79,21 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const migrations = options.migrations ?? allMigrations;
   const latest = options.migrations ? migrations.length : latestSchemaVersion;
   const readonly = options.readonly ?? false;
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const existed = fs.existsSync(file) && !fs.statSync(file).isDirectory() && fs.statSync(file).size > 0;
   if (existed) {
-    // Read the version through a read-only handle first: a newer file must stay untouched.
+    // Look through a read-only handle first: another program's file, or a newer one, stays untouched.
     const probe = openFile(file, true);
     try {
-      refuseIfTooNew(readVersionSafely(probe, file), latest, file);
+      const seen = recognizeDatabase(probe, file, migrations);
+      refuseIfTooNew(seen.version, latest, file);
     } finally {
       probe.close();
     }
   }
   const db = openFile(file, readonly);
   try {
-    const from = readVersionSafely(db, file);
+    const seen = recognizeDatabase(db, file, migrations);
+    const from = seen.version;
     refuseIfTooNew(from, latest, file);
     configure(db, readonly);
     let backupFile: string | null = null;
@@ -92,11 +103,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         await backupTo(db, backupFile);
       }
       applyMigrations(db, migrations, from);
+    } else if (seen.kind === 'ours' && seen.legacy && !readonly) {
+      // A file from before the application id was written: mark it once, so it is known as ours.
+      db.transaction(() => db.pragma(`application_id = ${dingxingApplicationId}`)).immediate();
     }
     return { db, file, migrated: { from, to: Math.max(from, schemaVersionOf(db)), backupFile } };
   } catch (error) {
     db.close();
-    throw error;
+    throw dxErrorOfSqlite(error) ?? error;
   }
 }
 
@@ -104,17 +118,9 @@ function refuseIfTooNew(version: number, latest: number, file: string): void {
   if (version > latest) {
     throw new DxError(
       'DB_TOO_NEW',
-      `The database ${file} has schema version ${version}, newer than this app supports (${latest}). Update the app; the file was not changed.`,
+      `数据库 ${file} 的架构版本 ${version} 比本应用支持的 ${latest} 新，请升级应用；文件未改动 (The database ${file} has schema version ${version}, newer than this app supports (${latest}). Update the app; the file was not changed.)`,
       { schemaVersion: version, supported: latest },
     );
-  }
-}
-
-function readVersionSafely(db: Database, file: string): number {
-  try {
-    return schemaVersionOf(db);
-  } catch (error) {
-    throw new DxError('DB_UNAVAILABLE', `${file} is not a readable SQLite database: ${(error as Error).message}`);
   }
 }
 
@@ -128,6 +134,7 @@ export function applyMigrations(db: Database, migrations: readonly Migration[], 
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
+      db.pragma(`application_id = ${dingxingApplicationId}`);
     }).immediate();
   }
 }

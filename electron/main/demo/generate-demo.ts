@@ -11,6 +11,7 @@ import { usccAlphabet, usccCheckCharacter } from '@shared/domain/uscc';
 import type { RubricItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
+import { insertUnit } from '../units/unit-store';
 import type { WorkflowDeps } from '../assessments/deps';
 import { localDate } from '../assessments/deps';
 import { getAssessmentRow } from '../assessments/repository';
@@ -128,10 +129,6 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   if (districts.length === 0) throw new DxError('CONFLICT', 'The database has no districts; run "dingxing init" first');
   const takenNames = new Set((db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]));
   const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
-  const insertUnit = db.prepare(
-    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, uscc, households, contact, phone, in_scope, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const insertAssessment = db.prepare(
     `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, submitted_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
@@ -163,7 +160,22 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       takenUscc.add(code);
       const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
       const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
-      insertUnit.run(unit.id, deps.workstationId, name, kind, industry, district.code, code, households, random.pick(['王', '李', '张', '刘', '陈']) + random.pick(['主任', '经理', '书记']), `027-8${random.int(1000000, 9999999)}`, random.chance(0.96) ? 1 : 0, stamp, stamp);
+      insertUnit(db, {
+        id: unit.id,
+        workstationId: deps.workstationId,
+        name,
+        kind,
+        industry,
+        districtCode: district.code,
+        streetId: null,
+        address: null,
+        uscc: code,
+        households,
+        contact: random.pick(['王', '李', '张', '刘', '陈']) + random.pick(['主任', '经理', '书记']),
+        phone: `027-8${random.int(1000000, 9999999)}`,
+        inScope: random.chance(0.96),
+        createdAt: stamp,
+      });
       const items = applicableItems(loaded.pack, unit);
       // Many units were rated on paper before this workstation: their 2023 stars are the start of their history.
       if (random.chance(0.55)) {
@@ -217,6 +229,6 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
     deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
-  })();
+  }).immediate();
   return { units: count, assessments, rectifications };
 }

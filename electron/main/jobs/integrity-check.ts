@@ -1,5 +1,6 @@
-/** Checks every table of the database for corruption, table by table so progress can move. */
+/** Checks every table of the database for corruption, table by table so progress can move, then the audit chain. */
 import { DxError } from '@shared/api/errors';
+import { describeBreak, verifyAuditChain } from '../audit/audit-verify';
 import type { JobFunction } from './job';
 
 export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean; problems: string[] }> = (_input, context) => {
@@ -15,5 +16,8 @@ export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean
     context.progress(index + 1, tables.length, table);
   });
   if (tables.length === 0) throw new DxError('DB_UNAVAILABLE', 'The database has no tables');
+  // Sound pages are not enough: the audit log must also be the chain that was written.
+  const audit = verifyAuditChain(context.db);
+  if (audit.firstBroken) problems.push(describeBreak(audit.firstBroken));
   return { ok: problems.length === 0, problems };
 };

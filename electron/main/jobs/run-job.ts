@@ -10,6 +10,7 @@ import type { CallContext } from '../api/dispatch';
 import type { CoreServices } from '../core-services';
 import { packageRoot } from '../renderer-dir';
 import { executeJob } from './execute-job';
+import { writingJobs } from './write-gate';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 import type { JobMode } from './job-mode';
 
@@ -40,9 +41,13 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
       progress: context.progress,
     });
   }
+  // Cancelled before it started: an abort event already fired would never reach the worker.
+  if (context.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
   const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), cancelBuffer };
   return new Promise((resolve, reject) => {
+    // A job writing from its own connection holds the gate: main-thread writes queue behind it.
+    const release = writingJobs.has(name) ? services.writeGate.hold(name) : () => undefined;
     const worker = new Worker(workerBundle(), { workerData: request });
     const cancel = () => Atomics.store(new Int32Array(cancelBuffer), 0, 1);
     context.signal.addEventListener('abort', cancel, { once: true });
@@ -51,6 +56,7 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
       if (settled) return;
       settled = true;
       context.signal.removeEventListener('abort', cancel);
+      release();
       action();
     };
     worker.on('message', (message: WorkerMessage) => {

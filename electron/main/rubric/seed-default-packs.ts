@@ -1,13 +1,21 @@
 /** Seeder: stores the shipped rubric packs when missing (idempotent; a stored pack is never replaced). */
 import type { CoreServices } from '../core-services';
+import type { Seeder } from '../seed';
 import { defaultPacks } from './default-packs';
 import { addPack } from './pack-store';
 
-export function seedDefaultRubricPacks(services: CoreServices): void {
+function missingPacks(services: CoreServices): unknown[] {
   const exists = services.db.prepare('SELECT 1 FROM rubric_packs WHERE ref = ?').pluck();
-  for (const pack of defaultPacks) {
-    // Every open seeds; skip the validation and hashing when the pack is already there.
+  return defaultPacks.filter((pack) => {
     const { id, version } = pack as { id: string; version: string };
-    if (exists.get(`${id}@${version}`) === undefined) addPack(services.db, pack, 'default', services.workstation.id);
-  }
+    return exists.get(`${id}@${version}`) === undefined;
+  });
 }
+
+export const defaultRubricPacksSeeder: Seeder = {
+  missing: (services) => missingPacks(services).length > 0,
+  seed(services) {
+    // Every open checks; only a missing pack is validated, hashed and stored.
+    for (const pack of missingPacks(services)) addPack(services.db, pack, 'default', services.workstation.id);
+  },
+};

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ErrorCode } from '@shared/api/errors';
+import { formatMegabytes, maxRequestBodyBytes } from '@shared/limits';
 import type { Dispatcher } from '../api/dispatch';
 import { contentSecurityPolicy, hostIsAllowed, originIsAllowed, tokenMatches } from './http-security';
 
@@ -39,6 +40,8 @@ const statusByCode: Record<ErrorCode, number> = {
   CANCELLED: 499,
   DB_TOO_NEW: 503,
   DB_UNAVAILABLE: 503,
+  BUSY: 503,
+  TOO_LARGE: 413,
   INTERNAL: 500,
 };
 
@@ -73,22 +76,42 @@ function sendError(response: ServerResponse, status: number, code: ErrorCode, me
   sendJson(response, status, { error: details === undefined ? { code, message } : { code, message, details } });
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a request body up to `limit` bytes. Over it, the rest is read and dropped (not kept)
+ * so the client receives the 413 answer instead of a reset connection.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = declared > limit;
     request.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new Error(`Request body over ${limit} bytes`));
-        request.destroy();
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => (over ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
+}
+
+function sendTooLarge(response: ServerResponse, limit: number): void {
+  response.setHeader('Connection', 'close');
+  sendError(
+    response,
+    413,
+    'TOO_LARGE',
+    `请求超过 ${formatMegabytes(limit)} 的上限 (the request is over the ${formatMegabytes(limit)} limit)`,
+    { limitBytes: limit },
+  );
 }
 
 function serveStatic(rendererDir: string, request: IncomingMessage, response: ServerResponse): void {
@@ -130,7 +153,7 @@ function serveStatic(rendererDir: string, request: IncomingMessage, response: Se
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? maxRequestBodyBytes;
   const eventStreams = new Set<ServerResponse>();
   let port = options.port;
 
@@ -165,7 +188,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const body = await readBody(request, maxBodyBytes);
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
-      sendError(response, 400, 'BAD_INPUT', `Malformed request body: ${(error as Error).message}`);
+      if (error instanceof BodyTooLarge) sendTooLarge(response, maxBodyBytes);
+      else sendError(response, 400, 'BAD_INPUT', `Malformed request body: ${(error as Error).message}`);
       return;
     }
     const jobHeader = request.headers['x-job-id'];

@@ -3,14 +3,21 @@
  * because districts are editable reference data (a person may have renamed one).
  */
 import { wuhanDistricts } from '@shared/domain/districts';
-import type { CoreServices } from '../core-services';
+import type { Seeder } from '../seed';
 
-export function seedDistricts(services: Pick<CoreServices, 'db'>): void {
-  const insert = services.db.prepare(
-    `INSERT INTO districts (code, name, name_en, kind, sort) VALUES (@code, @name, @nameEn, @kind, @sort)
-     ON CONFLICT DO NOTHING`,
-  );
-  for (const district of wuhanDistricts) {
-    insert.run({ code: district.code, name: district.name, nameEn: district.nameEn, kind: district.kind, sort: district.sort });
-  }
-}
+export const districtsSeeder: Seeder = {
+  missing(services) {
+    const present = services.db.prepare('SELECT code FROM districts').pluck().all() as string[];
+    const codes = new Set(present);
+    return wuhanDistricts.some((district) => !codes.has(district.code));
+  },
+  seed(services) {
+    const insert = services.db.prepare(
+      `INSERT INTO districts (code, name, name_en, kind, sort) VALUES (@code, @name, @nameEn, @kind, @sort)
+       ON CONFLICT DO NOTHING`,
+    );
+    for (const district of wuhanDistricts) {
+      insert.run({ code: district.code, name: district.name, nameEn: district.nameEn, kind: district.kind, sort: district.sort });
+    }
+  },
+};

@@ -11,6 +11,8 @@ import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
 import { validateUscc } from '@shared/domain/uscc';
 import { newId } from '../ids';
 import { registryLookups } from './registry-lookups';
+import { ensureStreet, insertUnit, updateUnitFacts } from './unit-store';
+import type { UnitFacts } from './unit-store';
 import { getUnitRow } from './unit-queries';
 
 type Fields = z.output<typeof UnitFieldsSchema>;
@@ -55,27 +57,30 @@ function check(db: Database, fields: Fields, selfId: string | null): Checked {
 }
 
 function streetIdFor(db: Database, districtCode: string, street: string | null): string | null {
-  if (!street) return null;
-  const existing = db.prepare('SELECT id FROM streets WHERE district_code = ? AND name = ?').pluck().get(districtCode, street) as string | undefined;
-  if (existing !== undefined) return existing;
-  const id = newId();
-  db.prepare('INSERT INTO streets (id, district_code, name) VALUES (?, ?, ?)').run(id, districtCode, street);
-  return id;
+  return street ? ensureStreet(db, districtCode, street).id : null;
+}
+
+function factsOf(db: Database, fields: Fields, checked: Checked): UnitFacts {
+  return {
+    name: fields.name,
+    kind: fields.kind,
+    industry: fields.industry,
+    districtCode: checked.districtCode,
+    streetId: streetIdFor(db, checked.districtCode, fields.street),
+    address: fields.address || null,
+    uscc: checked.uscc,
+    households: fields.households,
+    contact: fields.contact || null,
+    phone: fields.phone || null,
+    inScope: fields.inScope,
+  };
 }
 
 export function createUnit(db: Database, workstationId: string, fields: Fields, audit: (id: string) => void): Unit {
   const id = newId();
   db.transaction(() => {
     const checked = check(db, fields, null);
-    const now = new Date().toISOString();
-    db.prepare(
-      `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id, workstationId, fields.name, fields.kind, fields.industry, checked.districtCode,
-      streetIdFor(db, checked.districtCode, fields.street), fields.address || null, checked.uscc,
-      fields.households, fields.contact || null, fields.phone || null, fields.inScope ? 1 : 0, now, now,
-    );
+    insertUnit(db, { id, workstationId, ...factsOf(db, fields, checked), createdAt: new Date().toISOString() });
     audit(id);
   }).immediate();
   return getUnitRow(db, id);
@@ -85,14 +90,7 @@ export function updateUnit(db: Database, id: string, fields: Fields, audit: (id:
   db.transaction(() => {
     getUnitRow(db, id);
     const checked = check(db, fields, id);
-    db.prepare(
-      `UPDATE units SET name = ?, kind = ?, industry = ?, district_code = ?, street_id = ?, address = ?, uscc = ?,
-         households = ?, contact = ?, phone = ?, in_scope = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      fields.name, fields.kind, fields.industry, checked.districtCode, streetIdFor(db, checked.districtCode, fields.street),
-      fields.address || null, checked.uscc, fields.households, fields.contact || null, fields.phone || null,
-      fields.inScope ? 1 : 0, new Date().toISOString(), id,
-    );
+    updateUnitFacts(db, id, factsOf(db, fields, checked), new Date().toISOString());
     audit(id);
   }).immediate();
   return getUnitRow(db, id);

@@ -24,6 +24,6 @@ export function ensureWorkstation(db: Database): Workstation {
     insert.run('workstation_id', workstation.id);
     insert.run('workstation_name', workstation.name);
     insert.run('created_at', new Date().toISOString());
-  })();
+  }).immediate();
   return workstation;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import { base64Length, maxEvidenceBytes } from '../../limits';
 import { assessors } from '@shared/domain/roles';
 import { assessmentStatuses } from '@shared/domain/assessment-status';
 import type { AssessmentStatus } from '@shared/domain/assessment-status';
@@ -236,7 +237,7 @@ export const assessmentProcedures = {
   'evidence.add': procedure({
     roles: assessors,
     summary: 'Attach a photo or PDF to an item of a draft (JPEG, PNG, WebP or PDF, at most 10 MB)',
-    input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(15_000_000) }).strict(),
+    input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(base64Length(maxEvidenceBytes)) }).strict(),
     output: EvidenceSchema,
   }),
   'evidence.list': procedure({ roles: 'signedIn', summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),

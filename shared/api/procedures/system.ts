@@ -11,6 +11,8 @@ export const StatusSchema = z.object({
   latestSchemaVersion: z.number().int(),
   runtime: z.object({ node: z.string(), electron: z.string().nullable(), platform: z.string() }),
   counts: z.record(z.string(), z.number().int()),
+  /** A job writing to the database right now (saves wait for it), or null. */
+  writerJob: z.string().nullable(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 

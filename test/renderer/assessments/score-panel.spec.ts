@@ -4,6 +4,7 @@ import ElementPlus from 'element-plus';
 import { describe, expect, it, vi } from 'vitest';
 import type { Assessment, Preview } from '@shared/api/procedures/assessments';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
+import type { SaveState } from '../../../renderer/src/views/assessments/use-assessment-draft';
 
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
 const { default: ScorePanel } = await import('../../../renderer/src/views/assessments/ScorePanel.vue');
@@ -16,7 +17,7 @@ const preview: Preview = {
   lastVetoOn: null,
 };
 
-function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader' }> = {}) {
+function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader'; saveState: SaveState }> = {}) {
   return mount(ScorePanel, {
     props: { assessment, preview, saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 32).toISOString(), saveError: '', role: 'inspector', busy: false, ...props },
     global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
@@ -38,5 +39,9 @@ describe('ScorePanel', () => {
     const submitted = { ...assessment, status: 'submitted' } as Assessment;
     expect(panel({ assessment: submitted, role: 'inspector' }).find('[data-testid="sign-button"]').exists()).toBe(false);
     expect(panel({ assessment: submitted, role: 'leader' }).find('[data-testid="sign-button"]').exists()).toBe(true);
+  });
+
+  it('says a save waits for the running import, in the view’s language', () => {
+    expect(panel({ saveState: 'queued' }).get('[data-testid="autosave-status"]').text()).toBe('等待导入完成后保存');
   });
 });

@@ -34,8 +34,10 @@ describe('migration 0004 assessments', () => {
   it('lets a draft change freely', async () => {
     const db = await atVersion4();
     insertAssessment(db, 'a1', 'draft');
-    db.prepare(`UPDATE assessments SET answers = '{"RES-1":false}' WHERE id = 'a1'`).run();
-    db.prepare("DELETE FROM assessments WHERE id = 'a1'").run();
+    expect(db.prepare(`UPDATE assessments SET answers = '{"RES-1":false}' WHERE id = 'a1'`).run().changes).toBe(1);
+    expect(db.prepare("SELECT answers FROM assessments WHERE id = 'a1'").pluck().get()).toBe('{"RES-1":false}');
+    expect(db.prepare("DELETE FROM assessments WHERE id = 'a1'").run().changes).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
     db.close();
   });
 

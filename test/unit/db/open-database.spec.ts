@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DxError } from '@shared/api/errors';
 import { latestSchemaVersion, migrations } from '../../../electron/main/db/migrations/index';
 import { openDatabase, schemaVersionOf } from '../../../electron/main/db/open-database';
+import { dingxingApplicationId } from '../../../electron/main/db/recognize-database';
 import type { Migration } from '../../../electron/main/db/migration';
 import { tempDbFile, tempDir } from '../../helpers/temp';
 
@@ -29,6 +30,7 @@ describe('openDatabase', () => {
     const raw = new BetterSqlite3(file);
     raw.exec('CREATE TABLE future (x)');
     raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
+    raw.pragma(`application_id = ${dingxingApplicationId}`);
     raw.close();
     const before = sha256(file);
     const error = await openDatabase(file).catch((caught: unknown) => caught);
@@ -85,8 +87,63 @@ describe('openDatabase', () => {
   it('refuses a file that is not a SQLite database, naming it', async () => {
     const file = tempDbFile();
     fs.writeFileSync(file, 'this is not a database at all, just some text that is long enough');
+    const before = sha256(file);
     const error = (await openDatabase(file).catch((caught: unknown) => caught)) as DxError;
-    expect(error.code).toBe('DB_UNAVAILABLE');
+    expect(error.code).toBe('REFUSED');
+    expect(error.message).toContain('不是鼎星工作站的数据库');
     expect(error.message).toContain(file);
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('marks every database it creates with the app’s application id', async () => {
+    const { db } = await openDatabase(tempDbFile());
+    expect(db.pragma('application_id', { simple: true })).toBe(dingxingApplicationId);
+    db.close();
+  });
+
+  function foreignFile(setup: (raw: BetterSqlite3.Database) => void): string {
+    const file = tempDbFile();
+    const raw = new BetterSqlite3(file);
+    setup(raw);
+    raw.close();
+    return file;
+  }
+
+  it.each([
+    ['another program’s tables', (raw: BetterSqlite3.Database) => raw.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'Ada')")],
+    ['a foreign user_version of 3', (raw: BetterSqlite3.Database) => { raw.exec('CREATE TABLE customers (id)'); raw.pragma('user_version = 3'); }],
+    ['a foreign application id', (raw: BetterSqlite3.Database) => { raw.exec('CREATE TABLE meta (key, value)'); raw.pragma('application_id = 1234'); raw.pragma('user_version = 1'); }],
+    ['our version number but only a meta table', (raw: BetterSqlite3.Database) => { raw.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)'); raw.pragma(`user_version = ${latestSchemaVersion}`); }],
+  ])('refuses a SQLite file with %s and leaves it byte-for-byte untouched', async (_name, setup) => {
+    const file = foreignFile(setup);
+    const before = sha256(file);
+    for (const readonly of [false, true]) {
+      const error = (await openDatabase(file, { readonly }).catch((caught: unknown) => caught)) as DxError;
+      expect(error).toBeInstanceOf(DxError);
+      expect(error.code).toBe('REFUSED');
+      expect(error.message).toContain('不是鼎星工作站的数据库');
+      expect(error.message).toContain('not a Dingxing workstation database');
+    }
+    expect(sha256(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(fs.readdirSync(path.dirname(file)).some((name) => name === 'backups')).toBe(false);
+  });
+
+  it('accepts a database made before the application id was written, and marks it', async () => {
+    const file = tempDbFile();
+    const first = await openDatabase(file);
+    first.db.pragma('application_id = 0');
+    first.db.close();
+    const second = await openDatabase(file);
+    expect(second.db.pragma('application_id', { simple: true })).toBe(dingxingApplicationId);
+    second.db.close();
+  });
+
+  it('names a folder given as the database', async () => {
+    const folder = tempDir();
+    const error = (await openDatabase(folder).catch((caught: unknown) => caught)) as DxError;
+    expect(error.code).toBe('DB_UNAVAILABLE');
+    expect(error.message).toContain('是文件夹');
+    expect(error.message).toContain(folder);
   });
 });

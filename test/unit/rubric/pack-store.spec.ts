@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DxError } from '@shared/api/errors';
 import { addPack, getRubricPack, listPacks } from '../../../electron/main/rubric/pack-store';
-import { seedDefaultRubricPacks } from '../../../electron/main/rubric/seed-default-packs';
+import { seedDatabase } from '../../../electron/main/seed';
 import { testCore } from '../../helpers/core';
 import { starJsonCopy } from '../scoring/default-pack';
 
@@ -14,7 +14,7 @@ describe('rubric pack store', () => {
 
   it('seeds idempotently: a second seeding adds nothing', async () => {
     const core = await testCore();
-    seedDefaultRubricPacks(core.services);
+    expect(seedDatabase(core.services)).toBe(false);
     expect(core.services.db.prepare('SELECT count(*) FROM rubric_packs').pluck().get()).toBe(2);
   });
 

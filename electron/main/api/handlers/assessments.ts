@@ -29,7 +29,8 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
   return {
     'assessments.start': (input, context) => startAssessment(deps, input, requireActor(context)),
     'assessments.get': ({ id }) => getAssessment(deps, id),
-    'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
+    // During an import job in a worker the save waits its turn (queued, not lost, window not frozen).
+    'assessments.saveDraft': (input, context) => services.writeGate.whenFree(() => saveDraft(deps, input, requireActor(context))),
     'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
     'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
     'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),

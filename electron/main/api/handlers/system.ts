@@ -35,6 +35,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       latestSchemaVersion,
       runtime: { node: process.versions.node, electron: services.electronVersion, platform: process.platform },
       counts: countRows(services),
+      writerJob: services.writeGate.writer,
     }),
     'system.backup': async (_input, context) => {
       const actor = requireActor(context);

@@ -4,12 +4,13 @@
  * (CONTRACTS.md) as an array. `dingxing assessments list`: assessments by unit or cycle, an array with --json.
  */
 import { DxError } from '@shared/api/errors';
+import { maxDocumentsPerImport } from '@shared/limits';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
 import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
 import { depsOfServices } from '../../assessments/deps';
-import { importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
+import { appendAll, importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
 import { cliActor } from '../../users/cli-actor';
 import type { SourceDocument } from '../../assessments/import-documents';
 import { listForUnit, listRecent } from '../../assessments/repository';
@@ -25,7 +26,7 @@ export const assessmentsImportCommand: CliCommand = {
     const unreadable: DxError[] = [];
     for (const file of context.positionals) {
       try {
-        sources.push(...splitSources(file, readJsonFile(file)));
+        appendAll(sources, splitSources(file, readJsonFile(file)));
       } catch (error) {
         if (!(error instanceof DxError)) throw error;
         unreadable.push(error);
@@ -36,8 +37,16 @@ export const assessmentsImportCommand: CliCommand = {
         issues: unreadable.flatMap((error) => error.details?.issues ?? []),
       });
     }
+    if (sources.length > maxDocumentsPerImport) {
+      throw new DxError(
+        'BAD_INPUT',
+        `一次最多导入 ${maxDocumentsPerImport} 份评估，这次有 ${sources.length} 份；请分批导入，未记录任何评估 (at most ${maxDocumentsPerImport} assessments per import, these files hold ${sources.length}; import them in parts; nothing was recorded)`,
+      );
+    }
     const core = await context.core();
-    const recorded = importAssessmentDocuments(depsOfServices(core.services), cliActor(), sources);
+    const outcome = importAssessmentDocuments(depsOfServices(core.services), cliActor(), sources);
+    const recorded = outcome.filter((entry) => !entry.alreadyRecorded);
+    const present = outcome.filter((entry) => entry.alreadyRecorded);
     const rows = recorded.map((entry) => [
       entry.source,
       entry.unitName + (entry.unitCreated ? ' (new)' : ''),
@@ -47,9 +56,16 @@ export const assessmentsImportCommand: CliCommand = {
       entry.decidedBy,
       entry.id,
     ]);
+    const lines = [
+      `已记录 ${recorded.length} 份评估 (recorded ${recorded.length} assessment${recorded.length === 1 ? '' : 's'} as final)${recorded.length > 0 ? `:\n\n${formatTable(['file', 'unit', 'cycle', 'total', 'stars', 'decided by', 'id'], rows)}` : ''}`,
+      ...(present.length > 0
+        ? [`已存在，未重复记录 ${present.length} 份 (already recorded, nothing written for ${present.length}):`, ...present.map((entry) => `  ${entry.source} → ${entry.id}`)]
+        : []),
+    ];
+    // --json keeps CONTRACTS.md's shape: the ids recorded by this run.
     context.print(
       recorded.map((entry) => entry.id),
-      `Recorded ${recorded.length} assessment${recorded.length === 1 ? '' : 's'} as final:\n\n${formatTable(['file', 'unit', 'cycle', 'total', 'stars', 'decided by', 'id'], rows)}`,
+      lines.join('\n'),
     );
   },
 };

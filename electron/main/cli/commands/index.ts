@@ -10,6 +10,7 @@ import { rescoreCommand } from './rescore';
 import { rubricImportCommand, rubricListCommand, rubricShowCommand } from './rubric';
 import { assessmentsImportCommand, assessmentsListCommand } from './assessments';
 import { demoCommand } from './demo';
+import { auditVerifyCommand } from './audit';
 import { usersAddCommand, usersDisableCommand, usersListCommand } from './users';
 import { certificateIssueCommand, certificateListCommand, certificatePrintCommand, certificateRevokeCommand } from './certificates';
 import { verifyCommand } from './verify';
@@ -17,4 +18,4 @@ import { reportCommand } from './report';
 import { verifierExportCommand } from './verifier';
 import { identityExportCommand, identityShowCommand } from './identity';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand];

@@ -21,7 +21,7 @@ export const rubricImportCommand: CliCommand = {
       const added = addPack(services.db, json, 'import', services.workstation.id);
       if (added.added) services.audit({ actor: 'cli', action: 'rubric.import', subject: added.ref, data: { sha256: added.sha256 } });
       return added;
-    })();
+    }).immediate();
     context.print(
       result,
       result.added

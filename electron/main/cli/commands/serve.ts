@@ -18,12 +18,13 @@ export const serveCommand: CliCommand = {
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     const core = await context.core();
     const dirOption = context.values['renderer-dir'];
-    const stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
     const server = await startHttpServer({
       dispatcher: core.dispatcher,
       port,
       rendererDir: typeof dirOption === 'string' ? path.resolve(dirOption) : rendererDir(),
     });
+    // After the server is up: a refused start (port in use) closes the database with no backup under way.
+    const stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
     context.print(
       { url: server.url, port: server.port, dbFile: context.dbFile },
       `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,

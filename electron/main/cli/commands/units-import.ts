@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
+import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import type { ImportIssue, ImportReport } from '@shared/api/procedures/units';
 import type { CliCommand } from '../command';
 import { importUnitsFile } from '../../units/import/import-units';
@@ -50,8 +51,16 @@ export const unitsImportCommand: CliCommand = {
     const fileName = path.basename(file);
     let bytes: Uint8Array;
     try {
+      const size = fs.statSync(file).size;
+      if (size > maxImportFileBytes) {
+        throw new DxError(
+          'BAD_INPUT',
+          `文件 ${fileName} 超过 ${formatMegabytes(maxImportFileBytes)} 的上限，请拆分后导入 (${fileName} is over the ${formatMegabytes(maxImportFileBytes)} limit; split it)`,
+        );
+      }
       bytes = fs.readFileSync(file);
     } catch (error) {
+      if (error instanceof DxError) throw error;
       throw new DxError('BAD_INPUT', `无法读取文件 ${file} (cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     let report: ImportReport;

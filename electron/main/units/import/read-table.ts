@@ -1,10 +1,11 @@
 /**
  * Reads an import file (CSV or XLSX, by its name) into a header and rows of cell texts, each row
- * with the line (CSV) or worksheet row (XLSX) a person sees when they open the file.
+ * with the line (CSV) or worksheet row (XLSX) a person sees when they open the file. XLSX goes
+ * through the bounded streaming reader (spreadsheet/read-xlsx.ts), never a whole-workbook load.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { DxError } from '@shared/api/errors';
+import { readFirstSheet } from '../../spreadsheet/read-xlsx';
 import { decodeCsvBytes } from './decode-text';
 
 export interface TableRow {
@@ -67,31 +68,9 @@ export function readCsv(bytes: Uint8Array): RawTable {
   return toTable('csv', encoding, rows);
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  // Numbers print without Excel's display format ("1,200", "1.2E+3"): phone numbers, households.
-  if (typeof value === 'number') return String(value);
-  return cell.text ?? '';
-}
-
 export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (error) {
-    refuse(`无法读取 Excel 文件：${(error as Error).message}`, `cannot read the Excel file: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) refuse('Excel 文件中没有工作表', 'the Excel file has no worksheet');
-  const rows: TableRow[] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column)).trim());
-    rows.push({ line: rowNumber, cells });
-  });
-  return toTable('xlsx', 'xlsx', rows);
+  const rows = await readFirstSheet(bytes);
+  return toTable('xlsx', 'xlsx', rows.map((row) => ({ line: row.line, cells: row.cells.map((cell) => cell.trim()) })));
 }
 
 function isBlank(row: TableRow): boolean {

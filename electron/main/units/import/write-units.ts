@@ -1,9 +1,10 @@
 /**
- * Writes checked unit drafts in one transaction with prepared statements; streets are created as
- * needed through a per-district cache. Any throw (including a cancel) rolls the whole file back.
+ * Writes checked unit drafts in one transaction through the unit store; streets are created as
+ * needed through a per-file cache. Any throw (including a cancel) rolls the whole file back.
  */
 import type { Database } from 'better-sqlite3';
 import { newId } from '../../ids';
+import { ensureStreet, insertUnit } from '../unit-store';
 import type { UnitDraft } from './validate-rows';
 
 export interface WriteOptions {
@@ -16,12 +17,6 @@ export interface WriteOptions {
 }
 
 export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: WriteOptions): { imported: number; streetsCreated: number } {
-  const insertUnit = db.prepare(
-    `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, address, uscc, households, contact, phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const findStreet = db.prepare('SELECT id FROM streets WHERE district_code = ? AND name = ?').pluck();
-  const insertStreet = db.prepare('INSERT INTO streets (id, district_code, name) VALUES (?, ?, ?)');
   const every = options.every ?? 1000;
   const streetIds = new Map<string, string>();
   let streetsCreated = 0;
@@ -30,12 +25,9 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
     const key = `${districtCode}\u0000${name}`;
     let id = streetIds.get(key);
     if (id === undefined) {
-      id = findStreet.get(districtCode, name) as string | undefined;
-      if (id === undefined) {
-        id = newId();
-        insertStreet.run(id, districtCode, name);
-        streetsCreated += 1;
-      }
+      const street = ensureStreet(db, districtCode, name);
+      if (street.created) streetsCreated += 1;
+      id = street.id;
       streetIds.set(key, id);
     }
     return id;
@@ -44,22 +36,22 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
   const run = db.transaction(() => {
     const now = new Date().toISOString();
     drafts.forEach((draft, index) => {
-      insertUnit.run(
-        newId(),
-        options.workstationId,
-        draft.name,
-        draft.kind,
-        draft.industry,
-        draft.districtCode,
-        draft.street === null ? null : streetId(draft.districtCode, draft.street),
-        draft.address,
-        draft.uscc,
-        draft.households,
-        draft.contact,
-        draft.phone,
-        now,
-        now,
-      );
+      insertUnit(db, {
+        id: newId(),
+        workstationId: options.workstationId,
+        name: draft.name,
+        kind: draft.kind,
+        industry: draft.industry,
+        districtCode: draft.districtCode,
+        streetId: draft.street === null ? null : streetId(draft.districtCode, draft.street),
+        address: draft.address,
+        uscc: draft.uscc,
+        households: draft.households,
+        contact: draft.contact,
+        phone: draft.phone,
+        inScope: true,
+        createdAt: now,
+      });
       if ((index + 1) % every === 0) options.onProgress?.(index + 1, drafts.length);
     });
     options.onProgress?.(drafts.length, drafts.length);

@@ -83,7 +83,7 @@ export const assessmentMessages = defineMessages({
         lockout: '否决后 12 个月内不得评星',
         paper: '纸质评定记录',
       },
-      autosave: { saving: '正在保存…', saved: '已自动保存 {time}', unsaved: '尚未保存', failed: '保存失败：{message}' },
+      autosave: { queued: '等待导入完成后保存', saving: '正在保存…', saved: '已自动保存 {time}', unsaved: '尚未保存', failed: '保存失败：{message}' },
       trace: { title: '计分明细', item: '项目', points: '得分', why: '说明' },
       evidence: {
         add: '添加照片或文件',
@@ -228,7 +228,7 @@ export const assessmentMessages = defineMessages({
         lockout: 'no stars within 12 months of a veto',
         paper: 'recorded on paper',
       },
-      autosave: { saving: 'Saving…', saved: 'Autosaved {time}', unsaved: 'Not saved yet', failed: 'Save failed: {message}' },
+      autosave: { queued: 'Will save when the import finishes', saving: 'Saving…', saved: 'Autosaved {time}', unsaved: 'Not saved yet', failed: 'Save failed: {message}' },
       trace: { title: 'Score trace', item: 'Item', points: 'Points', why: 'Why' },
       evidence: {
         add: 'Add photo or file',

@@ -11,10 +11,14 @@ import { fileToBase64 } from '../units/file-bytes';
 import { dropLocalCopy, keepLocalCopy, takeLocalCopy } from './local-backup';
 import { tallyToAnswer } from './survey-tally';
 
-export const evidenceMaxBytes = 10 * 1024 * 1024;
+export { maxEvidenceBytes as evidenceMaxBytes } from '@shared/limits';
 export const evidenceTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+/** `queued`: a job is writing to the database; the save waits for it and then commits. */
+export type SaveState = 'idle' | 'saving' | 'queued' | 'saved' | 'failed';
+
+/** How long a save may take before the form asks whether it waits for a job. */
+const queuedCheckMs = 800;
 
 export function useAssessmentDraft() {
   const assessment = ref<Assessment | null>(null);
@@ -132,6 +136,15 @@ export function useAssessmentDraft() {
     saveState.value = 'saving';
     dirty = false;
     const changesSent = changes;
+    // A save that waits on a running import says so, instead of seeming stuck.
+    const queuedCheck = setTimeout(() => {
+      void api
+        .call('system.status', {})
+        .then((status) => {
+          if (status.writerJob !== null && saveState.value === 'saving') saveState.value = 'queued';
+        })
+        .catch(() => undefined);
+    }, queuedCheckMs);
     try {
       const saved = await api.call('assessments.saveDraft', { id: current.id, answers: answersCopy(), details: details(), autosave });
       savedAt.value = saved.autosavedAt && autosave ? saved.autosavedAt : saved.updatedAt;
@@ -146,6 +159,8 @@ export function useAssessmentDraft() {
       saveState.value = 'failed';
       saveError.value = (caught as DxError).message;
       return false;
+    } finally {
+      clearTimeout(queuedCheck);
     }
   }
 

@@ -9,5 +9,5 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-/** The HTTP transport takes 32 MB bodies; base64 grows a file by 4/3. */
-export const maxImportBytes = 24 * 1024 * 1024;
+/** The one limit for an imported file (shared/limits.ts), checked here before it is read. */
+export { maxImportFileBytes as maxImportBytes } from '@shared/limits';

@@ -1,0 +1,7 @@
+// Rebuilds the Node bundles (CLI, jobs worker) before the core tests, so tests that start a
+// worker or the installed bin run the code being tested, never a stale dist/.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['build/build-node.mjs'], { stdio: 'inherit' });
+}

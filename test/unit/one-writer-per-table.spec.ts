@@ -1,0 +1,39 @@
+// Each table's rows are written by one module (a rule about what a row may hold has one home),
+// and every write transaction takes the write lock up front (BEGIN IMMEDIATE), so a busy
+// database makes a writer wait its turn instead of failing at once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const owners: Record<string, string> = {
+  units: 'electron/main/units/unit-store.ts',
+  streets: 'electron/main/units/unit-store.ts',
+};
+
+function sources(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.relative(process.cwd(), path.join(entry.parentPath, entry.name)));
+}
+
+describe('one module writes each table', () => {
+  it.each(Object.entries(owners))('only %s’s store writes it', (table, owner) => {
+    const writes = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+${table}\\b`, 'i');
+    const writers = sources('electron/main').filter((file) => !file.includes(`${path.sep}migrations${path.sep}`) && writes.test(fs.readFileSync(file, 'utf8')));
+    expect(writers).toEqual([owner]);
+  });
+});
+
+describe('write transactions', () => {
+  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() as it defines .transaction()s', () => {
+    const deferred = sources('electron/main')
+      .map((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        return { file, transactions: text.split('.transaction(').length - 1, immediate: text.split('.immediate(').length - 1 };
+      })
+      .filter((counts) => counts.transactions > counts.immediate)
+      .map((counts) => counts.file);
+    expect(deferred).toEqual([]);
+  });
+});
