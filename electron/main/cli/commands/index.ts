@@ -17,5 +17,8 @@ import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { verifierExportCommand } from './verifier';
 import { identityExportCommand, identityShowCommand } from './identity';
+import { exportCommand, importCommand } from './bundles';
+import { trustAddCommand, trustListCommand, trustRevokeCommand } from './trust';
+import { conflictsListCommand, conflictsResolveCommand } from './conflicts';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, conflictsListCommand, conflictsResolveCommand];
