@@ -78,7 +78,15 @@ class Merger {
     this.outcome.conflicts.push({ id, table, recordId: localId, reason });
   }
 
-  mergeLine(table: TrackedTable, line: BundleLine): void {
+  /** A row the database's own rules refuse (a CHECK, NOT NULL) refuses the bundle; a clash with a row here is a conflict. */
+  private refuseBroken(error: unknown, table: TrackedTable, lineNumber: number): void {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_MISMATCH') {
+      refuse(`records/${table}.jsonl:${lineNumber}`, `记录不符合数据库规则：${(error as Error).message}`, `the record breaks a rule of the database: ${(error as Error).message}`);
+    }
+  }
+
+  mergeLine(table: TrackedTable, line: BundleLine, lineNumber: number): void {
     const db = this.context.db;
     const row = rowOf(line);
     if ('unit_id' in row && typeof row.unit_id === 'string') row.unit_id = this.localUnit(row.unit_id);
@@ -97,6 +105,7 @@ class Merger {
       try {
         this.insert(table, row);
       } catch (error) {
+        this.refuseBroken(error, table, lineNumber);
         this.conflict(table, line.id, null, row, line, hash, `无法加入 (cannot be added): ${(error as Error).message}`);
         return;
       }
@@ -120,6 +129,7 @@ class Merger {
       try {
         this.update(table, localId, row);
       } catch (error) {
+        this.refuseBroken(error, table, lineNumber);
         this.conflict(table, localId, local, row, line, hash, `不能覆盖 (must not be overwritten): ${(error as Error).message}`);
         return;
       }
@@ -156,10 +166,10 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
   let done = 0;
   for (const table of mergeOrder) {
     const lines = bundle.records.get(table as RecordTable) ?? [];
-    for (const line of lines) {
+    for (const [index, line] of lines.entries()) {
       if (table === 'audit_log') merger.mergeAudit(line);
       else {
-        merger.mergeLine(table, line);
+        merger.mergeLine(table, line, index + 1);
         if (table === 'unit_star_history' || table === 'assessments') merger.touchedUnits.add(merger.localUnit(String(line.unit_id)));
       }
       done += 1;

@@ -172,3 +172,16 @@ describe('a bundle is refused, with the entry and the reason, and nothing is wri
     expect((await city.importFrom(good)).status).toBe('imported');
   });
 });
+
+describe('a record the database’s own rules refuse', () => {
+  it('refuses the whole bundle naming the line (a signed assessment without its result)', async () => {
+    await rebuild(good, variant('check.dxb'), a.signer, {
+      entries: (entries) => entries.map((entry) => (entry.name === 'records/assessments.jsonl' ? { ...entry, bytes: toJsonLines(jsonLines(entry.bytes).map((line) => ({ ...line, result: null }))) } : entry)),
+    });
+    const fresh = await station();
+    fresh.enroll(a);
+    const report = await fresh.importFrom(variant('check.dxb'));
+    expect(report.refused).toEqual([expect.objectContaining({ entry: 'records/assessments.jsonl:1', reasonEn: expect.stringMatching(/breaks a rule of the database/) })]);
+    expect(fresh.snapshot().units).toBe(0);
+  });
+});

@@ -47,16 +47,17 @@ export async function station(): Promise<Station> {
   const services = core.services;
   const unlocked = await unlockIdentity(services.db, services.workstation, new PassphraseKeyStore('station passphrase'), now);
   const actor = cliActor().userId;
+  const signer = signerMaterialOf(unlocked);
   return {
     core,
     identity: unlocked.publicIdentity,
-    signer: signerMaterialOf(unlocked),
+    signer,
     assess(overrides = {}) {
       const [recorded] = importAssessmentDocuments(depsOfServices(core.services, () => now), cliActor(), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
       return recorded!.id;
     },
     exportTo(file, full = false) {
-      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full, signer: this.signer, now });
+      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full, signer, now });
     },
     importFrom(file, limits) {
       return importWith(services.db, services.workstation.id, actor, services.dataDir, { file, now, limits });
