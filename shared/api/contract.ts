@@ -11,6 +11,7 @@ import { assessmentProcedures } from './procedures/assessments';
 import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
+import { backupProcedures } from './procedures/backups';
 
 export const procedures = {
   ...systemProcedures,
@@ -20,6 +21,7 @@ export const procedures = {
   ...certificateProcedures,
   ...sessionProcedures,
   ...userProcedures,
+  ...backupProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -64,6 +64,11 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
   );
 }
 
+/** Errors worth retrying unchanged a moment later. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'BUSY';
+}
+
 /** What each code means, in both languages: for the command line, which prints both. */
 export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
   BAD_INPUT: { zh: '输入有误', en: 'Invalid input' },
@@ -76,7 +81,7 @@ export const errorCodeWords: Record<ErrorCode, { zh: string; en: string }> = {
   DB_TOO_NEW: { zh: '数据库版本比本应用新', en: 'Database newer than this app' },
   DB_UNAVAILABLE: { zh: '无法打开数据库', en: 'Cannot open the database' },
   BUSY: { zh: '数据库正忙', en: 'Database busy' },
-  TOO_LARGE: { zh: '文件过大', en: 'Too large' },
+  TOO_LARGE: { zh: '文件太大', en: 'Too large' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 
@@ -87,11 +92,6 @@ export function bilingualMessage(code: ErrorCode, message: string): string {
   if (hasChinese && hasEnglish && message.includes(' / ')) return message;
   const words = errorCodeWords[code];
   return `${words.zh} / ${words.en}: ${message}`;
-}
-
-/** Errors worth retrying unchanged a moment later. */
-export function isRetryable(code: ErrorCode): boolean {
-  return code === 'BUSY';
 }
 
 /** Errors a user caused (exit 1 in the CLI); the rest are the program's fault. */

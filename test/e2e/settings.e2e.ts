@@ -1,10 +1,9 @@
 // Settings: an analyst opens 设置 → 评分细则, reads the default star pack's rules (inferred values marked) in Chinese
-// and English, looks at the Ding pack, and a user switches role, which survives a reload.
+// and English, looks at the Ding pack, and takes a backup by hand in 备份与恢复.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
-
 
 const session = useAppInBrowser();
 
@@ -84,5 +83,20 @@ describe('settings', () => {
     await page.goto(`${session.app.origin}/#/status`);
     await page.getByTestId('schema-version').waitFor();
     expect(page.url()).toContain('tab=status');
+  });
+
+  it('lists the automatic backup, takes one by hand and lists it, in both languages', async () => {
+    const page = await newAppPage(session.browser);
+    await openHome(page);
+    expect(await page.getByTestId('backup-warning').count()).toBe(0);
+    await page.goto(`${session.app.origin}/#/settings?tab=backups`);
+    await page.getByTestId('backups-table').locator('.el-table__row').first().waitFor();
+    expect(await page.getByTestId('backups-table').textContent()).toContain('自动');
+    await page.getByTestId('backup-now').click();
+    await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('手动');
+    await screenshot(page, 'settings-backups-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('By hand');
+    await screenshot(page, 'settings-backups-en');
   });
 });

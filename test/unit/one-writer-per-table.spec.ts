@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
   streets: 'electron/main/units/unit-store.ts',
+  assessments: 'electron/main/assessments/workflow.ts',
 };
 
 function sources(dir: string): string[] {

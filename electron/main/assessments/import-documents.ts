@@ -28,7 +28,7 @@ import { getAssessmentRow } from './repository';
 import type { AssessmentRow } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
-import { recordSigned } from './workflow';
+import { insertAssessmentRow, recordSigned } from './workflow';
 import type { Actor } from '@shared/domain/roles';
 
 export interface SourceDocument {
@@ -173,7 +173,7 @@ function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: Ma
   if (document.id !== undefined) {
     const row = db.prepare('SELECT * FROM assessments WHERE id = ?').get(document.id) as AssessmentRow | undefined;
     if (row && !sameContent(row, unit?.id, document, rubricRef)) {
-      const message = `评估 ${document.id} 已存在且内容不同 (assessment ${document.id} is already recorded with different content)`;
+      const message = `评估 ${document.id} 已存在且内容不同 / assessment ${document.id} is already recorded with different content`;
       throw new DxError('CONFLICT', message, { issues: [{ path: ['id'], message }] });
     }
     return row;
@@ -199,10 +199,20 @@ function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocumen
   const context = { kind: document.unit.kind, industry: document.unit.industry, households: document.unit.households ?? unit.households };
   const result = scoreAnswers(loaded, context, document.answers as never, { assessedOn: document.assessedOn, previousStars, lastVetoOn, draft: false });
   const id = document.id ?? newId();
-  db.prepare(
-    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'draft', NULL, ?, ?)`,
-  ).run(id, deps.workstationId, unit.id, document.cycle, document.assessedOn, loaded.ref, loaded.sha256, JSON.stringify(document.answers), stamp, stamp);
+  insertAssessmentRow(db, {
+    id,
+    workstationId: deps.workstationId,
+    unitId: unit.id,
+    cycle: document.cycle,
+    assessedOn: document.assessedOn,
+    rubricId: loaded.ref,
+    rubricSha256: loaded.sha256,
+    answers: JSON.stringify(document.answers),
+    details: '{}',
+    status: 'draft',
+    inspector: null,
+    createdAt: stamp,
+  });
   recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: actor, status: 'final', stamp });
   deps.audit({ actor: actor.userId, action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
   return {

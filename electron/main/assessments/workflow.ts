@@ -10,6 +10,7 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { Answers, Assessment, DraftDetails, Preview, ScoreResult} from '@shared/api/procedures/assessments';
+import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
 import { revokeCertificatesForDecision } from './certificate-revocation';
@@ -30,6 +31,45 @@ export interface StartInput {
   assessedOn?: string;
   rubricId?: string;
   followsUpId?: string;
+}
+
+/** A new assessment row; every INSERT into `assessments` goes through here (this module writes the table). */
+export interface NewAssessmentRow {
+  id: string;
+  workstationId: string;
+  unitId: string;
+  cycle: number;
+  assessedOn: string;
+  rubricId: string;
+  rubricSha256: string | null;
+  /** JSON text. */
+  answers: string;
+  /** JSON text. */
+  details: string;
+  status: 'draft' | 'submitted';
+  inspector: string | null;
+  submittedAt?: string | null;
+  supersedesId?: string | null;
+  supersedeReason?: string | null;
+  followsUpId?: string | null;
+  createdAt: string;
+}
+
+export function insertAssessmentRow(db: Database, row: NewAssessmentRow): void {
+  prepared(
+    db,
+    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector,
+       submitted_at, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
+     VALUES (@id, @workstationId, @unitId, @cycle, @assessedOn, @rubricId, @rubricSha256, @answers, @details, @status, @inspector,
+       @submittedAt, @supersedesId, @supersedeReason, @followsUpId, @createdAt, @createdAt)`,
+  ).run({ submittedAt: null, supersedesId: null, supersedeReason: null, followsUpId: null, ...row });
+}
+
+/** The engine's result on a submitted row that waits for a signature (written by the demo). */
+export function storeSubmittedResult(db: Database, id: string, result: ScoreResult): void {
+  prepared(db, 'UPDATE assessments SET result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?').run(
+    JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, id,
+  );
 }
 
 export function getAssessment(deps: WorkflowDeps, id: string): Assessment {
@@ -76,12 +116,21 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Ac
     const loaded = loadPack(deps.db, input.rubricId ?? defaultRubricId);
     const newIdValue = newId();
     const stamp = now.toISOString();
-    deps.db
-      .prepare(
-        `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, follows_up_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, '{}', '{}', 'draft', ?, ?, ?, ?)`,
-      )
-      .run(newIdValue, deps.workstationId, input.unitId, cycle, assessedOn, loaded.ref, loaded.sha256, actor.displayName, input.followsUpId ?? null, stamp, stamp);
+    insertAssessmentRow(deps.db, {
+      id: newIdValue,
+      workstationId: deps.workstationId,
+      unitId: input.unitId,
+      cycle,
+      assessedOn,
+      rubricId: loaded.ref,
+      rubricSha256: loaded.sha256,
+      answers: '{}',
+      details: '{}',
+      status: 'draft',
+      inspector: actor.displayName,
+      followsUpId: input.followsUpId ?? null,
+      createdAt: stamp,
+    });
     deps.audit({ actor: actor.userId, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
     return newIdValue;
   }).immediate();
@@ -248,12 +297,23 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
       throw new DxError('CONFLICT', `Unit already has an open assessment ${open.id} for ${row.cycle}; finish or discard it first`, { openId: open.id });
     }
     const newIdValue = newId();
-    deps.db
-      .prepare(
-        `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(newIdValue, deps.workstationId, row.unit_id, row.cycle, row.assessed_on, row.rubric_id, row.rubric_sha256, row.answers, row.details, actor.displayName, id, reason, row.follows_up_id, stamp, stamp);
+    insertAssessmentRow(deps.db, {
+      id: newIdValue,
+      workstationId: deps.workstationId,
+      unitId: row.unit_id,
+      cycle: row.cycle,
+      assessedOn: row.assessed_on,
+      rubricId: row.rubric_id,
+      rubricSha256: row.rubric_sha256,
+      answers: row.answers,
+      details: row.details,
+      status: 'draft',
+      inspector: actor.displayName,
+      supersedesId: id,
+      supersedeReason: reason,
+      followsUpId: row.follows_up_id,
+      createdAt: stamp,
+    });
     deps.audit({ actor: actor.userId, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
     return newIdValue;
   }).immediate();

@@ -65,5 +65,5 @@ export function describeBreak(broken: BrokenEntry): string {
     broken.problem === 'edited'
       ? { zh: '内容被改动', en: 'its content was edited' }
       : { zh: '前面的条目被删除或调换了顺序', en: 'an entry before it was deleted or the entries were reordered' };
-  return `审计日志第 ${broken.seq} 条（${broken.action}，${broken.at}）校验失败：${what.zh} (audit entry ${broken.seq} (${broken.action}, ${broken.at}) fails the chain: ${what.en}; id ${broken.id})`;
+  return `审计日志第 ${broken.seq} 条（${broken.action}，${broken.at}）校验失败：${what.zh} / audit entry ${broken.seq} (${broken.action}, ${broken.at}) fails the chain: ${what.en}; id ${broken.id}`;
 }

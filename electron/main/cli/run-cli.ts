@@ -112,16 +112,16 @@ function dxErrorOfSystem(error: unknown): DxError | undefined {
   const where = (error as { path?: string; port?: number } | undefined)?.path ?? (error as { port?: number } | undefined)?.port ?? '';
   switch (code) {
     case 'EADDRINUSE':
-      return new DxError('REFUSED', `端口 ${where} 已被占用，请用 --port 选择其他端口 (port ${where} is in use; choose another with --port)`, { errno: code });
+      return new DxError('REFUSED', `端口 ${where} 已被占用，请用 --port 选择其他端口 / port ${where} is in use; choose another with --port`, { errno: code });
     case 'EACCES':
     case 'EPERM':
-      return new DxError('REFUSED', `没有权限：${where} (permission denied: ${where})`, { errno: code });
+      return new DxError('REFUSED', `没有权限：${where} / permission denied: ${where}`, { errno: code });
     case 'EISDIR':
-      return new DxError('REFUSED', `${where} 是文件夹，不是文件 (${where} is a folder, not a file)`, { errno: code });
+      return new DxError('REFUSED', `${where} 是文件夹，不是文件 / ${where} is a folder, not a file`, { errno: code });
     case 'ENOENT':
-      return new DxError('REFUSED', `找不到 ${where} (${where} does not exist)`, { errno: code });
+      return new DxError('REFUSED', `找不到 ${where} / ${where} does not exist`, { errno: code });
     case 'ENOSPC':
-      return new DxError('REFUSED', `磁盘已满 (the disk is full)`, { errno: code });
+      return new DxError('REFUSED', `磁盘已满 / the disk is full`, { errno: code });
     default:
       return undefined;
   }
@@ -186,7 +186,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     // The program's fault: say so plainly; the stack trace only when asked for (DINGXING_DEBUG=1).
-    const internal = new DxError('INTERNAL', `内部错误 (internal error): ${error instanceof Error ? error.message : String(error)}`);
+    const internal = new DxError('INTERNAL', `内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}`);
     printError(io, json, internal);
     if (process.env.DINGXING_DEBUG) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
     return 1;

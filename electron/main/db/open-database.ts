@@ -44,7 +44,7 @@ function configure(db: Database, readonly: boolean): void {
 
 function openFile(file: string, readonly: boolean): Database {
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new DxError('DB_UNAVAILABLE', `${file} 是文件夹，不是数据库文件 (${file} is a folder, not a database file)`, { file });
+    throw new DxError('DB_UNAVAILABLE', `${file} 是文件夹，不是数据库文件 / ${file} is a folder, not a database file`, { file });
   }
   if (!readonly) {
     const dir = path.dirname(file);
@@ -57,7 +57,7 @@ function openFile(file: string, readonly: boolean): Database {
   try {
     return new BetterSqlite3(file, { readonly, fileMustExist: readonly });
   } catch (error) {
-    throw new DxError('DB_UNAVAILABLE', `无法打开数据库 ${file} (cannot open the database ${file}: ${(error as Error).message})`, { file });
+    throw new DxError('DB_UNAVAILABLE', `无法打开数据库 ${file} / cannot open the database ${file}: ${(error as Error).message}`, { file });
   }
 }
 
@@ -118,7 +118,7 @@ function refuseIfTooNew(version: number, latest: number, file: string): void {
   if (version > latest) {
     throw new DxError(
       'DB_TOO_NEW',
-      `数据库 ${file} 的架构版本 ${version} 比本应用支持的 ${latest} 新，请升级应用；文件未改动 (The database ${file} has schema version ${version}, newer than this app supports (${latest}). Update the app; the file was not changed.)`,
+      `数据库 ${file} 的架构版本 ${version} 比本应用支持的 ${latest} 新，请升级应用；文件未改动 / The database ${file} has schema version ${version}, newer than this app supports (${latest}). Update the app; the file was not changed.`,
       { schemaVersion: version, supported: latest },
     );
   }

@@ -45,10 +45,10 @@ function tableNames(db: Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
 }
 
-export function notOursError(file: string, reason: string, reasonEn: string): DxError {
+export function notOursError(file: string, reason: string, reasonEn: string, code: 'REFUSED' | 'DB_UNAVAILABLE' = 'REFUSED'): DxError {
   return new DxError(
-    'REFUSED',
-    `不是鼎星工作站的数据库：${file}（${reason}），文件未作任何改动 (not a Dingxing workstation database: ${file} (${reasonEn}); the file was not changed)`,
+    code,
+    `不是鼎星工作站的数据库：${file}（${reason}），文件未作任何改动 / not a Dingxing workstation database: ${file} (${reasonEn}); the file was not changed`,
     { file, reason: reasonEn },
   );
 }
@@ -66,7 +66,8 @@ export function recognizeDatabase(db: Database, file: string, migrations: readon
     applicationId = db.pragma('application_id', { simple: true }) as number;
     tables = tableNames(db);
   } catch (error) {
-    throw notOursError(file, `不是可读的 SQLite 文件：${(error as Error).message}`, `not a readable SQLite file: ${(error as Error).message}`);
+    // Not SQLite at all (or damaged): unavailable, in the same words.
+    throw notOursError(file, `不是可读的 SQLite 文件：${(error as Error).message}`, `not a readable SQLite file: ${(error as Error).message}`, 'DB_UNAVAILABLE');
   }
   const hasSchema = (db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number) > 0;
   if (applicationId !== 0 && applicationId !== dingxingApplicationId) {
@@ -74,10 +75,8 @@ export function recognizeDatabase(db: Database, file: string, migrations: readon
   }
   if (!hasSchema && version === 0) return { kind: 'empty', version: 0 };
   if (version === 0) throw notOursError(file, `含有其他程序的表：${tables.slice(0, 5).join('、')}`, `it holds another program's tables: ${tables.slice(0, 5).join(', ')}`);
-  if (version > migrations.length) {
-    if (applicationId === dingxingApplicationId) return { kind: 'ours', version, legacy: false };
-    throw notOursError(file, `架构版本 ${version} 且没有本应用的标识`, `schema version ${version} without this app's id`);
-  }
+  // A version past what this app knows is a newer app's (the caller refuses it as too new, touching nothing).
+  if (version > migrations.length) return { kind: 'ours', version, legacy: applicationId === 0 };
   const present = new Set(tables);
   const missing = expectedTables(version, migrations).filter((table) => !present.has(table));
   if (missing.length > 0) {

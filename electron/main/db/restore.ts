@@ -19,7 +19,7 @@ export interface RestoreCheck {
 }
 
 function refused(file: string, zh: string, en: string): DxError {
-  return new DxError('REFUSED', `无法恢复 ${file}：${zh}；当前数据库未改动 (cannot restore ${file}: ${en}; the current database was not changed)`, { file });
+  return new DxError('REFUSED', `无法恢复 ${file}：${zh}；当前数据库未改动 / cannot restore ${file}: ${en}; the current database was not changed`, { file });
 }
 
 /** Opens read-only and checks everything; never writes to `file`. */
@@ -32,7 +32,14 @@ export function checkRestorable(file: string, shownAs: string = file): RestoreCh
     throw notOursError(shownAs, `无法打开：${(error as Error).message}`, `it cannot be opened: ${(error as Error).message}`);
   }
   try {
-    const seen = recognizeDatabase(db, shownAs);
+    let seen: ReturnType<typeof recognizeDatabase>;
+    try {
+      seen = recognizeDatabase(db, shownAs);
+    } catch (error) {
+      // A backup that is not even SQLite is a refused input here, whatever the open path calls it.
+      if (error instanceof DxError) throw new DxError('REFUSED', error.message, error.details);
+      throw error;
+    }
     if (seen.kind === 'empty') throw notOursError(shownAs, '文件是空的', 'it is empty');
     if (seen.version > latestSchemaVersion) {
       throw refused(shownAs, `架构版本 ${seen.version} 比本应用支持的 ${latestSchemaVersion} 新`, `schema version ${seen.version} is newer than this app supports (${latestSchemaVersion})`);
@@ -108,7 +115,7 @@ async function setAside(target: string): Promise<string> {
   if (fs.existsSync(`${target}-wal`)) {
     throw new DxError(
       'BUSY',
-      `另一个程序正在使用数据库 ${target}，请先关闭它再恢复；当前数据库未改动 (another program has ${target} open; close it, then restore; the current database was not changed)`,
+      `另一个程序正在使用数据库 ${target}，请先关闭它再恢复；当前数据库未改动 / another program has ${target} open; close it, then restore; the current database was not changed`,
       { retryable: true },
     );
   }

@@ -1,17 +1,17 @@
 /**
  * Automatic backups while the app runs (desktop and serve): one when the newest automatic
- * backup is older than a day, then daily; only the newest few are kept.
+ * backup is older than a day, then daily; older ones rotate (7 daily, 4 weekly, 12 monthly).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { backupsToKeep } from './backup-rotation';
 
 const prefix = 'dingxing-auto-';
 
 export interface BackupScheduleOptions {
   backupDir: string;
   maxAgeMs?: number;
-  keep?: number;
   now?: () => Date;
 }
 
@@ -39,9 +39,9 @@ export async function backupIfDue(db: Database, options: BackupScheduleOptions):
   fs.mkdirSync(options.backupDir, { recursive: true });
   const file = path.join(options.backupDir, `${prefix}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
   await db.backup(file);
-  const keep = options.keep ?? 7;
-  const all = autoBackups(options.backupDir);
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) fs.rmSync(path.join(options.backupDir, old), { force: true });
+  const dated = autoBackups(options.backupDir).map((name) => ({ name, takenAt: new Date(takenAt(name)) }));
+  const keep = backupsToKeep(dated);
+  for (const old of dated) if (!keep.has(old.name)) fs.rmSync(path.join(options.backupDir, old.name), { force: true });
   return file;
 }
 

@@ -18,7 +18,7 @@ import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
 import { historyContext, refreshUnitStars } from '../assessments/star-history';
-import { recordSigned } from '../assessments/workflow';
+import { insertAssessmentRow, recordSigned, storeSubmittedResult } from '../assessments/workflow';
 import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
 import { communityName, enterpriseName, institutionName, villageName } from './names';
@@ -129,10 +129,8 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   if (districts.length === 0) throw new DxError('CONFLICT', 'The database has no districts; run "dingxing init" first');
   const takenNames = new Set((db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]));
   const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
-  const insertAssessment = db.prepare(
-    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector, submitted_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
-  );
+  const insertAssessment = (id: string, unitId: string, cycle: number, assessedOn: string, answers: Record<string, unknown>, status: 'draft' | 'submitted', inspector: string, submittedAt: string | null) =>
+    insertAssessmentRow(db, { id, workstationId: deps.workstationId, unitId, cycle, assessedOn, rubricId: loaded.ref, rubricSha256: loaded.sha256, answers: JSON.stringify(answers), details: '{}', status, inspector, submittedAt, createdAt: stamp });
   const insertRectification = db.prepare(
     `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -199,20 +197,18 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         const openRoll = cycle === 2026 ? random.next() : 1;
         if (openRoll < 0.06) {
           const partial = Object.fromEntries(Object.entries(answers).slice(0, random.int(4, 20)));
-          insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(partial), 'draft', inspector, null, stamp, stamp);
+          insertAssessment(id, unit.id, cycle, assessedOn, partial, 'draft', inspector, null);
           continue;
         }
         const history = historyContext(db, unit.id, cycle, assessedOn);
         const result = scoreAnswers(loaded, unit, answers, { assessedOn, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft: false });
         if (openRoll < 0.09) {
-          insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(answers), 'submitted', inspector, stamp, stamp, stamp);
-          db.prepare('UPDATE assessments SET result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?').run(
-            JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, id,
-          );
+          insertAssessment(id, unit.id, cycle, assessedOn, answers, 'submitted', inspector, stamp);
+          storeSubmittedResult(db, id, result);
           assessments += 1;
           continue;
         }
-        insertAssessment.run(id, deps.workstationId, unit.id, cycle, assessedOn, loaded.ref, loaded.sha256, JSON.stringify(answers), 'draft', inspector, stamp, stamp, stamp);
+        insertAssessment(id, unit.id, cycle, assessedOn, answers, 'draft', inspector, stamp);
         recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
         assessments += 1;
         if (result.vetoed) vetoes += 1;

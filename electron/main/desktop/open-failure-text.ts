@@ -25,6 +25,12 @@ function explain(error: unknown): { zh: string; en: string } {
       en: `This database was written by a newer version of the app (schema version ${version}; this version supports up to ${supported}). Update the app to open it. The file was not changed.`,
     };
   }
+  if (error instanceof DxError && error.code === 'REFUSED') {
+    return {
+      zh: '这个文件不是鼎星评定工作站的数据库（可能属于其他程序）。为保护它，本程序没有打开或改动它。',
+      en: 'This file is not a database of the Dingxing Workstation (it may belong to another program). To protect it, the app neither opened nor changed it.',
+    };
+  }
   if (error instanceof DxError && error.code === 'DB_UNAVAILABLE') {
     return {
       zh: '无法读取这个数据库文件：它可能已损坏、不是本程序的数据库，或当前账户没有读写权限。文件未被改动。',

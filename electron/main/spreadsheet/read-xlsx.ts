@@ -21,7 +21,7 @@ export interface SheetRow {
 }
 
 function refuse(zh: string, en: string): never {
-  throw new DxError('BAD_INPUT', `${zh} (${en})`, { issues: [{ path: [0], message: zh }], messageEn: en });
+  throw new DxError('BAD_INPUT', `${zh} / ${en}`, { issues: [{ path: [0], message: zh }], messageEn: en });
 }
 
 const damaged = (): never => refuse('无法读取 Excel 文件：文件已损坏或不是 .xlsx 文件', 'cannot read the Excel file: it is damaged or not an .xlsx file');

@@ -109,7 +109,7 @@ function sendTooLarge(response: ServerResponse, limit: number): void {
     response,
     413,
     'TOO_LARGE',
-    `请求超过 ${formatMegabytes(limit)} 的上限 (the request is over the ${formatMegabytes(limit)} limit)`,
+    `请求超过 ${formatMegabytes(limit)} 的上限 / the request is over the ${formatMegabytes(limit)} limit`,
     { limitBytes: limit },
   );
 }

@@ -136,7 +136,7 @@ export const ImportFileSchema = z
   .object({
     fileName: z.string().min(1).max(260),
     /** The file's bytes, base64; at most ~24 MB of file (the HTTP transport takes 32 MB bodies). */
-    contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 (the file is over the ${formatMegabytes(maxImportFileBytes)} limit)`),
+    contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
   })
   .strict();
 

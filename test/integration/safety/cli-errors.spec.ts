@@ -7,7 +7,9 @@ import net from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { notOursError } from '../../../electron/main/db/recognize-database';
 import { dxErrorOfSqlite } from '../../../electron/main/db/sqlite-errors';
+import { openFailureText } from '../../../electron/main/desktop/open-failure-text';
 import { cli } from '../../helpers/cli';
 import { tempDbFile, tempDir } from '../../helpers/temp';
 
@@ -75,5 +77,12 @@ describe('CLI errors a person can act on', () => {
     expect(known?.code).toBe('DB_UNAVAILABLE');
     expect(known?.message).toContain('只读');
     expect(known?.message).toContain('read-only');
+  });
+
+  it('has the desktop start-up dialog say another program’s file was neither opened nor changed', () => {
+    const text = openFailureText('/data/other.sqlite', notOursError('/data/other.sqlite', '含有其他程序的表：customers', 'it holds another program’s tables: customers'));
+    expect(text.message).toContain('不是鼎星评定工作站的数据库');
+    expect(text.message).toContain('neither opened nor changed');
+    expect(text.detail).toContain('customers');
   });
 });

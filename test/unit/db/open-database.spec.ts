@@ -89,7 +89,7 @@ describe('openDatabase', () => {
     fs.writeFileSync(file, 'this is not a database at all, just some text that is long enough');
     const before = sha256(file);
     const error = (await openDatabase(file).catch((caught: unknown) => caught)) as DxError;
-    expect(error.code).toBe('REFUSED');
+    expect(error.code).toBe('DB_UNAVAILABLE');
     expect(error.message).toContain('不是鼎星工作站的数据库');
     expect(error.message).toContain(file);
     expect(sha256(file)).toBe(before);

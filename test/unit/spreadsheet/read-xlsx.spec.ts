@@ -93,7 +93,7 @@ describe('readFirstSheet', () => {
     const bytes = await handMade(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'));
     const corrupt = bytes.slice(0, bytes.length - 30);
     const error = await refusal(readFirstSheet(corrupt));
-    expect(error.message).toBe('无法读取 Excel 文件：文件已损坏或不是 .xlsx 文件 (cannot read the Excel file: it is damaged or not an .xlsx file)');
+    expect(error.message).toBe('无法读取 Excel 文件：文件已损坏或不是 .xlsx 文件 / cannot read the Excel file: it is damaged or not an .xlsx file');
     expect((await refusal(readFirstSheet(new TextEncoder().encode('name,kind\n')))).message).toContain('已损坏');
   });
 });

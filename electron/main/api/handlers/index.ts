@@ -8,6 +8,7 @@ import { assessmentHandlers } from './assessments';
 import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
+import { backupHandlers } from './backups';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -18,5 +19,6 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...certificateHandlers(services),
     ...sessionHandlers(services),
     ...userHandlers(services),
+    ...backupHandlers(services),
   };
 }

@@ -9,6 +9,7 @@ import type { CoreServices } from '../../core-services';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
 import { runJob } from '../../jobs/run-job';
+import { fileStamp } from '../../db/backups';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;
 
@@ -39,7 +40,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
     }),
     'system.backup': async (_input, context) => {
       const actor = requireActor(context);
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const stamp = fileStamp(services.platform.now());
       const file = path.join(services.dataDir, 'backups', `dingxing-${stamp}.sqlite`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       try {

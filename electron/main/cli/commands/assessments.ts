@@ -40,7 +40,7 @@ export const assessmentsImportCommand: CliCommand = {
     if (sources.length > maxDocumentsPerImport) {
       throw new DxError(
         'BAD_INPUT',
-        `一次最多导入 ${maxDocumentsPerImport} 份评估，这次有 ${sources.length} 份；请分批导入，未记录任何评估 (at most ${maxDocumentsPerImport} assessments per import, these files hold ${sources.length}; import them in parts; nothing was recorded)`,
+        `一次最多导入 ${maxDocumentsPerImport} 份评估，这次有 ${sources.length} 份；请分批导入，未记录任何评估 / at most ${maxDocumentsPerImport} assessments per import, these files hold ${sources.length}; import them in parts; nothing was recorded`,
       );
     }
     const core = await context.core();

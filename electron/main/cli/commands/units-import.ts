@@ -55,13 +55,13 @@ export const unitsImportCommand: CliCommand = {
       if (size > maxImportFileBytes) {
         throw new DxError(
           'BAD_INPUT',
-          `文件 ${fileName} 超过 ${formatMegabytes(maxImportFileBytes)} 的上限，请拆分后导入 (${fileName} is over the ${formatMegabytes(maxImportFileBytes)} limit; split it)`,
+          `文件 ${fileName} 超过 ${formatMegabytes(maxImportFileBytes)} 的上限，请拆分后导入 / ${fileName} is over the ${formatMegabytes(maxImportFileBytes)} limit; split it`,
         );
       }
       bytes = fs.readFileSync(file);
     } catch (error) {
       if (error instanceof DxError) throw error;
-      throw new DxError('BAD_INPUT', `无法读取文件 ${file} (cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new DxError('BAD_INPUT', `无法读取文件 ${file} / cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     let report: ImportReport;
     try {
@@ -83,7 +83,7 @@ export const unitsImportCommand: CliCommand = {
       if (context.json) context.io.stdout(`${JSON.stringify(document, null, 2)}\n`);
       context.io.stderr(
         [
-          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${report.errors.length} 处错误 (import refused, nothing written: ${report.errors.length} errors in ${fileName})`,
+          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${report.errors.length} 处错误 / import refused, nothing written: ${report.errors.length} errors in ${fileName}`,
           ...report.errors.map((issue) => `  - ${describeIssue(issue)}`),
           '',
         ].join('\n'),

@@ -8,8 +8,9 @@ import { assessmentMessages } from './assessments';
 import { settingsMessages } from './settings';
 import { certificateMessages } from './certificates';
 import { authMessages } from './auth';
+import { backupMessages } from './backups';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, certificateMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, certificateMessages, backupMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>

@@ -1,0 +1,89 @@
+/**
+ * The backups folder beside the database, as the 备份与恢复 screen shows it: every backup with
+ * its kind, size and time, and whether the workstation is protected (a backup in the last 7 days,
+ * at least 1 GB free on the disk that holds the database).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type BackupKind = 'auto' | 'manual' | 'beforeRestore' | 'beforeMigration';
+
+export interface BackupFile {
+  name: string;
+  kind: BackupKind;
+  bytes: number;
+  takenAt: string;
+}
+
+export const backupWarnAgeMs = 7 * 24 * 3600 * 1000;
+export const lowDiskBytes = 1024 ** 3;
+
+/** `2026-12-01T03-00-00-000Z` (a file-name-safe ISO time) back to a Date; null when the name has none. */
+export function parseStamp(text: string): Date | null {
+  const match = /(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(text);
+  if (!match) return null;
+  const time = Date.parse(`${match[1]}:${match[2]}:${match[3]}.${match[4]}Z`);
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+function kindOf(name: string): BackupKind | null {
+  if (/^dingxing-auto-.*\.sqlite$/.test(name)) return 'auto';
+  if (/^dingxing-.*\.sqlite$/.test(name)) return 'manual';
+  if (/\.before-restore\..*\.bak$/.test(name)) return 'beforeRestore';
+  if (/\.v\d+\..*\.bak$/.test(name)) return 'beforeMigration';
+  return null;
+}
+
+export function listBackups(backupDir: string): BackupFile[] {
+  if (!fs.existsSync(backupDir)) return [];
+  const files: BackupFile[] = [];
+  for (const name of fs.readdirSync(backupDir)) {
+    const kind = kindOf(name);
+    if (kind === null) continue;
+    const stat = fs.statSync(path.join(backupDir, name), { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    // The time in the name survives copying; the file's own time does not.
+    const takenAt = parseStamp(name) ?? stat.mtime;
+    files.push({ name, kind, bytes: stat.size, takenAt: takenAt.toISOString() });
+  }
+  return files.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+export type BackupWarning = 'noBackup' | 'backupOld' | 'diskLow';
+
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  freeBytes: number | null;
+  warnings: BackupWarning[];
+}
+
+function freeBytesAt(dir: string): number | null {
+  try {
+    const stats = fs.statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+export function backupStatus(backupDir: string, dataDir: string, now: Date): BackupStatus {
+  // A backup that restores this workstation: automatic or taken by hand (not the copies made before a restore or migration).
+  const last = listBackups(backupDir).find((backup) => backup.kind === 'auto' || backup.kind === 'manual');
+  const freeBytes = freeBytesAt(dataDir);
+  const warnings: BackupWarning[] = [];
+  if (!last) warnings.push('noBackup');
+  else if (now.getTime() - Date.parse(last.takenAt) > backupWarnAgeMs) warnings.push('backupOld');
+  if (freeBytes !== null && freeBytes < lowDiskBytes) warnings.push('diskLow');
+  return { lastBackupAt: last?.takenAt ?? null, freeBytes, warnings };
+}
+
+/** A path inside the backups folder for a name the user picked from the list; null for anything else. */
+export function backupPath(backupDir: string, name: string): string | null {
+  if (name !== path.basename(name) || kindOf(name) === null) return null;
+  const file = path.join(backupDir, name);
+  return fs.existsSync(file) ? file : null;
+}

@@ -1,0 +1,33 @@
+/** Procedures of the 备份与恢复 screen and the home page's backup warning. */
+import { z } from 'zod';
+import { procedure } from '../procedure';
+
+export const BackupFileSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['auto', 'manual', 'beforeRestore', 'beforeMigration']),
+  bytes: z.number().int(),
+  takenAt: z.string(),
+});
+export type BackupFile = z.infer<typeof BackupFileSchema>;
+
+export const BackupStatusSchema = z.object({
+  lastBackupAt: z.string().nullable(),
+  freeBytes: z.number().nullable(),
+  warnings: z.array(z.enum(['noBackup', 'backupOld', 'diskLow'])),
+});
+export type BackupStatus = z.infer<typeof BackupStatusSchema>;
+
+export const backupProcedures = {
+  'backups.list': procedure({
+    roles: 'signedIn',
+    summary: 'Every backup in the backups folder beside the database, newest first',
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string(), backups: z.array(BackupFileSchema) }),
+  }),
+  'backups.status': procedure({
+    roles: 'signedIn',
+    summary: 'When the last backup was taken and how much disk is free, with the warnings a person should see',
+    input: z.object({}).strict(),
+    output: BackupStatusSchema,
+  }),
+};
