@@ -9,6 +9,14 @@ const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
   streets: 'electron/main/units/unit-store.ts',
   assessments: 'electron/main/assessments/workflow.ts',
+  trusted_workstations: 'electron/main/bundles/trust-store.ts',
+  change_log: 'electron/main/bundles/change-log.ts',
+  bundle_exports: 'electron/main/bundles/bundle-history.ts',
+  bundle_imports: 'electron/main/bundles/bundle-history.ts',
+  bundle_conflicts: 'electron/main/bundles/conflict-store.ts',
+  record_versions: 'electron/main/bundles/replica-store.ts',
+  unit_aliases: 'electron/main/bundles/replica-store.ts',
+  bundle_audit_entries: 'electron/main/bundles/replica-store.ts',
 };
 
 function sources(dir: string): string[] {

@@ -12,6 +12,7 @@ import { bundleFormat } from '@shared/bundle/manifest';
 import type { Manifest } from '@shared/bundle/manifest';
 import type { ExportResult } from '@shared/bundle/report';
 import { readEvidenceFile } from '../assessments/evidence-store';
+import { changeCounter } from './change-log';
 import { lastExport, nextExportSequence, recordExport } from './bundle-history';
 import { allRowIds, readRows, trackedTables } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
@@ -57,7 +58,7 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
   const kind = 'workstation' as const;
   const previous = lastExport(db, kind);
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
-  const to = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+  const to = changeCounter(db);
   const auditFrom = options.full ? 0 : (previous?.auditTo ?? 0);
   const auditTo = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
   const source = options.signer.source;

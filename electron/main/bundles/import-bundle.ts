@@ -13,6 +13,7 @@ import { newId } from '../ids';
 import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './bundle-history';
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
+import { changeCounter, forgetChangesAfter } from './change-log';
 import { mergeBundle } from './merge-bundle';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
@@ -63,10 +64,10 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     for (const bytes of bundle.evidence.values()) storeEvidenceFile(options.dataDir, bytes);
     report.evidenceFiles = bundle.evidence.size;
     db.transaction(() => {
-      const before = (db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+      const before = changeCounter(db);
       const outcome = mergeBundle({ db, ownWorkstationId: options.ownWorkstationId, now: options.now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
       // What arrived is the source's work, not ours: it is not exported again as ours.
-      db.prepare('DELETE FROM change_log WHERE seq > ?').run(before);
+      forgetChangesAfter(db, before);
       Object.assign(report, outcome, { status: 'imported' });
       report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
       recordImport(db, report);
