@@ -12,6 +12,7 @@ import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
+import { bundleProcedures } from './procedures/bundles';
 
 export const procedures = {
   ...systemProcedures,
@@ -22,6 +23,7 @@ export const procedures = {
   ...sessionProcedures,
   ...userProcedures,
   ...backupProcedures,
+  ...bundleProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -3,8 +3,11 @@ import type { JobFunction } from './job';
 import { integrityCheckJob } from './integrity-check';
 import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jobs';
 import { demoLoadJob } from '../demo/demo-job';
+import { bundleExportJob, bundleImportJob } from '../bundles/bundle-jobs';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
+  'bundles.export': bundleExportJob,
+  'bundles.import': bundleImportJob,
   'demo.load': demoLoadJob,
   'system.integrityCheck': integrityCheckJob,
   'units.importPreview': unitsImportPreviewJob,

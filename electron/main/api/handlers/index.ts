@@ -9,6 +9,7 @@ import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
+import { bundleHandlers } from './bundles';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
@@ -20,5 +21,6 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...sessionHandlers(services),
     ...userHandlers(services),
     ...backupHandlers(services),
+    ...bundleHandlers(services),
   };
 }
