@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { mergeOrder } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
+import { prepared } from '../assessments/statements';
 import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, readRow, rowOf } from './record-rows';
@@ -51,11 +52,11 @@ class Merger {
   private matchUnit(row: Row): { id: string; by: 'uscc' | 'district-name' } | undefined {
     const db = this.context.db;
     if (row.uscc !== null) {
-      const byUscc = db.prepare('SELECT id FROM units WHERE uscc = ?').pluck().get(row.uscc) as string | undefined;
-      if (byUscc) return { id: byUscc, by: 'uscc' };
+      const byUscc = prepared(db, 'SELECT id FROM units WHERE uscc = ?').get(row.uscc) as { id: string } | undefined;
+      if (byUscc) return { id: byUscc.id, by: 'uscc' };
     }
-    const byName = db.prepare('SELECT id FROM units WHERE district_code = ? AND name = ?').pluck().get(row.district_code, row.name) as string | undefined;
-    return byName ? { id: byName, by: 'district-name' } : undefined;
+    const byName = prepared(db, 'SELECT id FROM units WHERE district_code = ? AND name = ?').get(row.district_code, row.name) as { id: string } | undefined;
+    return byName ? { id: byName.id, by: 'district-name' } : undefined;
   }
 
   private insert(table: TrackedTable, row: Row): void {
