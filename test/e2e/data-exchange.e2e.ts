@@ -83,6 +83,7 @@ describe('数据交换', () => {
     await office.getByRole('tab', { name: '信任库' }).click();
     await office.getByTestId('trust-file').setInputFiles(path.join(folder, 'laptop.id'));
     expect((await office.getByTestId('trust-confirm-fingerprint').textContent())?.trim()).toBe(fingerprint);
+    await office.waitForTimeout(500); // the dialog's opening animation
     await screenshot(office, 'exchange-trust-confirm-zh');
     await office.getByTestId('trust-confirm').click();
     await office.getByTestId('trust-list').getByText(fingerprint!).waitFor();

@@ -83,7 +83,7 @@ class Merger {
   private refuseBroken(error: unknown, table: TrackedTable, lineNumber: number): void {
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_MISMATCH') {
-      refuse(`records/${table}.jsonl:${lineNumber}`, `记录不符合数据库规则：${(error as Error).message}`, `the record breaks a rule of the database: ${(error as Error).message}`);
+      refuse(`records/${table}.jsonl:${lineNumber}`, '记录不符合数据库的规则（如已签名的评定缺少评分结果）', `the record breaks a rule of the database: ${(error as Error).message}`);
     }
   }
 

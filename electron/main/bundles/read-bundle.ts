@@ -24,7 +24,7 @@ const whole = 'bundle';
 function refuseDamaged(detail: string): never {
   const names = /(absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(detail);
   if (names) refuse(names[2] as string, '条目名称不安全（绝对路径或含 ..），已拒绝', 'unsafe entry name (absolute or containing ..); refused');
-  refuse(whole, `无法读取数据包：文件不完整或不是 .dxb 文件（${detail}）`, `cannot read the bundle: the file is truncated or not a .dxb file (${detail})`);
+  refuse(whole, '无法读取数据包：文件不完整或不是 .dxb 文件', `cannot read the bundle: the file is truncated or not a .dxb file (${detail})`);
 }
 
 async function entriesOf(zip: ZipFile, limits: BundleLimits): Promise<Entry[]> {

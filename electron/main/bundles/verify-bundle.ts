@@ -56,7 +56,7 @@ function parseManifest(bytes: Buffer): Manifest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
-    refuse(`manifest.json:${where}`, `清单字段 ${where} 有误：${issue?.message}`, `manifest field ${where} is wrong: ${issue?.message}`);
+    refuse(`manifest.json:${where}`, `清单字段 ${where} 缺失或不符合格式`, `manifest field ${where} is wrong: ${issue?.message}`);
   }
   return parsed.data;
 }
@@ -120,7 +120,7 @@ function parseRecords(table: RecordTable, name: string, bytes: Buffer, limits: B
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || '(record)';
-      refuse(where, `字段 ${field} 有误：${issue?.message}`, `field ${field} is wrong: ${issue?.message}`);
+      refuse(where, `字段 ${field} 缺失或不符合格式`, `field ${field} is wrong: ${issue?.message}`);
     }
     const record = parsed.data as BundleLine;
     if (ids.has(record.id)) refuse(where, `记录 ${record.id} 重复出现`, `record ${record.id} appears twice`);

@@ -40,6 +40,7 @@ export const exchangeMessages = defineMessages({
         gaps: '缺少的数据包序号：{list}。请向该工作站索取。',
         nothingWritten: '未写入任何数据。',
         none: '无',
+        wholeBundle: '整个数据包',
         linkedBy: { uscc: '统一社会信用代码相同', 'district-name': '同区同名' },
       },
       tables: {
@@ -59,6 +60,7 @@ export const exchangeMessages = defineMessages({
         resolved: '冲突已处理',
         reasons: { bothChanged: '本机与来源工作站都改动过此记录', otherVersion: '另一工作站的不同版本', cannotAdd: '无法加入本机数据', immutable: '已签名的记录不能覆盖' },
         onlyDiffering: '只看不同的字段',
+        fields: { name: '名称', address: '地址', kind: '类型', industry: '行业', district_code: '区', street: '街道', uscc: '统一社会信用代码', households: '户数', contact: '联系人', phone: '电话', in_scope: '纳入创建范围', updated_at: '修改时间', created_at: '创建时间', status: '状态', total: '总分', awarded_stars: '评定星级', score_stars: '得分星级', answers: '答案', result: '评分结果', assessed_on: '评定日期', cycle: '年度', description: '整改内容', due_on: '整改期限', owner: '责任人' },
       },
       trust: {
         intro: '只接收已登记工作站的数据包。登记前，请打电话与对方核对指纹：对方在“设置 › 系统状态”或用 dingxing identity show 查看。',
@@ -122,6 +124,7 @@ export const exchangeMessages = defineMessages({
         gaps: 'Missing bundle numbers: {list}. Ask that workstation for them.',
         nothingWritten: 'Nothing was written.',
         none: 'None',
+        wholeBundle: 'whole bundle',
         linkedBy: { uscc: 'same credit code', 'district-name': 'same district and name' },
       },
       tables: {
@@ -141,6 +144,7 @@ export const exchangeMessages = defineMessages({
         resolved: 'Conflict resolved',
         reasons: { bothChanged: 'Changed here and at the source workstation', otherVersion: 'A different version from another workstation', cannotAdd: 'Cannot be added here', immutable: 'A signed record cannot be overwritten' },
         onlyDiffering: 'Only differing fields',
+        fields: { name: 'Name', address: 'Address', kind: 'Kind', industry: 'Industry', district_code: 'District', street: 'Street', uscc: 'Credit code', households: 'Households', contact: 'Contact', phone: 'Phone', in_scope: 'In scope', updated_at: 'Changed at', created_at: 'Created at', status: 'Status', total: 'Total', awarded_stars: 'Stars awarded', score_stars: 'Stars by score', answers: 'Answers', result: 'Result', assessed_on: 'Assessed on', cycle: 'Cycle', description: 'Rectification', due_on: 'Due on', owner: 'Owner' },
       },
       trust: {
         intro: 'Bundles are accepted only from enrolled workstations. Before enrolling, compare the fingerprint by phone: the other side sees it under Settings › Status or with dingxing identity show.',
