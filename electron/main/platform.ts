@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { packageRoot } from './renderer-dir';
+import type { AuditEntryInput } from './audit/audit-log';
 
 /** Wraps a small secret (a key-encryption key) so it can be stored; only this method unwraps it. */
 export interface KeyStore {
@@ -21,6 +22,11 @@ export interface Platform {
   /** Opens the system print dialog for a PDF; null where there is none (browser, CLI). */
   print: ((pdfFile: string) => Promise<void>) | null;
   now(): Date;
+  /**
+   * Puts a backup in place of the open database and reopens the core; only a door that hosts its
+   * core (serve, the desktop app) can; null elsewhere (the CLI has `dingxing restore`).
+   */
+  restoreFrom: ((backupFile: string, audit: AuditEntryInput) => Promise<{ previousBackup: string | null; schemaVersion: number }>) | null;
 }
 
 export function defaultFontsDir(): string {
@@ -29,5 +35,5 @@ export function defaultFontsDir(): string {
 
 /** The platform of plain Node (CLI, serve, tests) before a door adds what it has. */
 export function nodePlatform(overrides: Partial<Platform> = {}): Platform {
-  return { keyStore: null, fontsDir: defaultFontsDir(), print: null, now: () => new Date(), ...overrides };
+  return { keyStore: null, fontsDir: defaultFontsDir(), print: null, now: () => new Date(), restoreFrom: null, ...overrides };
 }

@@ -99,4 +99,20 @@ describe('settings', () => {
     await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('By hand');
     await screenshot(page, 'settings-backups-en');
   });
+
+  it('lets the admin restore a backup after confirming, and then asks everyone to log in again', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app, 'admin');
+    await page.goto(`${session.app.origin}/#/settings?tab=backups`);
+    await page.getByTestId('backup-now').click();
+    const restore = page.locator('[data-testid^="restore-dingxing-2"]').first();
+    await restore.waitFor();
+    await restore.click();
+    await screenshot(page, 'settings-restore-confirm-zh');
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.getByTestId('login-form').waitFor();
+    await openLoggedIn(page, session.app, 'admin');
+    await page.goto(`${session.app.origin}/#/settings?tab=backups`);
+    await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('恢复前保留');
+  });
 });

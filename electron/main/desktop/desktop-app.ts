@@ -7,6 +7,8 @@ import path from 'node:path';
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Core } from '../core';
+import { hostCore } from '../core-host';
+import type { CoreHost } from '../core-host';
 import { defaultDatabaseFile } from '../data-dir';
 import { defaultFontsDir, nodePlatform } from '../platform';
 import type { Platform } from '../platform';
@@ -50,7 +52,7 @@ export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Pro
   }
   const allowedOrigins = devServer === null ? [appOrigin] : [appOrigin, devServer.origin];
   let window: BrowserWindow | undefined;
-  let core: Core | null = null;
+  let host: CoreHost | null = null;
   let stopBackups: () => void = () => undefined;
 
   app.on('second-instance', () => focusWindow(window));
@@ -59,24 +61,32 @@ export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Pro
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopBackups();
-    core?.close();
+    host?.close();
   });
 
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir());
-  core = await openCoreInteractively({
-    dbFile: defaultDatabaseFile(env),
-    electronVersion: process.versions.electron ?? null,
-    platform: await desktopPlatform(),
-    idleLockMs: idleLockMsFrom(env),
-  });
-  if (core === null) {
+  host = await openCoreInteractively(
+    {
+      dbFile: defaultDatabaseFile(env),
+      electronVersion: process.versions.electron ?? null,
+      platform: await desktopPlatform(),
+      idleLockMs: idleLockMsFrom(env),
+    },
+    hostCore,
+  );
+  if (host === null) {
     app.quit();
     return;
   }
-  registerIpcTransport(core.dispatcher, devServer?.origin ?? null);
-  stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+  registerIpcTransport(host.dispatcher, devServer?.origin ?? null);
+  const scheduleBackups = (core: Core) => {
+    stopBackups();
+    stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+  };
+  scheduleBackups(host.current);
+  host.onReopen(scheduleBackups);
   window = createMainWindow(preloadFile(), devServer?.url ?? `${appOrigin}/index.html`);
   window.on('closed', () => (window = undefined));
 }

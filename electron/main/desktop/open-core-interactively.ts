@@ -44,11 +44,12 @@ function showFolderOf(file: string): void {
   else void shell.openPath(path.dirname(file));
 }
 
-export async function openCoreInteractively(options: CoreOptions): Promise<Core | null> {
+/** `open` is how the door opens its core (the desktop hosts it, so a backup can be restored in place). */
+export async function openCoreInteractively<T = Core>(options: CoreOptions, open: (options: CoreOptions) => Promise<T> = openCore as never): Promise<T | null> {
   let dbFile = options.dbFile;
   for (;;) {
     try {
-      return await openCore({ ...options, dbFile });
+      return await open({ ...options, dbFile });
     } catch (error) {
       console.error(`Cannot open the database ${dbFile}:`, error);
       const choice = await askAfterFailure(dbFile, error);

@@ -5,6 +5,8 @@ import { integerOption, UsageError } from '../command';
 import { startHttpServer } from '../../transports/http-server';
 import { rendererDir } from '../../renderer-dir';
 import { startBackupSchedule } from '../../db/scheduled-backup';
+import { hostCore } from '../../core-host';
+import { idleLockMsFrom } from '../../users/session-registry';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -16,15 +18,23 @@ export const serveCommand: CliCommand = {
   async run(context) {
     const port = integerOption(context.values, 'port', serveCommand) ?? 4680;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
-    const core = await context.core();
+    // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
+    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env) });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({
-      dispatcher: core.dispatcher,
+      dispatcher: host.dispatcher,
       port,
       rendererDir: typeof dirOption === 'string' ? path.resolve(dirOption) : rendererDir(),
+    }).catch((error: unknown) => {
+      host.close();
+      throw error;
     });
     // After the server is up: a refused start (port in use) closes the database with no backup under way.
-    const stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+    let stopBackups = startBackupSchedule(host.current.services.db, { backupDir: path.join(host.current.services.dataDir, 'backups') });
+    host.onReopen((core) => {
+      stopBackups();
+      stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+    });
     context.print(
       { url: server.url, port: server.port, dbFile: context.dbFile },
       `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,
@@ -34,7 +44,10 @@ export const serveCommand: CliCommand = {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         stopBackups();
-        void server.close().then(resolve);
+        void server.close().then(() => {
+          host.close();
+          resolve();
+        });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -23,6 +23,9 @@ export const backupMessages = defineMessages({
         diskLow: '磁盘剩余空间不足 1 GB（剩余 {free}），备份和保存可能失败。',
       },
       goToBackups: '去备份',
+      restore: '恢复',
+      restoreConfirm: '用 {time} 的备份替换当前数据库？当前数据库会先另存为备份。恢复后所有人需要重新登录。',
+      restored: '已恢复。请重新登录。',
     },
   },
   en: {
@@ -46,6 +49,9 @@ export const backupMessages = defineMessages({
         diskLow: 'Less than 1 GB of disk space is left ({free}): backups and saves may fail.',
       },
       goToBackups: 'Back up',
+      restore: 'Restore',
+      restoreConfirm: 'Replace the current database with the backup of {time}? The current database is kept as a backup first. Everyone logs in again afterwards.',
+      restored: 'Restored. Please log in again.',
     },
   },
 });
