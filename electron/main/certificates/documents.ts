@@ -1,7 +1,9 @@
 /** The PDFs of certificates, for every door: one plaque (issue, re-print) and batches (print). */
+import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import { localDate } from '../assessments/deps';
 import { loadPdfFonts } from '../pdf/fonts';
+import type { PdfSigningKey } from '../pdf/signer';
 import type { CertificateDeps } from './deps';
 import { unlockedKeys } from './deps';
 import { batchPlaquePdf, plaquePdf } from './plaque-pdf';
@@ -20,14 +22,30 @@ export async function plaqueDocument(deps: CertificateDeps, certificateId: strin
   return { fileName: plaqueFileName(certificate.number), pdf };
 }
 
-/** Every certificate matching the filter that is valid today, one a page, in number order. */
-export async function batchDocument(deps: CertificateDeps, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, hooks: { progress?: BatchProgress; checkCancelled?: () => void } = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
-  const today = localDate(deps.now());
-  const rows = listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
-  if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 (no valid certificates match: nothing to print)', { reason: 'nothing-to-print' });
-  const keys = await unlockedKeys(deps);
+export interface BatchHooks {
+  progress?: BatchProgress;
+  checkCancelled?: () => void;
+}
+
+/**
+ * Every certificate matching the filter that is valid on `today`, one a page, in number order,
+ * signed with `key`. Reads through `db`, so a worker thread can run it on its own connection.
+ */
+export async function batchFromConnection(db: Database, workstationId: string, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, today: string, fontsDir: string, key: PdfSigningKey, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+  const rows = listCertificateRows(db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
+  if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   const certificates = rows.map((row) => toCertificate(row, today));
-  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(deps.fontsDir), keys.pdfSigningKey, deps.workstation.id, hooks);
+  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, hooks);
   const parts = ['certificates', filter.cycle, filter.district].filter((part) => part !== undefined);
   return { fileName: `${parts.join('-')}.pdf`, pdf, count: certificates.length };
+}
+
+/** The batch on the caller's connection (the CLI, and inline jobs). */
+export async function batchDocument(deps: CertificateDeps, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+  const today = localDate(deps.now());
+  if (listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 1 }, today).length === 0) {
+    throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
+  }
+  const keys = await unlockedKeys(deps);
+  return batchFromConnection(deps.db, deps.workstation.id, filter, today, deps.fontsDir, keys.pdfSigningKey, hooks);
 }

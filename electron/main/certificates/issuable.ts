@@ -39,15 +39,15 @@ export function issuableAssessment(db: Database, assessmentId: string): Issuable
          FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?`,
     )
     .get(assessmentId) as Row | undefined;
-  if (!row) throw new DxError('NOT_FOUND', `没有评定 ${assessmentId} (no assessment ${assessmentId})`, { reason: 'no-assessment' });
+  if (!row) throw new DxError('NOT_FOUND', `没有评定 ${assessmentId} / no assessment ${assessmentId}`, { reason: 'no-assessment' });
   if (row.status !== 'signed' && row.status !== 'final') {
-    throw new DxError('CONFLICT', `评定 ${assessmentId} 尚未签署定稿（当前为 ${row.status}），不能签发证书 (assessment ${assessmentId} is ${row.status}, not final: only a signed assessment gets a certificate)`, { reason: 'not-final', status: row.status });
+    throw new DxError('CONFLICT', `评定 ${assessmentId} 尚未签署定稿（当前为 ${row.status}），不能签发证书 / assessment ${assessmentId} is ${row.status}, not final: only a signed assessment gets a certificate`, { reason: 'not-final', status: row.status });
   }
   if ((row.awarded_stars ?? 0) < 1) {
-    throw new DxError('CONFLICT', `评定 ${assessmentId} 未评上星级（0 星），不能签发证书 (assessment ${assessmentId} awarded 0 stars: there is no plaque to issue)`, { reason: 'no-stars' });
+    throw new DxError('CONFLICT', `评定 ${assessmentId} 未评上星级（0 星），不能签发证书 / assessment ${assessmentId} awarded 0 stars: there is no plaque to issue`, { reason: 'no-stars' });
   }
   if (row.superseded_by !== null) {
-    throw new DxError('CONFLICT', `评定 ${assessmentId} 已被评定 ${row.superseded_by} 取代，请为新的评定签发证书 (assessment ${assessmentId} was superseded by ${row.superseded_by}; issue from that one)`, { reason: 'superseded', supersededBy: row.superseded_by });
+    throw new DxError('CONFLICT', `评定 ${assessmentId} 已被评定 ${row.superseded_by} 取代，请为新的评定签发证书 / assessment ${assessmentId} was superseded by ${row.superseded_by}; issue from that one`, { reason: 'superseded', supersededBy: row.superseded_by });
   }
   return { id: row.id, unitId: row.unit_id, unitName: row.unit_name, uscc: row.uscc, districtCode: row.district_code, cycle: row.cycle, stars: row.awarded_stars as number };
 }

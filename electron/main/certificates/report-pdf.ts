@@ -113,7 +113,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   const assessment = getAssessment(workflow, assessmentId);
   const result = assessment.result as ScoreResult | null;
   if (!result || (assessment.status !== 'signed' && assessment.status !== 'final')) {
-    throw new DxError('CONFLICT', `评定 ${assessmentId} 尚未签署，不能出具检查报告 (assessment ${assessmentId} is not signed yet: no report)`, { reason: 'not-final' });
+    throw new DxError('CONFLICT', `评定 ${assessmentId} 尚未签署，不能出具检查报告 / assessment ${assessmentId} is not signed yet: no report`, { reason: 'not-final' });
   }
   const keys = await unlockedKeys(deps);
   const fonts = loadPdfFonts(deps.fontsDir);

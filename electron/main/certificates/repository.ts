@@ -74,7 +74,7 @@ export function findCertificateRow(db: Database, id: string): CertificateRow | u
 
 export function getCertificateRow(db: Database, id: string): CertificateRow {
   const row = findCertificateRow(db, id);
-  if (!row) throw new DxError('NOT_FOUND', `没有证书 ${id} (no certificate ${id})`);
+  if (!row) throw new DxError('NOT_FOUND', `没有证书 ${id} / no certificate ${id}`);
   return row;
 }
 

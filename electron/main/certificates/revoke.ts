@@ -35,7 +35,7 @@ export function revokeCertificate(deps: CertificateDeps, id: string, reason: str
   deps.db.transaction(() => {
     const row = getCertificateRow(deps.db, id);
     if (row.cause !== null) {
-      throw new DxError('CONFLICT', `证书 ${row.number} 已于 ${row.revoked_on} 撤销 (certificate ${row.number} was already revoked on ${row.revoked_on})`, { reason: 'already-revoked' });
+      throw new DxError('CONFLICT', `证书 ${row.number} 已于 ${row.revoked_on} 撤销 / certificate ${row.number} was already revoked on ${row.revoked_on}`, { reason: 'already-revoked' });
     }
     insertRevocation(deps.db, { certificateId: id, workstationId: deps.workstation.id, cause: 'manual', reason, assessmentId: null, revokedOn: localDate(now), revokedBy, at: now.toISOString() });
     deps.audit({ actor: revokedBy, action: 'certificate.revoke', subject: id, data: { number: row.number, reason } });

@@ -19,7 +19,7 @@ export const maxCertificatePdfBytes = 20 * 1024 * 1024;
 
 function verdict(value: VerificationVerdict, detail?: string): Pick<Verification, 'valid' | 'verdict' | 'message'> {
   const text = verdictMessages[value];
-  return { valid: value === 'valid', verdict: value, message: `${text.zh} (${text.en}${detail ? `: ${detail}` : ''})` };
+  return { valid: value === 'valid', verdict: value, message: `${text.zh} / ${text.en}${detail ? ` (${detail})` : ''}` };
 }
 
 function refused(value: VerificationVerdict, checks: Verification['checks'], detail?: string): Verification {

@@ -120,7 +120,7 @@ function unsealKeys(row: KeysRow, kek: Buffer, workstation: Workstation): Unlock
   try {
     keys = JSON.parse(open(kek, row.sealed_private_keys, workstation.id).toString('utf8')) as SealedKeys;
   } catch {
-    throw new DxError('REFUSED', '工作站私钥无法解开，密钥数据可能已损坏 (the workstation private keys cannot be opened; the key data may be damaged)', { reason: 'keys-damaged' });
+    throw new DxError('REFUSED', '工作站私钥无法解开，密钥数据可能已损坏 / the workstation private keys cannot be opened; the key data may be damaged', { reason: 'keys-damaged' });
   }
   return {
     publicIdentity: publicOf(row, workstation),
@@ -136,14 +136,14 @@ function unsealKeys(row: KeysRow, kek: Buffer, workstation: Workstation): Unlock
  */
 export async function unlockIdentity(db: Database, workstation: Workstation, keyStore: KeyStore | null, now = new Date()): Promise<UnlockedIdentity> {
   if (!keyStore) {
-    throw new DxError('REFUSED', '需要工作站密钥口令：请设置 DINGXING_KEY_PASSPHRASE 或在终端中输入 (the workstation key passphrase is needed: set DINGXING_KEY_PASSPHRASE or type it at the prompt)', { reason: 'no-key-store' });
+    throw new DxError('REFUSED', '需要工作站密钥口令：请设置 DINGXING_KEY_PASSPHRASE 或在终端中输入 / the workstation key passphrase is needed: set DINGXING_KEY_PASSPHRASE or type it at the prompt', { reason: 'no-key-store' });
   }
   if (!readKeys(db, workstation.id)) await makeKeys(db, workstation, keyStore, now);
   const row = readKeys(db, workstation.id) as KeysRow;
   const wrap = db.prepare('SELECT wrapped_key FROM workstation_key_wraps WHERE workstation_id = ? AND method = ?').get(workstation.id, keyStore.method) as { wrapped_key: Buffer } | undefined;
   if (!wrap) {
     const methods = db.prepare('SELECT method FROM workstation_key_wraps WHERE workstation_id = ?').pluck().all(workstation.id) as string[];
-    throw new DxError('REFUSED', `工作站密钥未设置“${keyStore.method}”解锁方式，只能用：${methods.join('、')} (the workstation keys cannot be unlocked by ${keyStore.method}, only by ${methods.join(', ')})`, { reason: 'method-not-enrolled', methods });
+    throw new DxError('REFUSED', `工作站密钥未设置“${keyStore.method}”解锁方式，只能用：${methods.join('、')} / the workstation keys cannot be unlocked by ${keyStore.method}, only by ${methods.join(', ')}`, { reason: 'method-not-enrolled', methods });
   }
   const kek = await keyStore.unprotect(wrap.wrapped_key);
   return unsealKeys(row, kek, workstation);

@@ -16,14 +16,14 @@ function deriveKey(passphrase: string, salt: Buffer): Buffer {
 }
 
 export function wrongPassphrase(): DxError {
-  return new DxError('REFUSED', '工作站密钥口令错误，未做任何更改 (the workstation key passphrase is wrong; nothing was changed)', { reason: 'wrong-passphrase' });
+  return new DxError('REFUSED', '工作站密钥口令错误，未做任何更改 / the workstation key passphrase is wrong; nothing was changed', { reason: 'wrong-passphrase' });
 }
 
 export class PassphraseKeyStore implements KeyStore {
   readonly method = 'passphrase';
 
   constructor(private readonly passphrase: string) {
-    if (passphrase.length === 0) throw new DxError('BAD_INPUT', '工作站密钥口令不能为空 (the workstation key passphrase must not be empty)', { reason: 'empty-passphrase' });
+    if (passphrase.length === 0) throw new DxError('BAD_INPUT', '工作站密钥口令不能为空 / the workstation key passphrase must not be empty', { reason: 'empty-passphrase' });
   }
 
   async protect(secret: Buffer): Promise<Buffer> {
@@ -36,7 +36,7 @@ export class PassphraseKeyStore implements KeyStore {
 
   async unprotect(blob: Buffer): Promise<Buffer> {
     if (blob.length < magic.length + 16 + 12 + 16 || !blob.subarray(0, 4).equals(magic)) {
-      throw new DxError('REFUSED', '密钥数据不是口令保护的格式 (the key was not protected with a passphrase)', { reason: 'wrong-method' });
+      throw new DxError('REFUSED', '密钥数据不是口令保护的格式 / the key was not protected with a passphrase', { reason: 'wrong-method' });
     }
     const salt = blob.subarray(4, 20);
     const nonce = blob.subarray(20, 32);

@@ -21,6 +21,7 @@ import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, focusWindow } from './main-window';
 import { openCoreInteractively } from './open-core-interactively';
 import { createSafeStorageKeyStore } from './safe-storage-key-store';
+import { printPdf } from './print-pdf';
 import { denyAllPermissions, lockDownContents } from './window-security';
 
 export function preloadFile(): string {
@@ -34,7 +35,7 @@ export function desktopFontsDir(isPackaged: boolean, resourcesPath: string = pro
 
 /** What only the desktop provides to the core: safeStorage for secrets and the packaged fonts. */
 export async function desktopPlatform(): Promise<Platform> {
-  return nodePlatform({ keyStore: await createSafeStorageKeyStore(), fontsDir: desktopFontsDir(app.isPackaged) });
+  return nodePlatform({ keyStore: await createSafeStorageKeyStore(), fontsDir: desktopFontsDir(app.isPackaged), print: printPdf });
 }
 
 export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Promise<void> {

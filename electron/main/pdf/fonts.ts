@@ -29,6 +29,8 @@ export interface PdfFonts {
   bold: FontkitFont;
   /** Tried in order for a character the primary font lacks (files named `fallback-*.ttf|otf`). */
   fallbacks: FontkitFont[];
+  /** The same for bold text: `fallback-*-Bold.*` first, then the others. */
+  boldFallbacks: FontkitFont[];
 }
 
 /** One run of text drawn in one font. */
@@ -67,10 +69,13 @@ export function loadPdfFonts(fontsDir: string): PdfFonts {
         .filter((name) => /^fallback-.*\.(ttf|otf|ttc)$/i.test(name))
         .sort()
     : [];
+  const isBold = (name: string) => /-bold\.[a-z]+$/i.test(name);
+  const regularFallbacks = fallbackFiles.filter((name) => !isBold(name)).map((name) => openFont(path.join(key, name)));
   const fonts: PdfFonts = {
     regular: openFont(primaryFile(key, 'regular')),
     bold: openFont(primaryFile(key, 'bold')),
-    fallbacks: fallbackFiles.map((name) => openFont(path.join(key, name))),
+    fallbacks: regularFallbacks,
+    boldFallbacks: [...fallbackFiles.filter(isBold).map((name) => openFont(path.join(key, name))), ...regularFallbacks],
   };
   loaded.set(key, fonts);
   return fonts;
@@ -85,7 +90,8 @@ export function textRuns(fonts: PdfFonts, text: string, weight: FontWeight = 're
   const runs: TextRun[] = [];
   for (const char of text) {
     const codePoint = char.codePointAt(0) as number;
-    const font = primary.hasGlyphForCodePoint(codePoint) || /\s/.test(char) ? primary : (fonts.fallbacks.find((candidate) => candidate.hasGlyphForCodePoint(codePoint)) ?? primary);
+    const fallbacks = weight === 'bold' ? fonts.boldFallbacks : fonts.fallbacks;
+    const font = primary.hasGlyphForCodePoint(codePoint) || /\s/.test(char) ? primary : (fallbacks.find((candidate) => candidate.hasGlyphForCodePoint(codePoint)) ?? primary);
     const last = runs[runs.length - 1];
     if (last && last.font === font) last.text += char;
     else runs.push({ text: char, font });

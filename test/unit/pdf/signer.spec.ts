@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPdfDocument, endToBuffer } from '../../../electron/main/pdf/document';
-import { loadPdfFonts } from '../../../electron/main/pdf/fonts';
+import { loadPdfFonts, missingCharacters, textRuns } from '../../../electron/main/pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../../../electron/main/pdf/signer';
 import type { PdfSigningKey } from '../../../electron/main/pdf/signer';
 import { drawLine } from '../../../electron/main/pdf/text';
@@ -73,5 +73,34 @@ describe('PDF signatures', () => {
     const unsigned = await endToBuffer(createPdfDocument({ title: 'x' }));
     expect(codeOf(() => verifyPdfSignature(unsigned))).toBe('not-signed');
     expect(codeOf(() => verifyPdfSignature(Buffer.from('%PDF-1.7\n%%EOF')))).toBe('not-signed');
+  });
+});
+
+describe('PDF fonts', () => {
+  it('draws a name with a CJK Extension B character from the fallback font, one run per font', async () => {
+    const fonts = loadPdfFonts(fontsDir);
+    const runs = textRuns(fonts, '𠮷野家汉阳店');
+    expect(runs.map((run) => run.text)).toEqual(['𠮷', '野家汉阳店']);
+    expect(runs[0]?.font).not.toBe(fonts.regular);
+    expect(missingCharacters(fonts, '𠮷野家汉阳店')).toEqual([]);
+    const dir = tempDir();
+    const file = path.join(dir, 'ext-b.pdf');
+    fs.writeFileSync(file, await signedSample('𠮷野家汉阳店'));
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('𠮷野家汉阳店');
+    const embedded = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(embedded).toContain('NotoSansSC');
+    expect(embedded).toContain('SourceHanSansSC');
+  });
+
+  it('parses each font file once per process', () => {
+    expect(loadPdfFonts(fontsDir)).toBe(loadPdfFonts(`${fontsDir}/`));
+  });
+});
+
+describe('bold fallback', () => {
+  it('draws bold Extension B characters with the bold fallback', () => {
+    const fonts = loadPdfFonts(fontsDir);
+    const [first] = textRuns(fonts, '𠮷', 'bold');
+    expect(first?.font.postscriptName).toMatch(/Bold/);
   });
 });

@@ -6,10 +6,14 @@ import { DxError } from '@shared/api/errors';
 import type { certificateProcedures } from '@shared/api/procedures/certificates';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
+import type { CallContext } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { localDate } from '../../assessments/deps';
-import { certificateDepsOf } from '../../certificates/deps';
-import { batchDocument, plaqueDocument } from '../../certificates/documents';
+import { plaqueDocument } from '../../certificates/documents';
+import { batchJobKey } from '../../certificates/batch-job';
+import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job';
+import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
+import { runJob } from '../../jobs/run-job';
 import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
@@ -22,6 +26,16 @@ type CertificateHandlers = Pick<HandlerMap, keyof typeof certificateProcedures>;
 export function certificateHandlers(services: CoreServices): CertificateHandlers {
   const deps = certificateDepsOf(services);
   const today = () => localDate(deps.now());
+  /** The batch runs as a job (a worker thread in the app); the keys are unlocked here first. */
+  async function batchInWorker(filter: BatchJobInput['filter'], context: CallContext): Promise<BatchJobOutput> {
+    const day = today();
+    if (listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 1 }, day).length === 0) {
+      throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
+    }
+    const keys = await unlockedKeys(deps);
+    const input: BatchJobInput = { filter, today: day, fontsDir: deps.fontsDir, signingKey: batchJobKey(keys.pdfSigningKey) };
+    return (await runJob(services, 'certificates.batchPdf', input, context)) as BatchJobOutput;
+  }
   return {
     'certificates.issue': ({ assessmentId }, context) => issueCertificate(deps, assessmentId, requireActor(context).userId),
     'certificates.list': (input) => listCertificateRows(deps.db, input, today()).map((row) => toCertificate(row, today())),
@@ -36,13 +50,13 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       return { fileName, pdfBase64: pdf.toString('base64') };
     },
     'certificates.batchPdf': async (input, context) => {
-      const result = await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
-      return { fileName: result.fileName, pdfBase64: result.pdf.toString('base64'), count: result.count };
+      const result = await batchInWorker(input, context);
+      return { fileName: result.fileName, pdfBase64: Buffer.from(result.pdf).toString('base64'), count: result.count };
     },
     'certificates.print': async (input, context) => {
       const print = services.platform.print;
-      if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 (there is no print dialog here: open the PDF and print it)', { reason: 'no-print-dialog' });
-      const made = input.id !== undefined ? { ...(await plaqueDocument(deps, input.id)), count: 1 } : await batchDocument(deps, input, { progress: (done, total) => context.progress(done, total), checkCancelled: () => context.throwIfCancelled() });
+      if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 / there is no print dialog here: open the PDF and print it', { reason: 'no-print-dialog' });
+      const made = input.id !== undefined ? { ...(await plaqueDocument(deps, input.id)), count: 1 } : await batchInWorker({ district: input.district, cycle: input.cycle }, context);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-print-')), made.fileName);
       fs.writeFileSync(file, made.pdf);
       await print(file);

@@ -32,7 +32,7 @@ export function outFile(context: CommandContext, command: CliCommand, extension:
   const out = stringOption(context.values, 'out');
   if (out === undefined) throw new UsageError(`--out FILE${extension} is required`, command);
   const target = path.resolve(out);
-  if (!fs.existsSync(path.dirname(target))) throw new DxError('BAD_INPUT', `文件夹不存在：${path.dirname(target)} (the folder does not exist: ${path.dirname(target)})`);
+  if (!fs.existsSync(path.dirname(target))) throw new DxError('BAD_INPUT', `文件夹不存在：${path.dirname(target)} / the folder does not exist: ${path.dirname(target)}`);
   return target;
 }
 

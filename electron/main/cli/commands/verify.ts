@@ -53,9 +53,9 @@ export const verifyCommand: CliCommand = {
       try {
         stat = fs.statSync(target);
       } catch {
-        throw new DxError('BAD_INPUT', `找不到文件 ${target} (no such file: ${target})`);
+        throw new DxError('BAD_INPUT', `找不到文件 ${target} / no such file: ${target}`);
       }
-      if (!stat.isFile()) throw new DxError('BAD_INPUT', `${target} 不是文件 (${target} is not a file)`);
+      if (!stat.isFile()) throw new DxError('BAD_INPUT', `${target} 不是文件 / ${target} is not a file`);
       const core = await context.core();
       // Too big for a certificate: refused without reading 100 MB into memory.
       const bytes = stat.size > maxCertificatePdfBytes ? Buffer.alloc(maxCertificatePdfBytes + 1) : fs.readFileSync(target);

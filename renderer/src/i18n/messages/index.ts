@@ -6,12 +6,12 @@ import { coreMessages } from './core';
 import { unitMessages } from './units';
 import { assessmentMessages } from './assessments';
 import { settingsMessages } from './settings';
-import { certificateMessages } from './certificates';
 import { authMessages } from './auth';
 import { backupMessages } from './backups';
+import { certificateMessages } from './certificates';
 import { exchangeMessages } from './exchange';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, certificateMessages, backupMessages, exchangeMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, exchangeMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>

@@ -1,12 +1,9 @@
-/** The user's-language text of a refused certificate call: by its reason when we know it, else the server's message. */
-import type { DxError } from '@shared/api/errors';
+/** The user's-language text of a refused certificate call: by its certificate reason when there is one, else as every core error. */
+import { errorText } from '../../i18n/error-text';
+import type { Translator } from '../../i18n/error-text';
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
-
-export function certificateErrorText(error: unknown, t: Translate, te: (key: string) => boolean): string {
-  const dxError = error as DxError;
-  const reason = dxError.details?.reason;
-  if (typeof reason === 'string' && te(`certs.reasons.${reason}`)) return t(`certs.reasons.${reason}`);
-  if (dxError.code && te(`errors.${dxError.code}`)) return `${t(`errors.${dxError.code}`)}: ${dxError.message}`;
-  return String(dxError.message ?? error);
+export function certificateErrorText(error: unknown, i18n: Translator): string {
+  const reason = (error as { details?: { reason?: unknown } } | null)?.details?.reason;
+  if (typeof reason === 'string' && i18n.te(`certs.reasons.${reason}`)) return i18n.t(`certs.reasons.${reason}`);
+  return errorText(i18n, error);
 }

@@ -5,13 +5,25 @@ export function pdfUrl(pdfBase64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
-/** Opens the PDF in a new window; returns its URL when the window was blocked so the page can show a link. */
-export function openPdf(pdfBase64: string): string | null {
+/**
+ * Opens the PDF in a new window (where the browser's viewer prints it). When the window is blocked,
+ * the file is downloaded instead; returns whether it opened.
+ */
+export function openPdf(pdfBase64: string, fileName: string): boolean {
   const url = pdfUrl(pdfBase64);
-  const opened = window.open(url, '_blank', 'noopener');
   // Revoke later: the new window needs the URL while it loads.
   setTimeout(() => URL.revokeObjectURL(url), 10 * 60 * 1000);
-  return opened ? null : url;
+  // Not 'noopener' as a feature: then window.open always returns null and a block cannot be told apart.
+  const opened = window.open(url, '_blank');
+  if (opened) {
+    opened.opener = null;
+    return true;
+  }
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  return false;
 }
 
 export async function fileToBase64(file: File): Promise<string> {

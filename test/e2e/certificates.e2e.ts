@@ -1,0 +1,103 @@
+// Certificates as a team leader lives them: open a signed assessment, issue its certificate, find it
+// in 证书, batch-print the valid ones (a job with progress), verify the plaque in 验证证书 from its PDF
+// and its QR text, refuse a forged QR, revoke it with a reason and see verification refuse it.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, screenshot } from './support/browser';
+import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+
+const passphrase = 'e2e workstation passphrase';
+let assessmentId = '';
+let dir = '';
+
+const session = useAppInBrowser(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-certs-'));
+  const dbFile = path.join(dir, 'e2e.sqlite');
+  const out = execFileSync(process.execPath, ['bin/dingxing.mjs', 'assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--db', dbFile, '--json'], { encoding: 'utf8' });
+  assessmentId = (JSON.parse(out) as string[])[0] as string;
+  return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
+});
+
+async function openSection(page: Page, tab: 'list' | 'verify'): Promise<void> {
+  await page.getByTestId('nav-/certificates').click();
+  await page.getByTestId('certificate-tabs').waitFor();
+  await page.getByTestId('certificate-tabs').getByRole('tab', { name: tab === 'verify' ? /验证证书|Verify a certificate/ : /证书列表|^Certificates$/ }).click();
+}
+
+async function verdictOf(page: Page): Promise<string> {
+  const result = page.getByTestId('verify-result');
+  await result.waitFor();
+  return (await result.getAttribute('data-verdict')) ?? '';
+}
+
+describe('certificates', () => {
+  it('issues from a signed assessment, prints a batch, verifies the plaque and refuses it once revoked', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app, 'leader');
+
+    await page.goto(`${session.app.origin}/#/assessments/${assessmentId}`);
+    await page.getByTestId('certificate-issue').click();
+    const number = page.getByTestId('certificate-number');
+    await number.waitFor();
+    expect(await number.textContent()).toBe('WH-2026-420115-000001');
+    await screenshot(page, 'certificates-issued-zh');
+
+    // The plaque opens as a PDF in a new window (the browser's own viewer prints it).
+    const [plaqueWindow] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('certificate-open').click()]);
+    expect(plaqueWindow.url()).toMatch(/^blob:/);
+    await plaqueWindow.close();
+
+    await openSection(page, 'list');
+    await expect.poll(() => page.getByTestId('cert-status-WH-2026-420115-000001').textContent()).toBe('有效');
+    await screenshot(page, 'certificates-list-zh');
+    const [batchWindow] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('cert-batch-button').click()]);
+    expect(batchWindow.url()).toMatch(/^blob:/);
+    await batchWindow.close();
+
+    // The same plaque as a file, as someone would bring it on a USB stick.
+    const pdfFile = path.join(dir, 'plaque.pdf');
+    const issued = execFileSync(process.execPath, ['bin/dingxing.mjs', 'certificate', 'issue', assessmentId, '--out', pdfFile, '--db', session.app.dbFile, '--json'], { encoding: 'utf8', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+    const qr = (JSON.parse(issued) as { certificate: { qrPayload: string } }).certificate.qrPayload;
+
+    await openSection(page, 'verify');
+    await page.getByTestId('verify-file').setInputFiles(pdfFile);
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.getByTestId('verify-unit').textContent()).toBe('花山街道花山社区');
+    await screenshot(page, 'certificates-verify-pdf-zh');
+
+    await page.getByTestId('verify-qr').fill(qr);
+    await page.getByTestId('verify-qr').press('Enter');
+    await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-verdict')).toBe('valid');
+
+    const [prefix, body, signature] = qr.split('.') as [string, string, string];
+    const forged = `${prefix}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString('utf8')), s: 5 })).toString('base64url')}.${signature}`;
+    await page.getByTestId('verify-qr').fill(forged);
+    await page.getByTestId('verify-button').click();
+    await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-verdict')).toBe('tampered');
+    expect(await page.getByTestId('verify-result').textContent()).toContain('篡改');
+    await screenshot(page, 'certificates-verify-tampered-zh');
+
+    await openSection(page, 'list');
+    await page.getByTestId('cert-revoke-WH-2026-420115-000001').click();
+    await page.getByTestId('cert-revoke-reason').fill('单位搬迁，牌匾收回');
+    await page.getByTestId('cert-revoke-confirm').click();
+    await expect.poll(() => page.getByTestId('cert-status-WH-2026-420115-000001').textContent()).toBe('已撤销');
+
+    await openSection(page, 'verify');
+    await page.getByTestId('verify-qr').fill(qr);
+    await page.getByTestId('verify-button').click();
+    await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-verdict')).toBe('revoked');
+    expect(await page.getByTestId('verify-result').textContent()).toContain('单位搬迁，牌匾收回');
+
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('verify-result').getByText('The certificate was revoked').waitFor();
+    await screenshot(page, 'certificates-verify-revoked-en');
+    await openSection(page, 'list');
+    await expect.poll(() => page.getByTestId('cert-status-WH-2026-420115-000001').textContent()).toBe('Revoked');
+    await screenshot(page, 'certificates-list-en');
+  });
+});
