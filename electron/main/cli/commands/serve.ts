@@ -7,6 +7,8 @@ import { rendererDir } from '../../renderer-dir';
 import { startBackupSchedule } from '../../db/scheduled-backup';
 import { hostCore } from '../../core-host';
 import { idleLockMsFrom } from '../../users/session-registry';
+import { nodePlatform } from '../../platform';
+import { cliKeyStore } from '../cli-key-store';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -19,7 +21,8 @@ export const serveCommand: CliCommand = {
     const port = integerOption(context.values, 'port', serveCommand) ?? 4680;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
-    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env) });
+    // The key store as every command has it (DINGXING_KEY_PASSPHRASE or a prompt): signing needs it.
+    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({
       dispatcher: host.dispatcher,
