@@ -15,7 +15,7 @@ const owners: Record<string, string> = {
   workstation_keys: 'electron/main/crypto/identity.ts',
   workstation_key_wraps: 'electron/main/crypto/identity.ts',
   trusted_workstations: 'electron/main/bundles/trust-store.ts',
-  change_log: 'electron/main/bundles/change-log.ts',
+  change_log_pause: 'electron/main/bundles/change-log.ts',
   bundle_exports: 'electron/main/bundles/bundle-history.ts',
   bundle_imports: 'electron/main/bundles/bundle-history.ts',
   bundle_conflicts: 'electron/main/bundles/conflict-store.ts',

@@ -13,7 +13,7 @@ import { newId } from '../ids';
 import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './bundle-history';
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
-import { changeCounter, forgetChangesAfter } from './change-log';
+import { pauseChangeLog, resumeChangeLog } from './change-log';
 import { mergeBundle } from './merge-bundle';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
@@ -64,10 +64,10 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     for (const bytes of bundle.evidence.values()) storeEvidenceFile(options.dataDir, bytes);
     report.evidenceFiles = bundle.evidence.size;
     db.transaction(() => {
-      const before = changeCounter(db);
+      pauseChangeLog(db);
       const outcome = mergeBundle({ db, ownWorkstationId: options.ownWorkstationId, now: options.now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
-      // What arrived is the source's work, not ours: it is not exported again as ours.
-      forgetChangesAfter(db, before);
+      // What arrived is the source's work, not ours: it was not logged for export as ours.
+      resumeChangeLog(db);
       Object.assign(report, outcome, { status: 'imported' });
       report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
       recordImport(db, report);

@@ -54,6 +54,9 @@ describe('bundles between workstations', () => {
     expect(again.alreadyPresent).toMatchObject({ units: 2, assessments: 2 });
     expect(city.snapshot()).toEqual(before);
     expect(listImports(db).map((report) => report.status)).toEqual(['imported', 'imported', 'imported']);
+    // What arrived is the laptops' work: the city office's own export does not send it back.
+    const own = await city.exportTo(file(folder, 'city.dxb'));
+    expect(own.counts).toMatchObject({ units: 0, assessments: 0, unit_star_history: 0 });
   });
 
   it('exports only what changed since the last export and reports a missing sequence number', async () => {

@@ -6,7 +6,8 @@
  * Change tracking: every insert or update of a record that travels in bundles replaces that
  * record's row in change_log, whose AUTOINCREMENT `seq` is this workstation's change counter.
  * "Not yet exported" is `seq > the last export's change_to`, read from the primary key, without
- * scanning the tables. Rows that existed before this migration are logged once here.
+ * scanning the tables. Rows that existed before this migration are logged once here. A bundle
+ * import pauses the logging inside its transaction (change_log_pause).
  *
  * Assigned number 0012; `version` is its place in the list until the lead renumbers at merge.
  */
@@ -17,9 +18,9 @@ export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evid
 
 function trackingTriggers(table: string): string {
   return `
-    CREATE TRIGGER ${table}_change_insert AFTER INSERT ON ${table}
+    CREATE TRIGGER ${table}_change_insert AFTER INSERT ON ${table} WHEN NOT EXISTS (SELECT 1 FROM change_log_pause)
     BEGIN INSERT OR REPLACE INTO change_log (table_name, record_id) VALUES ('${table}', NEW.id); END;
-    CREATE TRIGGER ${table}_change_update AFTER UPDATE ON ${table}
+    CREATE TRIGGER ${table}_change_update AFTER UPDATE ON ${table} WHEN NOT EXISTS (SELECT 1 FROM change_log_pause)
     BEGIN INSERT OR REPLACE INTO change_log (table_name, record_id) VALUES ('${table}', NEW.id); END;
     INSERT INTO change_log (table_name, record_id) SELECT '${table}', id FROM ${table} ORDER BY rowid;`;
 }
@@ -49,6 +50,9 @@ export const migration0012: Migration = {
         record_id TEXT NOT NULL,
         UNIQUE (table_name, record_id)
       ) STRICT;
+      -- A row here (only ever inside a bundle import's transaction) stops the logging: what
+      -- arrives from elsewhere is not this workstation's change.
+      CREATE TABLE change_log_pause (one INTEGER PRIMARY KEY CHECK (one = 1)) STRICT;
 
       CREATE TABLE bundle_exports (
         sequence INTEGER NOT NULL CHECK (sequence >= 1),
