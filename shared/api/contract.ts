@@ -12,6 +12,7 @@ import { certificateProcedures } from './procedures/certificates';
 import { sessionProcedures } from './procedures/session';
 import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
+import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 
 export const procedures = {
@@ -23,6 +24,7 @@ export const procedures = {
   ...sessionProcedures,
   ...userProcedures,
   ...backupProcedures,
+  ...dingProcedures,
   ...bundleProcedures,
 } satisfies Record<string, ProcedureDef>;
 

@@ -23,6 +23,7 @@ import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
 import { communityName, enterpriseName, institutionName, villageName } from './names';
 import { seededRandom } from './random';
+import { sparseDemoDistrict, writeDemoDistrictInputs } from './demo-district-inputs';
 import type { Random } from './random';
 
 /** Demo signatures name made-up team leaders who are not users of this workstation. */
@@ -176,7 +177,8 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       });
       const items = applicableItems(loaded.pack, unit);
       // Many units were rated on paper before this workstation: their 2023 stars are the start of their history.
-      if (random.chance(0.55)) {
+      const sparse = district.code === sparseDemoDistrict;
+      if (random.chance(sparse ? 0.08 : 0.55)) {
         const stars = Math.max(0, Math.min(4, Math.round(unit.quality * 5) - random.int(0, 1)));
         db.prepare(
           `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
@@ -186,7 +188,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       }
 
       for (const cycle of cycles) {
-        if (!random.chance(cycle === 2024 ? 0.7 : 0.85)) continue;
+        if (!random.chance(sparse ? 0.12 : cycle === 2024 ? 0.7 : 0.85)) continue;
         unit.quality = Math.max(0.2, Math.min(1, unit.quality + (random.next() - 0.4) * 0.18));
         const assessedOn = dateIn(random, cycle, today);
         const veto = (index === 7 && cycle === 2025) || random.chance(0.012);
@@ -223,6 +225,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       }
       options.progress?.(index + 1, count);
     }
+    writeDemoDistrictInputs(db, cycles, { workstationId: deps.workstationId, enteredBy: 'demo', now: deps.now() });
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
     deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
   }).immediate();

@@ -8,6 +8,15 @@ import { textRuns } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/**
+ * Selects a parsed font by name: pdfkit looks a named font up in its cache, but a font object
+ * without a name is opened anew and compared by JSON-serialising its name table on every call
+ * (most of the time of a long table).
+ */
+function useFont(doc: Doc, font: PdfFonts['regular']): Doc {
+  return doc.font(font as never, font.postscriptName);
+}
+
 export interface LineOptions {
   x: number;
   y: number;
@@ -25,7 +34,7 @@ export interface LineOptions {
 export function lineWidth(doc: Doc, fonts: PdfFonts, text: string, size: number, weight: FontWeight = 'regular', characterSpacing = 0): number {
   let width = 0;
   for (const run of textRuns(fonts, text, weight)) {
-    doc.font(run.font as never).fontSize(size);
+    useFont(doc, run.font).fontSize(size);
     width += doc.widthOfString(run.text, { characterSpacing });
   }
   return width;
@@ -41,7 +50,7 @@ export function drawLine(doc: Doc, fonts: PdfFonts, text: string, options: LineO
   if (options.width !== undefined && options.align === 'right') x += options.width - width;
   if (options.color) doc.fillColor(options.color);
   for (const run of textRuns(fonts, text, weight)) {
-    doc.font(run.font as never).fontSize(options.size);
+    useFont(doc, run.font).fontSize(options.size);
     doc.text(run.text, x, options.y, { lineBreak: false, characterSpacing: spacing });
     x += doc.widthOfString(run.text, { characterSpacing: spacing });
   }
@@ -63,7 +72,7 @@ export function drawParagraph(doc: Doc, fonts: PdfFonts, text: string, options: 
   const runs = textRuns(fonts, text, options.weight ?? 'regular');
   if (options.color) doc.fillColor(options.color);
   runs.forEach((run, index) => {
-    doc.font(run.font as never).fontSize(options.size);
+    useFont(doc, run.font).fontSize(options.size);
     const last = index === runs.length - 1;
     if (index === 0) doc.text(run.text, options.x, options.y ?? doc.y, { width: options.width, continued: !last });
     else doc.text(run.text, { continued: !last });

@@ -7,7 +7,9 @@ import { computed, reactive, ref } from 'vue';
 import type { DxError } from '@shared/api/errors';
 import type { District, StarHistoryEntry, Unit, UnitFields, UnitListInput } from '@shared/api/procedures/units';
 import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
+import { unitKinds } from '@shared/domain/unit-kinds';
 import { api } from '../api';
+import { downloadBase64 } from '../components/download';
 
 export interface UnitFilters {
   search: string;
@@ -82,6 +84,34 @@ export const useUnitsStore = defineStore('units', () => {
     return applyFilters();
   }
 
+  /** Filters from a link (a dashboard's bar): `?district=…&kind=…&stars=…`; anything unknown is ignored. */
+  function filtersFromQuery(query: Record<string, unknown>): boolean {
+    const text = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined);
+    const district = text('district');
+    const kind = text('kind');
+    const stars = text('stars');
+    if (district === undefined && kind === undefined && stars === undefined) return false;
+    Object.assign(filters, emptyFilters());
+    if (district) filters.district = district;
+    if (kind && (unitKinds as readonly string[]).includes(kind)) filters.kind = kind as UnitKind;
+    if (stars && /^[0-5]$/.test(stars)) filters.stars = Number(stars);
+    page.value = 1;
+    return true;
+  }
+
+  /** Every unit the filters match, as an Excel workbook the browser saves; returns its file name. */
+  async function exportXlsx(): Promise<string> {
+    const file = await api.call('exports.unitsXlsx', {
+      ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+      ...(filters.district ? { district: filters.district } : {}),
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.industry ? { industry: filters.industry } : {}),
+      ...(filters.stars !== null ? { stars: filters.stars } : {}),
+    });
+    downloadBase64(file.fileName, file.mime, file.contentBase64);
+    return file.fileName;
+  }
+
   const current = ref<{ unit: Unit; history: StarHistoryEntry[] } | null>(null);
   const currentError = ref<DxError | null>(null);
 
@@ -111,7 +141,7 @@ export const useUnitsStore = defineStore('units', () => {
 
   return {
     districts, filters, page, pageSize, sort, order, items, total, loading, error, hasFilters,
-    loadDistricts, fetchPage, applyFilters, resetFilters, setSort,
+    loadDistricts, fetchPage, applyFilters, resetFilters, setSort, filtersFromQuery, exportXlsx,
     current, currentError, loadUnit, createUnit, updateUnit,
   };
 });

@@ -19,6 +19,7 @@ export const e2eUsers = {
   admin: { name: 'admin', displayName: '系统管理员', password: 'admin-password-1', roles: 'admin' },
   leader: { name: 'wangzz', displayName: '王组长', password: 'leader-password-1', roles: 'inspector,leader' },
   inspector: { name: 'lijc', displayName: '李检查员', password: 'inspector-password-1', roles: 'inspector' },
+  city: { name: 'liufx', displayName: '刘分析', password: 'city-password-1', roles: 'city' },
 } as const;
 export type E2eUser = keyof typeof e2eUsers;
 
@@ -26,7 +27,7 @@ function addUsers(dbFile: string): void {
   const run = (args: string[], password: string) =>
     execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_PASSWORD: password } });
   run(['init', '--admin', e2eUsers.admin.name, '--display-name', e2eUsers.admin.displayName], e2eUsers.admin.password);
-  for (const user of [e2eUsers.leader, e2eUsers.inspector]) {
+  for (const user of [e2eUsers.leader, e2eUsers.inspector, e2eUsers.city]) {
     run(['users', 'add', user.name, '--role', user.roles, '--display-name', user.displayName], user.password);
   }
 }

@@ -9,6 +9,7 @@ import { certificateHandlers } from './certificates';
 import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
+import { dingHandlers } from './ding';
 import { bundleHandlers } from './bundles';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
@@ -21,6 +22,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...sessionHandlers(services),
     ...userHandlers(services),
     ...backupHandlers(services),
+    ...dingHandlers(services),
     ...bundleHandlers(services),
   };
 }

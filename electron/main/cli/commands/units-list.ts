@@ -2,6 +2,7 @@
  * `dingxing units list`: the registry, filtered by district (code or name), kind, industry, stars
  * or a name/USCC search. `--json` prints an array of units (one row each); without --limit every match is listed.
  */
+import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import { UnitListInputSchema } from '@shared/api/procedures/units';
 import type { Unit } from '@shared/api/procedures/units';
@@ -12,6 +13,9 @@ import { integerOption, stringOption } from '../command';
 import { loadDistrictRefs } from '../../units/registry-lookups';
 import { listUnits } from '../../units/unit-queries';
 import { formatTable } from '../text/table';
+import { unitsSheet } from '../../exports/units-export';
+import { xlsxBuffer } from '../../exports/xlsx-writer';
+import { writeFileRefusing } from '../write-output-file';
 
 export function starGlyphs(stars: number): string {
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)}`;
@@ -53,6 +57,7 @@ export const unitsListCommand: CliCommand = {
     search: { type: 'string', help: 'TEXT  part of the name, or the start of a USCC' },
     limit: { type: 'string', help: 'N  at most N units (default: all)' },
     offset: { type: 'string', help: 'N  skip the first N units' },
+    xlsx: { type: 'string', help: 'FILE  also write every matching unit (with stars and latest score) to an Excel workbook' },
   },
   async run(context) {
     const stars = integerOption(context.values, 'stars', unitsListCommand);
@@ -83,6 +88,11 @@ export const unitsListCommand: CliCommand = {
     const input = UnitListInputSchema.parse({ district, kind, industry, stars, search: stringOption(context.values, 'search'), offset, limit: 1 });
     const page = listUnits(db, { ...input, limit: limit ?? Number.MAX_SAFE_INTEGER });
     const units = page.items;
+    const xlsx = stringOption(context.values, 'xlsx');
+    if (xlsx !== undefined) {
+      const { limit: _limit, offset: _offset, sort: _sort, order: _order, ...filter } = input;
+      await writeFileRefusing(path.resolve(xlsx), await xlsxBuffer([unitsSheet(db, filter)]));
+    }
     const header = ['星级 Stars', '名称 Name', '类型 Kind', '行业', '区 District', '统一社会信用代码 USCC', '最近评定'];
     const rows = units.map((unit) => [
       `${starGlyphs(unit.currentStars)} ${unit.currentStars}`,
@@ -96,7 +106,7 @@ export const unitsListCommand: CliCommand = {
     const summary = `共 ${page.total} 个单位${units.length < page.total ? `，显示 ${units.length} 个` : ''} (${page.total} units${units.length < page.total ? `, ${units.length} shown` : ''})`;
     context.print(
       units.map(unitJson),
-      units.length === 0 ? summary : `${formatTable(header, rows)}\n\n${summary}`,
+      `${units.length === 0 ? summary : `${formatTable(header, rows)}\n\n${summary}`}${xlsx !== undefined ? `\n已写入 Excel (written): ${path.resolve(xlsx)}` : ''}`,
     );
   },
 };

@@ -9,9 +9,10 @@ import { settingsMessages } from './settings';
 import { authMessages } from './auth';
 import { backupMessages } from './backups';
 import { certificateMessages } from './certificates';
+import { dingMessages } from './ding';
 import { exchangeMessages } from './exchange';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, exchangeMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>

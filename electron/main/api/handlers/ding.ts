@@ -1,0 +1,58 @@
+/** Handlers of the district 平安鼎 procedures and the Excel exports. */
+import type { HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
+import type { dingProcedures } from '@shared/api/procedures/ding';
+import type { CoreServices } from '../../core-services';
+import { localDate } from '../../assessments/deps';
+import { dingTable, defaultCycle, loadDingPack } from '../../ding/ding-table';
+import { districtDashboard } from '../../ding/district-dashboard';
+import { recordDistrictInputs } from '../../ding/import-inputs';
+import { currentInputs, knownCycles } from '../../ding/inputs-store';
+import { dingSheet } from '../../exports/ding-export';
+import { unitsSheet } from '../../exports/units-export';
+import { xlsxBuffer } from '../../exports/xlsx-writer';
+import { certificateDepsOf } from '../../certificates/deps';
+import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
+
+type DingHandlers = Pick<HandlerMap, keyof typeof dingProcedures>;
+
+const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function dingHandlers(services: CoreServices): DingHandlers {
+  const { db } = services;
+  const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, new Date());
+  return {
+    'ding.table': ({ cycle }) => {
+      const table = dingTable(db, cycleOf(cycle));
+      const last = dingTable(db, table.cycle - 1);
+      return {
+        cycle: table.cycle,
+        cycles: knownCycles(db),
+        rubric: table.rubric,
+        rows: table.rows,
+        previous: last.rows.map((row) => ({ district: row.district, grade: row.evaluated ? row.grade : null })),
+      };
+    },
+    'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(new Date())),
+    'ding.inputs.current': ({ cycle }) => [...currentInputs(db, cycle).values()],
+    'ding.inputs.record': (document, context) =>
+      recordDistrictInputs({ db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, document, requireActor(context).userId, 'form'),
+    'exports.dingXlsx': async ({ cycle }) => {
+      const table = dingTable(db, cycleOf(cycle));
+      const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);
+      return { fileName: `平安鼎评定-${table.cycle}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
+    },
+    'summary.district': async ({ district, cycle }, context) => {
+      const { fileName, pdf } = await districtSummaryPdf(certificateDepsOf(services), district.toUpperCase(), cycleOf(cycle), requireActor(context).displayName);
+      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
+    },
+    'summary.city': async ({ cycle }, context) => {
+      const { fileName, pdf } = await citySummaryPdf(certificateDepsOf(services), cycleOf(cycle), requireActor(context).displayName);
+      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
+    },
+    'exports.unitsXlsx': async (filter) => {
+      const bytes = await xlsxBuffer([unitsSheet(db, filter)]);
+      return { fileName: `单位名单-${localDate(new Date())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
+    },
+  };
+}
