@@ -21,7 +21,7 @@ export const serveCommand: CliCommand = {
     const port = integerOption(context.values, 'port', serveCommand) ?? 4680;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
-    // The key store as every command has it (DINGXING_KEY_PASSPHRASE or a prompt): signing needs it.
+    // Signing (certificates, reports) unlocks the keys with DINGXING_KEY_PASSPHRASE, or asks at this terminal.
     const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({
