@@ -145,6 +145,21 @@ export const recordSchemas = {
     revoked_by: shortText,
     created_at: time,
   }),
+  district_inputs: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    cycle: CycleSchema,
+    district_code: z.string().regex(/^[0-9A-Z]{6}$/),
+    rule_of_law: z.number().min(0).max(100),
+    aspects: z.string().max(20_000),
+    veto: flag,
+    veto_reason: shortText.nullable(),
+    previous_grade: z.enum(['none', 'bronze', 'silver', 'gold']),
+    source: shortText,
+    entered_by: shortText,
+    entered_at: time,
+  }),
   audit_log: z.strictObject({
     ...meta,
     id,
@@ -164,7 +179,7 @@ export type RecordTable = keyof typeof recordSchemas;
 export const recordTables = Object.keys(recordSchemas) as RecordTable[];
 
 /** Tables in the order they are merged: what a row refers to comes before it. */
-export const mergeOrder: readonly RecordTable[] = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'audit_log'];
+export const mergeOrder: readonly RecordTable[] = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'audit_log'];
 
 export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;
 

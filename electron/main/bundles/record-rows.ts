@@ -9,7 +9,7 @@ import type { RecordTable } from '@shared/bundle/records';
 import { prepared } from '../assessments/statements';
 
 /** The tables the change log tracks (all record tables but the audit log, read by its own seq). */
-export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations'] as const;
+export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs'] as const;
 export type TrackedTable = (typeof trackedTables)[number];
 
 /** A row in bundle form: the columns, without `_origin` and `_version`. */

@@ -85,3 +85,22 @@ describe('dingxing export / import / trust', () => {
     expect((await cli('conflicts', 'list', '--db', db('city'))).stdout).toContain('no conflicts to resolve');
   });
 });
+
+describe('district inputs in a bundle', () => {
+  it('travel with the bundle and are added once', async () => {
+    const aspects = { politicalStability: 90, publicOrder: 88, economicOrder: 91, workSafety: 87, foodDrugSafety: 90, ecology: 85, grassrootsGovernance: 93, livelihood: 89 };
+    fs.writeFileSync(at('inputs.json'), JSON.stringify({ format: 'dingxing.district-inputs/1', cycle: 2026, districts: [{ district: '420105', ruleOfLaw: 92, aspects, veto: false, previousGrade: 'bronze' }] }));
+    fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '区县指标公司' })]));
+    await cli('assessments', 'import', at('a.json'), '--db', db('source'));
+    expect((await cli('ding', 'inputs', 'import', at('inputs.json'), '--db', db('source'))).code).toBe(0);
+    await cli('identity', 'export', '--out', at('source.id'), '--db', db('source'));
+    await cli('trust', 'add', at('source.id'), '--db', db('target'));
+    expect((await cli('export', '--out', at('inputs.dxb'), '--db', db('source'), '--json')).json()).toMatchObject({ counts: { district_inputs: 1 } });
+    const imported = await cli('import', at('inputs.dxb'), '--db', db('target'), '--json');
+    expect(imported.json()).toMatchObject({ reports: [{ status: 'imported', added: { district_inputs: 1 } }] });
+    const again = await cli('import', at('inputs.dxb'), '--db', db('target'), '--json');
+    expect(again.json()).toMatchObject({ reports: [{ alreadyPresent: { district_inputs: 1 } }] });
+    const row = (await cli('ding', '--db', db('target'), '--json')).json<{ district: string; grade: string }[]>().find((entry) => entry.district === '420105');
+    expect(row).toMatchObject({ district: '420105' });
+  });
+});

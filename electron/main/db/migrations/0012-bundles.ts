@@ -14,7 +14,7 @@
 import type { Migration } from '../migration';
 
 /** Tables whose rows travel in a workstation bundle, each with an `id` primary key. */
-export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations'] as const;
+export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs'] as const;
 
 function trackingTriggers(table: string): string {
   return `

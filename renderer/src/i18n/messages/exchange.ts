@@ -45,7 +45,7 @@ export const exchangeMessages = defineMessages({
       },
       tables: {
         units: '单位', assessments: '评定', unit_star_history: '星级记录', evidence: '证据', rectifications: '整改', certificates: '证书',
-        certificate_revocations: '证书撤销', audit_log: '审计日志', evidence_files: '证据文件',
+        certificate_revocations: '证书撤销', district_inputs: '区县指标', audit_log: '审计日志', evidence_files: '证据文件',
       },
       conflicts: {
         intro: '同一条记录在两处被改成了不同的内容。请对照两个版本，选择保留哪一个；选择会记入审计日志。',
@@ -129,7 +129,7 @@ export const exchangeMessages = defineMessages({
       },
       tables: {
         units: 'Units', assessments: 'Assessments', unit_star_history: 'Star history', evidence: 'Evidence', rectifications: 'Rectifications', certificates: 'Certificates',
-        certificate_revocations: 'Certificate revocations', audit_log: 'Audit entries', evidence_files: 'Evidence files',
+        certificate_revocations: 'Certificate revocations', district_inputs: 'District inputs', audit_log: 'Audit entries', evidence_files: 'Evidence files',
       },
       conflicts: {
         intro: 'The same record was changed differently in two places. Compare the two versions and choose which one stays; the choice is recorded in the audit log.',
