@@ -127,6 +127,12 @@ describe('assessment flow', () => {
 
     await page.getByTestId('submit-button').click();
     await page.getByTestId('sign-button').click();
+    // A signed assessment can never change: the confirmation names the unit, its total and its stars.
+    const confirm = page.locator('.dx-sign-confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(/总分 [\d.]+ 分，授予 (\d 星|无星)/);
+    await screenshot(page, 'assessment-sign-confirm');
+    await confirm.getByRole('button', { name: '签发' }).click();
     await page.getByTestId('signed-by').waitFor();
     expect(await page.getByTestId('assessment-status').getAttribute('data-status')).toBe('signed');
     await screenshot(page, 'assessment-signed');

@@ -383,4 +383,51 @@ describe('assessment form from the keyboard', () => {
     await screenshot(page, 'keyboard-submitted');
     await page.context().close();
   });
+  it('a bad number is stopped at its field with the reason, and every other answer is still saved and scored', async () => {
+    const page = await newAppPage(session.browser);
+    const refusedCalls: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400) refusedCalls.push(`${response.status()} ${response.url()}`);
+    });
+    const formUrl = await startAssessment(page, '汉阳区四新社区', new Date().getFullYear() - 2);
+    const ids = await itemIds(page);
+    const scale = ids.find((id) => id === 'RES-3') as string;
+    const count = ids.find((id) => id === 'PRE-5') as string;
+    const veto = ids.find((id) => id.startsWith('VETO-')) as string;
+
+    await focusItem(page, scale);
+    await page.keyboard.type('3.3');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByTestId(`reason-${scale}`).textContent()).toBe('3.3 不是 0.5 的整数倍，已记为 3.5');
+    expect(await shownAnswer(page, scale)).toBe('3.5');
+    await focusItem(page, count);
+    await page.keyboard.type('2000000');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByTestId(`reason-${count}`).textContent()).toContain('超过上限 1,000,000');
+    await page.getByTestId(`item-${count}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'field-reason');
+
+    // Later answers still count: a check, and a veto that takes the stars away.
+    await focusItem(page, 'RES-1');
+    await page.keyboard.press('y');
+    await focusItem(page, veto);
+    await page.keyboard.press('y');
+    await expect.poll(() => page.getByTestId('stars-reason').textContent()).toContain('一票否决');
+    await expect.poll(() => page.getByTestId('autosave-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+
+    // Another browser opens the draft: everything is there and scored.
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const other = await context.newPage();
+    await openApp(other);
+    await other.goto(formUrl);
+    await other.getByTestId('item-RES-1').waitFor();
+    await expect.poll(() => shownAnswer(other, 'RES-1')).toBe('是');
+    expect(await shownAnswer(other, scale)).toBe('3.5');
+    expect(await shownAnswer(other, veto)).toBe('是');
+    await expect.poll(() => liveTotal(other)).not.toBe('—');
+    expect(await other.getByTestId('stars-reason').textContent()).toContain('一票否决');
+    expect(refusedCalls).toEqual([]);
+    await context.close();
+    await page.context().close();
+  });
 });

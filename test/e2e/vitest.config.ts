@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A loaded 2-core machine can take seconds to re-render after a save; polls wait for what a person would.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

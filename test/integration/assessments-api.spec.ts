@@ -47,6 +47,47 @@ describe('assessment API', () => {
     expect(shown.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
   });
 
+  it('keeps every valid answer of a save when one is out of range, and holds the bad one flagged with its reason', async () => {
+    const core = await testCore();
+    const draft = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core), cycle: 2026, assessedOn: '2026-11-20' });
+    const answers = { 'RES-1': true, 'RES-3': 3.3, 'PRE-5': 2_000_000, 'VETO-1': true };
+    const saved = await call<{ flagged: { item: string; message: string }[] }>(core, 'assessments.saveDraft', { id: draft.id, answers, autosave: true });
+    expect(saved.flagged.map((entry) => entry.item).sort()).toEqual(['PRE-5', 'RES-3']);
+    const stored = await call<Assessment>(core, 'assessments.get', { id: draft.id });
+    expect(stored.answers).toEqual({ 'RES-1': true, 'VETO-1': true });
+    expect(stored.details.flagged).toMatchObject({ 'RES-3': { value: 3.3, message: expect.stringContaining('0.5') }, 'PRE-5': { value: 2_000_000 } });
+    const preview = await call<{ result: { awardedStars: number; vetoed: boolean }; flagged: { item: string }[] }>(core, 'assessments.preview', { id: draft.id, answers });
+    expect(preview.result.vetoed).toBe(true);
+    expect(preview.flagged.map((entry) => entry.item).sort()).toEqual(['PRE-5', 'RES-3']);
+    const submit = await core.dispatcher.dispatch('assessments.submit', { id: draft.id, answers: { ...fullAnswers(draft.form), 'RES-3': 3.3 } }, asInspector);
+    expect(submit).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: ['answers', 'RES-3'] }] } } });
+    // A later good value clears the flag.
+    await call(core, 'assessments.saveDraft', { id: draft.id, answers: { ...answers, 'RES-3': 3.5, 'PRE-5': 2 } });
+    const fixed = await call<Assessment>(core, 'assessments.get', { id: draft.id });
+    expect(fixed.details.flagged).toBeUndefined();
+    expect(fixed.answers).toMatchObject({ 'RES-3': 3.5, 'PRE-5': 2 });
+  });
+
+  it('searches assessments by status, district, cycle, inspector and unit name, one page at a time with the total', async () => {
+    const core = await testCore();
+    await call(core, 'demo.load', { units: 60, seed: 3 });
+    type Page = { rows: { status: string; cycle: number; unitName: string; districtName: string; inspector: string | null }[]; total: number; cycles: number[]; inspectors: string[] };
+    const all = await call<Page>(core, 'assessments.search', { limit: 10 });
+    expect(all.rows).toHaveLength(10);
+    expect(all.total).toBeGreaterThan(10);
+    const signed = await call<Page>(core, 'assessments.search', { statuses: ['signed', 'final'], cycle: all.cycles[0], limit: 200 });
+    expect(signed.rows.every((row) => (row.status === 'signed' || row.status === 'final') && row.cycle === all.cycles[0])).toBe(true);
+    const second = await call<Page>(core, 'assessments.search', { limit: 10, offset: 10 });
+    expect(second.rows[0]).not.toEqual(all.rows[0]);
+    const name = all.rows[0]?.unitName.slice(0, 3) as string;
+    const byName = await call<Page>(core, 'assessments.search', { text: name, limit: 200 });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byName.rows.every((row) => row.unitName.includes(name))).toBe(true);
+    const inspector = all.inspectors[0] as string;
+    expect((await call<Page>(core, 'assessments.search', { inspector, limit: 200 })).rows.every((row) => row.inspector === inspector)).toBe(true);
+    expect((await call<Page>(core, 'assessments.search', { text: '%', limit: 5 })).total).toBe(0);
+  });
+
   it('loads demo data as a job and then summarises it', async () => {
     const core = await testCore();
     expect((await call<{ units: number }>(core, 'home.summary', {})).units).toBe(0);

@@ -16,6 +16,19 @@ function query<T>(db: string, sql: string): T[] {
 }
 
 describe('dingxing demo', () => {
+  it('names units as a local would believe: communities in their own districts, no numbered copies, no places outside Wuhan, fitting titles', async () => {
+    const db = path.join(tempDir(), 'demo.sqlite');
+    expect((await cli('demo', '--units', '300', '--db', db)).code).toBe(0);
+    const units = query<{ name: string; kind: string; district_code: string; contact: string }>(db, 'SELECT name, kind, district_code, contact FROM units');
+    const communities = units.filter((unit) => unit.kind === 'community');
+    expect(communities.filter((unit) => unit.name.startsWith('中北路') && unit.district_code !== '420106')).toEqual([]);
+    expect(communities.filter((unit) => unit.name.startsWith('光谷') && unit.district_code !== '4201DH')).toEqual([]);
+    expect(communities.filter((unit) => unit.name.startsWith('百步亭') && unit.district_code !== '420102')).toEqual([]);
+    expect(units.filter((unit) => /（\d+）/.test(unit.name) || unit.name.includes('梁子湖'))).toEqual([]);
+    expect(units.filter((unit) => (unit.kind === 'community' || unit.kind === 'village') && !/(书记|主任|网格长)$/.test(unit.contact))).toEqual([]);
+    expect(units.filter((unit) => unit.kind === 'enterprise' && /书记$/.test(unit.contact))).toEqual([]);
+  });
+
   it('fills every district and kind with valid units, three cycles of assessments, a veto and overdue rectifications', async () => {
     const db = path.join(tempDir(), 'demo.sqlite');
     const run = await cli('demo', '--units', '300', '--db', db, '--json');

@@ -50,6 +50,12 @@ describe('dingxing score', () => {
     expect(run.stdout).toContain('SAT-1');
   });
 
+  it('names each category and item beside its code', async () => {
+    const run = await cli('score', fixture('community-complete.json'), '--db', tempDbFile());
+    expect(run.stdout).toMatch(/^RES 工作责任制\s+\d/m);
+    expect(run.stdout).toMatch(/^RES-1 主要负责人为平安建设第一责任人并签订责任书\s+\+\d/m);
+  });
+
   it('caps stars at 2 when a delivery gate is below 100%', async () => {
     const run = await cli('score', fixture('delivery-gate-below-100.json'), '--json', '--db', tempDbFile());
     expect(run.json<any>()).toMatchObject({ scoreStars: 2, awardedStars: 2, decidedBy: 'gate' });

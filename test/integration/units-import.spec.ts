@@ -214,8 +214,61 @@ describe('units import: bad rows', () => {
     expect(run.stderr).toContain('第 3 行（uscc）：统一社会信用代码校验位错误，应为 G (line 3, uscc: ');
   });
 
+  it('prints at most 50 error lines and the total; --errors FILE and --json hold every one', async () => {
+    const bad = Array.from({ length: 120 }, (_, index) => `单位${index},企业,,火星区,,,,,,`);
+    const file = writeFile('many.csv', `${header}\n${bad.join('\n')}\n`);
+    const errorsFile = path.join(tempDir(), 'errors.csv');
+    const run = await cli('units', 'import', file, '--db', tempDbFile(), '--errors', errorsFile);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(50);
+    expect(run.stderr).toContain('有 120 处错误');
+    expect(run.stderr).toContain(`另有 70 处错误未列出 / 70 more not shown; 全部错误已写入 ${errorsFile}`);
+    const csv = fs.readFileSync(errorsFile, 'utf8');
+    expect(csv.startsWith('\uFEFF行号 line,列 column,问题,problem\r\n')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(121);
+    const json = await cli('units', 'import', file, '--db', tempDbFile(), '--json');
+    expect(json.json<ImportReport>().errors).toHaveLength(120);
+    expect(json.stderr).toContain('用 --errors FILE 或 --json 查看全部');
+  });
+
   it('exits 1 for a missing file and 2 for a missing argument', async () => {
     expect((await cli('units', 'import', '/nonexistent/units.csv', '--db', tempDbFile())).code).toBe(1);
     expect((await cli('units', 'import', '--db', tempDbFile())).code).toBe(2);
+  });
+});
+
+describe('units import: update mode', () => {
+  it('updates units matched by USCC, else by district and name, leaves unchanged ones, adds new ones, all or nothing', async () => {
+    const dbFile = tempDbFile();
+    expect((await importJson(dbFile, path.join(fixtures, 'units-zh.utf8.csv'))).code).toBe(0);
+    const changed = writeFile(
+      'update.csv',
+      [
+        '名称,类型,行业,区,街道,地址,统一社会信用代码,户数,联系人,电话',
+        // By USCC: the name and the phone change.
+        '武汉顺丰速运有限公司江岸分公司,企业,寄递,江岸区,,,91420102MA4K0001XG,,,027-82809999',
+        // By district and name: households change; the empty cells keep the address and contact.
+        '汉阳区四新社区,社区,,汉阳区,四新街道,,,3300,,',
+        // The same facts: unchanged.
+        '新洲区徐古镇三合村,村,,新洲区,徐古镇,新洲区徐古镇三合村委会,,560,刘洋,13900000002',
+        '武汉新单位有限公司,企业,,江汉区,,,,,,',
+      ].join('\n'),
+    );
+    const refusedFirst = await importJson(dbFile, changed);
+    expect(refusedFirst.code).toBe(1);
+    expect(refusedFirst.report?.errors.map((error) => error.line)).toEqual([2, 3, 4]);
+    const run = await cli('units', 'import', changed, '--update', '--db', dbFile, '--json');
+    expect(run.code).toBe(0);
+    expect(run.json<ImportReport>().counts).toEqual({ new: 1, update: 2, same: 1 });
+    const rows = new BetterSqlite3(dbFile, { readonly: true }).prepare('SELECT name, phone, households, address, contact FROM units ORDER BY name').all();
+    expect(rows).toContainEqual({ name: '武汉顺丰速运有限公司江岸分公司', phone: '027-82809999', households: null, address: '江岸区中山大道1000号', contact: '张伟' });
+    expect(rows).toContainEqual({ name: '汉阳区四新社区', phone: '13800000001', households: 3300, address: '汉阳区四新大道18号', contact: '李娜' });
+    expect(rows).toHaveLength(6);
+    expect(count(dbFile, "SELECT count(*) FROM units WHERE name = '武汉顺丰速运有限公司江岸分部'")).toBe(0);
+
+    // A bad row refuses the whole file: nothing of the others is changed.
+    const bad = writeFile('bad-update.csv', ['名称,类型,行业,区,统一社会信用代码,户数', '汉阳区四新社区,社区,,汉阳区,,4000', '坏行,火星,,江岸区,,'].join('\n'));
+    expect((await cli('units', 'import', bad, '--update', '--db', dbFile)).code).toBe(1);
+    expect(count(dbFile, "SELECT households FROM units WHERE name = '汉阳区四新社区'")).toBe(3300);
   });
 });

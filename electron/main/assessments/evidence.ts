@@ -30,8 +30,8 @@ function toEvidence(row: EvidenceRow): Evidence {
   return { id: row.id, assessmentId: row.assessment_id, itemId: row.item_id, sha256: row.sha256, mime: row.mime, bytes: row.bytes, originalName: row.original_name, createdAt: row.created_at };
 }
 
-function refuse(itemId: string, reason: 'type' | 'size' | 'empty' | 'item', message: string): never {
-  throw new DxError('BAD_INPUT', message, { issues: [{ path: [itemId], message }], item: itemId, reason });
+function refuse(itemId: string, reason: 'type' | 'size' | 'empty' | 'item', message: string, name = ''): never {
+  throw new DxError('BAD_INPUT', message, { issues: [{ path: [itemId], message }], item: itemId, reason, name });
 }
 
 export interface AddEvidenceInput {
@@ -48,12 +48,12 @@ export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvide
   if (!applicableIds(loadPack(deps.db, row.rubric_id).pack, unitContextOf(unit)).includes(input.itemId)) {
     refuse(input.itemId, 'item', `${input.itemId}: no such item applies to this unit`);
   }
-  if (input.bytes.length === 0) refuse(input.itemId, 'empty', `${input.itemId}: “${input.name}” is empty`);
+  if (input.bytes.length === 0) refuse(input.itemId, 'empty', `${input.itemId}: “${input.name}” is empty`, input.name);
   if (input.bytes.length > evidenceMaxBytes) {
-    refuse(input.itemId, 'size', `${input.itemId}: “${input.name}” is ${(input.bytes.length / 1048576).toFixed(1)} MB, over the 10 MB limit`);
+    refuse(input.itemId, 'size', `${input.itemId}: “${input.name}” is ${(input.bytes.length / 1048576).toFixed(1)} MB, over the 10 MB limit`, input.name);
   }
   const mime = sniffEvidenceMime(input.bytes);
-  if (mime === null) refuse(input.itemId, 'type', `${input.itemId}: “${input.name}” is not a JPEG, PNG, WebP or PDF file`);
+  if (mime === null) refuse(input.itemId, 'type', `${input.itemId}: “${input.name}” is not a JPEG, PNG, WebP or PDF file`, input.name);
   const sha256 = storeEvidenceFile(dataDir, input.bytes);
   const existing = deps.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?').get(row.id, input.itemId, sha256) as EvidenceRow | undefined;
   if (existing) return toEvidence(existing);

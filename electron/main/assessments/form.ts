@@ -7,6 +7,31 @@ import type { FormItem, FormSection } from '@shared/api/procedures/assessments';
 import type { RubricItem, StarPack } from '@shared/rubric/star-pack';
 import type { UnitContext } from '@shared/rubric/unit-kind';
 import { itemApplies, surveyMinimumSample } from './scoring-port';
+import { maxCount, maxRespondents } from '../scoring/answers';
+
+/** The range and step the engine accepts for an item's number, so the field can stop a bad value where it is typed. */
+function numberInput(item: RubricItem): FormItem['input'] {
+  switch (item.kind) {
+    case 'scale':
+      return { min: 0, max: item.points, step: item.step, decimals: Number.isInteger(item.step) ? 0 : String(item.step).split('.')[1]?.length ?? 1 };
+    case 'deduct':
+      return { min: 0, max: maxCount, step: 1, decimals: 0 };
+    case 'rate':
+    case 'gate':
+      return { min: 0, max: 100, step: 1, decimals: 2 };
+    case 'survey':
+      return { min: 0, max: maxRespondents, step: 1, decimals: 0 };
+    default:
+      return null;
+  }
+}
+
+/** A count item's label ends with what it counts, as in 检查发现的隐患未整改（处）. */
+function countUnit(item: RubricItem): FormItem['countUnit'] {
+  if (item.kind !== 'deduct') return null;
+  const unit = /（([^（）]{1,3})）\s*$/.exec(item.label.zh)?.[1];
+  return unit === undefined ? null : { zh: unit, en: '' };
+}
 
 function formItem(item: RubricItem, unit: UnitContext): FormItem {
   const numbers = item as Partial<Record<'points' | 'per' | 'cap' | 'full' | 'perPoint' | 'required' | 'capStars' | 'step', number>>;
@@ -24,6 +49,8 @@ function formItem(item: RubricItem, unit: UnitContext): FormItem {
     required: numbers.required ?? null,
     capStars: numbers.capStars ?? null,
     minSample: item.kind === 'survey' ? surveyMinimumSample(item, unit.households) : null,
+    input: numberInput(item),
+    countUnit: countUnit(item),
   };
 }
 

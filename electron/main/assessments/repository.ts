@@ -148,3 +148,52 @@ export function getUnitBrief(db: Database, unitId: string): UnitBrief {
 export function unitContextOf(unit: UnitBrief): UnitContext {
   return { kind: unit.kind as UnitContext['kind'], industry: unit.industry, households: unit.households };
 }
+
+export interface AssessmentSearch {
+  statuses?: readonly AssessmentSummary['status'][];
+  districtCode?: string;
+  cycle?: number;
+  inspector?: string;
+  /** Part of the unit's name. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The 评定 list: any filter of status, district, cycle, inspector and unit name, newest change first, one page and the count. */
+export function searchAssessments(db: Database, search: AssessmentSearch): { rows: AssessmentSummary[]; total: number } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (search.statuses && search.statuses.length > 0) {
+    where.push(`a.status IN (${search.statuses.map(() => '?').join(', ')})`);
+    params.push(...search.statuses);
+  }
+  if (search.districtCode !== undefined) {
+    where.push('u.district_code = ?');
+    params.push(search.districtCode);
+  }
+  if (search.cycle !== undefined) {
+    where.push('a.cycle = ?');
+    params.push(search.cycle);
+  }
+  if (search.inspector !== undefined) {
+    where.push('a.inspector = ?');
+    params.push(search.inspector);
+  }
+  if (search.text !== undefined && search.text.trim() !== '') {
+    where.push("u.name LIKE ? ESCAPE '\\'");
+    params.push(`%${search.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  }
+  const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const total = prepared(db, `SELECT count(*) FROM assessments a JOIN units u ON u.id = a.unit_id${filter}`).pluck().get(...params) as number;
+  const rows = prepared(db, `${summarySelect}${filter} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`).all(...params, search.limit, search.offset) as SummaryRow[];
+  return { rows: rows.map(toSummary), total };
+}
+
+/** What the 评定 list's filters offer: the cycles and inspectors that occur. */
+export function assessmentFacets(db: Database): { cycles: number[]; inspectors: string[] } {
+  return {
+    cycles: prepared(db, 'SELECT DISTINCT cycle FROM assessments ORDER BY cycle DESC').pluck().all() as number[],
+    inspectors: prepared(db, 'SELECT DISTINCT inspector FROM assessments WHERE inspector IS NOT NULL ORDER BY inspector').pluck().all() as string[],
+  };
+}

@@ -9,7 +9,7 @@
  * same unit and year; several drafts of different units can be open at once.
  */
 import { DxError } from '@shared/api/errors';
-import type { Answers, Assessment, DraftDetails, Preview, ScoreResult} from '@shared/api/procedures/assessments';
+import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult } from '@shared/api/procedures/assessments';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
@@ -156,10 +156,34 @@ function scoreRow(deps: WorkflowDeps, row: AssessmentRow, answers: Answers, draf
   return { loaded, result, missing, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn };
 }
 
+/** A draft's answers the engine refuses (out of range, off its step, not an item of this unit), each with the reason. */
+export interface FlaggedAnswer {
+  item: string;
+  message: string;
+}
+
+/**
+ * Splits a draft's answers into those the engine takes and those it refuses, so one bad value
+ * never stops the score or the save of all the others. The engine names every refused answer
+ * at once, so a second scoring of what is left always succeeds.
+ */
+function scoreValid(deps: WorkflowDeps, row: AssessmentRow, answers: Answers): { scored: Scored; valid: Answers; flagged: FlaggedAnswer[] } {
+  try {
+    return { scored: scoreRow(deps, row, answers, true), valid: answers, flagged: [] };
+  } catch (error) {
+    const issues = error instanceof DxError && error.code === 'BAD_INPUT' ? (error.details?.issues ?? []) : [];
+    const flagged = issues.filter((issue) => issue.path[0] === 'answers' && typeof issue.path[1] === 'string').map((issue) => ({ item: String(issue.path[1]), message: issue.message }));
+    if (flagged.length === 0) throw error;
+    const refused = new Set(flagged.map((entry) => entry.item));
+    const valid = Object.fromEntries(Object.entries(answers).filter(([itemId]) => !refused.has(itemId)));
+    return { scored: scoreRow(deps, row, valid, true), valid, flagged };
+  }
+}
+
 export function previewAssessment(deps: WorkflowDeps, id: string, answers: Answers): Preview {
   const row = getAssessmentRow(deps.db, id);
-  const scored = scoreRow(deps, row, answers, true);
-  return { result: scored.result, missing: scored.missing, previousStars: scored.previousStars, lastVetoOn: scored.lastVetoOn };
+  const { scored, flagged } = scoreValid(deps, row, answers);
+  return { result: scored.result, missing: scored.missing, previousStars: scored.previousStars, lastVetoOn: scored.lastVetoOn, flagged };
 }
 
 export interface SaveInput {
@@ -170,26 +194,34 @@ export interface SaveInput {
   autosave?: boolean;
 }
 
-function writeDraft(deps: WorkflowDeps, row: AssessmentRow, input: SaveInput, stamp: string): void {
+/**
+ * Writes a draft: the answers the engine takes into `answers`, each refused one into
+ * `details.flagged` with its reason (kept, shown beside its item, never scored), so a save
+ * never loses what was typed. Incomplete is fine; a draft with flagged answers cannot be submitted.
+ */
+function writeDraft(deps: WorkflowDeps, row: AssessmentRow, input: SaveInput, stamp: string): FlaggedAnswer[] {
   const assessedOn = input.assessedOn ?? row.assessed_on;
-  // Types and ranges are checked by scoring in draft mode: incomplete is fine, wrong is not.
-  scoreRow(deps, { ...row, assessed_on: assessedOn }, input.answers, true);
+  const { valid, flagged } = scoreValid(deps, { ...row, assessed_on: assessedOn }, input.answers);
+  const { flagged: _sentFlags, ...details } = input.details ?? parseDetails(row);
+  const kept: DraftDetails = flagged.length === 0 ? details : { ...details, flagged: Object.fromEntries(flagged.map((entry) => [entry.item, { value: input.answers[entry.item] as Answer, message: entry.message }])) };
   deps.db
     .prepare('UPDATE assessments SET answers = ?, details = ?, assessed_on = ?, updated_at = ?, autosaved_at = CASE WHEN ? THEN ? ELSE autosaved_at END WHERE id = ?')
-    .run(JSON.stringify(input.answers), JSON.stringify(input.details ?? parseDetails(row)), assessedOn, stamp, input.autosave ? 1 : 0, stamp, row.id);
+    .run(JSON.stringify(valid), JSON.stringify(kept), assessedOn, stamp, input.autosave ? 1 : 0, stamp, row.id);
+  return flagged;
 }
 
-export function saveDraft(deps: WorkflowDeps, input: SaveInput, actor: Actor): { id: string; updatedAt: string; autosavedAt: string | null } {
+export function saveDraft(deps: WorkflowDeps, input: SaveInput, actor: Actor): { id: string; updatedAt: string; autosavedAt: string | null; flagged: FlaggedAnswer[] } {
   const stamp = deps.now().toISOString();
-  deps.db.transaction(() => {
+  const flagged = deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, input.id);
     assertCan('edit', row.status, actor.roles, row.id);
-    writeDraft(deps, row, input, stamp);
+    const refused = writeDraft(deps, row, input, stamp);
     // Autosaves happen every few seconds; the audit log records the saves a person asked for.
-    if (!input.autosave) deps.audit({ actor: actor.userId, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length } });
+    if (!input.autosave) deps.audit({ actor: actor.userId, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length, flagged: refused.map((entry) => entry.item) } });
+    return refused;
   }).immediate();
   const saved = getAssessmentRow(deps.db, input.id);
-  return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at };
+  return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at, flagged };
 }
 
 export function submitAssessment(deps: WorkflowDeps, input: { id: string; answers?: Answers; details?: DraftDetails }, actor: Actor): Assessment {
@@ -201,10 +233,18 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
       writeDraft(deps, row, { id: row.id, answers: input.answers, ...(input.details ? { details: input.details } : {}) }, stamp);
       row = getAssessmentRow(deps.db, input.id);
     }
-    const scored = scoreRow(deps, row, parseAnswers(row), false);
+    const flagged = Object.entries(parseDetails(row).flagged ?? {});
+    if (flagged.length > 0) {
+      throw new DxError('BAD_INPUT', `Assessment ${row.id} has answers that are not valid: ${flagged.map(([itemId]) => itemId).join(', ')}`, {
+        issues: flagged.map(([itemId, entry]) => ({ path: ['answers', itemId], message: entry.message })),
+        reason: 'invalidAnswers',
+      });
+    }
+    const scored = scoreRow(deps, row, parseAnswers(row), true);
     if (scored.missing.length > 0 || !scored.result.complete) {
       throw new DxError('BAD_INPUT', `Assessment ${row.id} is incomplete: ${scored.missing.join(', ')}`, {
         issues: scored.missing.map((itemId) => ({ path: ['answers', itemId], message: 'missing or sample too small' })),
+        reason: 'incomplete',
       });
     }
     deps.db

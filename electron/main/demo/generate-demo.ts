@@ -21,7 +21,7 @@ import { historyContext, refreshUnitStars } from '../assessments/star-history';
 import { insertAssessmentRow, recordSigned, storeSubmittedResult } from '../assessments/workflow';
 import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
-import { communityName, enterpriseName, institutionName, villageName } from './names';
+import { communityName, contactName, enterpriseName, institutionName, villageName } from './names';
 import { seededRandom } from './random';
 import { sparseDemoDistrict, writeDemoDistrictInputs } from './demo-district-inputs';
 import type { Random } from './random';
@@ -151,8 +151,11 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       const rural = ruralDistricts.has(district.code);
       const kind: UnitKind = index < 4 * districts.length ? (['enterprise', 'community', 'institution', rural ? 'village' : 'enterprise'] as const)[Math.floor(index / districts.length)] ?? 'enterprise' : pickKind(random, rural);
       const industry = kind === 'enterprise' ? (random.chance(0.12) ? 'delivery' : random.chance(0.09) ? 'finance' : null) : null;
-      let name = kind === 'enterprise' ? enterpriseName(random, industry) : kind === 'community' ? communityName(random) : kind === 'village' ? villageName(random) : institutionName(random, district.name);
-      for (let suffix = 2; takenNames.has(`${district.code}\u0000${name}`); suffix += 1) name = `${name.replace(/（\d+）$/, '')}（${suffix}）`;
+      const nameOf = () => (kind === 'enterprise' ? enterpriseName(random, industry) : kind === 'community' ? communityName(random, district.code) : kind === 'village' ? villageName(random) : institutionName(random, district.name));
+      // A name already taken in the district is drawn again, never numbered "（2）" as no real unit is.
+      let name = nameOf();
+      for (let tries = 0; takenNames.has(`${district.code}\u0000${name}`) && tries < 200; tries += 1) name = nameOf();
+      for (let branch = 1; takenNames.has(`${district.code}\u0000${name}`); branch += 1) name = `${name.replace(/第.分部$/, '')}第${'一二三四五六七八九十'[branch % 10]}分部`;
       takenNames.add(`${district.code}\u0000${name}`);
       let code = uscc(random, kind, district.code);
       while (takenUscc.has(code)) code = uscc(random, kind, district.code);
@@ -170,7 +173,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         address: null,
         uscc: code,
         households,
-        contact: random.pick(['王', '李', '张', '刘', '陈']) + random.pick(['主任', '经理', '书记']),
+        contact: contactName(random, kind),
         phone: `027-8${random.int(1000000, 9999999)}`,
         inScope: random.chance(0.96),
         createdAt: stamp,

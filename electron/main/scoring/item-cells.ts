@@ -1,7 +1,7 @@
 /**
  * The trace entry of one answer to one item, looked up instead of rebuilt: an item's entry
  * depends only on its answer, and answers repeat (yes/no, half-point steps, small counts,
- * percents with two places), so each item plan keeps a table of finished entries indexed by
+ * percents with two places), so memo.ts keeps a table per item of finished entries indexed by
  * the answer in integer form. Entries are frozen because results share them. A survey answer
  * (an object of the caller's) gets a new entry each time. Returns null when the answer is invalid.
  */
@@ -85,19 +85,20 @@ function indexOf(plan: ItemPlan, answer: unknown): number {
   }
 }
 
-export function itemCell(plan: ItemPlan, answer: unknown): ItemCell | null {
+/** The cell of a valid answer, looked up in `table` (the item's, from memo.ts) or made and kept there. */
+export function itemCell(plan: ItemPlan, answer: unknown, table: (ItemCell | undefined)[]): ItemCell | null {
   const index = indexOf(plan, answer);
-  const tabled = index >= 0 && index < plan.cells.length && (index | 0) === index;
+  const tabled = index >= 0 && index < table.length && (index | 0) === index;
   if (tabled) {
-    const cell = plan.cells[index];
+    const cell = table[index];
     // The same answer (not just the same hundredths; -0 is kept apart from 0) gets the same entry.
     if (cell !== undefined && cell.answer === answer && (answer !== 0 || 1 / answer > 0)) return cell;
   }
   if (answerProblem(plan, answer) !== null) return null;
   const cell = makeCell(plan, answer);
-  if (tabled && plan.cells[index] === undefined && (answer !== 0 || 1 / (answer as number) > 0)) {
+  if (tabled && table[index] === undefined && (answer !== 0 || 1 / (answer as number) > 0)) {
     Object.freeze(cell.entry);
-    plan.cells[index] = cell;
+    table[index] = cell;
   }
   return cell;
 }

@@ -14,6 +14,15 @@ export interface ItemOutcome {
   whyEn: string;
 }
 
+/** "1 point", "0.5 points", "2 points": English counts a single one alone (hundredths in, as p takes them). */
+function pointsEn(hundredths: number): string {
+  return `${p(hundredths)} ${hundredths === 100 ? 'point' : 'points'}`;
+}
+
+function percentagePointsEn(hundredths: number): string {
+  return `${p(hundredths)} ${hundredths === 100 ? 'percentage point' : 'percentage points'}`;
+}
+
 /** points − perPoint × (full − rate), floored at 0, for a rate of num/den hundredths of a percent. */
 function ratePoints(plan: ItemPlan, rateNum: number, rateDen: number): number {
   if (rateNum >= plan.full * rateDen) return plan.points;
@@ -31,7 +40,7 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
   switch (plan.kind) {
     case 'check':
       return answer === true
-        ? { points: plan.points, whyZh: `已落实，得${p(plan.points)}分`, whyEn: `done: ${p(plan.points)} points` }
+        ? { points: plan.points, whyZh: `已落实，得${p(plan.points)}分`, whyEn: `done: ${pointsEn(plan.points)}` }
         : { points: 0, whyZh: '未落实，得0分', whyEn: 'not done: 0 points' };
     case 'scale': {
       const points = Math.round((answer as number) * 100);
@@ -53,11 +62,11 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       const rate = Math.round((answer as number) * 100);
       const points = ratePoints(plan, rate, 1);
       return rate >= plan.full
-        ? { points, whyZh: `${p(rate)}%达到${p(plan.full)}%，得满分${p(points)}分`, whyEn: `${p(rate)}% reaches ${p(plan.full)}%: full ${p(points)} points` }
+        ? { points, whyZh: `${p(rate)}%达到${p(plan.full)}%，得满分${p(points)}分`, whyEn: `${p(rate)}% reaches ${p(plan.full)}%: full ${pointsEn(points)}` }
         : {
             points,
             whyZh: `${p(rate)}%低于${p(plan.full)}%共${p(plan.full - rate)}个百分点，得${p(points)}分`,
-            whyEn: `${p(rate)}% is ${p(plan.full - rate)} percentage points below ${p(plan.full)}%: ${p(points)} points`,
+            whyEn: `${p(rate)}% is ${percentagePointsEn(plan.full - rate)} below ${p(plan.full)}%: ${pointsEn(points)}`,
           };
     }
     case 'survey': {
@@ -67,7 +76,7 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       return {
         points,
         whyZh: `${survey.respondents}人中${survey.safe}人感到安全（${shown}%），标准${p(plan.full)}%，得${p(points)}分`,
-        whyEn: `${survey.safe} of ${survey.respondents} feel safe (${shown}%), full at ${p(plan.full)}%: ${p(points)} points`,
+        whyEn: `${survey.safe} of ${survey.respondents} feel safe (${shown}%), full at ${p(plan.full)}%: ${pointsEn(points)}`,
       };
     }
     case 'gate': {

@@ -10,8 +10,6 @@ import type { TraceEntry } from '@shared/scoring/result';
 import type { LoadedStarPack } from '../rubric/loaded-pack';
 import { itemApplies } from './applicability';
 import type { ApplicabilityUnit } from './applicability';
-import { cellSize } from './item-cells';
-import type { ItemCell } from './item-cells';
 import { itemTraceEntry } from './trace';
 
 export interface ItemPlan {
@@ -37,8 +35,6 @@ export interface ItemPlan {
   rule: string;
   ruleZh: string;
   ruleEn: string;
-  /** Finished trace entries by answer (see item-cells.ts), filled as answers come. */
-  cells: (ItemCell | undefined)[];
   /** Index into Plan.conditionItems when a star condition reads this item; else -1. */
   conditionIndex: number;
   /** The (frozen) entry of a draft that has no answer for this item. */
@@ -79,8 +75,6 @@ export interface Plan {
   conditionItems: ItemPlan[];
   /** An object with the category ids in pack order, copied for each result's `categories`. */
   categoriesTemplate: Record<string, number>;
-  /** The (frozen) threshold entries of the star decision by total in hundredths, filled as totals come. */
-  thresholdEntries: (TraceEntry | undefined)[];
 }
 
 function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: string } {
@@ -135,11 +129,9 @@ function planItem(item: RubricItem, order: number, group: ItemPlan['group'], cat
     capStars: anyItem.capStars ?? 5,
     minSample: anyItem.minSample ?? 0,
     ...rule,
-    cells: [],
     conditionIndex: -1,
     missingEntry: Object.freeze(itemTraceEntry(item.id, 0, rule.rule, '未作答（草稿）', 'not answered (draft)', item.kind, categoryId, undefined)),
   };
-  plan.cells = new Array<ItemCell | undefined>(cellSize(plan));
   return plan;
 }
 
@@ -222,7 +214,6 @@ function compile(loaded: LoadedStarPack): Plan {
     conditionItemIds: new Set(conditionItems.map((item) => item.id)),
     conditionItems,
     categoriesTemplate: Object.fromEntries(pack.categories.map((category) => [category.id, 0])),
-    thresholdEntries: new Array<TraceEntry | undefined>(10_001),
   };
 }
 

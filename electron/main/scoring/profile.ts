@@ -1,8 +1,7 @@
 /**
  * What scoring needs per unit profile (a pack's items for one unit kind and industry), compiled
  * once per plan and profile: the applicable items in pack order and which star conditions read
- * an item the unit is assessed on (the others are waived), and the key order answers last came in.
- * The last profile used is kept at hand,
+ * an item the unit is assessed on (the others are waived). The last profile used is kept at hand,
  * since bulk scoring goes unit after unit of the same kind.
  */
 import type { ApplicabilityUnit } from './applicability';
@@ -20,11 +19,8 @@ export interface UnitProfile {
   items: ItemPlan[];
   /** Applicable items by id. */
   byId: Map<string, ProfileSlot>;
-  /**
-   * The order the last answers came in (answers are read in their own key order, which is
-   * fast, and bulk answers share one): the slot expected at each key, checked by id.
-   */
-  keyOrder: ProfileSlot[];
+  /** The applicable items' slots in pack order. */
+  slots: ProfileSlot[];
   /** By Plan.conditionItems index: whether that item applies to the unit. */
   conditionApplies: boolean[];
 }
@@ -40,7 +36,7 @@ function compileProfile(plan: Plan, unit: ApplicabilityUnit): UnitProfile {
     industry: unit.industry,
     items,
     byId: new Map(slots.map((slot) => [slot.item.id, slot])),
-    keyOrder: slots,
+    slots,
     conditionApplies: plan.conditionItems.map((item) => ids.has(item.id)),
   };
 }

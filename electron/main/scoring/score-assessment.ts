@@ -3,6 +3,7 @@
  * to the result of CONTRACTS.md. Points are integer hundredths rounded half up at each item,
  * so every total is the exact sum of its trace. Invalid answers are refused (BAD_INPUT naming
  * each item); missing answers and too-small survey samples are refused too unless `draft`.
+ * Its only state is memo.ts's lookup tables, which save rebuilding a value and never change one.
  */
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
@@ -14,10 +15,11 @@ import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
 import { engineVersion } from './engine-version';
 import { itemCell } from './item-cells';
+import type { ItemCell } from './item-cells';
+import { expectedKeyOrder, memoFor, rememberKeyOrder } from './memo';
 import { planFor } from './plan';
 import type { ItemPlan, Plan } from './plan';
 import { profileFor } from './profile';
-import type { ProfileSlot } from './profile';
 import { decideStars } from './stars';
 import type { Evaluated } from './stars';
 import { minimumSurveySample } from './survey-sample';
@@ -72,6 +74,9 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   const draft = options.draft === true;
   const plan = planFor(loaded);
   const profile = profileFor(plan, input.unit);
+  // Lookup tables of finished values (memo.ts): never change a result, only save rebuilding it.
+  const memo = memoFor(plan);
+  const cellTables = memo.cells;
   // A plain object's keys (for…in) are its own answers; anything else is read through its own
   // enumerable properties, as JSON would carry it.
   const prototype = Object.getPrototypeOf(input.answers) as unknown;
@@ -92,7 +97,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   let addOnRaw = 0;
   let answered = 0;
   let valid = true;
-  const keyOrder = profile.keyOrder;
+  const keyOrder = expectedKeyOrder(memo, profile);
   let sameOrder = true;
 
   // One pass over the answers, in their own key order (a plain object's own keys, read fast),
@@ -110,7 +115,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     answered += 1;
     const answer = answers[key];
     const item = slot.item;
-    const cell = itemCell(item, answer);
+    const cell = itemCell(item, answer, cellTables[item.order] as (ItemCell | undefined)[]);
     if (cell === null) {
       valid = false;
       break;
@@ -145,7 +150,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     const issues = checkAnswers(plan, loaded.ref, { ...input, answers });
     throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
   }
-  if (!sameOrder) profile.keyOrder = Object.keys(answers).map((key) => profile.byId.get(key) as ProfileSlot);
+  if (!sameOrder) rememberKeyOrder(memo, profile, Object.keys(answers));
   if (answered < items.length) {
     for (let index = 0; index < items.length; index += 1) {
       if (trace[index] !== undefined) continue;
@@ -216,6 +221,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
       assessedOn: input.assessedOn,
     },
     trace,
+    memo.thresholdEntries,
   );
 
   return {

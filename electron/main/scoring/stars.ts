@@ -81,8 +81,8 @@ function conditionHolds(condition: ConditionPlan, input: DecisionInput): boolean
 }
 
 /** The first decision entry: which threshold the total reaches. It depends on the total only, so it is kept per total. */
-function thresholdEntry(plan: Plan, total: number, thresholdStars: number): TraceEntry {
-  const kept = plan.thresholdEntries[total];
+function thresholdEntry(plan: Plan, total: number, thresholdStars: number, table: (TraceEntry | undefined)[]): TraceEntry {
+  const kept = table[total];
   if (kept !== undefined) return kept;
   const shown = formatHundredths(total);
   const lowest = formatHundredths(plan.levels[0]?.min ?? 0);
@@ -91,14 +91,15 @@ function thresholdEntry(plan: Plan, total: number, thresholdStars: number): Trac
       ? traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}未达到最低星级线${lowest}`, `total ${shown} is below the lowest threshold ${lowest}`)
       : traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}达到${starWord(thresholdStars)}线`, `total ${shown} reaches the ${starWordEn(thresholdStars)} threshold`),
   );
-  if (total >= 0 && total < plan.thresholdEntries.length && (total | 0) === total) plan.thresholdEntries[total] = entry;
+  if (total >= 0 && total < table.length && (total | 0) === total) table[total] = entry;
   return entry;
 }
 
-export function decideStars(plan: Plan, input: DecisionInput, trace: TraceEntry[]): Decision {
+/** `thresholdEntries` is memo.ts's table of finished threshold entries by total; a fresh array works as well. */
+export function decideStars(plan: Plan, input: DecisionInput, trace: TraceEntry[], thresholdEntries: (TraceEntry | undefined)[] = []): Decision {
   let thresholdStars = 0;
   for (const level of plan.levels) if (input.total >= level.min) thresholdStars = level.stars;
-  trace.push(thresholdEntry(plan, input.total, thresholdStars));
+  trace.push(thresholdEntry(plan, input.total, thresholdStars, thresholdEntries));
 
   let scoreByConditions = 0;
   for (const level of plan.levels) {

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import type { DistrictRef } from '@shared/domain/districts';
-import type { RegistryLookups } from './import/validate-rows';
+import type { ExistingUnit, RegistryLookups } from './import/validate-rows';
 
 export function loadDistrictRefs(db: Database): DistrictRef[] {
   return db.prepare('SELECT code, name, name_en AS nameEn FROM districts ORDER BY sort').all() as DistrictRef[];
@@ -12,7 +12,13 @@ export function registryLookups(db: Database): RegistryLookups {
   const matchDistrict = createDistrictMatcher(loadDistrictRefs(db));
   const byUscc = db.prepare('SELECT name, district_code AS districtCode FROM units WHERE uscc = ?');
   const byName = db.prepare('SELECT 1 FROM units WHERE district_code = ? AND name = ?').pluck();
+  const facts = `SELECT u.id, u.name, u.kind, u.industry, u.district_code AS districtCode, s.name AS street, u.address, u.uscc, u.households, u.contact, u.phone
+    FROM units u LEFT JOIN streets s ON s.id = u.street_id`;
+  const unitOfUscc = db.prepare(`${facts} WHERE u.uscc = ?`);
+  const unitOfName = db.prepare(`${facts} WHERE u.district_code = ? AND u.name = ?`);
   return {
+    findUnit: (uscc, districtCode, name) =>
+      ((uscc === null ? undefined : unitOfUscc.get(uscc)) ?? unitOfName.get(districtCode, name)) as ExistingUnit | undefined,
     matchDistrict,
     unitByUscc: (uscc) => byUscc.get(uscc) as { name: string; districtCode: string } | undefined,
     unitExists: (districtCode, name) => byName.get(districtCode, name) !== undefined,

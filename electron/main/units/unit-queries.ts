@@ -72,7 +72,8 @@ export function listDistricts(db: Database): District[] {
 }
 
 const orderBy: Record<ListInput['sort'], string> = {
-  name: 'u.name',
+  // Pinyin order (name-sort-key.ts), as a person looks a name up.
+  name: 'u.name_sort',
   district: 'd.sort',
   kind: 'u.kind',
   stars: 'u.current_stars',

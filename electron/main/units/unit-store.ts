@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../assessments/statements';
 import { newId } from '../ids';
+import { nameSortKey } from './name-sort-key';
 
 /** A unit row as written when it is created. Stars start at 0; only assessments change them. */
 export interface NewUnitRow {
@@ -30,20 +31,20 @@ export interface NewUnitRow {
 /** The facts a person may change on a unit (not its stars). */
 export type UnitFacts = Omit<NewUnitRow, 'id' | 'workstationId' | 'createdAt'>;
 
-const insertSql = `INSERT INTO units (id, workstation_id, name, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
-  VALUES (@id, @workstationId, @name, @kind, @industry, @districtCode, @streetId, @address, @uscc, @households, @contact, @phone, @inScope, @createdAt, @createdAt)`;
+const insertSql = `INSERT INTO units (id, workstation_id, name, name_sort, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
+  VALUES (@id, @workstationId, @name, @nameSort, @kind, @industry, @districtCode, @streetId, @address, @uscc, @households, @contact, @phone, @inScope, @createdAt, @createdAt)`;
 
 export function insertUnit(db: Database, row: NewUnitRow): void {
-  prepared(db, insertSql).run({ ...row, inScope: row.inScope ? 1 : 0 });
+  prepared(db, insertSql).run({ ...row, nameSort: nameSortKey(row.name), inScope: row.inScope ? 1 : 0 });
 }
 
 export function updateUnitFacts(db: Database, id: string, facts: UnitFacts, updatedAt: string): void {
   prepared(
     db,
-    `UPDATE units SET name = @name, kind = @kind, industry = @industry, district_code = @districtCode, street_id = @streetId,
+    `UPDATE units SET name = @name, name_sort = @nameSort, kind = @kind, industry = @industry, district_code = @districtCode, street_id = @streetId,
        address = @address, uscc = @uscc, households = @households, contact = @contact, phone = @phone, in_scope = @inScope,
        updated_at = @updatedAt WHERE id = @id`,
-  ).run({ ...facts, inScope: facts.inScope ? 1 : 0, updatedAt, id });
+  ).run({ ...facts, nameSort: nameSortKey(facts.name), inScope: facts.inScope ? 1 : 0, updatedAt, id });
 }
 
 /** The unit's stars as its assessment history now says (star-history.ts decides them). */

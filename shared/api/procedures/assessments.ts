@@ -44,6 +44,8 @@ export const DraftDetailsSchema = z
   .object({
     surveys: z.record(z.string().max(40), SurveyTallySchema).optional(),
     notes: z.record(z.string().max(40), z.string().max(2000)).optional(),
+    /** Answers the engine refused at the last save (out of range, off step…), kept with the reason; written by the core only. */
+    flagged: z.record(z.string().max(40), z.object({ value: AnswerSchema, message: z.string().max(500) }).strict()).optional(),
   })
   .strict();
 export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
@@ -53,11 +55,16 @@ export { ScoreResultSchema };
 export type { ScoreResult } from '@shared/scoring/result';
 
 /** A live score: the engine's result plus what is still missing, for the side panel. */
+/** An answer the engine refused, with the reason in English (the renderer words it from the item's own limits). */
+export const FlaggedAnswerSchema = z.object({ item: z.string(), message: z.string() });
+
 export const PreviewSchema = z.object({
   result: ScoreResultSchema,
   missing: z.array(z.string()),
   previousStars: z.number().int(),
   lastVetoOn: isoDate.nullable(),
+  /** Answers left out of this score because they are not valid; the rest are scored. */
+  flagged: z.array(FlaggedAnswerSchema),
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 
@@ -78,6 +85,10 @@ export const FormItemSchema = z.object({
   capStars: z.number().nullable(),
   /** Survey items: the smallest sample that makes the assessment complete, for this unit. */
   minSample: z.number().int().nullable(),
+  /** The number the control takes, from the pack and the engine's limits: what the field refuses before anything is sent. Null for yes/no items. */
+  input: z.object({ min: z.number(), max: z.number(), step: z.number(), decimals: z.number().int().min(0) }).nullable(),
+  /** What a count item counts (处, 件, 起), from the pack's label; null when the pack does not say. */
+  countUnit: TextSchema.nullable(),
 });
 export type FormItem = z.infer<typeof FormItemSchema>;
 
@@ -200,9 +211,9 @@ export const assessmentProcedures = {
   'assessments.get': procedure({ roles: 'signedIn', summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.saveDraft': procedure({
     roles: assessors,
-    summary: 'Save (or autosave) a draft: types are checked, incomplete answers are fine',
+    summary: 'Save (or autosave) a draft: incomplete answers are fine; answers out of range are kept flagged, the rest saved',
     input: z.object({ id, answers: AnswersSchema, details: DraftDetailsSchema.optional(), assessedOn: isoDate.optional(), autosave: z.boolean().optional() }).strict(),
-    output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable() }),
+    output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable(), flagged: z.array(FlaggedAnswerSchema) }),
   }),
   'assessments.preview': procedure({
     roles: 'signedIn',
@@ -228,6 +239,22 @@ export const assessmentProcedures = {
   'assessments.discard': procedure({ roles: assessors, summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
   'assessments.listDrafts': procedure({ roles: 'signedIn', summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
   'assessments.listForUnit': procedure({ roles: 'signedIn', summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.search': procedure({
+    roles: 'signedIn',
+    summary: 'The assessment list: filters (status, district, cycle, inspector, unit name) and one page, with the total and the filters’ choices',
+    input: z
+      .object({
+        statuses: z.array(z.enum(assessmentStatuses)).max(4).optional(),
+        districtCode: z.string().min(1).max(20).optional(),
+        cycle: cycle.optional(),
+        inspector: z.string().min(1).max(100).optional(),
+        text: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(AssessmentSummarySchema), total: z.number().int(), cycles: z.array(z.number().int()), inspectors: z.array(z.string()) }),
+  }),
   'assessments.listRecent': procedure({
     roles: 'signedIn',
     summary: 'Recently signed assessments',

@@ -114,6 +114,8 @@ export const ImportPreviewRowSchema = z.object({
   contact: z.string(),
   phone: z.string(),
   ok: z.boolean(),
+  /** In update mode: a new unit, an existing one whose facts change, or one the row leaves as it is. */
+  action: z.enum(['new', 'update', 'same']).optional(),
 });
 export type ImportPreviewRow = z.infer<typeof ImportPreviewRowSchema>;
 
@@ -129,6 +131,8 @@ export const ImportReportSchema = z.object({
   /** Parsed rows for the preview (empty after an import); at most `previewLimit`. */
   rows: z.array(ImportPreviewRowSchema),
   rowsTruncated: z.boolean(),
+  /** Update mode: rows that add a unit, change one, and leave one unchanged (all rows, not only the preview's). */
+  counts: z.object({ new: z.number().int(), update: z.number().int(), same: z.number().int() }).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
@@ -137,6 +141,8 @@ export const ImportFileSchema = z
     fileName: z.string().min(1).max(260),
     /** The file's bytes, base64; at most ~24 MB of file (the HTTP transport takes 32 MB bodies). */
     contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
+    /** `update`: a row matching a unit (by USCC, else district and name) updates it instead of being refused as a duplicate. */
+    mode: z.enum(['add', 'update']).optional(),
   })
   .strict();
 

@@ -18,7 +18,7 @@ function bigUnitsCsv(rows: number): string {
 }
 
 describe('saving while an import job writes', () => {
-  it('queues the save until the job ends, without blocking the main thread, and keeps it', async () => {
+  it('queues the save (and any main-thread write) until the job ends, without blocking the main thread, and keeps it', async () => {
     const core = await testCore({ jobMode: 'worker' });
     const unit = await call<{ id: string }>(core, 'units.create', { name: '琴台社区', kind: 'community', industry: null, districtCode: '420105', street: '', address: '', uscc: '', households: 800, contact: '', phone: '', inScope: true });
     const draft = await call<{ id: string }>(core, 'assessments.start', { unitId: unit.id });
@@ -31,18 +31,23 @@ describe('saving while an import job writes', () => {
 
     let ticks = 0;
     const ticker = setInterval(() => (ticks += 1), 10);
-    const seenWhenSaved = { ticks: 0, writer: 'not saved' as string | null };
+    const seenWhenSaved = { ticks: 0, writer: 'not saved' as string | null, createdWhileWriter: 'not created' as string | null };
     const saving = call<{ updatedAt: string }>(core, 'assessments.saveDraft', { id: draft.id, answers: { 'RES-1': true } }).then((saved) => {
       seenWhenSaved.ticks = ticks;
       seenWhenSaved.writer = core.services.writeGate.writer;
       return saved;
     });
-    const [report] = await Promise.all([importing, saving]);
+    const creating = call<{ id: string }>(core, 'units.create', { name: '导入期间新增', kind: 'enterprise', industry: null, districtCode: '420102', street: '', address: '', uscc: '', households: null, contact: '', phone: '', inScope: true }).then((created) => {
+      seenWhenSaved.createdWhileWriter = core.services.writeGate.writer;
+      return created;
+    });
+    const [report] = await Promise.all([importing, saving, creating]);
     clearInterval(ticker);
 
     expect(report.imported).toBe(40_000);
     // The save committed once the job had let go of the database…
     expect(seenWhenSaved.writer).toBeNull();
+    expect(seenWhenSaved.createdWhileWriter).toBeNull();
     // …and the event loop went on meanwhile: a synchronous wait on the lock would leave no ticks.
     expect(seenWhenSaved.ticks).toBeGreaterThan(0);
     const stored = await call<{ answers: Record<string, unknown> }>(core, 'assessments.get', { id: draft.id });

@@ -8,11 +8,11 @@ import { createAppI18n } from '../../../renderer/src/i18n/index';
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
 const { default: AssessmentItem } = await import('../../../renderer/src/views/assessments/AssessmentItem.vue');
 
-const base: FormItem = { id: 'RES-1', kind: 'check', label: { zh: '主要负责人签订责任书', en: 'Responsibility letter' }, guidance: null, step: null, points: 4, per: null, cap: null, full: null, perPoint: null, required: null, capStars: null, minSample: null };
+const base: FormItem = { id: 'RES-1', kind: 'check', label: { zh: '主要负责人签订责任书', en: 'Responsibility letter' }, guidance: null, step: null, points: 4, per: null, cap: null, full: null, perPoint: null, required: null, capStars: null, minSample: null, input: null, countUnit: null };
 
-function item(props: { item?: Partial<FormItem>; answer?: unknown; editable?: boolean }) {
+function item(props: { item?: Partial<FormItem>; answer?: unknown; editable?: boolean; flagged?: boolean; points?: number; canRectify?: boolean }) {
   return mount(AssessmentItem, {
-    props: { item: { ...base, ...props.item }, answer: props.answer as never, tally: undefined, points: undefined, missing: false, editable: props.editable ?? true, evidence: [], canAddEvidence: true },
+    props: { item: { ...base, ...props.item }, answer: props.answer as never, tally: undefined, points: props.points, missing: false, editable: props.editable ?? true, evidence: [], canAddEvidence: true, flagged: props.flagged ?? false, canRectify: props.canRectify ?? false },
     global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
   });
 }
@@ -30,6 +30,57 @@ describe('AssessmentItem', () => {
     const wrapper = item({ item: { id: 'SAT-1', kind: 'survey', points: 15, full: 95, perPoint: 0.5, minSample: 100 }, answer: { respondents: 60, safe: 57 } });
     expect(wrapper.text()).toContain('最少样本 100 人');
     expect(wrapper.get('[data-testid="sample-short"]').text()).toContain('还需 40 人');
+  });
+
+  it('holds a scale answer to its step from the pack and says why beside the item', async () => {
+    const wrapper = item({ item: { id: 'RES-3', kind: 'scale', points: 4, step: 0.5, input: { min: 0, max: 4, step: 0.5, decimals: 1 } } });
+    const input = wrapper.get('input');
+    await input.setValue('3.3');
+    const answers = wrapper.emitted('answer') ?? [];
+    expect(answers[answers.length - 1]).toEqual([3.5]);
+    await wrapper.setProps({ answer: 3.5 });
+    expect(wrapper.get('[data-testid="reason-RES-3"]').text()).toBe('3.3 不是 0.5 的整数倍，已记为 3.5');
+  });
+
+  it('holds a count to the engine’s maximum, shows what the pack says it counts, and says why', async () => {
+    const wrapper = item({ item: { id: 'PRE-5', kind: 'deduct', per: 1, cap: 5, points: null, input: { min: 0, max: 1_000_000, step: 1, decimals: 0 }, countUnit: { zh: '处', en: '' } } });
+    await wrapper.get('input').setValue('2000000');
+    const answers = wrapper.emitted('answer') ?? [];
+    expect(answers[answers.length - 1]).toEqual([1_000_000]);
+    await wrapper.setProps({ answer: 1_000_000 });
+    expect(wrapper.get('[data-testid="reason-PRE-5"]').text()).toBe('2,000,000 超过上限 1,000,000，已记为 1,000,000');
+    expect(wrapper.text()).toContain('处');
+    expect(wrapper.text()).not.toContain('处/件');
+  });
+
+  it('says in words that an answer the core refused is not scored', () => {
+    const wrapper = item({ item: { id: 'RES-3', kind: 'scale', points: 4, step: 0.5, input: { min: 0, max: 4, step: 0.5, decimals: 1 } }, answer: 3.5, flagged: true });
+    expect(wrapper.get('[data-testid="reason-RES-3"]').text()).toBe('此答案无效，暂不计分，请重新填写。');
+  });
+
+  it('puts 是 before 否 on a veto item as on every check item', () => {
+    const labels = item({ item: { id: 'VETO-1', kind: 'veto', points: null } }).findAll('.el-radio-button').map((button) => button.text());
+    expect(labels).toEqual(['是 (Y)', '否 (N)']);
+  });
+
+  it('says the rule once: the pack’s guidance, not a second hint under it', () => {
+    const wrapper = item({ item: { id: 'RES-3', kind: 'scale', points: 4, step: 0.5, guidance: { zh: '按落实程度评 0–满分，步长 0.5', en: 'x' }, input: { min: 0, max: 4, step: 0.5, decimals: 1 } } });
+    expect(wrapper.findAll('.hint')).toHaveLength(0);
+    expect(wrapper.findAll('.guidance')).toHaveLength(1);
+  });
+
+  it('offers a rectification only on an item that lost points', () => {
+    expect(item({ answer: true, points: 4, editable: false, canRectify: true }).find('[data-testid="rectify-RES-1"]').exists()).toBe(false);
+    expect(item({ answer: false, points: 0, editable: false, canRectify: true }).find('[data-testid="rectify-RES-1"]').exists()).toBe(true);
+  });
+
+  it('keeps 添加照片或文件 out of the Tab order and opens it with Alt+E', async () => {
+    const wrapper = item({});
+    expect(wrapper.get('[data-testid="evidence-add-RES-1"]').attributes('tabindex')).toBe('-1');
+    const picker = wrapper.get<HTMLInputElement>('[data-testid="evidence-input-RES-1"]').element;
+    const click = vi.spyOn(picker, 'click');
+    await wrapper.get('[data-testid="item-RES-1"]').trigger('keydown', { key: 'e', altKey: true });
+    expect(click).toHaveBeenCalledOnce();
   });
 
   it('shows a signed answer as text', () => {

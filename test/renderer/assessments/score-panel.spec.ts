@@ -15,6 +15,7 @@ const preview: Preview = {
   missing: ['RES-2', 'PRE-5', 'SAT-1'],
   previousStars: 1,
   lastVetoOn: null,
+  flagged: [],
 };
 
 function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader'; saveState: SaveState }> = {}) {
@@ -33,6 +34,20 @@ describe('ScorePanel', () => {
     expect(wrapper.get('[data-testid="missing-count"]').text()).toContain('还有 3 项未填');
     expect(wrapper.get('[data-testid="autosave-status"]').text()).toBe('已自动保存 14:32');
     expect(wrapper.find('[data-testid="submit-button"]').exists()).toBe(true);
+  });
+
+  it('names what is missing, and shows a failed save loudly in words with a retry', async () => {
+    const withForm = { ...assessment, form: [{ id: 'RES', label: { zh: '责任落实', en: 'Responsibility' }, items: [{ id: 'RES-2', label: { zh: '制定年度平安建设工作计划', en: 'An annual plan' } }] }] } as unknown as Assessment;
+    const wrapper = panel({ assessment: withForm });
+    expect(wrapper.get('[data-testid="missing-count"]').text().replace(/\s/g, ' ')).toContain('RES-2 制定年度平安建设工作计划');
+    await wrapper.setProps({ saveState: 'failed', saveError: 'offline', retryIn: 5 });
+    const alert = wrapper.get('[data-testid="save-failed"]');
+    expect(alert.text()).toContain('保存失败：无法连接到工作站');
+    expect(alert.text()).toContain('5 秒后自动重试');
+    await wrapper.get('[data-testid="retry-save"]').trigger('click');
+    expect(wrapper.emitted('retry')).toHaveLength(1);
+    await wrapper.setProps({ saveError: 'FORBIDDEN', retryIn: null });
+    expect(wrapper.get('[data-testid="save-failed"]').text()).not.toMatch(/[A-Za-z]{4,}/);
   });
 
   it('offers signing to a team leader only', () => {

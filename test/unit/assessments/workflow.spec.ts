@@ -51,14 +51,15 @@ describe('starting and saving drafts', () => {
     expect(draft.form.find((section) => section.id === 'ADDON')?.items.map((item) => item.id)).toEqual(['DLV-1', 'DLV-2', 'DLV-3', 'DLV-4', 'DLV-5', 'DLV-6']);
   });
 
-  it('saves incomplete answers and keeps them, but refuses a wrong type naming the item', async () => {
+  it('saves incomplete answers and keeps them, and holds a wrong answer flagged with the item named instead of refusing the save', async () => {
     const f = await fixture();
     const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
     const saved = saveDraft(f.deps, { id: draft.id, answers: { 'RES-1': true, 'RES-3': 3.5 }, autosave: true }, inspector);
     expect(saved.autosavedAt).not.toBeNull();
     expect(getAssessment(f.deps, draft.id).answers).toEqual({ 'RES-1': true, 'RES-3': 3.5 });
-    expect(() => saveDraft(f.deps, { id: draft.id, answers: { 'RES-1': 3 } }, inspector)).toThrow(/RES-1/);
-    expect(() => saveDraft(f.deps, { id: draft.id, answers: { 'DLV-1': 100 } }, inspector)).toThrow(/DLV-1/);
+    expect(saveDraft(f.deps, { id: draft.id, answers: { 'RES-1': 3, 'RES-3': 3.5 } }, inspector).flagged).toEqual([{ item: 'RES-1', message: expect.stringMatching(/RES-1/) }]);
+    expect(getAssessment(f.deps, draft.id)).toMatchObject({ answers: { 'RES-3': 3.5 }, details: { flagged: { 'RES-1': { value: 3 } } } });
+    expect(saveDraft(f.deps, { id: draft.id, answers: { 'DLV-1': 100 } }, inspector).flagged).toEqual([{ item: 'DLV-1', message: expect.stringMatching(/DLV-1 does not apply/) }]);
   });
 
   it('previews a live score and says what is missing', async () => {

@@ -34,6 +34,12 @@ describe('item kinds', () => {
     expect(itemPoints(result, id)).toBe(expected);
   });
 
+  it('says one point and one percentage point in the singular in English', () => {
+    const result = score({ ...perfectAnswers(), 'STB-1': 97 });
+    const entry = result.trace.find((candidate) => candidate.item === 'STB-1') as { whyEn?: string };
+    expect(entry.whyEn).toBe('97% is 1 percentage point below 98%: 5.5 points');
+  });
+
   it('rounds half up at the item: 97.99% on STB-1 is 6 − 0.005 = 5.995 → 6', () => {
     const result = score({ ...perfectAnswers(), 'STB-1': 97.99 });
     expect(itemPoints(result, 'STB-1')).toBe(6);

@@ -7,7 +7,7 @@ import { depsOfServices } from '../../assessments/deps';
 import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../../assessments/evidence';
 import { homeSummary } from '../../assessments/home-summary';
 import { closeRectification, listDue, listRectificationsForUnit, openRectification } from '../../assessments/rectifications';
-import { listForUnit, listOpen, listRecent } from '../../assessments/repository';
+import { assessmentFacets, listForUnit, listOpen, listRecent, searchAssessments } from '../../assessments/repository';
 import {
   discardDraft,
   finalizeAssessment,
@@ -29,8 +29,7 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
   return {
     'assessments.start': (input, context) => startAssessment(deps, input, requireActor(context)),
     'assessments.get': ({ id }) => getAssessment(deps, id),
-    // During an import job in a worker the save waits its turn (queued, not lost, window not frozen).
-    'assessments.saveDraft': (input, context) => services.writeGate.whenFree(() => saveDraft(deps, input, requireActor(context))),
+    'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
     'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
     'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
     'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),
@@ -40,6 +39,7 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'assessments.discard': ({ id }, context) => ({ discarded: discardDraft(deps, id, requireActor(context)) }),
     'assessments.listDrafts': () => listOpen(services.db),
     'assessments.listForUnit': ({ unitId }) => listForUnit(services.db, unitId),
+    'assessments.search': ({ limit, offset, ...filters }) => ({ ...searchAssessments(services.db, { ...filters, limit: limit ?? 20, offset: offset ?? 0 }), ...assessmentFacets(services.db) }),
     'assessments.listRecent': ({ limit, cycle }) => listRecent(services.db, limit ?? 50, cycle),
     'evidence.add': ({ assessmentId, itemId, name, dataBase64 }, context) =>
       addEvidence(deps, services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }, requireActor(context)),

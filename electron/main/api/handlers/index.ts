@@ -10,10 +10,11 @@ import { sessionHandlers } from './session';
 import { userHandlers } from './users';
 import { backupHandlers } from './backups';
 import { dingHandlers } from './ding';
+import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
-  return {
+  const handlers: HandlerMap = {
     ...systemHandlers(services, dispatcher),
     ...scoringHandlers(services),
     ...unitHandlers(services),
@@ -25,4 +26,5 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...dingHandlers(services),
     ...bundleHandlers(services),
   };
+  return queueBehindWriterJobs(handlers, services.writeGate);
 }

@@ -20,7 +20,15 @@ function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
 
-export function formatScoreResult(result: ScoreResult, document?: AssessmentDocument): string {
+/** Item and category ids → their Chinese names in the pack, so a table reads as words, not only codes. */
+export type PackNames = ReadonlyMap<string, string>;
+
+function named(id: string, names: PackNames): string {
+  const name = names.get(id);
+  return name === undefined ? id : `${id} ${name}`;
+}
+
+export function formatScoreResult(result: ScoreResult, document?: AssessmentDocument, names: PackNames = new Map()): string {
   const lines: string[] = [];
   if (document) {
     const industry = document.unit.industry ? `, ${document.unit.industry}` : '';
@@ -32,7 +40,7 @@ export function formatScoreResult(result: ScoreResult, document?: AssessmentDocu
     for (const reason of result.incompleteReasons) lines.push(`  ${reason.message}`);
   }
   lines.push('');
-  const categoryRows = Object.entries(result.categories).map(([id, points]) => [id, String(points)]);
+  const categoryRows = Object.entries(result.categories).map(([id, points]) => [named(id, names), String(points)]);
   categoryRows.push(['行业附加扣分 add-ons', result.addOnDeduction === 0 ? '0' : `-${result.addOnDeduction}`]);
   categoryRows.push(['总分 TOTAL', String(result.total)]);
   lines.push(formatTable(['类别 category', '得分 points'], categoryRows));
@@ -43,6 +51,6 @@ export function formatScoreResult(result: ScoreResult, document?: AssessmentDocu
   lines.push(`决定规则 decidedBy: ${decidedByWords[result.decidedBy]}`);
   lines.push('');
   lines.push('计分明细 Trace:');
-  lines.push(formatTable(['item', 'points', 'why'], result.trace.map((entry) => [entry.item, entry.step === 'stars' ? entry.rule : signed(entry.points), `${entry.whyZh} / ${entry.whyEn}`])));
+  lines.push(formatTable(['item', 'points', 'why'], result.trace.map((entry) => [entry.step === 'item' || entry.step === 'category' ? named(entry.item, names) : entry.item, entry.step === 'stars' ? entry.rule : signed(entry.points), `${entry.whyZh} / ${entry.whyEn}`])));
   return lines.join('\n');
 }

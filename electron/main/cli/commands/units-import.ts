@@ -2,6 +2,7 @@
  * `dingxing units import FILE`: imports a CSV/XLSX of units, all rows or none. Every bad row is
  * reported with its line and reason (Chinese first, English in brackets); exit 1 when any is bad.
  * `--json` prints the report {imported, errors: [{line, column?, message, messageEn}], warnings, …}.
+ * A terminal gets at most 50 error lines and the total; `--json` or `--errors FILE` (CSV) has every one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,19 @@ import { importUnitsFile } from '../../units/import/import-units';
 import { readTable } from '../../units/import/read-table';
 import { mapHeader } from '../../units/import/validate-rows';
 import { cliActor } from '../../users/cli-actor';
+import { csvOf } from '@shared/text/csv';
+import { stringOption } from '../command';
+
+/** Error lines printed to a terminal; a file with 50,000 bad rows is read from --errors FILE, not scrolled. */
+export const printedErrors = 50;
+
+function writeErrorsCsv(file: string, issues: readonly ImportIssue[]): void {
+  try {
+    fs.writeFileSync(file, csvOf([['行号 line', '列 column', '问题', 'problem'], ...issues.map((issue) => [issue.line, issue.column ?? '', issue.message, issue.messageEn])]));
+  } catch (error) {
+    throw new DxError('BAD_INPUT', `无法写入 ${file} / cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
 
 export function describeIssue(issue: ImportIssue): string {
   const whereZh = issue.line > 0 ? `第 ${issue.line} 行${issue.column ? `（${issue.column}）` : ''}：` : '';
@@ -46,7 +60,12 @@ export const unitsImportCommand: CliCommand = {
   summary: 'Import units from a CSV (UTF-8 or GBK) or XLSX file; every bad row is reported; all or nothing',
   args: 'FILE',
   positionals: { min: 1, max: 1 },
+  options: {
+    errors: { type: 'string', help: 'FILE  write every error to this CSV file (the terminal shows the first 50)' },
+    update: { type: 'boolean', help: 'a row matching a unit (by USCC, else district and name) updates it; empty cells keep what it has' },
+  },
   async run(context) {
+    const errorsFile = stringOption(context.values, 'errors');
     const file = path.resolve(context.positionals[0] as string);
     const fileName = path.basename(file);
     let bytes: Uint8Array;
@@ -71,7 +90,7 @@ export const unitsImportCommand: CliCommand = {
       if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
       else {
         const core = await context.core();
-        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false });
+        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false, mode: context.values.update === true ? 'update' : 'add' });
       }
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
@@ -79,12 +98,17 @@ export const unitsImportCommand: CliCommand = {
     }
     const { rows: _rows, rowsTruncated: _truncated, ...document } = report;
     const warnings = report.warnings.map((issue) => `  ! ${describeIssue(issue)}`);
+    if (errorsFile !== undefined) writeErrorsCsv(path.resolve(errorsFile), report.errors);
     if (report.errors.length > 0) {
       if (context.json) context.io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+      const count = report.errors.length.toLocaleString('en-US');
+      const more = report.errors.length - printedErrors;
+      const seeAll = errorsFile !== undefined ? `全部错误已写入 ${errorsFile} / every error is in ${errorsFile}` : '用 --errors FILE 或 --json 查看全部 / see every one with --errors FILE or --json';
       context.io.stderr(
         [
-          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${report.errors.length} 处错误 / import refused, nothing written: ${report.errors.length} errors in ${fileName}`,
-          ...report.errors.map((issue) => `  - ${describeIssue(issue)}`),
+          `dingxing: 导入被拒绝，未写入任何单位：${fileName} 有 ${count} 处错误 / import refused, nothing written: ${count} errors in ${fileName}`,
+          ...report.errors.slice(0, printedErrors).map((issue) => `  - ${describeIssue(issue)}`),
+          ...(more > 0 ? [`  … 另有 ${more.toLocaleString('en-US')} 处错误未列出 / ${more.toLocaleString('en-US')} more not shown; ${seeAll}`] : errorsFile !== undefined ? [`  ${seeAll}`] : []),
           '',
         ].join('\n'),
       );
@@ -93,7 +117,9 @@ export const unitsImportCommand: CliCommand = {
     context.print(
       document,
       [
-        `已导入 ${report.imported} 个单位，新建街道 ${report.streetsCreated} 个 (imported ${report.imported} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`,
+        report.counts
+          ? `新增 ${report.counts.new} 个、更新 ${report.counts.update} 个、不变 ${report.counts.same} 个单位，新建街道 ${report.streetsCreated} 个 (added ${report.counts.new}, updated ${report.counts.update}, unchanged ${report.counts.same} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`
+          : `已导入 ${report.imported} 个单位，新建街道 ${report.streetsCreated} 个 (imported ${report.imported} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`,
         ...(warnings.length > 0 ? [`提示 (warnings): ${warnings.length}`, ...warnings] : []),
       ].join('\n'),
     );

@@ -26,7 +26,7 @@ function trackingTriggers(table: string): string {
 }
 
 export const migration0012: Migration = {
-  version: 10,
+  version: 11,
   name: 'bundles: trust store, change log, bundle history, conflicts',
   up(db) {
     db.exec(`

@@ -12,8 +12,9 @@ import { migration0006 } from './0006-units-sort-indexes-with-id';
 import { migration0007 } from './0007-users';
 import { migration0010 } from './0010-certificates';
 import { migration0011 } from './0011-district-inputs';
+import { migration0009 } from './0009-units-name-sort';
 import { migration0012 } from './0012-bundles';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010, migration0011, migration0012];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010, migration0011, migration0009, migration0012];
 
 export const latestSchemaVersion = migrations.length;

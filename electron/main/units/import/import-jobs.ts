@@ -18,6 +18,7 @@ export const unitsImportPreviewJob: JobFunction<ImportFile, ImportReport> = (inp
     fileName: input.fileName,
     bytes: bytesOf(input),
     preview: true,
+    mode: input.mode ?? 'add',
     progress: context.progress,
     throwIfCancelled: context.throwIfCancelled,
   });
@@ -30,6 +31,7 @@ export const unitsImportJob: JobFunction<ImportFile, ImportReport> = async (inpu
     fileName: input.fileName,
     bytes: bytesOf(input),
     preview: false,
+    mode: input.mode ?? 'add',
     progress: context.progress,
     throwIfCancelled: context.throwIfCancelled,
   });

@@ -10,6 +10,7 @@ import { registryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
 import { validateRows } from './validate-rows';
+import type { ImportMode } from './validate-rows';
 import { writeUnits } from './write-units';
 
 export interface ImportOptions {
@@ -21,6 +22,8 @@ export interface ImportOptions {
   bytes: Uint8Array;
   /** Check only; nothing is written. */
   preview: boolean;
+  /** `update`: rows matching a unit update it (see validate-rows). */
+  mode?: ImportMode;
   /** The file already read (the CLI reads it before it opens the database). */
   table?: RawTable;
   previewLimit?: number;
@@ -28,15 +31,36 @@ export interface ImportOptions {
   throwIfCancelled?(): void;
 }
 
+/**
+ * Each phase's share of the whole job, in per mille: one bar runs from reading to the last row
+ * written, instead of sitting at 0% through a long check and jumping at the end.
+ */
+const phaseShares = { preview: { read: [0, 300], check: [300, 1000], write: [1000, 1000] }, import: { read: [0, 150], check: [150, 450], write: [450, 1000] } } as const;
+
 /** Resolves to the report; a file with any bad row resolves with `imported: 0` and the errors. */
 export async function importUnitsFile(options: ImportOptions): Promise<ImportReport> {
   const { db } = options;
-  options.progress?.(0, 1, 'read');
+  const shares = options.preview ? phaseShares.preview : phaseShares.import;
+  const progressOf = (phase: keyof typeof shares, done: number, total: number) => {
+    const [from, to] = shares[phase];
+    options.progress?.(Math.round(from + ((to - from) * done) / Math.max(total, 1)), 1000, phase);
+  };
+  progressOf('read', 0, 1);
   const table = options.table ?? (await readTable(options.fileName, options.bytes));
   options.throwIfCancelled?.();
-  options.progress?.(0, table.rows.length, 'check');
-  const checked = validateRows(table, registryLookups(db), options.preview ? (options.previewLimit ?? 20_000) : 0);
+  progressOf('check', 0, table.rows.length);
+  const checked = validateRows(
+    table,
+    registryLookups(db),
+    options.preview ? (options.previewLimit ?? 20_000) : 0,
+    (done, total) => {
+      options.throwIfCancelled?.();
+      progressOf('check', done, total);
+    },
+    options.mode ?? 'add',
+  );
   options.throwIfCancelled?.();
+  progressOf('check', 1, 1);
   const report: ImportReport = {
     fileName: options.fileName,
     format: table.format,
@@ -48,13 +72,14 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     warnings: checked.warnings,
     rows: checked.preview,
     rowsTruncated: checked.previewTruncated,
+    ...(checked.counts ? { counts: checked.counts } : {}),
   };
   if (options.preview || checked.errors.length > 0) return report;
   const written = writeUnits(db, checked.drafts, {
     workstationId: options.workstationId,
     onProgress(done, total) {
       options.throwIfCancelled?.();
-      options.progress?.(done, total, 'write');
+      progressOf('write', done, total);
     },
     beforeCommit(result) {
       appendAudit(db, options.workstationId, {

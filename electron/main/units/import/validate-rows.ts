@@ -27,16 +27,40 @@ export interface UnitDraft {
   households: number | null;
   contact: string | null;
   phone: string | null;
+  /** Update mode: the unit this row changes; absent for a new unit. */
+  existingId?: string;
+  /** Update mode: the row matches its unit in every fact; nothing is written for it. */
+  unchanged?: boolean;
 }
+
+/** A unit already in the registry, with the facts an update-mode import compares a row against. */
+export interface ExistingUnit {
+  id: string;
+  name: string;
+  kind: string;
+  industry: string | null;
+  districtCode: string;
+  street: string | null;
+  address: string | null;
+  uscc: string | null;
+  households: number | null;
+  contact: string | null;
+  phone: string | null;
+}
+
+export type ImportMode = 'add' | 'update';
 
 export interface RegistryLookups {
   matchDistrict(text: string): DistrictRef | undefined;
+  /** Update mode: the unit a row means, by USCC, else by district and name. */
+  findUnit?(uscc: string | null, districtCode: string, name: string): ExistingUnit | undefined;
   /** The existing unit holding this USCC, if any. */
   unitByUscc(uscc: string): { name: string; districtCode: string } | undefined;
   unitExists(districtCode: string, name: string): boolean;
 }
 
 export interface ValidationResult {
+  counts?: { new: number; update: number; same: number };
   drafts: UnitDraft[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -86,7 +110,37 @@ export function mapHeader(table: RawTable): { columns: (ImportColumn | undefined
 
 const phonePattern = /^[0-9+\-()（）\s转#,，、/]{3,50}$/;
 
-export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000): ValidationResult {
+/** Rows checked between two progress reports: often enough for a moving bar, rare enough to cost nothing. */
+const progressEvery = 2000;
+
+/**
+ * In update mode an empty cell keeps what the registry holds (a sheet of phone numbers must not
+ * erase addresses); the row's other values replace the unit's.
+ */
+function merged(draft: UnitDraft, existing: ExistingUnit): UnitDraft {
+  return {
+    ...draft,
+    street: draft.street ?? existing.street,
+    address: draft.address ?? existing.address,
+    uscc: draft.uscc ?? existing.uscc,
+    households: draft.households ?? existing.households,
+    contact: draft.contact ?? existing.contact,
+    phone: draft.phone ?? existing.phone,
+    existingId: existing.id,
+  };
+}
+
+function sameFacts(draft: UnitDraft, existing: ExistingUnit): boolean {
+  return (
+    draft.name === existing.name && draft.kind === existing.kind && draft.industry === existing.industry && draft.districtCode === existing.districtCode &&
+    draft.street === existing.street && draft.address === existing.address && draft.uscc === existing.uscc && draft.households === existing.households &&
+    draft.contact === existing.contact && draft.phone === existing.phone
+  );
+}
+
+export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000, onProgress?: (done: number, total: number) => void, mode: ImportMode = 'add'): ValidationResult {
+  const counts = { new: 0, update: 0, same: 0 };
+  const updating = mode === 'update' && lookups.findUnit !== undefined;
   const { columns, errors, warnings } = mapHeader(table);
   const drafts: UnitDraft[] = [];
   const preview: ImportPreviewRow[] = [];
@@ -99,7 +153,10 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
   const usccLines = new Map<string, number>();
   const nameLines = new Map<string, number>();
 
+  let checkedRows = 0;
   for (const row of table.rows) {
+    checkedRows += 1;
+    if (onProgress !== undefined && checkedRows % progressEvery === 0) onProgress(checkedRows, table.rows.length);
     const line = row.line;
     const cell = (column: ImportColumn): string => {
       const index = indexOf.get(column);
@@ -156,9 +213,12 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
       warnings.push(issue(line, headerOf('households'), '社区或村未填户数：评定时群众安全感测评的样本量需按户数计算', 'a community or village without households: the survey sample size depends on it'));
     }
 
+    // Update mode: the unit this row means; its own USCC and name are no duplicates of it.
+    const match = updating && district !== undefined && name !== '' ? lookups.findUnit?.(uscc, district.code, name) : undefined;
     if (uscc !== null) {
       const earlier = usccLines.get(uscc);
-      const existing = earlier === undefined ? lookups.unitByUscc(uscc) : undefined;
+      const holder = earlier === undefined ? lookups.unitByUscc(uscc) : undefined;
+      const existing = holder !== undefined && match !== undefined && match.uscc === uscc ? undefined : holder;
       if (earlier !== undefined) fail('uscc', `统一社会信用代码 ${uscc} 与第 ${earlier} 行重复`, `USCC ${uscc} repeats line ${earlier}`);
       else if (existing !== undefined) fail('uscc', `统一社会信用代码 ${uscc} 已被单位“${existing.name}”使用`, `USCC ${uscc} already belongs to the unit "${existing.name}"`);
       else usccLines.set(uscc, line);
@@ -167,11 +227,33 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
       const key = `${district.code}\u0000${name}`;
       const earlier = nameLines.get(key);
       if (earlier !== undefined) fail('name', `${district.name}已有同名单位“${name}”（第 ${earlier} 行）`, `"${name}" in ${district.nameEn} repeats line ${earlier}`);
-      else if (lookups.unitExists(district.code, name)) fail('name', `${district.name}已有同名单位“${name}”在名册中`, `"${name}" in ${district.nameEn} is already in the registry`);
+      else if (!(match !== undefined && match.districtCode === district.code && match.name === name) && lookups.unitExists(district.code, name)) fail('name', `${district.name}已有同名单位“${name}”在名册中`, `"${name}" in ${district.nameEn} is already in the registry`);
       else nameLines.set(key, line);
     }
 
     errors.push(...rowErrors);
+    let draft: UnitDraft | undefined;
+    if (rowErrors.length === 0 && kind !== undefined && district !== undefined && industry !== undefined) {
+      draft = {
+        line,
+        name,
+        kind,
+        industry,
+        districtCode: district.code,
+        street: street || null,
+        address: address || null,
+        uscc,
+        households,
+        contact: contact || null,
+        phone: phone || null,
+      };
+      if (match !== undefined) {
+        draft = merged(draft, match);
+        draft.unchanged = sameFacts(draft, match);
+      }
+    }
+    const action = !updating ? undefined : match === undefined ? 'new' : draft?.unchanged ? 'same' : 'update';
+    if (action !== undefined && draft !== undefined) counts[action] += 1;
     if (preview.length < previewLimit) {
       preview.push({
         line,
@@ -187,28 +269,15 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
         contact,
         phone,
         ok: rowErrors.length === 0,
+        ...(action !== undefined ? { action } : {}),
       });
     }
-    if (rowErrors.length === 0 && kind !== undefined && district !== undefined && industry !== undefined) {
-      drafts.push({
-        line,
-        name,
-        kind,
-        industry,
-        districtCode: district.code,
-        street: street || null,
-        address: address || null,
-        uscc,
-        households,
-        contact: contact || null,
-        phone: phone || null,
-      });
-    }
+    if (draft !== undefined) drafts.push(draft);
   }
   if (table.rows.length === 0) {
     errors.push(issue(table.headerLine, undefined, '文件中没有单位：表头下面没有数据行', 'the file holds no units: no rows below the header'));
   }
-  return { drafts, errors, warnings, preview, previewTruncated: table.rows.length > preview.length };
+  return { drafts, errors, warnings, preview, previewTruncated: table.rows.length > preview.length, ...(updating ? { counts } : {}) };
 }
 
 export { importColumns };

@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { newId } from '../../ids';
-import { ensureStreet, insertUnit } from '../unit-store';
+import { ensureStreet, insertUnit, updateUnitFacts } from '../unit-store';
 import type { UnitDraft } from './validate-rows';
 
 export interface WriteOptions {
@@ -20,6 +20,8 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
   const every = options.every ?? 1000;
   const streetIds = new Map<string, string>();
   let streetsCreated = 0;
+  /** Rows that added or changed a unit: an unchanged row of an update import writes nothing. */
+  const written = () => drafts.filter((draft) => !draft.unchanged).length;
 
   const streetId = (districtCode: string, name: string): string => {
     const key = `${districtCode}\u0000${name}`;
@@ -36,6 +38,20 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
   const run = db.transaction(() => {
     const now = new Date().toISOString();
     drafts.forEach((draft, index) => {
+      if (draft.existingId !== undefined) {
+        // Update mode: a changed unit gets the row's facts; an unchanged one is left alone.
+        if (!draft.unchanged) {
+          const inScope = (db.prepare('SELECT in_scope FROM units WHERE id = ?').pluck().get(draft.existingId) as number) === 1;
+          updateUnitFacts(
+            db,
+            draft.existingId,
+            { name: draft.name, kind: draft.kind, industry: draft.industry, districtCode: draft.districtCode, streetId: draft.street === null ? null : streetId(draft.districtCode, draft.street), address: draft.address, uscc: draft.uscc, households: draft.households, contact: draft.contact, phone: draft.phone, inScope },
+            now,
+          );
+        }
+        if ((index + 1) % every === 0) options.onProgress?.(index + 1, drafts.length);
+        return;
+      }
       insertUnit(db, {
         id: newId(),
         workstationId: options.workstationId,
@@ -55,8 +71,8 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
       if ((index + 1) % every === 0) options.onProgress?.(index + 1, drafts.length);
     });
     options.onProgress?.(drafts.length, drafts.length);
-    options.beforeCommit?.({ imported: drafts.length, streetsCreated });
+    options.beforeCommit?.({ imported: written(), streetsCreated });
   });
   run.immediate();
-  return { imported: drafts.length, streetsCreated };
+  return { imported: written(), streetsCreated };
 }

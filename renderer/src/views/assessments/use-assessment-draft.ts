@@ -1,7 +1,9 @@
 /**
- * Editing one assessment: the answers as typed, the live score from the core (debounced, never
- * computed here), autosave a moment after each change, every few seconds and on blur, a local
- * copy between saves, evidence, and the workflow actions.
+ * Editing one assessment: the answers as typed, the live score from the core (at most every
+ * ~250 ms while answers keep coming, the last answer always scored; never computed here),
+ * autosave a moment after each change, every few seconds and on blur, retried after a failure,
+ * a local copy between saves, evidence, and the workflow actions. Answers the core refuses stay
+ * in the form, flagged, and every other answer is still saved and scored.
  */
 import { computed, reactive, ref } from 'vue';
 import type { Answer, Answers, Assessment, DraftDetails, Evidence, Preview, SurveyTally } from '@shared/api/procedures/assessments';
@@ -20,6 +22,17 @@ export type SaveState = 'idle' | 'saving' | 'queued' | 'saved' | 'failed';
 /** How long a save may take before the form asks whether it waits for a job. */
 const queuedCheckMs = 800;
 
+/** How long the live score waits for more answers before it asks the core. */
+export const previewDelayMs = 250;
+/** Waits between retries of a failed save: soon at first, then every half minute. */
+export const retryDelaysMs = [2000, 5000, 10_000, 30_000];
+
+/** Why a save failed, as the renderer words it: an error code, or 'offline' when nothing answered. */
+export function saveFailure(caught: unknown): string {
+  const code = (caught as Partial<DxError> | null)?.code;
+  return typeof code === 'string' ? code : 'offline';
+}
+
 export function useAssessmentDraft() {
   const assessment = ref<Assessment | null>(null);
   const answers = reactive<Answers>({});
@@ -27,7 +40,12 @@ export function useAssessmentDraft() {
   const preview = ref<Preview | null>(null);
   const evidence = ref<Evidence[]>([]);
   const saveState = ref<SaveState>('idle');
+  /** The code of the last failed save ('offline' when the core did not answer); '' after a good save. */
   const saveError = ref('');
+  /** Seconds until a failed save is tried again; null when none is waiting. */
+  const retryIn = ref<number | null>(null);
+  /** Items whose answer the core left out of the score, from the last preview or save. */
+  const flagged = ref<Set<string>>(new Set());
   const savedAt = ref<string | null>(null);
   const error = ref<DxError | null>(null);
   let dirty = false;
@@ -35,7 +53,13 @@ export function useAssessmentDraft() {
   let changes = 0;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setInterval> | undefined;
+  let retries = 0;
   let previewSeq = 0;
+  let previewInFlight = false;
+  let previewAgain = false;
+  /** After dispose (leaving the form, deleting the draft) nothing is saved or scored any more. */
+  let disposed = false;
 
   const editable = computed(() => assessment.value?.status === 'draft');
 
@@ -54,14 +78,18 @@ export function useAssessmentDraft() {
 
   async function load(id: string): Promise<void> {
     error.value = null;
+    disposed = false;
     try {
       const loaded = await api.call('assessments.get', { id });
       assessment.value = loaded;
       // A unit's kind or industry may have changed since the draft began: answers to items that
       // no longer apply would make every autosave fail, so a draft keeps only the form's items.
       const formIds = new Set(loaded.form.flatMap((section) => section.items.map((item) => item.id)));
-      const kept = loaded.status === 'draft' ? Object.fromEntries(Object.entries(loaded.answers).filter(([id]) => formIds.has(id))) : loaded.answers;
+      // Answers refused at the last save come back into their fields, flagged, to be corrected.
+      const typedAnswers = loaded.status === 'draft' ? { ...loaded.answers, ...Object.fromEntries(Object.entries(loaded.details.flagged ?? {}).map(([itemId, entry]) => [itemId, entry.value])) } : loaded.answers;
+      const kept = loaded.status === 'draft' ? Object.fromEntries(Object.entries(typedAnswers).filter(([id]) => formIds.has(id))) : loaded.answers;
       replace(answers, kept);
+      flagged.value = new Set(Object.keys(loaded.details.flagged ?? {}).filter((itemId) => formIds.has(itemId)));
       replace(surveys, loaded.details.surveys ?? {});
       savedAt.value = loaded.autosavedAt ?? loaded.updatedAt;
       saveState.value = 'idle';
@@ -89,15 +117,30 @@ export function useAssessmentDraft() {
     if (!current) return;
     if (current.status !== 'draft' && current.result) {
       // Submitted and signed assessments show the result recorded then, not a new score.
-      preview.value = { result: current.result, missing: [], previousStars: 0, lastVetoOn: null };
+      preview.value = { result: current.result, missing: [], previousStars: 0, lastVetoOn: null, flagged: [] };
       return;
     }
+    if (previewInFlight) {
+      // One question at a time: the answer that arrives meanwhile is scored as soon as this one returns.
+      previewAgain = true;
+      return;
+    }
+    previewInFlight = true;
     const seq = ++previewSeq;
     try {
       const next = await api.call('assessments.preview', { id: current.id, answers: answersCopy() });
-      if (seq === previewSeq) preview.value = next;
+      if (seq === previewSeq && !disposed) {
+        preview.value = next;
+        flagged.value = new Set(next.flagged.map((entry) => entry.item));
+      }
     } catch {
-      // A half-typed value the core refuses keeps the last good score on screen.
+      // The core did not answer: the last score stays on screen until the next change.
+    } finally {
+      previewInFlight = false;
+    }
+    if (previewAgain && !disposed) {
+      previewAgain = false;
+      await refreshPreview();
     }
   }
 
@@ -108,8 +151,14 @@ export function useAssessmentDraft() {
     changes += 1;
     saveState.value = 'idle';
     keepLocalCopy(current.id, { answers: answersCopy(), details: details(), at: new Date().toISOString() });
-    clearTimeout(previewTimer);
-    previewTimer = setTimeout(() => void refreshPreview(), 250);
+    // Not a debounce: answers coming faster than the delay must not hold the score back, and the
+    // preview reads the answers when it runs, so the last one is always in it.
+    if (previewTimer === undefined) {
+      previewTimer = setTimeout(() => {
+        previewTimer = undefined;
+        void refreshPreview();
+      }, previewDelayMs);
+    }
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => void save(true), 1500);
   }
@@ -128,11 +177,34 @@ export function useAssessmentDraft() {
     changed();
   }
 
+  function stopRetry(): void {
+    clearInterval(retryTimer);
+    retryTimer = undefined;
+    retryIn.value = null;
+  }
+
+  /** Counts down to the next try of a failed save, waiting longer after each failure. */
+  function scheduleRetry(): void {
+    stopRetry();
+    if (disposed) return;
+    retryIn.value = Math.round((retryDelaysMs[Math.min(retries, retryDelaysMs.length - 1)] as number) / 1000);
+    retries += 1;
+    retryTimer = setInterval(() => {
+      if (retryIn.value === null) return;
+      retryIn.value -= 1;
+      if (retryIn.value <= 0) {
+        stopRetry();
+        void save(true);
+      }
+    }, 1000);
+  }
+
   async function save(autosave: boolean): Promise<boolean> {
     const current = assessment.value;
-    if (!current || current.status !== 'draft') return false;
+    if (disposed || !current || current.status !== 'draft') return false;
     if (autosave && !dirty) return true;
     clearTimeout(saveTimer);
+    stopRetry();
     saveState.value = 'saving';
     dirty = false;
     const changesSent = changes;
@@ -150,19 +222,29 @@ export function useAssessmentDraft() {
       savedAt.value = saved.autosavedAt && autosave ? saved.autosavedAt : saved.updatedAt;
       current.updatedAt = saved.updatedAt;
       saveState.value = 'saved';
+      saveError.value = '';
+      retries = 0;
+      if (changes === changesSent) flagged.value = new Set(saved.flagged.map((entry) => entry.item));
       // What was typed while this save was on its way is not in it: keep its copy, stamped after this save.
       if (changes === changesSent) dropLocalCopy(current.id);
       else keepLocalCopy(current.id, { answers: answersCopy(), details: details(), at: new Date().toISOString() });
       return true;
     } catch (caught) {
+      if (disposed) return false;
       dirty = true;
       saveState.value = 'failed';
-      saveError.value = (caught as DxError).message;
+      saveError.value = saveFailure(caught);
+      // A draft that is gone or can no longer be edited will not save however often it is tried.
+      if (saveError.value !== 'NOT_FOUND' && saveError.value !== 'CONFLICT') scheduleRetry();
+      if (!autosave) throw caught;
       return false;
     } finally {
       clearTimeout(queuedCheck);
     }
   }
+
+  /** Tries a failed save again now, instead of waiting for its countdown. */
+  const retryNow = () => save(true);
 
   async function act(action: () => Promise<Assessment>): Promise<Assessment> {
     const next = await action();
@@ -191,12 +273,17 @@ export function useAssessmentDraft() {
     evidence.value = evidence.value.filter((entry) => entry.id !== id);
   }
 
-  function dispose(): void {
+  /** Stops every timer; with `forget` (the draft was deleted) its local copy goes too and nothing is saved again. */
+  function dispose(forget = false): void {
+    disposed = true;
     clearTimeout(previewTimer);
+    previewTimer = undefined;
     clearTimeout(saveTimer);
+    stopRetry();
+    if (forget && assessment.value) dropLocalCopy(assessment.value.id);
   }
 
-  return { assessment, answers, surveys, preview, evidence, saveState, saveError, savedAt, error, editable, load, refreshPreview, setAnswer, setTally, save, submit, sign, finalize, reopen, addEvidence, removeEvidence, dispose, isDirty: () => dirty };
+  return { assessment, answers, surveys, preview, evidence, saveState, saveError, retryIn, flagged, savedAt, error, editable, load, refreshPreview, setAnswer, setTally, save, retryNow, submit, sign, finalize, reopen, addEvidence, removeEvidence, dispose, isDirty: () => dirty };
 }
 
 export type AssessmentDraft = ReturnType<typeof useAssessmentDraft>;
