@@ -8,7 +8,7 @@ export const sectionRoutes: RouteRecordRaw[] = [
   { path: '/assessments', name: 'assessments', component: () => import('./views/assessments/AssessmentsView.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
   { path: '/certificates', name: 'certificates', component: () => import('./views/certificates/CertificatesView.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
   { path: '/districts', name: 'districts', component: () => import('./views/districts/DistrictsView.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
-  { path: '/exchange', name: 'exchange', component: () => import('./views/SectionPending.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },
+  { path: '/exchange', name: 'exchange', component: () => import('./views/exchange/ExchangeView.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },
   { path: '/settings', name: 'settings', component: () => import('./views/settings/SettingsView.vue'), meta: { titleKey: 'nav.settings', icon: 'Setting' } },
 ];
 

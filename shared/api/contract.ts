@@ -14,6 +14,7 @@ import { userProcedures } from './procedures/users';
 import { backupProcedures } from './procedures/backups';
 import { auditProcedures } from './procedures/audit';
 import { dingProcedures } from './procedures/ding';
+import { bundleProcedures } from './procedures/bundles';
 
 export const procedures = {
   ...systemProcedures,
@@ -26,6 +27,7 @@ export const procedures = {
   ...backupProcedures,
   ...auditProcedures,
   ...dingProcedures,
+  ...bundleProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

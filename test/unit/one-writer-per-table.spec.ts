@@ -14,6 +14,14 @@ const owners: Record<string, string> = {
   certificate_authorities: 'electron/main/certificates/authority.ts',
   workstation_keys: 'electron/main/crypto/identity.ts',
   workstation_key_wraps: 'electron/main/crypto/identity.ts',
+  trusted_workstations: 'electron/main/bundles/trust-store.ts',
+  change_log_pause: 'electron/main/bundles/change-log.ts',
+  bundle_exports: 'electron/main/bundles/bundle-history.ts',
+  bundle_imports: 'electron/main/bundles/bundle-history.ts',
+  bundle_conflicts: 'electron/main/bundles/conflict-store.ts',
+  record_versions: 'electron/main/bundles/replica-store.ts',
+  unit_aliases: 'electron/main/bundles/replica-store.ts',
+  bundle_audit_entries: 'electron/main/bundles/replica-store.ts',
 };
 
 function sources(dir: string): string[] {

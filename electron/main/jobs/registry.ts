@@ -3,9 +3,12 @@ import type { JobFunction } from './job';
 import { integrityCheckJob } from './integrity-check';
 import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jobs';
 import { demoLoadJob } from '../demo/demo-job';
+import { bundleExportJob, bundleImportJob } from '../bundles/bundle-jobs';
 import { certificatesBatchJob } from '../certificates/batch-job';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
+  'bundles.export': bundleExportJob,
+  'bundles.import': bundleImportJob,
   'certificates.batchPdf': certificatesBatchJob,
   'demo.load': demoLoadJob,
   'system.integrityCheck': integrityCheckJob,

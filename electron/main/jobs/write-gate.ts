@@ -35,4 +35,4 @@ export class WriteGate {
 }
 
 /** Jobs that write to the database from their worker's own connection. */
-export const writingJobs: ReadonlySet<string> = new Set(['units.import', 'demo.load']);
+export const writingJobs: ReadonlySet<string> = new Set(['units.import', 'demo.load', 'bundles.export', 'bundles.import']);

@@ -70,6 +70,7 @@ export const useAuthStore = defineStore('auth', () => {
   const isLeader = has('leader');
   const isAdmin = has('admin');
   const isInspector = has('inspector');
+  const isCity = has('city');
 
   onUnauthorized((error) => {
     if (user.value === null) return;
@@ -78,5 +79,5 @@ export const useAuthStore = defineStore('auth', () => {
     else ended.value = true;
   });
 
-  return { user, locked, needsSetup, idleLockSeconds, loaded, ended, load, login, createAdmin, logout, lock, unlock, isLeader, isAdmin, isInspector };
+  return { user, locked, needsSetup, idleLockSeconds, loaded, ended, load, login, createAdmin, logout, lock, unlock, isLeader, isAdmin, isInspector, isCity };
 });

@@ -12,6 +12,7 @@ import { backupHandlers } from './backups';
 import { auditHandlers } from './audit';
 import { dingHandlers } from './ding';
 import { queueBehindWriterJobs } from '../main-thread-writes';
+import { bundleHandlers } from './bundles';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -25,6 +26,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...backupHandlers(services),
     ...auditHandlers(services),
     ...dingHandlers(services),
+    ...bundleHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }

@@ -19,5 +19,8 @@ import { verifierExportCommand } from './verifier';
 import { identityExportCommand, identityShowCommand } from './identity';
 import { dingCommand, dingInputsImportCommand } from './ding';
 import { summaryCommand } from './summary';
+import { exportCommand, importCommand } from './bundles';
+import { trustAddCommand, trustListCommand, trustRevokeCommand } from './trust';
+import { conflictsListCommand, conflictsResolveCommand } from './conflicts';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, dingCommand, dingInputsImportCommand, summaryCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, dingCommand, dingInputsImportCommand, summaryCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, conflictsListCommand, conflictsResolveCommand];

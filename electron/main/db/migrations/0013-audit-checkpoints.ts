@@ -9,7 +9,7 @@
 import type { Migration } from '../migration';
 
 export const migration0013: Migration = {
-  version: 11,
+  version: 12,
   name: 'signed audit checkpoints',
   up(db) {
     db.exec(`

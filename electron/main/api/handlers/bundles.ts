@@ -1,0 +1,67 @@
+/** Handlers of 数据交换: bundle export and import run as jobs in a worker; the rest are quick reads and writes. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { bundleProcedures } from '@shared/api/procedures/bundles';
+import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import type { HandlerMap } from '../dispatch';
+import { requireActor } from '../dispatch';
+import type { CoreServices } from '../../core-services';
+import { appendAudit } from '../../audit/audit-log';
+import { signerMaterial } from '../../bundles/bundle-deps';
+import { listExports, listImports } from '../../bundles/bundle-history';
+import { listConflicts } from '../../bundles/conflict-store';
+import { resolveConflict } from '../../bundles/resolve-conflict';
+import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
+import { runJob } from '../../jobs/run-job';
+
+type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
+
+function scratchFile(name: string): { folder: string; file: string } {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-bundle-'));
+  return { folder, file: path.join(folder, name) };
+}
+
+export function bundleHandlers(services: CoreServices): BundleHandlers {
+  const db = services.db;
+  const now = () => services.platform.now();
+  return {
+    'bundles.export': async ({ full }, context) => {
+      const signer = await signerMaterial(services);
+      const stamp = now();
+      const fileName = `dingxing-${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+      const scratch = scratchFile(fileName);
+      try {
+        const result = (await runJob(services, 'bundles.export', { out: scratch.file, full, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+        return { ...result, file: fileName, fileName, bundleBase64: fs.readFileSync(scratch.file).toString('base64') };
+      } finally {
+        fs.rmSync(scratch.folder, { recursive: true, force: true });
+      }
+    },
+    'bundles.import': async ({ fileName, contentBase64 }, context) => {
+      const scratch = scratchFile(path.basename(fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+      try {
+        fs.writeFileSync(scratch.file, Buffer.from(contentBase64, 'base64'));
+        return (await runJob(services, 'bundles.import', { file: scratch.file, dataDir: services.dataDir, now: now().toISOString() }, context)) as ImportReport;
+      } finally {
+        fs.rmSync(scratch.folder, { recursive: true, force: true });
+      }
+    },
+    'bundles.history': () => ({ exports: listExports(db), imports: listImports(db) }),
+    'bundles.conflicts': ({ status }) => listConflicts(db, status),
+    'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
+    'trust.list': () => listTrusted(db),
+    'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
+      return outcome;
+    }),
+    'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      const entry = revokeTrust(db, workstationId, actor, reason ?? null, now());
+      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } });
+      return entry;
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+/** Writes one record in bundle form here: units through the unit store, the rest as replicas. */
+import type { Database } from 'better-sqlite3';
+import { ensureStreet, insertUnit, updateUnitFacts } from '../units/unit-store';
+import type { UnitFacts } from '../units/unit-store';
+import type { Row, TrackedTable } from './record-rows';
+import { insertReplica, updateReplica } from './replica-store';
+
+function unitFacts(db: Database, row: Row): UnitFacts {
+  const street = row.street as string | null;
+  return {
+    name: row.name as string,
+    kind: row.kind as string,
+    industry: row.industry as string | null,
+    districtCode: row.district_code as string,
+    streetId: street === null ? null : ensureStreet(db, row.district_code as string, street).id,
+    address: row.address as string | null,
+    uscc: row.uscc as string | null,
+    households: row.households as number | null,
+    contact: row.contact as string | null,
+    phone: row.phone as string | null,
+    inScope: row.in_scope === 1,
+  };
+}
+
+export function insertRow(db: Database, table: TrackedTable, row: Row): void {
+  if (table === 'units') insertUnit(db, { id: row.id as string, workstationId: row.workstation_id as string, createdAt: row.created_at as string, ...unitFacts(db, row) });
+  else insertReplica(db, table, row);
+}
+
+/** `localId` is the row here (for a linked unit, not the incoming id). */
+export function updateRow(db: Database, table: TrackedTable, localId: string, row: Row, now: string): void {
+  if (table === 'units') updateUnitFacts(db, localId, unitFacts(db, row), now);
+  else updateReplica(db, table, row);
+}

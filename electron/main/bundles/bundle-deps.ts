@@ -1,0 +1,38 @@
+/** Runs the bundle operations with what the core provides: connection, workstation, clock, keys, audit. */
+import type { Database } from 'better-sqlite3';
+import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import { appendAudit } from '../audit/audit-log';
+import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
+import type { CoreServices } from '../core-services';
+import { exportBundle } from './export-bundle';
+import { importBundle } from './import-bundle';
+import type { BundleLimits } from './limits';
+import { signerMaterialOf, signerOf } from './signer';
+import type { SignerMaterial } from './signer';
+
+export interface Progress {
+  progress?(done: number, total: number, message: string): void;
+  throwIfCancelled?(): void;
+}
+
+/** Unlocks the workstation key (a passphrase or the OS keychain) for signing a bundle. */
+export async function signerMaterial(services: CoreServices): Promise<SignerMaterial> {
+  return signerMaterialOf(await unlockedKeys(certificateDepsOf(services)));
+}
+
+export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
+  const result = await exportBundle(db, { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress });
+  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } });
+  return result;
+}
+
+export async function importWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { file: string; now: Date; limits?: BundleLimits }, progress: Progress = {}): Promise<ImportReport> {
+  const report = await importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, ...progress });
+  appendAudit(db, workstationId, {
+    actor: actorId,
+    action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
+    subject: report.bundleId,
+    data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
+  });
+  return report;
+}

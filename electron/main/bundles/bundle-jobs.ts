@@ -1,0 +1,29 @@
+/**
+ * Bundle export and import as jobs: they run in a worker with its own connection, so the window
+ * keeps answering during a 10,000-assessment import, and report progress; a cancel during the
+ * merge rolls the transaction back.
+ */
+import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import type { JobFunction } from '../jobs/job';
+import { exportWith, importWith } from './bundle-deps';
+import type { SignerMaterial } from './signer';
+
+export interface ExportJobInput {
+  out: string;
+  full: boolean;
+  signer: SignerMaterial;
+  dataDir: string;
+  now: string;
+}
+
+export interface ImportJobInput {
+  file: string;
+  dataDir: string;
+  now: string;
+}
+
+export const bundleExportJob: JobFunction<ExportJobInput, ExportResult> = (input, context) =>
+  exportWith(context.db, context.workstationId, context.actorId, input.dataDir, { out: input.out, full: input.full, signer: input.signer, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+
+export const bundleImportJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
+  importWith(context.db, context.workstationId, context.actorId, input.dataDir, { file: input.file, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });

@@ -1,0 +1,119 @@
+/**
+ * Exports this workstation's work as a signed `.dxb` bundle: every record changed since the last
+ * export (from the change log, without scanning the tables), or everything with `full`, its
+ * evidence files and its new audit entries. The export is recorded with its sequence number only
+ * once the file is complete.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import { bundleFormat } from '@shared/bundle/manifest';
+import type { Manifest } from '@shared/bundle/manifest';
+import type { ExportResult } from '@shared/bundle/report';
+import { readEvidenceFile } from '../assessments/evidence-store';
+import { changeCounter } from './change-log';
+import { lastExport, nextExportSequence, recordExport } from './bundle-history';
+import { allRowIds, readRows, trackedTables } from './record-rows';
+import type { Row, TrackedTable } from './record-rows';
+import type { BundleSigner } from './signer';
+import { writeZip } from './zip-writer';
+import type { ZipEntry } from './zip-writer';
+
+export interface ExportOptions {
+  out: string;
+  full: boolean;
+  actorId: string;
+  now: Date;
+  dataDir: string;
+  signer: BundleSigner;
+  progress?(done: number, total: number, message: string): void;
+  throwIfCancelled?(): void;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function jsonLines(lines: readonly object[]): Buffer {
+  return Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), 'utf8');
+}
+
+/** Each changed record's id with its change counter, by table. */
+function changedRecords(db: Database, from: number, full: boolean): Map<TrackedTable, Map<string, number>> {
+  const byTable = new Map<TrackedTable, Map<string, number>>(trackedTables.map((table) => [table, new Map()]));
+  const rows = db.prepare('SELECT table_name, record_id, seq FROM change_log WHERE seq > ? ORDER BY seq').raw().all(full ? 0 : from) as [TrackedTable, string, number][];
+  for (const [table, id, seq] of rows) byTable.get(table)?.set(id, seq);
+  if (full) {
+    // Rows without a change log entry (imported from elsewhere) travel too, at version 0.
+    for (const table of trackedTables) {
+      const versions = byTable.get(table) as Map<string, number>;
+      for (const id of allRowIds(db, table)) if (!versions.has(id)) versions.set(id, 0);
+    }
+  }
+  return byTable;
+}
+
+export async function exportBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
+  const kind = 'workstation' as const;
+  const previous = lastExport(db, kind);
+  const from = options.full ? 0 : (previous?.changeTo ?? 0);
+  const to = changeCounter(db);
+  const auditFrom = options.full ? 0 : (previous?.auditTo ?? 0);
+  const auditTo = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  const source = options.signer.source;
+
+  const changed = changedRecords(db, from, options.full);
+  const total = [...changed.values()].reduce((sum, ids) => sum + ids.size, 0);
+  let done = 0;
+  const entries: ZipEntry[] = [];
+  const counts: Record<string, number> = {};
+  const evidenceHashes = new Set<string>();
+  for (const table of trackedTables) {
+    const versions = changed.get(table) as Map<string, number>;
+    const rows = readRows(db, table, [...versions.keys()]);
+    const lines = rows.map((row: Row) => ({ _origin: typeof row.workstation_id === 'string' ? row.workstation_id : source.workstationId, _version: versions.get(row.id as string) ?? 0, ...row }));
+    if (table === 'evidence') for (const row of rows) evidenceHashes.add(row.sha256 as string);
+    counts[table] = lines.length;
+    if (lines.length > 0) entries.push({ name: `records/${table}.jsonl`, bytes: jsonLines(lines), compress: true });
+    done += rows.length;
+    options.progress?.(done, total, table);
+    options.throwIfCancelled?.();
+  }
+  const audit = db.prepare('SELECT id, seq, at, workstation_id, actor, action, subject, data, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(auditFrom, auditTo) as Row[];
+  counts.audit_log = audit.length;
+  if (audit.length > 0) entries.push({ name: 'records/audit_log.jsonl', bytes: jsonLines(audit.map((row) => ({ _origin: row.workstation_id, _version: row.seq, ...row }))), compress: true });
+  for (const hash of evidenceHashes) {
+    let bytes: Buffer;
+    try {
+      bytes = readEvidenceFile(options.dataDir, hash);
+    } catch {
+      throw new DxError('NOT_FOUND', `证据文件缺失：${hash}，无法导出 (an evidence file is missing: ${hash}; nothing was exported)`, { sha256: hash });
+    }
+    entries.push({ name: `evidence/${hash}`, bytes, compress: false });
+  }
+  counts.evidence_files = evidenceHashes.size;
+  options.throwIfCancelled?.();
+
+  const sequence = nextExportSequence(db, kind);
+  const manifest: Manifest = {
+    format: bundleFormat,
+    bundleId: randomUUID(),
+    kind,
+    source,
+    sequence,
+    full: options.full,
+    changes: { from, to },
+    createdAt: options.now.toISOString(),
+    createdBy: options.actorId,
+    counts,
+    entries: entries.map((entry) => ({ name: entry.name, bytes: entry.bytes.length, sha256: sha256(entry.bytes) })),
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+  const signature = options.signer.sign(manifestBytes);
+  const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...entries]);
+  db.transaction(() =>
+    recordExport(db, { sequence, bundleId: manifest.bundleId, kind, full: options.full, changeFrom: from, changeTo: to, auditTo, counts, fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId }),
+  ).immediate();
+  return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts, bytes, changes: { from, to } };
+}

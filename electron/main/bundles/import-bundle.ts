@@ -1,0 +1,88 @@
+/**
+ * Imports one `.dxb` bundle: read within limits, verify everything, then merge in one write
+ * transaction with its import report; a refused bundle changes nothing but the import history,
+ * where the refusal is kept with the entry at fault and the reason. A cancel rolls back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { DxError } from '@shared/api/errors';
+import type { ImportReport } from '@shared/bundle/report';
+import { evidencePath, storeEvidenceFile } from '../assessments/evidence-store';
+import { newId } from '../ids';
+import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './bundle-history';
+import { bundleLimits } from './limits';
+import type { BundleLimits } from './limits';
+import { pauseChangeLog, resumeChangeLog } from './change-log';
+import { mergeBundle } from './merge-bundle';
+import { readBundle } from './read-bundle';
+import type { BundleContents } from './read-bundle';
+import { BundleRefused, refuse } from './refusal';
+import { manifestHead, verifyBundle } from './verify-bundle';
+import type { VerifiedBundle } from './verify-bundle';
+
+export interface ImportOptions {
+  ownWorkstationId: string;
+  actorId: string;
+  now: Date;
+  dataDir: string;
+  limits?: BundleLimits;
+  progress?(done: number, total: number, message: string): void;
+  throwIfCancelled?(): void;
+}
+
+function emptyReport(file: string, options: ImportOptions): ImportReport {
+  return {
+    importId: newId(), file: path.basename(file), status: 'refused', bundleId: null, kind: null, source: null, sequence: null,
+    added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
+    importedAt: options.now.toISOString(), importedBy: options.actorId,
+  };
+}
+
+/** Every evidence record's file must arrive in the bundle or be here already. */
+function checkEvidenceFiles(bundle: VerifiedBundle, dataDir: string): void {
+  const lines = bundle.records.get('evidence') ?? [];
+  lines.forEach((line, index) => {
+    const hash = line.sha256 as string;
+    if (!bundle.evidence.has(hash) && !fs.existsSync(evidencePath(dataDir, hash))) refuse(`records/evidence.jsonl:${index + 1}`, `证据文件 ${hash} 既不在数据包中也不在本机`, `evidence file ${hash} is neither in the bundle nor here`);
+  });
+}
+
+export async function importBundle(db: Database, file: string, options: ImportOptions): Promise<ImportReport> {
+  const limits = options.limits ?? bundleLimits;
+  const report = emptyReport(file, options);
+  let contents: BundleContents | undefined;
+  try {
+    options.progress?.(0, 1, 'verify');
+    contents = await readBundle(file, limits);
+    const bundle = verifyBundle(db, contents, limits);
+    checkEvidenceFiles(bundle, options.dataDir);
+    options.throwIfCancelled?.();
+    const manifest = bundle.manifest;
+    Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
+    // Content-addressed: a file written here and then rolled back is harmless and found next time.
+    for (const bytes of bundle.evidence.values()) storeEvidenceFile(options.dataDir, bytes);
+    report.evidenceFiles = bundle.evidence.size;
+    db.transaction(() => {
+      pauseChangeLog(db);
+      const outcome = mergeBundle({ db, ownWorkstationId: options.ownWorkstationId, now: options.now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
+      // What arrived is the source's work, not ours: it was not logged for export as ours.
+      resumeChangeLog(db);
+      Object.assign(report, outcome, { status: 'imported' });
+      report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
+      recordImport(db, report);
+    }).immediate();
+    return report;
+  } catch (error) {
+    if (error instanceof DxError && error.code === 'CANCELLED') throw error;
+    if (!(error instanceof BundleRefused)) throw error;
+    const head = manifestHead(contents?.manifestBytes);
+    Object.assign(report, {
+      status: 'refused', bundleId: head.bundleId, kind: head.kind, sequence: head.sequence,
+      source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
+      added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
+    });
+    recordRefusal(db, report);
+    return report;
+  }
+}

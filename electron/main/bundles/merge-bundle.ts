@@ -1,0 +1,187 @@
+/**
+ * Merges a verified bundle in one write transaction: each record by id, a unit registered on two
+ * laptops (same USCC, or same district and name) linked rather than duplicated, a newer version
+ * of a record nobody changed here applied, a record changed differently on two sides held as a
+ * conflict. Foreign keys are checked at the end; anything wrong rolls the whole bundle back.
+ */
+import type { Database } from 'better-sqlite3';
+import { mergeOrder } from '@shared/bundle/records';
+import type { RecordTable } from '@shared/bundle/records';
+import type { ImportReport } from '@shared/bundle/report';
+import { prepared } from '../assessments/statements';
+import { refreshUnitStars } from '../assessments/star-history';
+import { heldStatus, holdConflict } from './conflict-store';
+import { contentHash, readRow, rowOf } from './record-rows';
+import type { Row, TrackedTable } from './record-rows';
+import { refuse } from './refusal';
+import { insertRow, updateRow } from './apply-row';
+import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias } from './replica-store';
+import type { BundleLine, VerifiedBundle } from './verify-bundle';
+
+export type MergeOutcome = Pick<ImportReport, 'added' | 'updated' | 'alreadyPresent' | 'linked' | 'conflicts'>;
+
+export interface MergeContext {
+  db: Database;
+  ownWorkstationId: string;
+  now: string;
+  progress?(done: number, total: number): void;
+  throwIfCancelled?(): void;
+}
+
+class Merger {
+  readonly outcome: MergeOutcome = { added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [] };
+  readonly touchedUnits = new Set<string>();
+  private readonly source: string;
+
+  constructor(
+    private readonly context: MergeContext,
+    private readonly bundle: VerifiedBundle,
+  ) {
+    this.source = bundle.manifest.source.workstationId;
+  }
+
+  private count(kind: 'added' | 'updated' | 'alreadyPresent', table: string): void {
+    this.outcome[kind][table] = (this.outcome[kind][table] ?? 0) + 1;
+  }
+
+  /** The id of the unit here that an incoming unit id stands for (itself, or the unit it was linked to). */
+  localUnit(id: string): string {
+    return unitOfAlias(this.context.db, id) ?? id;
+  }
+
+  private matchUnit(row: Row): { id: string; by: 'uscc' | 'district-name' } | undefined {
+    const db = this.context.db;
+    if (row.uscc !== null) {
+      const byUscc = prepared(db, 'SELECT id FROM units WHERE uscc = ?').get(row.uscc) as { id: string } | undefined;
+      if (byUscc) return { id: byUscc.id, by: 'uscc' };
+    }
+    const byName = prepared(db, 'SELECT id FROM units WHERE district_code = ? AND name = ?').get(row.district_code, row.name) as { id: string } | undefined;
+    return byName ? { id: byName.id, by: 'district-name' } : undefined;
+  }
+
+  private insert(table: TrackedTable, row: Row): void {
+    insertRow(this.context.db, table, row);
+    if (table === 'units') this.touchedUnits.add(row.id as string);
+  }
+
+  private update(table: TrackedTable, id: string, row: Row): void {
+    updateRow(this.context.db, table, id, row, this.context.now);
+    if (table === 'units') this.touchedUnits.add(id);
+  }
+
+  private conflict(table: TrackedTable, localId: string, local: Row | null, row: Row, line: BundleLine, hash: string, reason: string): void {
+    // A person already chose between these two versions: the choice stands.
+    if (heldStatus(this.context.db, table, localId, hash) === 'resolved') {
+      this.count('alreadyPresent', table);
+      return;
+    }
+    const id = holdConflict(this.context.db, { table, recordId: localId, source: this.source, bundleId: this.bundle.manifest.bundleId, incomingVersion: line._version, incomingSha256: hash, local, incoming: row, reason, createdAt: this.context.now });
+    this.outcome.conflicts.push({ id, table, recordId: localId, reason });
+  }
+
+  /** A row the database's own rules refuse (a CHECK, NOT NULL) refuses the bundle; a clash with a row here is a conflict. */
+  private refuseBroken(error: unknown, table: TrackedTable, lineNumber: number): void {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_MISMATCH') {
+      refuse(`records/${table}.jsonl:${lineNumber}`, '记录不符合数据库的规则（如已签名的评定缺少评分结果）', `the record breaks a rule of the database: ${(error as Error).message}`);
+    }
+  }
+
+  mergeLine(table: TrackedTable, line: BundleLine, lineNumber: number): void {
+    const db = this.context.db;
+    const row = rowOf(line);
+    if ('unit_id' in row && typeof row.unit_id === 'string') row.unit_id = this.localUnit(row.unit_id);
+    const hash = contentHash(table, row);
+    const version = { source: this.source, version: line._version, sha256: hash };
+    const localId = table === 'units' ? this.localUnit(line.id) : line.id;
+    const local = readRow(db, table, localId);
+    if (!local) {
+      const match = table === 'units' ? this.matchUnit(row) : undefined;
+      if (match) {
+        addUnitAlias(db, line.id, match.id, this.source, this.context.now);
+        this.outcome.linked.push({ aliasId: line.id, unitId: match.id, name: row.name as string, by: match.by });
+        setRecordVersion(db, table, line.id, version);
+        return;
+      }
+      try {
+        this.insert(table, row);
+      } catch (error) {
+        this.refuseBroken(error, table, lineNumber);
+        this.conflict(table, line.id, null, row, line, hash, `无法加入 (cannot be added): ${(error as Error).message}`);
+        return;
+      }
+      setRecordVersion(db, table, line.id, version);
+      this.count('added', table);
+      return;
+    }
+    const localHash = contentHash(table, local);
+    const known = recordVersion(db, table, line.id);
+    if (localHash === hash) {
+      if (!known || known.source !== this.source || known.version < line._version) setRecordVersion(db, table, line.id, version);
+      this.count('alreadyPresent', table);
+      return;
+    }
+    const fromSameSource = known !== undefined && known.source === this.source;
+    if (fromSameSource && line._version <= known.version) {
+      this.count('alreadyPresent', table);
+      return;
+    }
+    if (fromSameSource && known.sha256 === localHash) {
+      try {
+        this.update(table, localId, row);
+      } catch (error) {
+        this.refuseBroken(error, table, lineNumber);
+        this.conflict(table, localId, local, row, line, hash, `不能覆盖 (must not be overwritten): ${(error as Error).message}`);
+        return;
+      }
+      setRecordVersion(db, table, line.id, version);
+      this.count('updated', table);
+      return;
+    }
+    this.conflict(table, localId, local, row, line, hash, fromSameSource ? '本机与来源工作站都改动过此记录 (changed here and at the source)' : '另一工作站的不同版本 (a different version from another workstation)');
+  }
+
+  mergeAudit(line: BundleLine): void {
+    if (line.workstation_id === this.context.ownWorkstationId) {
+      this.count('alreadyPresent', 'audit_log');
+      return;
+    }
+    this.count(keepAuditEntry(this.context.db, rowOf(line)) ? 'added' : 'alreadyPresent', 'audit_log');
+  }
+}
+
+/** Names the first record whose reference points nowhere (e.g. an assessment of a unit neither here nor in the bundle). */
+function checkReferences(db: Database): void {
+  const broken = db.prepare('PRAGMA foreign_key_check').get() as { table: string; rowid: number; parent: string } | undefined;
+  if (!broken) return;
+  const id = db.prepare(`SELECT id FROM ${broken.table} WHERE rowid = ?`).pluck().get(broken.rowid) as string | undefined;
+  refuse(`records/${broken.table}.jsonl`, `记录 ${id} 引用的 ${broken.parent} 既不在本机也不在数据包中`, `record ${id} refers to a ${broken.parent} row that is neither here nor in the bundle`);
+}
+
+/** Runs inside the caller's transaction. */
+export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): MergeOutcome {
+  const db = context.db;
+  db.pragma('defer_foreign_keys = ON');
+  const merger = new Merger(context, bundle);
+  const total = [...bundle.records.values()].reduce((sum, lines) => sum + lines.length, 0);
+  let done = 0;
+  for (const table of mergeOrder) {
+    const lines = bundle.records.get(table as RecordTable) ?? [];
+    for (const [index, line] of lines.entries()) {
+      if (table === 'audit_log') merger.mergeAudit(line);
+      else {
+        merger.mergeLine(table, line, index + 1);
+        if (table === 'unit_star_history' || table === 'assessments') merger.touchedUnits.add(merger.localUnit(String(line.unit_id)));
+      }
+      done += 1;
+      if (done % 500 === 0) {
+        context.progress?.(done, total);
+        context.throwIfCancelled?.();
+      }
+    }
+  }
+  for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
+  checkReferences(db);
+  context.progress?.(total, total);
+  return merger.outcome;
+}

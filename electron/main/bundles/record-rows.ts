@@ -1,0 +1,67 @@
+/**
+ * Rows of the tables that travel in bundles, in their bundle form: read from the database by
+ * id, and their content hash, the one thing compared to tell "already here" from "changed".
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { recordSchemas } from '@shared/bundle/records';
+import type { RecordTable } from '@shared/bundle/records';
+import { prepared } from '../assessments/statements';
+
+/** The tables the change log tracks (all record tables but the audit log, read by its own seq). */
+export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs'] as const;
+export type TrackedTable = (typeof trackedTables)[number];
+
+/** A row in bundle form: the columns, without `_origin` and `_version`. */
+export type Row = Record<string, string | number | null>;
+
+/** The columns of a table's bundle lines (schema keys without the `_` fields). */
+export function columnsOf(table: RecordTable): string[] {
+  return Object.keys(recordSchemas[table].shape).filter((key) => !key.startsWith('_'));
+}
+
+/** Unit columns a workstation derives from the assessment history: not compared, not copied. */
+export const derivedUnitColumns: ReadonlySet<string> = new Set(['current_stars', 'last_assessed_on', 'last_veto_on', 'updated_at']);
+
+function selectSql(table: RecordTable): string {
+  if (table === 'units') {
+    const columns = columnsOf('units').map((column) => (column === 'street' ? 's.name AS street' : `u.${column}`));
+    return `SELECT ${columns.join(', ')} FROM units u LEFT JOIN streets s ON s.id = u.street_id`;
+  }
+  return `SELECT ${columnsOf(table).join(', ')} FROM ${table}`;
+}
+
+export function readRow(db: Database, table: TrackedTable, id: string): Row | undefined {
+  const where = table === 'units' ? 'u.id' : 'id';
+  return prepared(db, `${selectSql(table)} WHERE ${where} = ?`).get(id) as Row | undefined;
+}
+
+/** Rows by id, in chunks (a bundle of 10,000 assessments is read with a few hundred statements). */
+export function readRows(db: Database, table: TrackedTable, ids: readonly string[]): Row[] {
+  const rows: Row[] = [];
+  const where = table === 'units' ? 'u.id' : 'id';
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    rows.push(...(db.prepare(`${selectSql(table)} WHERE ${where} IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Row[]));
+  }
+  return rows;
+}
+
+export function allRowIds(db: Database, table: TrackedTable): string[] {
+  return db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
+}
+
+/** sha256 of the row's comparable content: the columns in schema order, derived unit columns left out. */
+export function contentHash(table: RecordTable, row: Row): string {
+  const values = columnsOf(table)
+    .filter((column) => !(table === 'units' && derivedUnitColumns.has(column)))
+    .map((column) => row[column] ?? null);
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+/** The row without `_origin` / `_version`. */
+export function rowOf(record: Record<string, unknown>): Row {
+  const row: Row = {};
+  for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) row[key] = value as string | number | null;
+  return row;
+}

@@ -1,0 +1,55 @@
+/**
+ * The one writer of what a bundle import adds beside the records themselves: record versions
+ * received from other workstations, unit aliases (the same unit registered on two laptops) and
+ * other workstations' audit entries; and the writer of replicated rows of the record tables
+ * other than units (units go through units/unit-store.ts). Callers hold the transaction.
+ */
+import type { Database } from 'better-sqlite3';
+import type { RecordTable } from '@shared/bundle/records';
+import { prepared } from '../assessments/statements';
+import { columnsOf } from './record-rows';
+import type { Row } from './record-rows';
+
+export interface RecordVersion {
+  source: string;
+  version: number;
+  sha256: string;
+}
+
+export function recordVersion(db: Database, table: RecordTable, id: string): RecordVersion | undefined {
+  return prepared(db, 'SELECT source_workstation_id AS source, version, sha256 FROM record_versions WHERE table_name = ? AND record_id = ?').get(table, id) as RecordVersion | undefined;
+}
+
+export function setRecordVersion(db: Database, table: RecordTable, id: string, version: RecordVersion): void {
+  prepared(db, 'INSERT OR REPLACE INTO record_versions (table_name, record_id, source_workstation_id, version, sha256) VALUES (?, ?, ?, ?, ?)').run(table, id, version.source, version.version, version.sha256);
+}
+
+export function unitOfAlias(db: Database, aliasId: string): string | undefined {
+  const row = prepared(db, 'SELECT unit_id FROM unit_aliases WHERE alias_id = ?').get(aliasId) as { unit_id: string } | undefined;
+  return row?.unit_id;
+}
+
+export function addUnitAlias(db: Database, aliasId: string, unitId: string, source: string, now: string): void {
+  prepared(db, 'INSERT OR IGNORE INTO unit_aliases (alias_id, unit_id, source_workstation_id, linked_at) VALUES (?, ?, ?, ?)').run(aliasId, unitId, source, now);
+}
+
+/** Another workstation's audit entry, kept as it came; false when it was here already. */
+export function keepAuditEntry(db: Database, row: Row): boolean {
+  return (
+    prepared(db, 'INSERT OR IGNORE INTO bundle_audit_entries (id, workstation_id, seq, at, actor, action, subject, data, prev_hash, hash) VALUES (@id, @workstation_id, @seq, @at, @actor, @action, @subject, @data, @prev_hash, @hash)').run(row)
+      .changes === 1
+  );
+}
+
+type ReplicaTable = Exclude<RecordTable, 'units' | 'audit_log'>;
+
+export function insertReplica(db: Database, table: ReplicaTable, row: Row): void {
+  const columns = columnsOf(table);
+  prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`).run(row);
+}
+
+/** Brings a row up to a newer version from the workstation that made it (triggers refuse what must not change). */
+export function updateReplica(db: Database, table: ReplicaTable, row: Row): void {
+  const columns = columnsOf(table).filter((column) => column !== 'id');
+  prepared(db, `UPDATE ${table} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run(row);
+}

@@ -1,0 +1,115 @@
+/**
+ * The city office's trust store of enrolled workstations (and, on a laptop, the city's key):
+ * the one writer of trusted_workstations. A workstation is enrolled from its public identity
+ * file (`dingxing identity export`); its fingerprint is what two people compare by phone.
+ * Revoking keeps the row, so a later bundle from it is refused with the date.
+ */
+import type crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { DxError } from '@shared/api/errors';
+import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
+
+export const IdentityFileSchema = z.object({
+  format: z.literal('dingxing.identity/1'),
+  workstationId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/),
+  workstationName: z.string().max(200),
+  ed25519PublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw 32-byte Ed25519 key in base64url'),
+  certificatePem: z.string().max(20_000).optional(),
+  fingerprint: z.string().optional(),
+  createdAt: z.string().optional(),
+  /** `city` for the city office's own identity, enrolled on laptops for city bundles. */
+  kind: z.enum(['workstation', 'city']).optional(),
+});
+export type IdentityFile = z.infer<typeof IdentityFileSchema>;
+
+export interface TrustedEntry {
+  workstationId: string;
+  name: string;
+  kind: 'workstation' | 'city';
+  ed25519PublicKey: string;
+  fingerprint: string;
+  enrolledAt: string;
+  enrolledBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+const select = `SELECT workstation_id AS workstationId, name, kind, ed25519_public_key AS ed25519PublicKey, fingerprint, enrolled_at AS enrolledAt,
+  enrolled_by AS enrolledBy, revoked_at AS revokedAt, revoked_by AS revokedBy, revoke_reason AS revokeReason FROM trusted_workstations`;
+
+export function listTrusted(db: Database): TrustedEntry[] {
+  return db.prepare(`${select} ORDER BY enrolled_at, workstation_id`).all() as TrustedEntry[];
+}
+
+export function findTrusted(db: Database, workstationId: string): TrustedEntry | undefined {
+  return db.prepare(`${select} WHERE workstation_id = ?`).get(workstationId) as TrustedEntry | undefined;
+}
+
+/** Parses an identity file's text; refuses naming the field at fault. */
+export function parseIdentityFile(text: string, source: string): IdentityFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DxError('BAD_INPUT', `${source} 不是 JSON 格式的工作站身份文件 (${source} is not a JSON identity file)`);
+  }
+  const parsed = IdentityFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'format';
+    throw new DxError('BAD_INPUT', `${source} 的 ${where} 有误：${issue?.message} (${source}: ${where} is wrong: ${issue?.message})`, { issues: parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })) });
+  }
+  try {
+    ed25519PublicKeyFromRaw(Buffer.from(parsed.data.ed25519PublicKey, 'base64url'));
+  } catch {
+    throw new DxError('BAD_INPUT', `${source} 的公钥无效 (${source}: the public key is not a valid Ed25519 key)`);
+  }
+  if (parsed.data.fingerprint !== undefined && parsed.data.fingerprint !== fingerprintOf(parsed.data.ed25519PublicKey)) {
+    throw new DxError('BAD_INPUT', `${source} 的指纹与公钥不符 (${source}: the fingerprint does not match the public key)`);
+  }
+  return parsed.data;
+}
+
+export interface EnrollOutcome {
+  entry: TrustedEntry;
+  created: boolean;
+}
+
+/** Enrolls (or re-enrolls after a revocation) a workstation; the same key twice changes nothing. */
+export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: string, actorId: string, now: Date): EnrollOutcome {
+  if (identity.workstationId === ownWorkstationId) throw new DxError('BAD_INPUT', '这是本工作站自己的身份，无需登记 (this is this workstation’s own identity; it needs no enrollment)');
+  return db.transaction((): EnrollOutcome => {
+    const existing = findTrusted(db, identity.workstationId);
+    if (existing && existing.revokedAt === null) {
+      if (existing.ed25519PublicKey === identity.ed25519PublicKey) return { entry: existing, created: false };
+      throw new DxError('CONFLICT', `工作站 ${identity.workstationId} 已以另一把密钥登记（指纹 ${existing.fingerprint}）；如确需更换，先撤销再登记 (workstation ${identity.workstationId} is enrolled with another key, fingerprint ${existing.fingerprint}; revoke it first to replace the key)`);
+    }
+    db.prepare(
+      `INSERT OR REPLACE INTO trusted_workstations (workstation_id, name, kind, ed25519_public_key, certificate_pem, fingerprint, enrolled_at, enrolled_by, revoked_at, revoked_by, revoke_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+    ).run(identity.workstationId, identity.workstationName, identity.kind ?? 'workstation', identity.ed25519PublicKey, identity.certificatePem ?? null, fingerprintOf(identity.ed25519PublicKey), now.toISOString(), actorId);
+    return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: true };
+  }).immediate();
+}
+
+export function revokeTrust(db: Database, workstationId: string, actorId: string, reason: string | null, now: Date): TrustedEntry {
+  return db.transaction((): TrustedEntry => {
+    const existing = findTrusted(db, workstationId);
+    if (!existing) throw new DxError('NOT_FOUND', `信任库中没有工作站 ${workstationId} (no workstation ${workstationId} in the trust store)`);
+    if (existing.revokedAt !== null) return existing;
+    db.prepare('UPDATE trusted_workstations SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE workstation_id = ?').run(now.toISOString(), actorId, reason, workstationId);
+    return findTrusted(db, workstationId) as TrustedEntry;
+  }).immediate();
+}
+
+/** The key a bundle from this source must be signed with: this workstation's own, or an enrolled one. */
+export function keyForBundle(db: Database, workstationId: string): { key: crypto.KeyObject; raw: string; entry: TrustedEntry | null } | { refusedBecause: 'unknown' } | { refusedBecause: 'revoked'; entry: TrustedEntry } {
+  const own = db.prepare('SELECT ed25519_public_key FROM workstation_keys WHERE workstation_id = ?').pluck().get(workstationId) as string | undefined;
+  if (own) return { key: ed25519PublicKeyFromRaw(Buffer.from(own, 'base64url')), raw: own, entry: null };
+  const entry = findTrusted(db, workstationId);
+  if (!entry) return { refusedBecause: 'unknown' };
+  if (entry.revokedAt !== null) return { refusedBecause: 'revoked', entry };
+  return { key: ed25519PublicKeyFromRaw(Buffer.from(entry.ed25519PublicKey, 'base64url')), raw: entry.ed25519PublicKey, entry };
+}

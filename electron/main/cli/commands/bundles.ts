@@ -1,0 +1,72 @@
+/**
+ * `dingxing export --out FILE.dxb [--full]` and `dingxing import FILE.dxb…`: signed bundles
+ * between laptops and the city office (docs/bundle-format.md). Export signs with the workstation
+ * key (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
+ */
+import path from 'node:path';
+import type { ImportReport } from '@shared/bundle/report';
+import type { CliCommand } from '../command';
+import { exportWith, importWith, signerMaterial } from '../../bundles/bundle-deps';
+import { cliActor } from '../../users/cli-actor';
+import { outFile } from './certificates';
+
+function countsText(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).filter(([, count]) => count > 0).map(([table, count]) => `${table} ${count}`);
+  return parts.length > 0 ? parts.join(', ') : '—';
+}
+
+export const exportCommand: CliCommand = {
+  path: ['export'],
+  summary: 'Write a signed bundle (.dxb) of everything not yet exported, or everything with --full',
+  options: { out: { type: 'string', help: 'FILE.dxb  where to write the bundle' }, full: { type: 'boolean', help: 'everything, not only what changed since the last export' } },
+  async run(context) {
+    const target = outFile(context, exportCommand, '.dxb');
+    const core = await context.core();
+    const services = core.services;
+    const signer = await signerMaterial(services);
+    let last = 0;
+    const result = await exportWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { out: target, full: context.values.full === true, signer, now: services.platform.now() }, {
+      progress(done, total) {
+        if (!context.json && total > 1000 && (done === total || done - last >= 5000)) {
+          last = done;
+          context.io.stderr(`  ${done}/${total}\n`);
+        }
+      },
+    });
+    context.print(result, [`已导出数据包 (bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
+  },
+};
+
+function reportText(report: ImportReport): string {
+  const lines = [`${report.file}: ${report.status === 'imported' ? '已导入 imported' : '已拒收 REFUSED'}${report.source ? ` · ${report.source.name} (${report.source.workstationId}) #${report.sequence}` : ''}`];
+  if (report.status === 'refused') {
+    for (const refusal of report.refused) lines.push(`  ✗ ${refusal.entry}: ${refusal.reason} (${refusal.reasonEn})`);
+    lines.push('  未写入任何数据 (nothing was written)');
+    return lines.join('\n');
+  }
+  lines.push(`  新增 added:            ${countsText(report.added)}`);
+  lines.push(`  更新 updated:          ${countsText(report.updated)}`);
+  lines.push(`  已有 already present:  ${countsText(report.alreadyPresent)}`);
+  lines.push(`  关联 linked units:     ${report.linked.length}`);
+  for (const link of report.linked) lines.push(`    ${link.name}: ${link.aliasId} → ${link.unitId} (${link.by})`);
+  lines.push(`  冲突 conflicts:        ${report.conflicts.length}${report.conflicts.length > 0 ? '  (dingxing conflicts list)' : ''}`);
+  for (const conflict of report.conflicts) lines.push(`    ${conflict.id} ${conflict.table} ${conflict.recordId}: ${conflict.reason}`);
+  if (report.sequenceGaps.length > 0) lines.push(`  缺少数据包 missing bundles from this workstation: #${report.sequenceGaps.join(', #')}`);
+  return lines.join('\n');
+}
+
+export const importCommand: CliCommand = {
+  path: ['import'],
+  summary: 'Verify signed bundles (.dxb) and merge them; prints what was added, already present, linked, held as conflicts or refused',
+  args: 'FILE.dxb…',
+  positionals: { min: 1 },
+  async run(context) {
+    const core = await context.core();
+    const services = core.services;
+    const reports: ImportReport[] = [];
+    for (const file of context.positionals) reports.push(await importWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { file: path.resolve(file), now: services.platform.now() }));
+    const refused = reports.filter((report) => report.status === 'refused').length;
+    context.print({ reports, refused }, reports.map(reportText).join('\n'));
+    return refused > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * `dingxing trust add FILE | list | revoke ID`: the trust store of enrolled workstations. Compare
+ * the printed fingerprint with the one the laptop shows (`dingxing identity show`) by phone.
+ */
+import fs from 'node:fs';
+import { DxError } from '@shared/api/errors';
+import type { CliCommand } from '../command';
+import { stringOption } from '../command';
+import { formatTable } from '../text/table';
+import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
+import { appendAudit } from '../../audit/audit-log';
+import { cliActor } from '../../users/cli-actor';
+
+export const trustAddCommand: CliCommand = {
+  path: ['trust', 'add'],
+  summary: 'Enroll a workstation from its identity file (dingxing identity export); compare the fingerprint by phone',
+  args: 'FILE',
+  positionals: { min: 1, max: 1 },
+  async run(context) {
+    const file = context.positionals[0] as string;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new DxError('BAD_INPUT', `无法读取文件：${file} (cannot read the file: ${file})`);
+    }
+    const identity = parseIdentityFile(text, file);
+    const core = await context.core();
+    const services = core.services;
+    const actor = cliActor().userId;
+    const outcome = enroll(services.db, identity, services.workstation.id, actor, services.platform.now());
+    if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } });
+    context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
+  },
+};
+
+export const trustListCommand: CliCommand = {
+  path: ['trust', 'list'],
+  summary: 'List the enrolled workstations with their fingerprints',
+  async run(context) {
+    const core = await context.core();
+    const entries = listTrusted(core.services.db);
+    const table = formatTable(
+      ['工作站 id', '名称 name', '指纹 fingerprint', '登记 enrolled', '状态 status'],
+      entries.map((entry) => [entry.workstationId, entry.name, entry.fingerprint, entry.enrolledAt.slice(0, 10), entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted']),
+    );
+    context.print(entries, entries.length === 0 ? '信任库为空 (the trust store is empty)' : table);
+  },
+};
+
+export const trustRevokeCommand: CliCommand = {
+  path: ['trust', 'revoke'],
+  summary: 'Revoke an enrolled workstation: its bundles are refused from now on',
+  args: 'ID',
+  positionals: { min: 1, max: 1 },
+  options: { reason: { type: 'string', help: 'TEXT  why (kept with the revocation)' } },
+  async run(context) {
+    const core = await context.core();
+    const services = core.services;
+    const actor = cliActor().userId;
+    const entry = revokeTrust(services.db, context.positionals[0] as string, actor, stringOption(context.values, 'reason') ?? null, services.platform.now());
+    appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } });
+    context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * Procedures of 数据交换: export this workstation's work as a signed bundle, import bundles
+ * (city office), the export and import history, conflicts held for a person, and the trust store.
+ * Bundle files cross as base64 (at most the one import size limit); the CLI reads and writes
+ * files of any size within the bundle limits.
+ */
+import { z } from 'zod';
+import { base64Length, formatMegabytes, maxImportFileBytes } from '../../limits';
+import { ExportResultSchema, ImportReportSchema } from '../../bundle/report';
+import { procedure } from '../procedure';
+
+const IdSchema = z.string().min(1).max(64);
+const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+export const TrustedWorkstationSchema = z.object({
+  workstationId: z.string(),
+  name: z.string(),
+  kind: z.enum(['workstation', 'city']),
+  ed25519PublicKey: z.string(),
+  fingerprint: z.string(),
+  enrolledAt: z.string(),
+  enrolledBy: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type TrustedWorkstation = z.infer<typeof TrustedWorkstationSchema>;
+
+export const ConflictSchema = z.object({
+  id: z.string(),
+  table: z.string(),
+  recordId: z.string(),
+  source: z.string(),
+  bundleId: z.string(),
+  incomingVersion: z.number().int(),
+  incomingSha256: z.string(),
+  local: RowSchema.nullable(),
+  incoming: RowSchema,
+  reason: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolution: z.enum(['keep-local', 'take-incoming']).nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+export const ExportHistorySchema = z.object({
+  sequence: z.number().int(),
+  bundleId: z.string(),
+  kind: z.enum(['workstation', 'city']),
+  full: z.boolean(),
+  counts: z.record(z.string(), z.number()),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+export const bundleProcedures = {
+  'bundles.export': procedure({
+    roles: ['inspector', 'leader'],
+    summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle (base64)',
+    input: z.object({ full: z.boolean().default(false) }),
+    output: ExportResultSchema.extend({ fileName: z.string(), bundleBase64: z.string() }),
+    job: true,
+  }),
+  'bundles.import': procedure({
+    roles: ['city'],
+    summary: 'Verify a .dxb bundle and merge it in one transaction; the report is kept in the history',
+    input: z.object({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
+    }),
+    output: ImportReportSchema,
+    job: true,
+  }),
+  'bundles.history': procedure({
+    roles: 'signedIn',
+    summary: 'This workstation’s exports and the bundles it imported or refused, newest first',
+    input: z.object({}),
+    output: z.object({ exports: z.array(ExportHistorySchema), imports: z.array(ImportReportSchema) }),
+  }),
+  'bundles.conflicts': procedure({
+    roles: ['city'],
+    summary: 'Records held as conflicts, both versions side by side',
+    input: z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
+    output: z.array(ConflictSchema),
+  }),
+  'bundles.resolveConflict': procedure({
+    roles: ['city'],
+    summary: 'Keep the version here or take the incoming one; recorded in the audit log',
+    input: z.object({ id: IdSchema, keep: z.enum(['keep-local', 'take-incoming']) }),
+    output: ConflictSchema,
+  }),
+  'trust.list': procedure({
+    roles: ['city'],
+    summary: 'The enrolled workstations with their fingerprints',
+    input: z.object({}),
+    output: z.array(TrustedWorkstationSchema),
+  }),
+  'trust.add': procedure({
+    roles: ['city'],
+    summary: 'Enroll a workstation from its identity file (the JSON of `dingxing identity export`)',
+    input: z.object({ identityJson: z.string().min(2).max(64_000) }),
+    output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
+  }),
+  'trust.revoke': procedure({
+    roles: ['city'],
+    summary: 'Revoke an enrolled workstation: its bundles are refused from now on',
+    input: z.object({ workstationId: IdSchema, reason: z.string().trim().max(500).optional() }),
+    output: TrustedWorkstationSchema,
+  }),
+};

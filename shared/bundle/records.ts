@@ -1,0 +1,188 @@
+/**
+ * The records a bundle carries, one JSON-lines file per table (records/<table>.jsonl). Each line
+ * is one row with the table's column names, plus `_origin` (the workstation that made the
+ * record) and `_version` (that workstation's change counter when the row was exported). Every
+ * line is checked against its table's schema before anything is written.
+ */
+import { z } from 'zod';
+import { assessmentStatuses } from '../domain/assessment-status';
+import { revocationCauses } from '../domain/certificate';
+import { CycleSchema } from '../domain/cycle';
+import { unitKinds } from '../domain/unit-kinds';
+
+const shortText = z.string().max(2000);
+const longText = z.string().max(4_000_000);
+const id = z.string().min(1).max(64);
+const time = z.string().min(10).max(40);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const flag = z.union([z.literal(0), z.literal(1)]);
+const stars = z.number().int().min(0).max(5);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const meta = { _origin: id, _version: z.number().int().min(0) };
+
+export const recordSchemas = {
+  units: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    name: z.string().min(1).max(200),
+    kind: z.enum(unitKinds),
+    industry: shortText.nullable(),
+    district_code: z.string().regex(/^[0-9A-Z]{6}$/),
+    /** The street's name (street ids are per workstation). */
+    street: shortText.nullable(),
+    address: shortText.nullable(),
+    uscc: z.string().regex(/^[0-9A-Z]{18}$/).nullable(),
+    households: z.number().int().min(0).nullable(),
+    contact: shortText.nullable(),
+    phone: shortText.nullable(),
+    in_scope: flag,
+    current_stars: stars,
+    last_assessed_on: day.nullable(),
+    last_veto_on: day.nullable(),
+    created_at: time,
+    updated_at: time,
+  }),
+  unit_star_history: z.strictObject({
+    ...meta,
+    id,
+    unit_id: id,
+    cycle: CycleSchema,
+    stars,
+    previous_stars: stars,
+    assessed_on: day,
+    assessment_id: id.nullable(),
+    vetoed: flag,
+    decided_by: shortText.nullable(),
+    created_at: time,
+  }),
+  assessments: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    unit_id: id,
+    cycle: CycleSchema,
+    assessed_on: day,
+    rubric_id: shortText,
+    rubric_sha256: shortText.nullable(),
+    answers: longText,
+    details: longText,
+    status: z.enum(assessmentStatuses),
+    result: longText.nullable(),
+    total: z.number().nullable(),
+    score_stars: stars.nullable(),
+    awarded_stars: stars.nullable(),
+    vetoed: flag.nullable(),
+    decided_by: shortText.nullable(),
+    inspector: shortText.nullable(),
+    submitted_at: time.nullable(),
+    signed_by: shortText.nullable(),
+    signed_at: time.nullable(),
+    supersedes_id: id.nullable(),
+    supersede_reason: shortText.nullable(),
+    follows_up_id: id.nullable(),
+    created_at: time,
+    updated_at: time,
+    autosaved_at: time.nullable(),
+  }),
+  evidence: z.strictObject({
+    ...meta,
+    id,
+    assessment_id: id,
+    item_id: shortText,
+    sha256,
+    mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+    bytes: z.number().int().min(1),
+    original_name: shortText,
+    created_at: time,
+  }),
+  rectifications: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    unit_id: id,
+    assessment_id: id.nullable(),
+    item_id: shortText.nullable(),
+    description: shortText,
+    owner: shortText.nullable(),
+    due_on: day,
+    status: z.enum(['open', 'done']),
+    closed_on: day.nullable(),
+    follow_up_assessment_id: id.nullable(),
+    created_at: time,
+    updated_at: time,
+  }),
+  certificates: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    number: shortText,
+    sequence: z.number().int().min(1),
+    assessment_id: id,
+    unit_id: id,
+    unit_name: shortText,
+    uscc: shortText.nullable(),
+    district_code: shortText,
+    cycle: CycleSchema,
+    stars: z.number().int().min(1).max(5),
+    issued_on: day,
+    valid_until: day,
+    authority: shortText,
+    qr_payload: shortText,
+    issued_by: shortText,
+    issued_at: time,
+  }),
+  certificate_revocations: z.strictObject({
+    ...meta,
+    id,
+    certificate_id: id,
+    workstation_id: id,
+    cause: z.enum(revocationCauses),
+    reason: z.string().min(1).max(500),
+    assessment_id: id.nullable(),
+    revoked_on: day,
+    revoked_by: shortText,
+    created_at: time,
+  }),
+  district_inputs: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    cycle: CycleSchema,
+    district_code: z.string().regex(/^[0-9A-Z]{6}$/),
+    rule_of_law: z.number().min(0).max(100),
+    aspects: z.string().max(20_000),
+    veto: flag,
+    veto_reason: shortText.nullable(),
+    previous_grade: z.enum(['none', 'bronze', 'silver', 'gold']),
+    source: shortText,
+    entered_by: shortText,
+    entered_at: time,
+  }),
+  audit_log: z.strictObject({
+    ...meta,
+    id,
+    seq: z.number().int().min(1),
+    at: time,
+    workstation_id: id,
+    actor: shortText,
+    action: shortText,
+    subject: shortText.nullable(),
+    data: longText,
+    prev_hash: sha256,
+    hash: sha256,
+  }),
+} as const;
+
+export type RecordTable = keyof typeof recordSchemas;
+export const recordTables = Object.keys(recordSchemas) as RecordTable[];
+
+/** Tables in the order they are merged: what a row refers to comes before it. */
+export const mergeOrder: readonly RecordTable[] = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'audit_log'];
+
+export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;
+
+export function isRecordTable(name: string): name is RecordTable {
+  return Object.hasOwn(recordSchemas, name);
+}

@@ -1,0 +1,142 @@
+// Bundles: a laptop's season (10,000 final assessments with ~450,000 answers, their units and
+// star history) exported, then imported at the city office. Import is measured against raw
+// better-sqlite3 inserts of the same rows in one transaction; the main thread's longest stall
+// while the import runs in a worker is measured with a 1 ms timer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { depsOfServices } from '../../electron/main/assessments/deps';
+import { startAssessment } from '../../electron/main/assessments/workflow';
+import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
+import { signerMaterialOf } from '../../electron/main/bundles/signer';
+import { enroll } from '../../electron/main/bundles/trust-store';
+import { openCore } from '../../electron/main/core';
+import type { Core } from '../../electron/main/core';
+import { unlockIdentity } from '../../electron/main/crypto/identity';
+import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { newId } from '../../electron/main/ids';
+import { runJob } from '../../electron/main/jobs/run-job';
+import { tempDbFile, tempDir } from '../helpers/temp';
+import { actorWith } from '../helpers/actors';
+import { fullAnswers } from '../unit/assessments/fixtures';
+import { record, writeFigures } from './harness';
+
+afterAll(() => writeFigures('bundles'));
+
+const count = Number(process.env.BENCH_BUNDLE_ASSESSMENTS ?? 10_000);
+const now = new Date('2026-12-01T10:00:00Z');
+const actor = 'bench';
+
+function fill(core: Core): { answers: number } {
+  const db = core.services.db;
+  const template = startAssessment(depsOfServices(core.services), { unitId: addTemplateUnit(core), cycle: 2026 }, actorWith('组长', 'leader'));
+  const answers = fullAnswers(template.form, { 'PRE-5': 2 });
+  const answersJson = JSON.stringify(answers);
+  const result = JSON.stringify({ total: 90, trace: Object.keys(answers).map((item) => ({ item, points: 1, why: '满分 full marks' })) });
+  const ws = core.services.workstation.id;
+  const insertUnit = db.prepare("INSERT INTO units (id, workstation_id, name, kind, district_code, current_stars, last_assessed_on, created_at, updated_at) VALUES (?, ?, ?, 'enterprise', '420105', 4, '2026-11-20', ?, ?)");
+  const insertAssessment = db.prepare(
+    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, status, result, total, score_stars, awarded_stars, vetoed, decided_by, inspector, submitted_at, signed_by, signed_at, created_at, updated_at)
+     VALUES (?, ?, ?, 2026, '2026-11-20', ?, ?, ?, 'final', ?, 90, 4, 4, 0, 'threshold', '检查员', ?, '组长', ?, ?, ?)`,
+  );
+  const insertHistory = db.prepare("INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at) VALUES (?, ?, 2026, 4, 3, '2026-11-20', ?, 0, 'threshold', ?)");
+  const stamp = now.toISOString();
+  db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      const unitId = newId();
+      const assessmentId = newId();
+      insertUnit.run(unitId, ws, `基准单位${index}`, stamp, stamp);
+      insertAssessment.run(assessmentId, ws, unitId, template.rubricId, template.rubricSha256, answersJson, result, stamp, stamp, stamp, stamp);
+      insertHistory.run(newId(), unitId, assessmentId, stamp);
+    }
+  }).immediate();
+  return { answers: Object.keys(answers).length * count };
+}
+
+function addTemplateUnit(core: Core): string {
+  const id = newId();
+  core.services.db.prepare("INSERT INTO units (id, workstation_id, name, kind, district_code, created_at, updated_at) VALUES (?, 'ws', '模板单位', 'enterprise', '420105', ?, ?)").run(id, now.toISOString(), now.toISOString());
+  return id;
+}
+
+/** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost. */
+function rawInserts(source: Core, target: Core): number {
+  const from = source.services.db;
+  const to = target.services.db;
+  const tables = ['units', 'assessments', 'unit_star_history'];
+  const rows = tables.map((table) => ({ table, rows: from.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT record_id FROM change_log WHERE table_name = ?)`).all(table) as Record<string, unknown>[] }));
+  const start = process.hrtime.bigint();
+  to.transaction(() => {
+    for (const { table, rows: list } of rows) {
+      if (list.length === 0) continue;
+      const columns = Object.keys(list[0] as object);
+      const insert = to.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
+      for (const row of list) insert.run(row);
+    }
+  }).immediate();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments`, async () => {
+  const laptop = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
+  const { answers } = fill(laptop);
+  const unlocked = await unlockIdentity(laptop.services.db, laptop.services.workstation, new PassphraseKeyStore('bench passphrase'), now);
+  const signer = signerMaterialOf(unlocked);
+  const folder = tempDir();
+  const bundle = path.join(folder, 'season.dxb');
+  const size = `${count.toLocaleString('en-US')} assessments, ${answers.toLocaleString('en-US')} answers, ${count.toLocaleString('en-US')} units`;
+
+  let start = process.hrtime.bigint();
+  const exported = await exportWith(laptop.services.db, laptop.services.workstation.id, actor, laptop.services.dataDir, { out: bundle, full: true, signer, now });
+  const exportSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  start = process.hrtime.bigint();
+  const lines = ['units', 'assessments', 'unit_star_history'].map((table) => (laptop.services.db.prepare(`SELECT * FROM ${table}`).all() as object[]).map((row) => JSON.stringify(row)).join('\n'));
+  fs.writeFileSync(path.join(folder, 'raw.jsonl'), lines.join('\n'));
+  const rawExportSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  record({ name: 'bundles.export', size: `${size}; ${(exported.bytes / 1024 / 1024).toFixed(1)} MB`, seconds: exportSeconds, baselineSeconds: rawExportSeconds, baseline: 'SELECT * of the same rows to JSON lines in one file, unsigned, uncompressed' });
+
+  const city = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
+  enroll(city.services.db, unlocked.publicIdentity, city.services.workstation.id, actor, now);
+  start = process.hrtime.bigint();
+  const report = await importWith(city.services.db, city.services.workstation.id, actor, city.services.dataDir, { file: bundle, now });
+  const importSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  expect(report.refused).toEqual([]);
+  expect(report.added.assessments).toBe(count + 1); // and the template draft
+
+  const raw = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
+  const rawSeconds = rawInserts(laptop, raw);
+  record({
+    name: 'bundles.import',
+    size,
+    seconds: importSeconds,
+    baselineSeconds: rawSeconds,
+    baseline: 'raw better-sqlite3 INSERTs of the same rows in one transaction',
+    goal: { text: '≤ 1.5× baseline', met: importSeconds / rawSeconds <= 1.5 },
+  });
+
+  // The same import in a worker (a fresh city), while the main thread's timer measures its longest stall.
+  const city2 = await openCore({ dbFile: tempDbFile(), jobMode: 'worker' });
+  enroll(city2.services.db, unlocked.publicIdentity, city2.services.workstation.id, actor, now);
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const tick = performance.now();
+    longest = Math.max(longest, tick - last);
+    last = tick;
+  }, 1);
+  start = process.hrtime.bigint();
+  const controller = new AbortController();
+  const inWorker = (await runJob(city2.services, 'bundles.import', { file: bundle, dataDir: city2.services.dataDir, now: now.toISOString() }, { actor: { userId: actor, name: actor, displayName: actor, roles: ['city'] }, session: null, signal: controller.signal, progress: () => undefined, throwIfCancelled: () => undefined })) as { added: Record<string, number> };
+  const workerSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(timer);
+  expect(inWorker.added.assessments).toBe(count + 1);
+  record({
+    name: 'bundles.import.mainThreadStall',
+    size: `longest gap of a 1 ms main-thread timer during a ${count.toLocaleString('en-US')}-assessment import in a worker`,
+    seconds: longest / 1000,
+    baselineSeconds: workerSeconds,
+    baseline: 'the whole import in the worker',
+    goal: { text: '≤ 50 ms', met: longest <= 50 },
+  });
+  for (const core of [laptop, city, raw, city2]) core.close();
+});

@@ -1,0 +1,106 @@
+// `dingxing export`, `import`, `trust add|list|revoke` and `conflicts list|resolve`: exit codes and --json reports.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
+import { assessmentDocument } from '../certificates/world';
+
+let folder: string;
+const db = (name: string) => path.join(folder, `${name}.sqlite`);
+const at = (name: string) => path.join(folder, name);
+
+beforeEach(() => {
+  folder = tempDir();
+  process.env.DINGXING_KEY_PASSPHRASE = 'cli bundle passphrase';
+});
+
+afterEach(() => {
+  delete process.env.DINGXING_KEY_PASSPHRASE;
+});
+
+describe('dingxing export / import / trust', () => {
+  it('enrolls a laptop, imports its bundle once, lists and revokes it', async () => {
+    fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '命令行公司' })]));
+    expect((await cli('assessments', 'import', at('a.json'), '--db', db('laptop'))).code).toBe(0);
+    expect((await cli('export', '--db', db('laptop'))).code).toBe(2);
+    const exported = await cli('export', '--out', at('1.dxb'), '--db', db('laptop'), '--json');
+    expect(exported.code).toBe(0);
+    expect(exported.json()).toMatchObject({ sequence: 1, counts: { units: 1, assessments: 1 } });
+
+    const unknown = await cli('import', at('1.dxb'), '--db', db('city'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toMatch(/未登记.*not enrolled/s);
+
+    expect((await cli('identity', 'export', '--out', at('laptop.id'), '--db', db('laptop'))).code).toBe(0);
+    const added = await cli('trust', 'add', at('laptop.id'), '--db', db('city'), '--json');
+    expect(added.code).toBe(0);
+    const laptopId = added.json<{ entry: { workstationId: string; fingerprint: string } }>().entry;
+    expect(laptopId.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+
+    const imported = await cli('import', at('1.dxb'), '--db', db('city'), '--json');
+    expect(imported.code).toBe(0);
+    expect(imported.json()).toMatchObject({ refused: 0, reports: [{ status: 'imported', added: { units: 1, assessments: 1 }, sequenceGaps: [] }] });
+    const human = await cli('import', at('1.dxb'), '--db', db('city'));
+    expect(human.stdout).toMatch(/已有 already present:\s+units 1/);
+
+    const listed = await cli('trust', 'list', '--db', db('city'));
+    expect(listed.stdout).toContain(laptopId.fingerprint);
+    expect((await cli('trust', 'revoke', laptopId.workstationId, '--db', db('city'))).code).toBe(0);
+    const refused = await cli('import', at('1.dxb'), '--db', db('city'), '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ refused: 1, reports: [{ status: 'refused', refused: [{ entry: 'manifest.json' }] }] });
+    expect((await cli('trust', 'revoke', 'nobody', '--db', db('city'))).code).toBe(1);
+    fs.writeFileSync(at('bad.id'), '{"format":"dingxing.identity/1","workstationId":"x"}');
+    const bad = await cli('trust', 'add', at('bad.id'), '--db', db('city'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/workstationName/);
+  });
+
+  it('lists a held conflict and resolves it', async () => {
+    fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '冲突公司', uscc: null })]));
+    await cli('assessments', 'import', at('a.json'), '--db', db('laptop'));
+    await cli('identity', 'export', '--out', at('laptop.id'), '--db', db('laptop'));
+    await cli('trust', 'add', at('laptop.id'), '--db', db('city'));
+    await cli('export', '--out', at('1.dxb'), '--db', db('laptop'));
+    await cli('import', at('1.dxb'), '--db', db('city'));
+    // Both sides correct the unit's address, differently (as the unit form would).
+    for (const side of ['laptop', 'city']) {
+      const connection = new Database(db(side));
+      connection.prepare('UPDATE units SET address = ?').run(`${side} 的地址`);
+      connection.close();
+    }
+    await cli('export', '--out', at('2.dxb'), '--db', db('laptop'));
+    const second = await cli('import', at('2.dxb'), '--db', db('city'), '--json');
+    expect(second.code).toBe(0);
+    const conflicts = await cli('conflicts', 'list', '--db', db('city'), '--json');
+    const held = conflicts.json<{ id: string; local: { address: string }; incoming: { address: string } }[]>();
+    expect(held).toEqual([expect.objectContaining({ table: 'units', local: expect.objectContaining({ address: 'city 的地址' }), incoming: expect.objectContaining({ address: 'laptop 的地址' }) })]);
+    expect((await cli('conflicts', 'list', '--db', db('city'))).stdout).toContain('differing fields: address');
+    expect((await cli('conflicts', 'resolve', held[0]!.id, '--db', db('city'))).code).toBe(2);
+    const resolved = await cli('conflicts', 'resolve', held[0]!.id, '--keep', 'incoming', '--db', db('city'), '--json');
+    expect(resolved.code).toBe(0);
+    expect(resolved.json()).toMatchObject({ status: 'resolved', resolution: 'take-incoming' });
+    expect((await cli('conflicts', 'list', '--db', db('city'))).stdout).toContain('no conflicts to resolve');
+  });
+});
+
+describe('district inputs in a bundle', () => {
+  it('travel with the bundle and are added once', async () => {
+    const aspects = { politicalStability: 90, publicOrder: 88, economicOrder: 91, workSafety: 87, foodDrugSafety: 90, ecology: 85, grassrootsGovernance: 93, livelihood: 89 };
+    fs.writeFileSync(at('inputs.json'), JSON.stringify({ format: 'dingxing.district-inputs/1', cycle: 2026, districts: [{ district: '420105', ruleOfLaw: 92, aspects, veto: false, previousGrade: 'bronze' }] }));
+    fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '区县指标公司' })]));
+    await cli('assessments', 'import', at('a.json'), '--db', db('source'));
+    expect((await cli('ding', 'inputs', 'import', at('inputs.json'), '--db', db('source'))).code).toBe(0);
+    await cli('identity', 'export', '--out', at('source.id'), '--db', db('source'));
+    await cli('trust', 'add', at('source.id'), '--db', db('target'));
+    expect((await cli('export', '--out', at('inputs.dxb'), '--db', db('source'), '--json')).json()).toMatchObject({ counts: { district_inputs: 1 } });
+    const imported = await cli('import', at('inputs.dxb'), '--db', db('target'), '--json');
+    expect(imported.json()).toMatchObject({ reports: [{ status: 'imported', added: { district_inputs: 1 } }] });
+    const again = await cli('import', at('inputs.dxb'), '--db', db('target'), '--json');
+    expect(again.json()).toMatchObject({ reports: [{ alreadyPresent: { district_inputs: 1 } }] });
+    const row = (await cli('ding', '--db', db('target'), '--json')).json<{ district: string; grade: string }[]>().find((entry) => entry.district === '420105');
+    expect(row).toMatchObject({ district: '420105' });
+  });
+});
