@@ -20,15 +20,21 @@ export interface NewConflict {
   createdAt: string;
 }
 
+/** The conflict this incoming version of a record was held in before, if any. */
+function findHeld(db: Database, table: string, recordId: string, incomingSha256: string): { id: string; status: 'open' | 'resolved' } | undefined {
+  return db.prepare('SELECT id, status FROM bundle_conflicts WHERE table_name = ? AND record_id = ? AND incoming_sha256 = ?').get(table, recordId, incomingSha256) as
+    | { id: string; status: 'open' | 'resolved' }
+    | undefined;
+}
+
 /** Whether this incoming version was held before, and how it stands. */
 export function heldStatus(db: Database, table: string, recordId: string, incomingSha256: string): 'open' | 'resolved' | undefined {
-  const row = db.prepare('SELECT status FROM bundle_conflicts WHERE table_name = ? AND record_id = ? AND incoming_sha256 = ?').get(table, recordId, incomingSha256) as { status: 'open' | 'resolved' } | undefined;
-  return row?.status;
+  return findHeld(db, table, recordId, incomingSha256)?.status;
 }
 
 /** Holds the conflict; the same incoming version held before is not held twice. Returns its id. */
 export function holdConflict(db: Database, conflict: NewConflict): string {
-  const existing = db.prepare('SELECT id FROM bundle_conflicts WHERE table_name = ? AND record_id = ? AND incoming_sha256 = ?').get(conflict.table, conflict.recordId, conflict.incomingSha256) as { id: string } | undefined;
+  const existing = findHeld(db, conflict.table, conflict.recordId, conflict.incomingSha256);
   if (existing) return existing.id;
   const id = newId();
   db.prepare(
