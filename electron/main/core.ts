@@ -24,6 +24,7 @@ import { seedDatabase } from './seed';
 import { WriteGate } from './jobs/write-gate';
 import { defaultIdleLockMs } from './users/session-registry';
 import { Sessions } from './users/sessions';
+import { ImportSessions } from './units/import/import-sessions';
 
 export interface CoreOptions {
   dbFile: string;
@@ -66,6 +67,7 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     platform,
     sessions: new Sessions(db, options.idleLockMs ?? defaultIdleLockMs, () => platform.now().getTime()),
     writeGate: new WriteGate(),
+    importSessions: new ImportSessions(() => platform.now().getTime()),
     audit(entry: AuditEntryInput) {
       appendAudit(db, workstation.id, entry);
     },

@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '@shared/api/procedures/units';
+import type { ImportReport, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
+import { ImportSessions, importSessionTtlMs } from '../../electron/main/units/import/import-sessions';
 import type { Core } from '../../electron/main/core';
 import { cli } from '../helpers/cli';
 import { testCore } from '../helpers/core';
 import { tempDbFile } from '../helpers/temp';
-import { anyone } from '../helpers/actors';
+import { anyone, asInspector } from '../helpers/actors';
 
 const header = 'name,kind,industry,district,street,address,uscc,households,contact,phone';
 const csv = [
@@ -133,11 +134,84 @@ describe('units.get, create and update', () => {
 describe('units.importPreview and units.import', () => {
   it('previews every row and its errors without writing anything', async () => {
     const core = await testCore();
-    const report = await call<ImportReport>(core, 'units.importPreview', { fileName: 'p.csv', contentBase64: base64(`${csv}\n坏行,工厂,,江岸区,,,,,,`) });
-    expect(report.totalRows).toBe(6);
-    expect(report.rows.map((row) => row.ok)).toEqual([true, true, true, true, true, false]);
-    expect(report.errors).toEqual([expect.objectContaining({ line: 7, column: 'kind' })]);
+    const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'p.csv', contentBase64: base64(`${csv}\n坏行,工厂,,江岸区,,,,,,`) });
+    expect(summary).toMatchObject({ totalRows: 6, okRows: 5, errorCount: 1, mode: 'add', rowsTruncated: false });
+    expect(summary.firstRows.items.map((row) => row.ok)).toEqual([true, true, true, true, true, false]);
+    expect(summary.firstRows.errors).toEqual([expect.objectContaining({ line: 7, column: 'kind' })]);
+    expect(summary.errors).toEqual([expect.objectContaining({ line: 7, column: 'kind' })]);
     expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(0);
+  });
+
+  it('answers a large preview as a summary and pages through the rest with its token', async () => {
+    const core = await testCore();
+    // 3,000 rows, every third one with an unknown kind: 1,000 errors.
+    const rows = Array.from({ length: 3000 }, (_, index) => `单位${index},${index % 3 === 2 ? '工厂' : '企业'},,江岸区,,,,,,`);
+    const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'big.csv', contentBase64: base64([header, ...rows].join('\n')) });
+    expect(summary).toMatchObject({ totalRows: 3000, okRows: 2000, errorCount: 1000 });
+    expect(summary.errors).toHaveLength(200);
+    expect(summary.firstRows).toMatchObject({ total: 3000, offset: 0 });
+    expect(summary.firstRows.items).toHaveLength(100);
+
+    const page = await call<ImportRowsPage>(core, 'units.importPreviewRows', { token: summary.token, offset: 2900, limit: 500 });
+    expect(page.items.map((row) => row.line)).toEqual(Array.from({ length: 100 }, (_, index) => 2902 + index));
+    expect(page.errors.map((issue) => issue.line)).toEqual(page.items.filter((row) => !row.ok).map((row) => row.line));
+    const bad = await call<ImportRowsPage>(core, 'units.importPreviewRows', { token: summary.token, only: 'errors', offset: 0, limit: 10 });
+    expect(bad.total).toBe(1000);
+    expect(bad.items.every((row) => !row.ok)).toBe(true);
+    const errors = await call<{ total: number; items: { line: number }[] }>(core, 'units.importPreviewErrors', { token: summary.token, offset: 990, limit: 1000 });
+    expect(errors).toMatchObject({ total: 1000, offset: 990 });
+    expect(errors.items.map((issue) => issue.line)).toEqual(Array.from({ length: 10 }, (_, index) => 2974 + 3 * index));
+    const download = await call<{ fileName: string; csv: string }>(core, 'units.importErrorsCsv', { token: summary.token });
+    expect(download.fileName).toBe('big-错误-errors.csv');
+    const lines = download.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFF行号 line,列 column,问题,problem');
+    expect(lines).toHaveLength(1001);
+    expect(lines[1]).toMatch(/^4,kind,未知的单位类型“工厂”/);
+  });
+
+  it('imports what was previewed by its token, once, checking it again as it writes', async () => {
+    const core = await testCore();
+    const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'u.csv', contentBase64: base64(csv) });
+    const report = await call<ImportReport>(core, 'units.import', { token: summary.token });
+    expect(report).toMatchObject({ imported: 5, fileName: 'u.csv' });
+    expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(5);
+    const again = await core.dispatcher.dispatch('units.import', { token: summary.token }, anyone);
+    expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(5);
+  });
+
+  it('refuses at import a row that became a duplicate after the preview, writing nothing', async () => {
+    const core = await testCore();
+    const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'u.csv', contentBase64: base64(csv) });
+    expect(summary.errorCount).toBe(0);
+    await call(core, 'units.create', { name: '江岸社区', kind: 'community', districtCode: '420102' });
+    const result = await core.dispatcher.dispatch('units.import', { token: summary.token }, anyone);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: [3, 'name'] }] } } });
+    expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(1);
+  });
+
+  it("refuses another user's token and an expired one, naming the problem, and writes nothing", async () => {
+    const core = await testCore();
+    let now = Date.parse('2026-12-01T09:00:00Z');
+    core.services.importSessions = new ImportSessions(() => now);
+    const mine = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'u.csv', contentBase64: base64(csv) });
+    for (const name of ['units.import', 'units.importPreviewRows', 'units.importPreviewErrors', 'units.importErrorsCsv']) {
+      const foreign = await core.dispatcher.dispatch(name, { token: mine.token }, asInspector);
+      expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(foreign.ok ? '' : foreign.error.message).toContain('找不到这次导入预览');
+    }
+    const unknown = await core.dispatcher.dispatch('units.import', { token: 'x'.repeat(32) }, anyone);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    now += importSessionTtlMs;
+    const expired = await core.dispatcher.dispatch('units.import', { token: mine.token }, anyone);
+    expect(expired).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('已过期') } });
+    expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(0);
+  });
+
+  it('refuses a malformed token as BAD_INPUT', async () => {
+    const core = await testCore();
+    expect(await core.dispatcher.dispatch('units.import', { token: 'short' }, anyone)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await core.dispatcher.dispatch('units.importPreviewRows', { token: 'x'.repeat(32), limit: 5000 }, anyone)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
   it('refuses a file with a bad row as BAD_INPUT with [line, column] issues and writes nothing', async () => {

@@ -24,3 +24,23 @@ export function registryLookups(db: Database): RegistryLookups {
     unitExists: (districtCode, name) => byName.get(districtCode, name) !== undefined,
   };
 }
+
+/**
+ * The same facts for checking a whole file: every unit's USCC and district+name read once into
+ * memory (~0.1 s at 100,000 units) instead of two queries per row (~0.3 s per 100,000 rows).
+ * Update mode still looks each matched unit's facts up by statement.
+ */
+export function bulkRegistryLookups(db: Database): RegistryLookups {
+  const single = registryLookups(db);
+  const usccHolders = new Map<string, { name: string; districtCode: string }>();
+  const names = new Set<string>();
+  for (const row of db.prepare('SELECT name, district_code AS districtCode, uscc FROM units').iterate() as Iterable<{ name: string; districtCode: string; uscc: string | null }>) {
+    names.add(`${row.districtCode}\u0000${row.name}`);
+    if (row.uscc !== null) usccHolders.set(row.uscc, { name: row.name, districtCode: row.districtCode });
+  }
+  return {
+    ...single,
+    unitByUscc: (uscc) => usccHolders.get(uscc),
+    unitExists: (districtCode, name) => names.has(`${districtCode}\u0000${name}`),
+  };
+}

@@ -146,6 +146,58 @@ export const ImportFileSchema = z
   })
   .strict();
 
+/** A preview held by the core: the window pages through it and imports with its token. */
+export const ImportTokenSchema = z.string().min(16).max(100);
+
+/** A page of preview rows with the errors on those rows (so each row can say what is wrong). */
+export const ImportRowsPageSchema = z.object({
+  /** Rows held for paging: every row up to the preview limit, or only the bad ones with `only: "errors"`. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ImportPreviewRowSchema),
+  errors: z.array(ImportIssueSchema),
+});
+export type ImportRowsPage = z.infer<typeof ImportRowsPageSchema>;
+
+/**
+ * What `units.importPreview` answers: counts, the first errors and warnings, the first page of
+ * rows, and a token for the rest. The full preview stays in the core (a 100,000-row file with
+ * 50,000 errors is ~12 MB of report).
+ */
+export const ImportSummarySchema = z.object({
+  token: ImportTokenSchema,
+  /** ISO time after which the token is refused and the file must be chosen again. */
+  expiresAt: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  mode: z.enum(['add', 'update']),
+  totalRows: z.number().int(),
+  /** Rows without an error. */
+  okRows: z.number().int(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  counts: z.object({ new: z.number().int(), update: z.number().int(), same: z.number().int() }).optional(),
+  /** The first `importSummaryIssues` errors and warnings; the rest through `units.importPreviewErrors` and the CSV. */
+  errors: z.array(ImportIssueSchema),
+  warnings: z.array(ImportIssueSchema),
+  firstRows: ImportRowsPageSchema,
+  /** More rows than the preview keeps (the first `previewRowLimit` are kept). */
+  rowsTruncated: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const importSummaryIssues = 200;
+export const importPageLimit = 1000;
+
+const ImportPageInputSchema = z
+  .object({
+    token: ImportTokenSchema,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(importPageLimit).default(100),
+  })
+  .strict();
+
 export const unitProcedures = {
   'districts.list': procedure({
     roles: 'signedIn',
@@ -179,15 +231,33 @@ export const unitProcedures = {
   }),
   'units.importPreview': procedure({
     roles: unitEditors,
-    summary: 'Parse and check a CSV/XLSX file of units; nothing is written',
+    summary: 'Parse and check a CSV/XLSX file of units; nothing is written. Answers a summary and a token for paging and importing',
     input: ImportFileSchema,
-    output: ImportReportSchema,
+    output: ImportSummarySchema,
     job: true,
+  }),
+  'units.importPreviewRows': procedure({
+    roles: unitEditors,
+    summary: 'A page of a held import preview’s rows (all, or only those with errors)',
+    input: ImportPageInputSchema.extend({ only: z.enum(['all', 'errors']).default('all') }).strict(),
+    output: ImportRowsPageSchema,
+  }),
+  'units.importPreviewErrors': procedure({
+    roles: unitEditors,
+    summary: 'A page of a held import preview’s errors',
+    input: ImportPageInputSchema,
+    output: z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(ImportIssueSchema) }),
+  }),
+  'units.importErrorsCsv': procedure({
+    roles: unitEditors,
+    summary: 'Every error of a held import preview as CSV (UTF-8 with BOM; columns 行号 line, 列 column, 问题, problem)',
+    input: z.object({ token: ImportTokenSchema }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
   }),
   'units.import': procedure({
     roles: unitEditors,
-    summary: 'Import a CSV/XLSX file of units, all rows or none',
-    input: ImportFileSchema,
+    summary: 'Import a CSV/XLSX file of units, all rows or none: the file itself, or the token of a preview (re-checked as it is written)',
+    input: z.union([ImportFileSchema, z.object({ token: ImportTokenSchema }).strict()]),
     output: ImportReportSchema,
     job: true,
   }),

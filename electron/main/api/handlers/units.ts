@@ -6,6 +6,8 @@ import type { CoreServices } from '../../core-services';
 import { runJob } from '../../jobs/run-job';
 import { createUnit, updateUnit } from '../../units/unit-commands';
 import { getStarHistory, getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
+import type { ImportJobInput } from '../../units/import/import-jobs';
+import { errorsCsvFileName, errorsPage, issuesCsv, rowsPage, summaryOf } from '../../units/import/preview-pages';
 
 type UnitHandlers = Pick<HandlerMap, keyof typeof unitProcedures>;
 
@@ -23,7 +25,30 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
       const actor = requireActor(context);
       return updateUnit(db, id, fields, (unitId) => services.audit({ actor: actor.userId, action: 'units.update', subject: unitId, data: { name: fields.name } }));
     },
-    'units.importPreview': async (input, context) => (await runJob(services, 'units.importPreview', input, context)) as ImportReport,
-    'units.import': async (input, context) => (await runJob(services, 'units.import', input, context)) as ImportReport,
+    'units.importPreview': async (input, context) => {
+      const actor = requireActor(context);
+      const job: ImportJobInput = { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
+      const report = (await runJob(services, 'units.importPreview', job, context)) as ImportReport;
+      return summaryOf(services.importSessions.open(actor.userId, { ...job, report }));
+    },
+    'units.importPreviewRows': ({ token, only, offset, limit }, context) => rowsPage(services.importSessions.get(token, requireActor(context).userId), only, offset, limit),
+    'units.importPreviewErrors': ({ token, offset, limit }, context) => errorsPage(services.importSessions.get(token, requireActor(context).userId), offset, limit),
+    'units.importErrorsCsv': ({ token }, context) => {
+      const session = services.importSessions.get(token, requireActor(context).userId);
+      return { fileName: errorsCsvFileName(session.fileName), csv: issuesCsv(session.report.errors) };
+    },
+    'units.import': async (input, context) => {
+      const actor = requireActor(context);
+      if ('token' in input) {
+        // The very file and mode that were previewed, checked again as they are written.
+        const session = services.importSessions.get(input.token, actor.userId);
+        const job: ImportJobInput = { fileName: session.fileName, bytes: session.bytes, mode: session.mode };
+        const report = (await runJob(services, 'units.import', job, context)) as ImportReport;
+        services.importSessions.close(session.token);
+        return report;
+      }
+      const job: ImportJobInput = { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
+      return (await runJob(services, 'units.import', job, context)) as ImportReport;
+    },
   };
 }

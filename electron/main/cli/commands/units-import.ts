@@ -14,7 +14,7 @@ import { importUnitsFile } from '../../units/import/import-units';
 import { readTable } from '../../units/import/read-table';
 import { mapHeader } from '../../units/import/validate-rows';
 import { cliActor } from '../../users/cli-actor';
-import { csvOf } from '@shared/text/csv';
+import { issuesCsv } from '../../units/import/preview-pages';
 import { stringOption } from '../command';
 
 /** Error lines printed to a terminal; a file with 50,000 bad rows is read from --errors FILE, not scrolled. */
@@ -22,7 +22,7 @@ export const printedErrors = 50;
 
 function writeErrorsCsv(file: string, issues: readonly ImportIssue[]): void {
   try {
-    fs.writeFileSync(file, csvOf([['行号 line', '列 column', '问题', 'problem'], ...issues.map((issue) => [issue.line, issue.column ?? '', issue.message, issue.messageEn])]));
+    fs.writeFileSync(file, issuesCsv(issues));
   } catch (error) {
     throw new DxError('BAD_INPUT', `无法写入 ${file} / cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -1,37 +1,40 @@
-/** The import as worker jobs: the preview (check only) and the import (all rows or none), with progress. */
-import type { z } from 'zod';
-import type { ImportFileSchema, ImportReport } from '@shared/api/procedures/units';
+/**
+ * The import as worker jobs: the preview (check only) and the import (all rows or none), with
+ * progress. The handler decodes the file once and hands the jobs its bytes.
+ */
+import type { ImportReport } from '@shared/api/procedures/units';
 import type { JobFunction } from '../../jobs/job';
 import { importUnitsFile, refusalOf } from './import-units';
+import type { ImportMode } from './validate-rows';
 
-type ImportFile = z.output<typeof ImportFileSchema>;
-
-function bytesOf(input: ImportFile): Uint8Array {
-  return Buffer.from(input.contentBase64, 'base64');
+export interface ImportJobInput {
+  fileName: string;
+  bytes: Uint8Array;
+  mode: ImportMode;
 }
 
-export const unitsImportPreviewJob: JobFunction<ImportFile, ImportReport> = (input, context) =>
+export const unitsImportPreviewJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
   importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,
     actorId: context.actorId,
     fileName: input.fileName,
-    bytes: bytesOf(input),
+    bytes: input.bytes,
     preview: true,
-    mode: input.mode ?? 'add',
+    mode: input.mode,
     progress: context.progress,
     throwIfCancelled: context.throwIfCancelled,
   });
 
-export const unitsImportJob: JobFunction<ImportFile, ImportReport> = async (input, context) => {
+export const unitsImportJob: JobFunction<ImportJobInput, ImportReport> = async (input, context) => {
   const report = await importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,
     actorId: context.actorId,
     fileName: input.fileName,
-    bytes: bytesOf(input),
+    bytes: input.bytes,
     preview: false,
-    mode: input.mode ?? 'add',
+    mode: input.mode,
     progress: context.progress,
     throwIfCancelled: context.throwIfCancelled,
   });

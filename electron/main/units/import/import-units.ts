@@ -6,12 +6,15 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { ImportReport } from '@shared/api/procedures/units';
 import { appendAudit } from '../../audit/audit-log';
-import { registryLookups } from '../registry-lookups';
+import { bulkRegistryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
 import { validateRows } from './validate-rows';
 import type { ImportMode } from './validate-rows';
 import { writeUnits } from './write-units';
+
+/** Rows a preview keeps for the window to page through; every error is kept whatever the count. */
+export const previewRowLimit = 20_000;
 
 export interface ImportOptions {
   db: Database;
@@ -48,49 +51,58 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
   progressOf('read', 0, 1);
   const table = options.table ?? (await readTable(options.fileName, options.bytes));
   options.throwIfCancelled?.();
-  progressOf('check', 0, table.rows.length);
-  const checked = validateRows(
-    table,
-    registryLookups(db),
-    options.preview ? (options.previewLimit ?? 20_000) : 0,
-    (done, total) => {
-      options.throwIfCancelled?.();
-      progressOf('check', done, total);
-    },
-    options.mode ?? 'add',
-  );
-  options.throwIfCancelled?.();
-  progressOf('check', 1, 1);
-  const report: ImportReport = {
-    fileName: options.fileName,
-    format: table.format,
-    encoding: table.encoding,
-    totalRows: table.rows.length,
-    imported: 0,
-    streetsCreated: 0,
-    errors: checked.errors,
-    warnings: checked.warnings,
-    rows: checked.preview,
-    rowsTruncated: checked.previewTruncated,
-    ...(checked.counts ? { counts: checked.counts } : {}),
+  const check = () => {
+    progressOf('check', 0, table.rows.length);
+    const checked = validateRows(
+      table,
+      bulkRegistryLookups(db),
+      options.preview ? (options.previewLimit ?? previewRowLimit) : 0,
+      (done, total) => {
+        options.throwIfCancelled?.();
+        progressOf('check', done, total);
+      },
+      options.mode ?? 'add',
+    );
+    options.throwIfCancelled?.();
+    progressOf('check', 1, 1);
+    const report: ImportReport = {
+      fileName: options.fileName,
+      format: table.format,
+      encoding: table.encoding,
+      totalRows: table.rows.length,
+      imported: 0,
+      streetsCreated: 0,
+      errors: checked.errors,
+      warnings: checked.warnings,
+      rows: checked.preview,
+      rowsTruncated: checked.previewTruncated,
+      ...(checked.counts ? { counts: checked.counts } : {}),
+    };
+    return { checked, report };
   };
-  if (options.preview || checked.errors.length > 0) return report;
-  const written = writeUnits(db, checked.drafts, {
-    workstationId: options.workstationId,
-    onProgress(done, total) {
-      options.throwIfCancelled?.();
-      progressOf('write', done, total);
-    },
-    beforeCommit(result) {
-      appendAudit(db, options.workstationId, {
-        actor: options.actorId,
-        action: 'units.import',
-        subject: options.fileName,
-        data: { ...result, format: table.format, encoding: table.encoding },
-      });
-    },
-  });
-  return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };
+  if (options.preview) return check().report;
+  // Checked inside the write transaction: a unit another window added since the preview is
+  // caught as a duplicate here, not as a constraint failure halfway through the rows.
+  return db.transaction((): ImportReport => {
+    const { checked, report } = check();
+    if (checked.errors.length > 0) return report;
+    const written = writeUnits(db, checked.drafts, {
+      workstationId: options.workstationId,
+      onProgress(done, total) {
+        options.throwIfCancelled?.();
+        progressOf('write', done, total);
+      },
+      beforeCommit(result) {
+        appendAudit(db, options.workstationId, {
+          actor: options.actorId,
+          action: 'units.import',
+          subject: options.fileName,
+          data: { ...result, format: table.format, encoding: table.encoding },
+        });
+      },
+    });
+    return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };
+  }).immediate();
 }
 
 /** The API's form of a refusal: BAD_INPUT with one issue per error, path [line, column]. */
