@@ -11,6 +11,7 @@ import type { ApiErrorShape } from '@shared/api/errors';
 import type { CallResult } from '@shared/api/call-result';
 import type { JobProgress } from '@shared/api/procedure';
 import { toIssues } from '@shared/api/zod-issues';
+import { toErrorShape } from './error-shape';
 import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { actorMayCall } from '@shared/domain/roles';
 import type { Access, Actor } from '@shared/domain/roles';
@@ -55,13 +56,7 @@ export interface DispatcherOptions {
   afterCall?(name: ProcedureName): Promise<unknown>;
 }
 
-export function toErrorShape(error: unknown): ApiErrorShape {
-  if (error instanceof DxError) return error.toJSON();
-  const known = dxErrorOfSqlite(error);
-  if (known) return known.toJSON();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message };
-}
+export { toErrorShape };
 
 const roleNames: Record<string, string> = { inspector: '检查员', leader: '组长', city: '市指挥部', admin: '管理员' };
 

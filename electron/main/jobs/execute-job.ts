@@ -14,8 +14,9 @@ export interface ExecuteJobOptions {
 }
 
 export async function executeJob(options: ExecuteJobOptions): Promise<unknown> {
-  const job = jobRegistry[options.name] as ((input: unknown, context: unknown) => unknown) | undefined;
-  if (!job) throw new DxError('NOT_FOUND', `Unknown job ${options.name}`);
+  const load = Object.hasOwn(jobRegistry, options.name) ? jobRegistry[options.name] : undefined;
+  if (!load) throw new DxError('NOT_FOUND', `Unknown job ${options.name}`);
+  const job = (await load()) as (input: unknown, context: unknown) => unknown;
   return job(options.input, {
     db: options.db,
     workstationId: options.workstationId,

@@ -1,7 +1,7 @@
 /** The worker thread's entry (bundled to dist/jobs-worker.mjs): runs one job and reports back. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DxError } from '@shared/api/errors';
-import { toErrorShape } from '../api/dispatch';
+import { toErrorShape } from '../api/error-shape';
 import { executeJob } from './execute-job';
 import { openWorkerConnection } from './worker-connection';
 import type { WorkerRequest, WorkerMessage } from './worker-protocol';
