@@ -70,7 +70,7 @@ describe('UnitImportDialog', () => {
     document.querySelector<HTMLElement>('[data-testid="import-only-errors"] input')?.click();
     await vi.waitFor(() => expect(call.mock.calls.at(-1)).toEqual(['units.importPreviewRows', { token: 'token-of-the-preview-0001', only: 'errors', offset: 0, limit: 100 }]));
     await flushPromises();
-    expect(document.querySelector('[data-testid="import-pager"]')?.textContent).toContain('300');
+    expect(document.querySelector('[data-testid="import-pager-total"]')?.textContent).toBe('共 300 行');
     wrapper.unmount();
   });
 
