@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '@shared/api/procedures/assessments';
 import { testCore } from '../helpers/core';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
-import { anyone, asInspector, asLeader, inspectorActor, leaderActor } from '../helpers/actors';
+import { actorWith, anyone, asInspector, asLeader, inspectorActor, leaderActor } from '../helpers/actors';
 import type { Caller } from '../../electron/main/api/dispatch';
 
 async function call<T>(core: Awaited<ReturnType<typeof testCore>>, name: string, input: unknown, caller: Caller = anyone): Promise<T> {
@@ -86,6 +86,23 @@ describe('assessment API', () => {
     const inspector = all.inspectors[0] as string;
     expect((await call<Page>(core, 'assessments.search', { inspector, limit: 200 })).rows.every((row) => row.inspector === inspector)).toBe(true);
     expect((await call<Page>(core, 'assessments.search', { text: '%', limit: 5 })).total).toBe(0);
+  });
+
+  it("lists under 我的草稿 only the caller's own drafts, and under 待签发 everything submitted", async () => {
+    const core = await testCore();
+    const colleague: Caller = { actor: actorWith('张检查员', 'inspector') };
+    const mine = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core, { name: '我的单位' }), cycle: 2026, assessedOn: '2026-11-20' }, asInspector);
+    const theirs = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core, { name: '同事的单位' }), cycle: 2026, assessedOn: '2026-11-20' }, colleague);
+    const submitted = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core, { name: '已提交的单位' }), cycle: 2026, assessedOn: '2026-11-20' }, colleague);
+    await call(core, 'assessments.submit', { id: submitted.id, answers: fullAnswers(submitted.form) }, colleague);
+    type Page = { rows: { id: string }[]; total: number };
+    const myDrafts = await call<Page>(core, 'assessments.search', { statuses: ['draft'], mine: true }, asInspector);
+    expect(myDrafts.rows.map((row) => row.id)).toEqual([mine.id]);
+    const theirDrafts = await call<Page>(core, 'assessments.search', { statuses: ['draft'], mine: true }, colleague);
+    expect(theirDrafts.rows.map((row) => row.id)).toEqual([theirs.id]);
+    const toSign = await call<Page>(core, 'assessments.search', { statuses: ['submitted'] }, asLeader);
+    expect(toSign.rows.map((row) => row.id)).toEqual([submitted.id]);
+    expect((await call<Page>(core, 'assessments.search', { statuses: ['draft'] }, asLeader)).total).toBe(2);
   });
 
   it('loads demo data as a job and then summarises it', async () => {

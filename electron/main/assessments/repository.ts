@@ -154,6 +154,8 @@ export interface AssessmentSearch {
   districtCode?: string;
   cycle?: number;
   inspector?: string;
+  /** Only assessments this user started (我的草稿). */
+  startedById?: string;
   /** Part of the unit's name. */
   text?: string;
   limit: number;
@@ -179,6 +181,10 @@ export function searchAssessments(db: Database, search: AssessmentSearch): { row
   if (search.inspector !== undefined) {
     where.push('a.inspector = ?');
     params.push(search.inspector);
+  }
+  if (search.startedById !== undefined) {
+    where.push('a.started_by_id = ?');
+    params.push(search.startedById);
   }
   if (search.text !== undefined && search.text.trim() !== '') {
     where.push("u.name LIKE ? ESCAPE '\\'");

@@ -48,6 +48,8 @@ export interface NewAssessmentRow {
   details: string;
   status: 'draft' | 'submitted';
   inspector: string | null;
+  /** The user id of who started it (我的草稿 lists a user's own drafts). */
+  startedById?: string | null;
   submittedAt?: string | null;
   supersedesId?: string | null;
   supersedeReason?: string | null;
@@ -59,10 +61,10 @@ export function insertAssessmentRow(db: Database, row: NewAssessmentRow): void {
   prepared(
     db,
     `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, details, status, inspector,
-       submitted_at, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
+       started_by_id, submitted_at, supersedes_id, supersede_reason, follows_up_id, created_at, updated_at)
      VALUES (@id, @workstationId, @unitId, @cycle, @assessedOn, @rubricId, @rubricSha256, @answers, @details, @status, @inspector,
-       @submittedAt, @supersedesId, @supersedeReason, @followsUpId, @createdAt, @createdAt)`,
-  ).run({ submittedAt: null, supersedesId: null, supersedeReason: null, followsUpId: null, ...row });
+       @startedById, @submittedAt, @supersedesId, @supersedeReason, @followsUpId, @createdAt, @createdAt)`,
+  ).run({ startedById: null, submittedAt: null, supersedesId: null, supersedeReason: null, followsUpId: null, ...row });
 }
 
 /** The engine's result on a submitted row that waits for a signature (written by the demo). */
@@ -128,6 +130,7 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Ac
       details: '{}',
       status: 'draft',
       inspector: actor.displayName,
+      startedById: actor.userId,
       followsUpId: input.followsUpId ?? null,
       createdAt: stamp,
     });
@@ -349,6 +352,7 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
       details: row.details,
       status: 'draft',
       inspector: actor.displayName,
+      startedById: actor.userId,
       supersedesId: id,
       supersedeReason: reason,
       followsUpId: row.follows_up_id,

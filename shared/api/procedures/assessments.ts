@@ -248,6 +248,8 @@ export const assessmentProcedures = {
         districtCode: z.string().min(1).max(20).optional(),
         cycle: cycle.optional(),
         inspector: z.string().min(1).max(100).optional(),
+        /** Only the caller's own: the assessments the logged-in user started (我的草稿). */
+        mine: z.boolean().optional(),
         text: z.string().max(100).optional(),
         limit: z.number().int().min(1).max(200).optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),

@@ -39,7 +39,10 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'assessments.discard': ({ id }, context) => ({ discarded: discardDraft(deps, id, requireActor(context)) }),
     'assessments.listDrafts': () => listOpen(services.db),
     'assessments.listForUnit': ({ unitId }) => listForUnit(services.db, unitId),
-    'assessments.search': ({ limit, offset, ...filters }) => ({ ...searchAssessments(services.db, { ...filters, limit: limit ?? 20, offset: offset ?? 0 }), ...assessmentFacets(services.db) }),
+    'assessments.search': ({ limit, offset, mine, ...filters }, context) => ({
+      ...searchAssessments(services.db, { ...filters, ...(mine === true ? { startedById: requireActor(context).userId } : {}), limit: limit ?? 20, offset: offset ?? 0 }),
+      ...assessmentFacets(services.db),
+    }),
     'assessments.listRecent': ({ limit, cycle }) => listRecent(services.db, limit ?? 50, cycle),
     'evidence.add': ({ assessmentId, itemId, name, dataBase64 }, context) =>
       addEvidence(deps, services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }, requireActor(context)),
