@@ -3,6 +3,7 @@
  * then the industry add-ons, then the vetoes, each with only the items that apply to the unit.
  * Labels stay bilingual; the renderer picks the language.
  */
+import { countUnitOfLabel } from '@shared/rubric/label';
 import type { FormItem, FormSection } from '@shared/api/procedures/assessments';
 import type { RubricItem, StarPack } from '@shared/rubric/star-pack';
 import type { UnitContext } from '@shared/rubric/unit-kind';
@@ -29,8 +30,8 @@ function numberInput(item: RubricItem): FormItem['input'] {
 /** A count item's label ends with what it counts, as in 检查发现的隐患未整改（处）. */
 function countUnit(item: RubricItem): FormItem['countUnit'] {
   if (item.kind !== 'deduct') return null;
-  const unit = /（([^（）]{1,3})）\s*$/.exec(item.label.zh)?.[1];
-  return unit === undefined ? null : { zh: unit, en: '' };
+  const unit = countUnitOfLabel(item.label.zh);
+  return unit === null ? null : { zh: unit, en: '' };
 }
 
 function formItem(item: RubricItem, unit: UnitContext): FormItem {

@@ -4,6 +4,7 @@
  */
 import { divideRoundHalfUp } from '@shared/rubric/decimal';
 import { formatHundredths as p } from '@shared/rubric/format-hundredths';
+import { countUnitOfLabel } from '@shared/rubric/label';
 import type { SurveyAnswer } from './answers';
 import type { ItemPlan } from './plan';
 
@@ -54,7 +55,8 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       const cappedEn = raw > plan.cap ? `, capped at ${p(plan.cap)}` : '';
       return {
         points: taken === 0 ? 0 : -taken,
-        whyZh: `${count}项×${p(plan.per)}分，扣${p(taken)}分${capped}`,
+        // 2处×1分 for hazards, 2件 for petitions, 2起 for cases: the pack's own measure word.
+        whyZh: `${count}${countUnitOfLabel(plan.item.label.zh) ?? '项'}×${p(plan.per)}分，扣${p(taken)}分${capped}`,
         whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
       };
     }

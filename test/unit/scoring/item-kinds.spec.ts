@@ -86,6 +86,19 @@ describe('item kinds', () => {
     expect(hundredths).toBe(Math.round(result.total * 100));
   });
 
+  it('explains a count in the measure word of its item in the pack (处, 件, 起, 次), 项 where the label names none', () => {
+    const answers = { ...perfectAnswers(), ...deliveryPerfect, 'PRE-5': 2, 'STB-4': 1, 'STB-5': 1, 'DLV-5': 3, 'DLV-6': 1 };
+    const result = score(answers, { unit: delivery });
+    const why = (id: string) => result.trace.find((entry) => entry.item === id && entry.step === 'item')?.whyZh;
+    expect(why('PRE-5')).toMatch(/^2处×1分，扣2分/);
+    expect(why('STB-4')).toMatch(/^1件×/);
+    expect(why('STB-5')).toMatch(/^1起×/);
+    expect(why('DLV-5')).toMatch(/^3件×/);
+    expect(why('DLV-6')).toMatch(/^1项×/);
+    const financeResult = score({ ...perfectAnswers(), ...financePerfect, 'FIN-2': 1 }, { unit: finance });
+    expect(financeResult.trace.find((entry) => entry.item === 'FIN-2' && entry.step === 'item')?.whyZh).toMatch(/^1次×/);
+  });
+
   it('scores the CONTRACTS example categories the way the table reads', () => {
     const answers = { ...perfectAnswers(), 'RES-3': 3.5, 'PRE-5': 2, 'STB-1': 97, 'SAT-1': { respondents: 120, safe: 115 } };
     const result = score(answers);
