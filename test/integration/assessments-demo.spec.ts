@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateUscc } from '@shared/domain/uscc';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
+import { wuhanStreets } from '../../electron/main/demo/wuhan-streets';
 
 function query<T>(db: string, sql: string): T[] {
   const connection = new BetterSqlite3(db, { readonly: true });
@@ -27,6 +28,24 @@ describe('dingxing demo', () => {
     expect(units.filter((unit) => /（\d+）/.test(unit.name) || unit.name.includes('梁子湖'))).toEqual([]);
     expect(units.filter((unit) => (unit.kind === 'community' || unit.kind === 'village') && !/(书记|主任|网格长)$/.test(unit.contact))).toEqual([]);
     expect(units.filter((unit) => unit.kind === 'enterprise' && /书记$/.test(unit.contact))).toEqual([]);
+  });
+
+  it('gives every unit a street of its own district (or zone) and an address in it', async () => {
+    const db = path.join(tempDir(), 'demo.sqlite');
+    expect((await cli('demo', '--units', '300', '--db', db)).code).toBe(0);
+    const units = query<{ name: string; kind: string; code: string; district: string; street: string | null; address: string | null }>(
+      db,
+      'SELECT u.name, u.kind, u.district_code AS code, d.name AS district, s.name AS street, u.address FROM units u JOIN districts d ON d.code = u.district_code LEFT JOIN streets s ON s.id = u.street_id',
+    );
+    expect(units.filter((unit) => unit.street === null || unit.address === null)).toEqual([]);
+    expect(units.filter((unit) => !(wuhanStreets[unit.code] ?? []).includes(unit.street as string))).toEqual([]);
+    expect(units.filter((unit) => !(unit.address as string).startsWith(`${unit.district}${unit.street}`))).toEqual([]);
+    // 关东街道 is the 东湖高新区's, 沌口街道 the 经开区's: never their statistical parent's.
+    expect(units.filter((unit) => unit.street === '关东街道' && unit.code !== '4201DH')).toEqual([]);
+    expect(units.filter((unit) => unit.street === '沌口街道' && unit.code !== '4201JK')).toEqual([]);
+    expect(wuhanStreets['420106']).toContain('水果湖街道');
+    const community = units.find((unit) => unit.kind === 'community');
+    expect(community?.address).toBe(`${community?.district}${community?.street}${community?.name}党群服务中心`);
   });
 
   it('fills every district and kind with valid units, three cycles of assessments, a veto and overdue rectifications', async () => {

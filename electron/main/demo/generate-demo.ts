@@ -11,7 +11,7 @@ import { usccAlphabet, usccCheckCharacter } from '@shared/domain/uscc';
 import type { RubricItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
-import { insertUnit } from '../units/unit-store';
+import { ensureStreet, insertUnit } from '../units/unit-store';
 import type { WorkflowDeps } from '../assessments/deps';
 import { localDate } from '../assessments/deps';
 import { getAssessmentRow } from '../assessments/repository';
@@ -21,7 +21,7 @@ import { historyContext, refreshUnitStars } from '../assessments/star-history';
 import { insertAssessmentRow, recordSigned, storeSubmittedResult } from '../assessments/workflow';
 import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
-import { communityName, contactName, enterpriseName, institutionName, villageName } from './names';
+import { communityName, contactName, enterpriseName, institutionName, streetAndAddress, villageName } from './names';
 import { seededRandom } from './random';
 import { sparseDemoDistrict, writeDemoDistrictInputs } from './demo-district-inputs';
 import type { Random } from './random';
@@ -161,6 +161,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       while (takenUscc.has(code)) code = uscc(random, kind, district.code);
       takenUscc.add(code);
       const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
+      const place = streetAndAddress(random, district.code, district.name, kind, name);
       const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
       insertUnit(db, {
         id: unit.id,
@@ -169,8 +170,8 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         kind,
         industry,
         districtCode: district.code,
-        streetId: null,
-        address: null,
+        streetId: place.street === null ? null : ensureStreet(db, district.code, place.street).id,
+        address: place.address,
         uscc: code,
         households,
         contact: contactName(random, kind),

@@ -4,6 +4,7 @@
  * and contacts with the titles such a unit has (a community's 书记 or 主任, a company's 经理).
  */
 import type { Random } from './random';
+import { wuhanStreets } from './wuhan-streets';
 
 const companyCores = ['长江', '汉江', '楚天', '江城', '黄鹤', '晴川', '东湖', '光谷', '汉阳', '武昌', '鹦鹉', '龟山', '南湖', '沙湖', '月湖', '琴台', '知音', '荆楚', '珞珈', '汤逊', '盘龙', '木兰', '凤凰', '金银湖', '后官湖', '江汉', '汉正', '古琴', '卓刀泉'];
 const companyMids = ['鑫源', '华泰', '恒通', '宏达', '瑞丰', '新世纪', '远航', '中诚', '博远', '天成', '联创', '盛华', '永安', '嘉禾', '同兴', '信达', '安泰', '汇丰', '德润', '利民'];
@@ -66,4 +67,18 @@ export function villageName(random: Random): string {
 
 export function institutionName(random: Random, districtName: string): string {
   return `${districtName}${random.pick(institutions)}`;
+}
+
+/** A street of the unit's own district (or development zone) and an address in it, as a local writes one. */
+export function streetAndAddress(random: Random, districtCode: string, districtName: string, kind: string, unitName: string): { street: string | null; address: string } {
+  const streets = wuhanStreets[districtCode];
+  if (streets === undefined || streets.length === 0) return { street: null, address: `${districtName}${unitName}` };
+  // A community named after a street's place lies in that street (白沙洲社区 in 白沙洲街道).
+  const drawn = random.pick(streets);
+  const street = (kind === 'community' ? streets.find((each) => unitName.startsWith(each.replace(/(街道|地区|镇|乡)$/, ''))) : undefined) ?? drawn;
+  // 水果湖街道 → 水果湖路, 新沟镇街道 → 新沟路, 四新地区 → 四新路: the street's own road.
+  const stem = street.replace(/(街道|地区|镇|乡)$/, '').replace(/(花园新区|新区|镇)$/, '');
+  if (kind === 'community') return { street, address: `${districtName}${street}${unitName}党群服务中心` };
+  if (kind === 'village') return { street, address: `${districtName}${street}${unitName.replace(/村$/, '')}村委会` };
+  return { street, address: `${districtName}${street}${stem}${random.pick(['路', '路', '大道', '街'])}${random.int(1, 399)}号` };
 }
