@@ -48,6 +48,34 @@ describe('dingxing demo', () => {
     expect(community?.address).toBe(`${community?.district}${community?.street}${community?.name}党群服务中心`);
   });
 
+  it('issues the current plaques when DINGXING_KEY_PASSPHRASE unlocks the key, and says why it skips them when not', async () => {
+    const saved = process.env.DINGXING_KEY_PASSPHRASE;
+    try {
+      delete process.env.DINGXING_KEY_PASSPHRASE;
+      const locked = path.join(tempDir(), 'demo.sqlite');
+      const skipped = await cli('demo', '--units', '40', '--db', locked, '--json');
+      expect(skipped.code).toBe(0);
+      expect(skipped.json()).toMatchObject({ units: 40, certificates: 0, certificatesSkipped: { message: expect.stringContaining('DINGXING_KEY_PASSPHRASE') } });
+      expect(query(locked, 'SELECT count(*) AS n FROM certificates')).toEqual([{ n: 0 }]);
+      expect((await cli('demo', '--units', '40', '--db', path.join(tempDir(), 'demo.sqlite'))).stdout).toContain('未签发证书');
+
+      process.env.DINGXING_KEY_PASSPHRASE = 'demo-passphrase-1';
+      const db = path.join(tempDir(), 'demo.sqlite');
+      const run = await cli('demo', '--units', '40', '--db', db, '--json');
+      expect(run.code).toBe(0);
+      const issued = run.json<{ certificates: number }>().certificates;
+      const eligible = query<{ n: number }>(db, "SELECT count(*) AS n FROM assessments WHERE status = 'signed' AND awarded_stars >= 1 AND cycle = 2026")[0]?.n;
+      expect(issued).toBeGreaterThan(0);
+      expect(issued).toBe(eligible);
+      const [certificate] = query<{ qr_payload: string; stars: number }>(db, 'SELECT qr_payload, stars FROM certificates LIMIT 1');
+      const verified = await cli('verify', '--qr', certificate?.qr_payload as string, '--db', db, '--json');
+      expect(verified.code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.DINGXING_KEY_PASSPHRASE;
+      else process.env.DINGXING_KEY_PASSPHRASE = saved;
+    }
+  });
+
   it('fills every district and kind with valid units, three cycles of assessments, a veto and overdue rectifications', async () => {
     const db = path.join(tempDir(), 'demo.sqlite');
     const run = await cli('demo', '--units', '300', '--db', db, '--json');
