@@ -10,6 +10,7 @@ import type { WriteGate } from './jobs/write-gate';
 import type { Platform } from './platform';
 import type { Sessions } from './users/sessions';
 import type { ImportSessions } from './units/import/import-sessions';
+import type { Transfers } from './files/transfers';
 
 export interface CoreServices {
   db: Database;
@@ -28,4 +29,6 @@ export interface CoreServices {
   importSessions: ImportSessions;
   /** Main-thread writes wait here, without blocking, while a worker job writes. */
   writeGate: WriteGate;
+  /** Large files crossing a door in pieces (bundles in and out). */
+  transfers: Transfers;
 }

@@ -12,6 +12,7 @@ export const jobRegistry: Record<string, JobLoader> = {
   'bundles.import': async () => (await import('../bundles/bundle-jobs')).bundleImportJob,
   'certificates.batchPdf': async () => (await import('../certificates/batch-job')).certificatesBatchJob,
   'demo.load': async () => (await import('../demo/demo-job')).demoLoadJob,
+  'summary.pdf': async () => (await import('../summary/summary-job')).summaryPdfJob,
   'system.integrityCheck': async () => (await import('./integrity-check')).integrityCheckJob,
   'units.importPreview': async () => (await import('../units/import/import-jobs')).unitsImportPreviewJob,
   'units.import': async () => (await import('../units/import/import-jobs')).unitsImportJob,
