@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { usccCheckCharacter } from '@shared/domain/uscc';
-import { launchBrowser, newAppPage } from './support/browser';
+import { launchBrowser } from './support/browser';
 import { e2eUsers, serveApp } from './support/serve';
 
 const districts = ['420102', '420103', '420104', '420105', '420106', '420107', '420111', '420112', '420113', '420114', '420115', '420116', '420117'];
@@ -25,7 +25,9 @@ fs.writeFileSync(file, `${lines.join('\n')}\n`);
 const app = await serveApp();
 const browser = await launchBrowser();
 try {
-  const page = await newAppPage(browser);
+  // No request interception (newAppPage's route): with it, Chromium hands every request body to
+  // Playwright over DevTools on the page's thread, a freeze no user's browser has.
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
   await page.goto(app.url);
   await page.getByTestId('login-name').fill(e2eUsers.leader.name);
   await page.getByTestId('login-password').fill(e2eUsers.leader.password);

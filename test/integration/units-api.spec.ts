@@ -169,6 +169,18 @@ describe('units.importPreview and units.import', () => {
     expect(lines[1]).toMatch(/^4,kind,未知的单位类型“工厂”/);
   });
 
+  it('previews a file sent in pieces (files.startUpload) and lets the upload go; another user cannot use it', async () => {
+    const core = await testCore();
+    const bytes = Buffer.from(csv);
+    const foreign = await call<{ uploadId: string }>(core, 'files.startUpload', { fileName: 'u.csv', bytes: bytes.length });
+    await call(core, 'files.uploadChunk', { uploadId: foreign.uploadId, offset: 0, dataBase64: bytes.toString('base64') });
+    expect(await core.dispatcher.dispatch('units.importPreview', { uploadId: foreign.uploadId }, asInspector)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const summary = await call<ImportSummary>(core, 'units.importPreview', { uploadId: foreign.uploadId, mode: 'update' });
+    expect(summary).toMatchObject({ fileName: 'u.csv', totalRows: 5, okRows: 5, mode: 'update' });
+    expect(await core.dispatcher.dispatch('units.importPreview', { uploadId: foreign.uploadId }, anyone)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call<ImportReport>(core, 'units.import', { token: summary.token })).toMatchObject({ imported: 5 });
+  });
+
   it('imports what was previewed by its token, once, checking it again as it writes', async () => {
     const core = await testCore();
     const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'u.csv', contentBase64: base64(csv) });

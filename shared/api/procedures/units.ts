@@ -4,6 +4,7 @@ import { industries, unitKinds } from '@shared/domain/unit-kinds';
 import { procedure } from '../procedure';
 import { base64Length, formatMegabytes, maxImportFileBytes } from '../../limits';
 import { unitEditors } from '@shared/domain/roles';
+import { TransferIdSchema } from './files';
 
 export const UnitKindSchema = z.enum(unitKinds);
 export const IndustrySchema = z.enum(industries);
@@ -231,8 +232,8 @@ export const unitProcedures = {
   }),
   'units.importPreview': procedure({
     roles: unitEditors,
-    summary: 'Parse and check a CSV/XLSX file of units; nothing is written. Answers a summary and a token for paging and importing',
-    input: ImportFileSchema,
+    summary: 'Parse and check a CSV/XLSX file of units (its bytes, or a finished files.startUpload upload); nothing is written. Answers a summary and a token for paging and importing',
+    input: z.union([ImportFileSchema, z.object({ uploadId: TransferIdSchema, mode: z.enum(['add', 'update']).optional() }).strict()]),
     output: ImportSummarySchema,
     job: true,
   }),

@@ -8,6 +8,15 @@ import { createAppI18n } from '../../../renderer/src/i18n/index';
 
 const call = vi.fn();
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call } }));
+const uploaded = 'upload-of-the-chosen-file-1';
+/** The file crosses in pieces (files.*) before the preview names its upload. */
+function withUpload(answer: (name: string, input: Record<string, unknown>) => unknown) {
+  return async (name: string, input: Record<string, unknown>) => {
+    if (name === 'files.startUpload') return { uploadId: uploaded, chunkBytes: 4 * 1024 * 1024 };
+    if (name === 'files.uploadChunk') return { received: 5, complete: true };
+    return answer(name, input);
+  };
+}
 const { default: UnitImportDialog } = await import('../../../renderer/src/views/units/UnitImportDialog.vue');
 
 function previewRow(line: number, ok: boolean): ImportPreviewRow {
@@ -40,7 +49,7 @@ const mountDialog = () => mount(UnitImportDialog, { props: { modelValue: true },
 describe('UnitImportDialog', () => {
   it('shows a 100,000-row preview with 50,000 errors from its summary: the first 200 listed with the total', async () => {
     call.mockReset();
-    call.mockResolvedValue(bigSummary(100_000, 50_000));
+    call.mockImplementation(withUpload(() => bigSummary(100_000, 50_000)));
     const wrapper = mountDialog();
     await flushPromises();
     await chooseFile();
@@ -56,11 +65,11 @@ describe('UnitImportDialog', () => {
 
   it('pages through the held rows and the rows with errors by the token', async () => {
     call.mockReset();
-    call.mockImplementation(async (name: string, input: { offset?: number; only?: string }) => {
+    call.mockImplementation(withUpload((name, input: { offset?: number; only?: string }) => {
       if (name === 'units.importPreview') return bigSummary(1000, 300);
       if (name === 'units.importPreviewRows') return input.only === 'errors' ? rowsPage(input.offset ?? 0, 100, 300, 300) : rowsPage(input.offset ?? 0, 100, 1000, 300);
       throw new Error(`unexpected ${name}`);
-    });
+    }));
     const wrapper = mountDialog();
     await flushPromises();
     await chooseFile();
@@ -76,7 +85,7 @@ describe('UnitImportDialog', () => {
 
   it('downloads every error as the CSV the core writes', async () => {
     call.mockReset();
-    call.mockImplementation(async (name: string) => (name === 'units.importPreview' ? bigSummary(500, 400) : { fileName: 'units-错误-errors.csv', csv: '\uFEFF行号 line,列 column,问题,problem\r\n' }));
+    call.mockImplementation(withUpload((name) => (name === 'units.importPreview' ? bigSummary(500, 400) : { fileName: 'units-错误-errors.csv', csv: '\uFEFF行号 line,列 column,问题,problem\r\n' })));
     const created = vi.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() });
     const wrapper = mountDialog();
@@ -92,19 +101,20 @@ describe('UnitImportDialog', () => {
   it('checks the file again in update mode, shows 新增 / 更新 / 不变, and imports by the token', async () => {
     const summary = bigSummary(3, 0);
     call.mockReset();
-    call.mockImplementation(async (name: string, input: { mode?: string }) => {
+    call.mockImplementation(withUpload((name, input: { mode?: string }) => {
       if (name === 'units.import') return { fileName: 'units.csv', format: 'csv', encoding: 'utf-8', totalRows: 3, imported: 2, streetsCreated: 0, errors: [], warnings: [], rows: [], rowsTruncated: false };
       return input.mode === 'update'
         ? { ...summary, token: 'token-of-the-update-00002', mode: 'update', counts: { new: 1, update: 1, same: 1 }, firstRows: { ...summary.firstRows, items: summary.firstRows.items.map((row, index) => ({ ...row, action: (['new', 'update', 'same'] as const)[index] })) } }
         : summary;
-    });
+    }));
     const wrapper = mountDialog();
     await flushPromises();
     await chooseFile();
     await vi.waitFor(() => expect(document.querySelector('[data-testid="import-summary"]')).not.toBeNull());
     document.querySelector<HTMLElement>('[data-testid="import-update"] input')?.click();
     await vi.waitFor(() => expect(document.querySelector('[data-testid="import-count-update"]')?.textContent).toContain('更新 1'));
-    expect(call.mock.calls.at(-1)?.[1]).toMatchObject({ mode: 'update' });
+    expect(call.mock.calls.at(-1)).toEqual(['units.importPreview', { uploadId: uploaded, mode: 'update' }, expect.anything()]);
+    expect(call.mock.calls.filter(([name]) => name === 'files.startUpload')).toHaveLength(2);
     expect(document.querySelector('[data-testid="import-count-same"]')?.textContent).toContain('不变 1');
     document.querySelector<HTMLElement>('[data-testid="import-confirm"]')?.click();
     await vi.waitFor(() => expect(call.mock.calls.at(-1)?.[0]).toBe('units.import'));

@@ -1,4 +1,7 @@
 /** Handlers of the unit registry procedures; imports run as worker jobs so the window stays responsive. */
+import fs from 'node:fs';
+import { DxError } from '@shared/api/errors';
+import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { unitProcedures, ImportReport } from '@shared/api/procedures/units';
@@ -10,6 +13,22 @@ import type { ImportJobInput } from '../../units/import/import-jobs';
 import { errorsCsvFileName, errorsPage, issuesCsv, rowsPage, summaryOf } from '../../units/import/preview-pages';
 
 type UnitHandlers = Pick<HandlerMap, keyof typeof unitProcedures>;
+
+/**
+ * A file the window sent in pieces (files.startUpload): sending a 10 MB file as one JSON call
+ * held the page's thread for ~0.5 s. Read whole, within the one import limit, then let go.
+ */
+function uploadedImportFile(services: CoreServices, ownerId: string, uploadId: string): { fileName: string; bytes: Uint8Array } {
+  const upload = services.transfers.takeUpload(ownerId, uploadId);
+  try {
+    if (fs.statSync(upload.file).size > maxImportFileBytes) {
+      throw new DxError('TOO_LARGE', `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`, { limitBytes: maxImportFileBytes });
+    }
+    return { fileName: upload.fileName, bytes: fs.readFileSync(upload.file) };
+  } finally {
+    services.transfers.release(uploadId);
+  }
+}
 
 export function unitHandlers(services: CoreServices): UnitHandlers {
   const { db } = services;
@@ -27,7 +46,9 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
     },
     'units.importPreview': async (input, context) => {
       const actor = requireActor(context);
-      const job: ImportJobInput = { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
+      const job: ImportJobInput = 'uploadId' in input
+        ? { ...uploadedImportFile(services, actor.userId, input.uploadId), mode: input.mode ?? 'add' }
+        : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
       const report = (await runJob(services, 'units.importPreview', job, context)) as ImportReport;
       return summaryOf(services.importSessions.open(actor.userId, { ...job, report }));
     },
