@@ -44,7 +44,7 @@ function properNames(): string[] {
  * Latin words a Chinese view may show: item and category codes (RES-1, RES), names of file formats, keys and
  * programs, the language switch, the rubric packs' ids, and the login names of people.
  */
-const latinWords = new Set(['X' /* X光机, as Chinese writes it */, 'U' /* U盘, a USB stick */, 'dxb' /* the bundle file's name ending */, 'Ctrl', 'Enter', 'Y', 'N', 'English', 'PDF', 'CSV', 'XLSX', 'Excel', 'JPEG', 'PNG', 'WebP', 'Node', 'SQLite', 'Electron', 'linux', 'win', 'darwin', 'sqlite', 'wuhan-star', 'wuhan-ding', 'sha', 'tmp', ...Object.values(e2eUsers).map((user) => user.name), os.hostname()]);
+const latinWords = new Set(['X' /* X光机, as Chinese writes it */, 'U' /* U盘, a USB stick */, 'dxb' /* the bundle file's name ending */, 'Ctrl', 'Enter', 'Tab', 'Alt', 'S', 'E' /* the form's keys: Tab, Ctrl+S, Alt+E */, 'Y', 'N', 'English', 'PDF', 'CSV', 'XLSX', 'Excel', 'JPEG', 'PNG', 'WebP', 'Node', 'SQLite', 'Electron', 'linux', 'win', 'darwin', 'sqlite', 'wuhan-star', 'wuhan-ding', 'sha', 'tmp', ...Object.values(e2eUsers).map((user) => user.name), os.hostname()]);
 
 /** What a person reads: the page's text, less what people wrote themselves (notes, descriptions), which stays as written. */
 async function visibleText(page: Page): Promise<string> {

@@ -120,6 +120,9 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   const db = deps.db;
   const count = options.units ?? 300;
   const random = seededRandom(options.seed ?? 20261129);
+  // Streets and addresses draw from their own sequence: adding them left every other demo fact
+  // (units, scores, stars, grades) as the same seed made it before.
+  const placeRandom = seededRandom(((options.seed ?? 20261129) ^ 0x5f3759df) >>> 0);
   const today = localDate(deps.now());
   const stamp = deps.now().toISOString();
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'demo_loaded_at'").get()) {
@@ -161,7 +164,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       while (takenUscc.has(code)) code = uscc(random, kind, district.code);
       takenUscc.add(code);
       const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
-      const place = streetAndAddress(random, district.code, district.name, kind, name);
+      const place = streetAndAddress(placeRandom, district.code, district.name, kind, name);
       const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
       insertUnit(db, {
         id: unit.id,
