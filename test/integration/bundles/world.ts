@@ -35,6 +35,10 @@ export interface Station {
   signer: SignerMaterial;
   assess(overrides?: Parameters<typeof assessmentDocument>[0]): string;
   exportTo(file: string, full?: boolean): ReturnType<typeof exportWith>;
+  /** The city office's bundle for laptops. */
+  exportCityTo(file: string): ReturnType<typeof exportWith>;
+  /** Enrolls the other as the city office (its identity exported with --city). */
+  enrollCity(other: Station): void;
   importFrom(file: string, limits?: BundleLimits): Promise<ImportReport>;
   enroll(other: Station): void;
   revoke(other: Station): void;
@@ -58,6 +62,12 @@ export async function station(): Promise<Station> {
     },
     exportTo(file, full = false) {
       return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full, signer, now });
+    },
+    exportCityTo(file) {
+      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full: false, city: true, signer, now });
+    },
+    enrollCity(other) {
+      enroll(services.db, { ...other.identity, kind: 'city' }, services.workstation.id, actor, now);
     },
     importFrom(file, limits) {
       return importWith(services.db, services.workstation.id, actor, services.dataDir, { file, now, limits });
