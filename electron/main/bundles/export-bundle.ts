@@ -57,9 +57,13 @@ function changedRecords(db: Database, from: number, full: boolean): Map<TrackedT
 }
 
 /** Signs the chain head, so the receiver can tell later whether this log was rewritten or trimmed behind it. */
-function signExportCheckpoint(db: Database, options: ExportOptions): void {
+function signExportCheckpoint(db: Database, options: ExportOptions): AuditCheckpoint | null {
   const source = options.signer.source;
-  signCheckpoint(db, { workstationId: source.workstationId, publicKey: source.ed25519PublicKey, privateKey: options.signer.privateKey }, 'export', options.now);
+  const signed = signCheckpoint(db, { workstationId: source.workstationId, publicKey: source.ed25519PublicKey, privateKey: options.signer.privateKey }, 'export', options.now);
+  if (signed) return signed;
+  // Already signed at the head (nothing logged since): that checkpoint.
+  const headSeq = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  return listCheckpointsSince(db, source.workstationId, headSeq - 1).find((checkpoint) => checkpoint.seq === headSeq) ?? null;
 }
 
 function checkpointLine(checkpoint: AuditCheckpoint): object {
@@ -71,7 +75,7 @@ function checkpointLine(checkpoint: AuditCheckpoint): object {
 
 export async function exportBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
   const kind = 'workstation' as const;
-  signExportCheckpoint(db, options);
+  const head = signExportCheckpoint(db, options);
   const previous = lastExport(db, kind);
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
   const to = changeCounter(db);
@@ -96,10 +100,16 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
     options.progress?.(done, total, table);
     options.throwIfCancelled?.();
   }
-  const audit = db.prepare('SELECT id, seq, at, workstation_id, actor, action, subject, data, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(auditFrom, auditTo) as Row[];
+  // The head's entry travels with its checkpoint even when it went before (nothing logged since):
+  // the receiver compares it with the one it kept.
+  const auditLow = head !== null && head.seq <= auditFrom ? head.seq - 1 : auditFrom;
+  const audit = db.prepare('SELECT id, seq, at, workstation_id, actor, action, subject, data, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(auditLow, auditTo) as Row[];
   counts.audit_log = audit.length;
   if (audit.length > 0) entries.push({ name: 'records/audit_log.jsonl', bytes: jsonLines(audit.map((row) => ({ _origin: row.workstation_id, _version: row.seq, ...row }))), compress: true });
+  // The head's checkpoint always travels, even below the last export's entries: a log cut back
+  // since then shows as a head below a checkpoint the receiver holds.
   const checkpoints = listCheckpointsSince(db, source.workstationId, auditFrom).filter((checkpoint) => checkpoint.seq <= auditTo);
+  if (head && !checkpoints.some((checkpoint) => checkpoint.id === head.id)) checkpoints.push(head);
   counts.audit_checkpoints = checkpoints.length;
   if (checkpoints.length > 0) entries.push({ name: 'records/audit_checkpoints.jsonl', bytes: jsonLines(checkpoints.map(checkpointLine)), compress: true });
   for (const hash of evidenceHashes) {

@@ -51,8 +51,15 @@ function refuseProblem(problem: CheckpointProblem, entry: string): never {
   );
 }
 
+interface KeptLog {
+  /** The seq of the kept entry with this hash. */
+  seqOf(hash: string): number | undefined;
+  /** Whether entries between the two seqs (exclusive) were kept. */
+  anyBetween(from: number, to: number): boolean;
+}
+
 /** The entries' links: each entry's prev_hash is its predecessor's hash, here in the bundle or kept before. */
-function checkChain(entries: readonly ChainEntry[], kept: Map<number, ChainEntry>, allKept: (hash: string) => number | undefined): CheckpointProblem | null {
+function checkChain(entries: readonly ChainEntry[], kept: Map<number, ChainEntry>, log: KeptLog): CheckpointProblem | null {
   const inBundle = new Map(entries.map((entry) => [entry.seq, entry]));
   for (const entry of entries) {
     const before = kept.get(entry.seq);
@@ -62,8 +69,13 @@ function checkChain(entries: readonly ChainEntry[], kept: Map<number, ChainEntry
     const predecessor = inBundle.get(entry.seq - 1) ?? kept.get(entry.seq - 1);
     if (predecessor && predecessor.hash !== entry.prev_hash) {
       // A link back to an older entry kept here: the entries in between were cut away.
-      const cutTo = allKept(entry.prev_hash);
+      const cutTo = log.seqOf(entry.prev_hash);
       return { seq: entry.seq - 1, checkpointId: predecessor.id, problem: cutTo !== undefined && cutTo < entry.seq - 1 ? 'trimmed' : 'rewritten' };
+    }
+    if (!predecessor) {
+      // The predecessor never arrived: fine for a gap, but not when the entry links back past entries kept here.
+      const cutTo = log.seqOf(entry.prev_hash);
+      if (cutTo !== undefined && log.anyBetween(cutTo, entry.seq)) return { seq: cutTo + 1, checkpointId: entry.id, problem: 'trimmed' };
     }
   }
   return null;
@@ -91,7 +103,8 @@ export function checkBundleAudit(db: Database, bundle: VerifiedBundle): AuditChe
   const problem = checkReceivedCheckpoints({ enrolledPublicKey: bundle.manifest.source.ed25519PublicKey, known, incoming, entries: [...entries, ...keptAtCheckpoints] });
   if (problem) refuseProblem(problem, 'records/audit_checkpoints.jsonl');
   const seqOfHash = db.prepare('SELECT seq FROM bundle_audit_entries WHERE workstation_id = ? AND hash = ?').pluck();
-  const chainProblem = checkChain(entries, kept, (hash) => seqOfHash.get(source, hash) as number | undefined);
+  const between = db.prepare('SELECT 1 FROM bundle_audit_entries WHERE workstation_id = ? AND seq > ? AND seq < ? LIMIT 1').pluck();
+  const chainProblem = checkChain(entries, kept, { seqOf: (hash) => seqOfHash.get(source, hash) as number | undefined, anyBetween: (from, to) => between.get(source, from, to) !== undefined });
   if (chainProblem) refuseProblem(chainProblem, `records/audit_log.jsonl`);
   return incoming;
 }
