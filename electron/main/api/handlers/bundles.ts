@@ -3,13 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { bundleProcedures } from '@shared/api/procedures/bundles';
+import { DxError } from '@shared/api/errors';
+import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
+import type { CallContext } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { appendAudit } from '../../audit/audit-log';
 import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
+import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
@@ -25,29 +29,36 @@ function scratchFile(name: string): { folder: string; file: string } {
 export function bundleHandlers(services: CoreServices): BundleHandlers {
   const db = services.db;
   const now = () => services.platform.now();
+  async function exportBundleFile(full: boolean, city: boolean, context: CallContext): Promise<ExportResult & { fileName: string; bundleBase64: string }> {
+    const signer = await signerMaterial(services);
+    const stamp = now();
+    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const scratch = scratchFile(fileName);
+    try {
+      const result = (await runJob(services, 'bundles.export', { out: scratch.file, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+      return { ...result, file: fileName, fileName, bundleBase64: fs.readFileSync(scratch.file).toString('base64') };
+    } finally {
+      fs.rmSync(scratch.folder, { recursive: true, force: true });
+    }
+  }
+
+  /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
+  async function importBundleFile(fileName: string, contentBase64: string, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+    const scratch = scratchFile(path.basename(fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+    try {
+      fs.writeFileSync(scratch.file, Buffer.from(contentBase64, 'base64'));
+      return (await runJob(services, 'bundles.import', { file: scratch.file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() }, context)) as ImportReport;
+    } finally {
+      fs.rmSync(scratch.folder, { recursive: true, force: true });
+    }
+  }
+
   return {
-    'bundles.export': async ({ full }, context) => {
-      const signer = await signerMaterial(services);
-      const stamp = now();
-      const fileName = `dingxing-${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
-      const scratch = scratchFile(fileName);
-      try {
-        const result = (await runJob(services, 'bundles.export', { out: scratch.file, full, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
-        return { ...result, file: fileName, fileName, bundleBase64: fs.readFileSync(scratch.file).toString('base64') };
-      } finally {
-        fs.rmSync(scratch.folder, { recursive: true, force: true });
-      }
-    },
-    'bundles.import': async ({ fileName, contentBase64 }, context) => {
-      const scratch = scratchFile(path.basename(fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
-      try {
-        fs.writeFileSync(scratch.file, Buffer.from(contentBase64, 'base64'));
-        return (await runJob(services, 'bundles.import', { file: scratch.file, dataDir: services.dataDir, now: now().toISOString() }, context)) as ImportReport;
-      } finally {
-        fs.rmSync(scratch.folder, { recursive: true, force: true });
-      }
-    },
-    'bundles.history': () => ({ exports: listExports(db), imports: listImports(db) }),
+    'bundles.export': ({ full }, context) => exportBundleFile(full, false, context),
+    'bundles.exportCity': (_input, context) => exportBundleFile(true, true, context),
+    'bundles.import': ({ fileName, contentBase64 }, context) => importBundleFile(fileName, contentBase64, 'workstation', context),
+    'bundles.importCity': ({ fileName, contentBase64 }, context) => importBundleFile(fileName, contentBase64, 'city', context),
+    'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
     'trust.list': () => listTrusted(db),
@@ -55,6 +66,14 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const actor = requireActor(context).userId;
       const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
       if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
+      return outcome;
+    }),
+    'trust.addCity': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      const identity = parseIdentityFile(identityJson, 'identity');
+      if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
+      const outcome = enroll(db, identity, services.workstation.id, actor, now());
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
       return outcome;
     }),
     'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {
