@@ -11,6 +11,7 @@ import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { actorWith, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
+import { downloadFile, uploadFile } from '../../helpers/transfers';
 import { assessmentDocument } from '../certificates/world';
 
 const asCity: Caller = { actor: actorWith('市指挥部', 'city') };
@@ -38,10 +39,17 @@ describe('数据交换 procedures', () => {
     expect(enrolled).toMatchObject({ created: true, entry: { fingerprint: identity!.fingerprint } });
     expect(await call(city, 'trust.list', {}, asCity)).toHaveLength(1);
 
-    const notCity = await city.dispatcher.dispatch('bundles.import', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asLeader);
+    expect(exported.download).toMatchObject({ fileName: exported.fileName, bytes: exported.bytes });
+    const bundle = await downloadFile(laptop, asLeader, exported.download.downloadId);
+    expect(bundle).toHaveLength(exported.bytes);
+
+    const notCity = await city.dispatcher.dispatch('bundles.import', { fileName: exported.fileName, contentBase64: bundle.toString('base64') }, asLeader);
     expect(notCity.ok ? null : notCity.error.code).toBe('FORBIDDEN');
-    const report = await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asCity, 'import-1');
-    expect(report).toMatchObject({ status: 'imported', added: { units: 1, assessments: 1 } });
+    const uploadId = await uploadFile(city, asCity, exported.fileName, bundle);
+    const report = await call(city, 'bundles.import', { uploadId }, asCity, 'import-1');
+    expect(report).toMatchObject({ status: 'imported', file: exported.fileName, added: { units: 1, assessments: 1 } });
+    const usedAgain = await city.dispatcher.dispatch('bundles.import', { uploadId }, asCity);
+    expect(usedAgain.ok ? null : usedAgain.error.code).toBe('NOT_FOUND');
     expect(city.services.db.prepare("SELECT name FROM units").pluck().all()).toEqual(['接口公司']);
 
     const history = await call(city, 'bundles.history', {}, asInspector);
@@ -49,7 +57,7 @@ describe('数据交换 procedures', () => {
     expect((await call(laptop, 'bundles.history', {}, asInspector)).exports).toEqual([expect.objectContaining({ sequence: 1, full: false })]);
 
     await call(city, 'trust.revoke', { workstationId: identity!.workstationId, reason: '丢失' }, asCity);
-    const refused = await call(city, 'bundles.import', { fileName: 'again.dxb', contentBase64: exported.bundleBase64 }, asCity);
+    const refused = await call(city, 'bundles.import', { fileName: 'again.dxb', contentBase64: bundle.toString('base64') }, asCity);
     expect(refused).toMatchObject({ status: 'refused', refused: [{ entry: 'manifest.json' }] });
     expect(await call(city, 'bundles.conflicts', { status: 'open' }, asCity)).toEqual([]);
   }, 60_000);
@@ -58,17 +66,20 @@ describe('数据交换 procedures', () => {
     const [laptop, city] = [await workerCore(), await workerCore()];
     importAssessmentDocuments(depsOfServices(laptop.services), cliActor(), [{ source: 'a.json', json: assessmentDocument({ name: '回执公司' }) }]);
     const exported = await call(laptop, 'bundles.export', { full: false }, asLeader, 'export-1');
+    const laptopBytes = await downloadFile(laptop, asLeader, exported.download.downloadId);
     const laptopIdentity = await call(laptop, 'identity.show', {}, asInspector);
     await call(city, 'trust.add', { identityJson: JSON.stringify(laptopIdentity) }, asCity);
-    await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asCity, 'import-1');
+    await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: laptopBytes.toString('base64') }, asCity, 'import-1');
 
     const notCity = await city.dispatcher.dispatch('bundles.exportCity', {}, asLeader);
     expect(notCity.ok ? null : notCity.error.code).toBe('FORBIDDEN');
     const cityBundle = await call(city, 'bundles.exportCity', {}, asCity, 'export-city');
     expect(cityBundle).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 }, fileName: expect.stringMatching(/^dingxing-city-.*\.dxb$/) });
+    const cityBytes = await downloadFile(city, asCity, cityBundle.download.downloadId);
+    const cityBase64 = cityBytes.toString('base64');
 
     // The city office does not import its own bundle for laptops.
-    const wrongDoor = await call(city, 'bundles.import', { fileName: cityBundle.fileName, contentBase64: cityBundle.bundleBase64 }, asCity);
+    const wrongDoor = await call(city, 'bundles.import', { fileName: cityBundle.fileName, contentBase64: cityBase64 }, asCity);
     expect(wrongDoor).toMatchObject({ status: 'refused', refused: [{ reasonEn: expect.stringMatching(/wrote itself; it needs no import/) }] });
 
     const cityIdentity = await call(city, 'identity.show', {}, asCity);
@@ -78,14 +89,15 @@ describe('数据交换 procedures', () => {
     expect(inspectorEnrolls.ok ? null : inspectorEnrolls.error.code).toBe('FORBIDDEN');
     expect(await call(laptop, 'trust.addCity', { identityJson: JSON.stringify({ ...cityIdentity, kind: 'city' }) }, asLeader)).toMatchObject({ created: true, entry: { kind: 'city' } });
 
-    const cityRole = await laptop.dispatcher.dispatch('bundles.importCity', { fileName: cityBundle.fileName, contentBase64: cityBundle.bundleBase64 }, asCity);
+    const cityRole = await laptop.dispatcher.dispatch('bundles.importCity', { fileName: cityBundle.fileName, contentBase64: cityBase64 }, asCity);
     expect(cityRole.ok ? null : cityRole.error.code).toBe('FORBIDDEN');
-    const report = await call(laptop, 'bundles.importCity', { fileName: cityBundle.fileName, contentBase64: cityBundle.bundleBase64 }, asInspector, 'import-city');
+    const uploadId = await uploadFile(laptop, asInspector, cityBundle.fileName, cityBytes);
+    const report = await call(laptop, 'bundles.importCity', { uploadId }, asInspector, 'import-city');
     expect(report).toMatchObject({ status: 'imported', kind: 'city', added: { receipts: 1 } });
     const history = await call(laptop, 'bundles.history', {}, asInspector);
     expect(history.receipts).toEqual([expect.objectContaining({ bundleId: exported.bundleId, status: 'imported', report: expect.objectContaining({ added: expect.objectContaining({ units: 1 }) }) })]);
     // …and the laptop's door does not take a laptop's bundle.
-    const laptopBundle = await call(laptop, 'bundles.importCity', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asLeader);
+    const laptopBundle = await call(laptop, 'bundles.importCity', { fileName: exported.fileName, contentBase64: laptopBytes.toString('base64') }, asLeader);
     expect(laptopBundle.refused[0]?.reasonEn).toMatch(/only the city office imports it/);
   }, 60_000);
 });

@@ -6,9 +6,8 @@ import type { bundleProcedures } from '@shared/api/procedures/bundles';
 import { DxError } from '@shared/api/errors';
 import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
-import type { HandlerMap } from '../dispatch';
+import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
-import type { CallContext } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { appendAudit } from '../../audit/audit-log';
 import { signerMaterial } from '../../bundles/bundle-deps';
@@ -29,35 +28,50 @@ function scratchFile(name: string): { folder: string; file: string } {
 export function bundleHandlers(services: CoreServices): BundleHandlers {
   const db = services.db;
   const now = () => services.platform.now();
-  async function exportBundleFile(full: boolean, city: boolean, context: CallContext): Promise<ExportResult & { fileName: string; bundleBase64: string }> {
-    const signer = await signerMaterial(services);
-    const stamp = now();
-    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
-    const scratch = scratchFile(fileName);
+
+  /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
+  function importFile(file: string, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+    return runJob(services, 'bundles.import', { file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() }, context) as Promise<ImportReport>;
+  }
+
+  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+    if ('uploadId' in input) {
+      const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
+      try {
+        return await importFile(upload.file, kind, context);
+      } finally {
+        services.transfers.release(input.uploadId);
+      }
+    }
+    const scratch = scratchFile(path.basename(input.fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
     try {
-      const result = (await runJob(services, 'bundles.export', { out: scratch.file, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
-      return { ...result, file: fileName, fileName, bundleBase64: fs.readFileSync(scratch.file).toString('base64') };
+      fs.writeFileSync(scratch.file, Buffer.from(input.contentBase64, 'base64'));
+      return await importFile(scratch.file, kind, context);
     } finally {
       fs.rmSync(scratch.folder, { recursive: true, force: true });
     }
   }
 
-  /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
-  async function importBundleFile(fileName: string, contentBase64: string, kind: BundleKind, context: CallContext): Promise<ImportReport> {
-    const scratch = scratchFile(path.basename(fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+  async function exportFile(full: boolean, city: boolean, context: CallContext) {
+    const owner = requireActor(context).userId;
+    const signer = await signerMaterial(services);
+    const stamp = now();
+    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const out = services.transfers.newFile(fileName);
     try {
-      fs.writeFileSync(scratch.file, Buffer.from(contentBase64, 'base64'));
-      return (await runJob(services, 'bundles.import', { file: scratch.file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() }, context)) as ImportReport;
-    } finally {
-      fs.rmSync(scratch.folder, { recursive: true, force: true });
+      const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+      return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
+    } catch (error) {
+      fs.rmSync(out, { force: true });
+      throw error;
     }
   }
 
   return {
-    'bundles.export': ({ full }, context) => exportBundleFile(full, false, context),
-    'bundles.exportCity': (_input, context) => exportBundleFile(true, true, context),
-    'bundles.import': ({ fileName, contentBase64 }, context) => importBundleFile(fileName, contentBase64, 'workstation', context),
-    'bundles.importCity': ({ fileName, contentBase64 }, context) => importBundleFile(fileName, contentBase64, 'city', context),
+    'bundles.export': ({ full }, context) => exportFile(full, false, context),
+    'bundles.exportCity': (_input, context) => exportFile(true, true, context),
+    'bundles.import': (input, context) => importInput(input, 'workstation', context),
+    'bundles.importCity': (input, context) => importInput(input, 'city', context),
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
