@@ -31,6 +31,7 @@ export const exchangeMessages = defineMessages({
         enroll: '登记市指挥部身份…',
         confirmText: '请与市指挥部电话核对以下指纹，完全一致再登记：',
         history: '已导入的市级数据包',
+        source: '市指挥部',
         empty: '还没有导入过市级数据包',
       },
       cityExport: {
@@ -133,6 +134,7 @@ export const exchangeMessages = defineMessages({
         enroll: 'Enroll the city office…',
         confirmText: 'Read this fingerprint to the city office by phone and enroll only if it matches exactly:',
         history: 'City bundles imported',
+        source: 'City office',
         empty: 'No city bundle imported yet',
       },
       cityExport: {
