@@ -13,16 +13,10 @@ import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { revokeCertificate } from '../../../electron/main/certificates/revoke';
 import { verifyQrText } from '../../../electron/main/certificates/verify';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
-import { defaultPacks } from '../../../electron/main/rubric/default-packs';
 import { addPack } from '../../../electron/main/rubric/pack-store';
 import { cliActor } from '../../../electron/main/users/cli-actor';
-import { dir, file, jsonLines, now, rebuild, station } from './world';
+import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
 import type { Station } from './world';
-
-/** The shipped star pack as a new version in force from 2027. */
-export function pack2027(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...(structuredClone(defaultPacks[0]) as Record<string, unknown>), version: '2027.1', inForceFrom: 2027, ...changes };
-}
 
 async function issueAndRevoke(s: Station, assessmentId: string): Promise<{ number: string; qr: string }> {
   const deps = certificateDepsOf(s.core.services, { keyStore: new PassphraseKeyStore('station passphrase'), fontsDir: path.resolve('build/fonts'), now: () => now });

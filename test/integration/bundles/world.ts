@@ -21,6 +21,7 @@ import type { Core } from '../../../electron/main/core';
 import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { defaultPacks } from '../../../electron/main/rubric/default-packs';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
@@ -153,3 +154,8 @@ export function toJsonLines(lines: readonly object[]): Buffer {
 }
 
 export const file = (folder: string, name: string): string => path.join(folder, name);
+
+/** The shipped star pack as a new version in force from 2027. */
+export function pack2027(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...(structuredClone(defaultPacks[0]) as Record<string, unknown>), version: '2027.1', inForceFrom: 2027, ...changes };
+}
