@@ -11,6 +11,7 @@ import { findTrusted } from '../../../electron/main/bundles/trust-store';
 import { certificateDepsOf } from '../../../electron/main/certificates/deps';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { revokeCertificate } from '../../../electron/main/certificates/revoke';
+import { verifierData } from '../../../electron/main/certificates/verifier-page';
 import { verifyQrText } from '../../../electron/main/certificates/verify';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { addPack } from '../../../electron/main/rubric/pack-store';
@@ -60,6 +61,8 @@ describe('city bundles', () => {
     expect(findTrusted(bDb, a.identity.workstationId)).toMatchObject({ kind: 'workstation', revokedAt: null, enrolledBy: `city:${city.identity.workstationId}` });
     // B now verifies A's certificate, and knows it was revoked at A.
     expect(verifyQrText(bDb, revoked.qr, '2026-12-02')).toMatchObject({ verdict: 'revoked', revocation: { reason: '发现隐患，撤销' }, certificate: { issuer: 'enrolled' } });
+    // …and so does the offline verifier page B exports.
+    expect(verifierData(bDb, '2026-12-02').revoked[`${a.identity.workstationId}/${revoked.number}`]).toMatchObject({ reason: '发现隐患，撤销' });
 
     const atA = await a.importFrom(file(folder, 'city-1.dxb'));
     expect(atA.added).toMatchObject({ receipts: 2, rubric_packs: 1 });
