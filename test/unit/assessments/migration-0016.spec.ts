@@ -9,7 +9,7 @@ import { migrations } from '../../../electron/main/db/migrations/index';
 import { migration0016 } from '../../../electron/main/db/migrations/0016-assessment-started-by';
 
 describe('migration 0016: who started an assessment', () => {
-  it('is the next version after the audit checkpoints', () => {
+  it('is the last migration, numbered by its place', () => {
     expect(migrations.at(-1)).toBe(migration0016);
     expect(migration0016.version).toBe(migrations.length);
   });
