@@ -10,10 +10,14 @@
  * `dingxing import FILE.dxb`, killed at the city: the bundle's records are there all or none, an
  * import in the history exactly when they are, and a re-import afterwards is complete; one more
  * re-import adds nothing.
+ *
+ * Every other kill is aimed at the stage that matters rather than at a time (most of a short
+ * command's life is starting up): a few milliseconds after the bundle's file appears, or after
+ * the city's write-ahead log starts to grow.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, runAndKill } from '../processes';
+import { run, runAndKill, runAndKillWhen } from '../processes';
 import type { Ran } from '../processes';
 import { integrityProblems, startProblems, withDb } from '../checks';
 import type { Scenario } from '../scenario';
@@ -107,7 +111,9 @@ export const bundleExport: Scenario = {
     const full = (exports += 1) % 3 === 0;
     const name = `${world.tag('export')}.dxb`;
     const out = path.join(world.dir, name);
-    const ran = await runAndKill(['export', '--out', out, ...(full ? ['--full'] : []), '--db', world.dbFile, '--json'], afterMs, keyEnv);
+    const args = ['export', '--out', out, ...(full ? ['--full'] : []), '--db', world.dbFile, '--json'];
+    const fileAppeared = () => fs.readdirSync(world.dir).some((file) => file.startsWith(name));
+    const ran = exports % 2 === 0 ? await runAndKillWhen(args, fileAppeared, afterMs % 40, afterMs + 15_000, keyEnv) : await runAndKill(args, afterMs, keyEnv);
     const problems: string[] = [];
     if (!ran.killed && ran.code !== 0) problems.push(`export failed (exit ${ran.code}): ${ran.stderr.slice(0, 200)}`);
     const recorded = withDb(world.dbFile, (db) => db.prepare('SELECT count(*) FROM bundle_exports WHERE file_name = ?').pluck().get(name) as number);
@@ -136,6 +142,7 @@ export const bundleExport: Scenario = {
 };
 
 const bundleUnits = 300;
+let imports = 0;
 
 export const bundleImport: Scenario = {
   name: 'bundle import',
@@ -154,7 +161,11 @@ export const bundleImport: Scenario = {
         refusals: db.prepare("SELECT count(*) FROM bundle_imports WHERE bundle_id = ? AND status = 'refused'").pluck().get(bundleId) as number,
       }));
 
-    const ran = await runAndKill(['import', file, '--db', cityFile, '--json'], afterMs, keyEnv);
+    const args = ['import', file, '--db', cityFile, '--json'];
+    const wal = `${cityFile}-wal`;
+    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
+    const walBefore = walBytes();
+    const ran = (imports += 1) % 2 === 0 ? await runAndKillWhen(args, () => walBytes() > walBefore, afterMs % 30, afterMs + 15_000, keyEnv) : await runAndKill(args, afterMs, keyEnv);
     const problems: string[] = [...integrityProblems(cityFile)];
     if (!ran.killed && ran.code !== 0) problems.push(`import refused a good bundle (exit ${ran.code}): ${ran.stderr.slice(0, 200)}`);
     const after = state();
