@@ -9,6 +9,13 @@ export const maxImportFileBytes = 24 * 1024 * 1024;
 /** One evidence photo or document. */
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 
+/**
+ * A file that crosses in pieces (a bundle to import, or one exported): past the one-call limit,
+ * up to the largest bundle a reader accepts. Each piece is one call of at most `transferChunkBytes`.
+ */
+export const maxTransferFileBytes = 2 * 1024 * 1024 * 1024;
+export const transferChunkBytes = 4 * 1024 * 1024;
+
 /** Documents in one `assessments import` run. */
 export const maxDocumentsPerImport = 10_000;
 

@@ -9,6 +9,7 @@ import type { JobMode } from './jobs/job-mode';
 import type { WriteGate } from './jobs/write-gate';
 import type { Platform } from './platform';
 import type { Sessions } from './users/sessions';
+import type { Transfers } from './files/transfers';
 
 export interface CoreServices {
   db: Database;
@@ -25,4 +26,6 @@ export interface CoreServices {
   sessions: Sessions;
   /** Main-thread writes wait here, without blocking, while a worker job writes. */
   writeGate: WriteGate;
+  /** Large files crossing a door in pieces (bundles in and out). */
+  transfers: Transfers;
 }

@@ -21,6 +21,7 @@ import type { JobMode } from './jobs/run-job';
 import { nodePlatform } from './platform';
 import type { Platform } from './platform';
 import { seedDatabase } from './seed';
+import { Transfers } from './files/transfers';
 import { WriteGate } from './jobs/write-gate';
 import { defaultIdleLockMs } from './users/session-registry';
 import { Sessions } from './users/sessions';
@@ -55,6 +56,7 @@ export interface ServiceOptions {
 export function createServices(db: Database, dbFile: string, options: ServiceOptions = {}): CoreServices {
   const workstation = ensureWorkstation(db);
   const platform = options.platform ?? nodePlatform();
+  const dataDir = path.dirname(path.resolve(dbFile));
   return {
     db,
     dbFile,
@@ -62,10 +64,11 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     appVersion,
     electronVersion: options.electronVersion ?? null,
     jobMode: options.jobMode ?? defaultJobMode(),
-    dataDir: path.dirname(path.resolve(dbFile)),
+    dataDir,
     platform,
     sessions: new Sessions(db, options.idleLockMs ?? defaultIdleLockMs, () => platform.now().getTime()),
     writeGate: new WriteGate(),
+    transfers: new Transfers(dataDir, () => platform.now().getTime()),
     audit(entry: AuditEntryInput) {
       appendAudit(db, workstation.id, entry);
     },
@@ -89,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     migrated: opened.migrated,
     checkpoints,
     close() {
+      services.transfers.close();
       opened.db.close();
     },
   };

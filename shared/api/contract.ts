@@ -15,6 +15,7 @@ import { backupProcedures } from './procedures/backups';
 import { auditProcedures } from './procedures/audit';
 import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
+import { fileProcedures } from './procedures/files';
 
 export const procedures = {
   ...systemProcedures,
@@ -28,6 +29,7 @@ export const procedures = {
   ...auditProcedures,
   ...dingProcedures,
   ...bundleProcedures,
+  ...fileProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
 
+const passphrase = 'e2e ding passphrase';
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-ding-')), 'e2e.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore' });
-  return { dbFile };
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+  return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 
 /** ECharts finds what is under the pointer as it moves: move there, then click, as a hand on a mouse does. */
@@ -97,6 +98,25 @@ describe('district dashboards', () => {
     await page.getByTestId('ding-grade-4201JK').waitFor();
     // 2025's bronze is the default previous grade, so a silver-level composite is silver.
     expect(await page.getByTestId('ding-grade-4201JK').textContent()).toBe('银鼎');
+  });
+
+  it('saves the signed city and district summaries as PDF files', async () => {
+    const page = await newAppPage(session.browser);
+    await openDistricts(page);
+    const cityDownload = page.waitForEvent('download');
+    await page.getByTestId('ding-city-summary').click();
+    const city = await cityDownload;
+    expect(city.suggestedFilename()).toBe('summary-city-2026.pdf');
+    const cityFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-summary-')), city.suggestedFilename());
+    await city.saveAs(cityFile);
+    expect(fs.readFileSync(cityFile).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByText('已导出 summary-city-2026.pdf').first().waitFor();
+
+    await page.getByTestId('ding-row-420102').click();
+    await page.getByTestId('ding-district').waitFor();
+    const districtDownload = page.waitForEvent('download');
+    await page.getByTestId('ding-district-summary').click();
+    expect((await districtDownload).suggestedFilename()).toBe('summary-420102-2026.pdf');
   });
 
   it('reads in English', async () => {

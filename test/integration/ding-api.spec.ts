@@ -82,4 +82,19 @@ describe('Ding API', () => {
     expect(await core.dispatcher.dispatch('summary.district', { district: '420102' }, asInspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await core.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
   });
+
+  it('draws and signs the summaries in a worker, with progress, and brings a refusal back from it', async () => {
+    const worker = await testCore({ dbFile: core.services.dbFile, jobMode: 'worker', platform: nodePlatform({ keyStore: new PassphraseKeyStore('correct horse battery staple') }) });
+    const progress: { done: number; total: number }[] = [];
+    const stop = worker.dispatcher.onProgress((event) => {
+      if (event.jobId === 'city-summary') progress.push({ done: event.done, total: event.total });
+    });
+    const result = await worker.dispatcher.dispatch('summary.city', { cycle: 2026 }, asCity, 'city-summary');
+    stop();
+    const file = (result.ok ? result.value : null) as FileDownload | null;
+    expect(file?.fileName).toBe('summary-city-2026.pdf');
+    expect(Buffer.from(file?.contentBase64 ?? '', 'base64').includes(Buffer.from('/ByteRange'))).toBe(true);
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    expect(await worker.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
+  }, 60_000);
 });

@@ -44,22 +44,12 @@ export function holdConflict(db: Database, conflict: NewConflict): string {
   return id;
 }
 
-export interface ConflictRow {
+export interface ConflictRow extends NewConflict {
   id: string;
-  table: string;
-  recordId: string;
-  source: string;
-  bundleId: string;
-  incomingVersion: number;
-  incomingSha256: string;
-  local: Row | null;
-  incoming: Row;
-  reason: string;
   status: 'open' | 'resolved';
   resolution: 'keep-local' | 'take-incoming' | null;
   resolvedBy: string | null;
   resolvedAt: string | null;
-  createdAt: string;
 }
 
 interface StoredConflict {

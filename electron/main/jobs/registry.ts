@@ -5,12 +5,14 @@ import { unitsImportJob, unitsImportPreviewJob } from '../units/import/import-jo
 import { demoLoadJob } from '../demo/demo-job';
 import { bundleExportJob, bundleImportJob } from '../bundles/bundle-jobs';
 import { certificatesBatchJob } from '../certificates/batch-job';
+import { summaryPdfJob } from '../summary/summary-job';
 
 export const jobRegistry: Record<string, JobFunction<never, unknown>> = {
   'bundles.export': bundleExportJob,
   'bundles.import': bundleImportJob,
   'certificates.batchPdf': certificatesBatchJob,
   'demo.load': demoLoadJob,
+  'summary.pdf': summaryPdfJob,
   'system.integrityCheck': integrityCheckJob,
   'units.importPreview': unitsImportPreviewJob,
   'units.import': unitsImportJob,

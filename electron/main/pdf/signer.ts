@@ -18,6 +18,20 @@ export interface PdfSigningKey {
   privateKey: crypto.KeyObject;
 }
 
+/** The key as plain data, to hand to a worker thread in memory (a KeyObject cannot cross). */
+export interface TransferableSigningKey {
+  certificatePem: string;
+  privateKeyPkcs8: Uint8Array;
+}
+
+export function toTransferable(key: PdfSigningKey): TransferableSigningKey {
+  return { certificatePem: key.certificatePem, privateKeyPkcs8: key.privateKey.export({ format: 'der', type: 'pkcs8' }) };
+}
+
+export function fromTransferable(key: TransferableSigningKey): PdfSigningKey {
+  return { certificatePem: key.certificatePem, privateKey: crypto.createPrivateKey({ key: Buffer.from(key.privateKeyPkcs8), format: 'der', type: 'pkcs8' }) };
+}
+
 export interface SignatureFields {
   /** ASCII only. */
   reason: string;

@@ -17,6 +17,7 @@ import type { PdfDoc } from '../pdf/document';
 import { loadPdfFonts } from '../pdf/fonts';
 import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
+import type { PdfSigningKey } from '../pdf/signer';
 import { drawLine, fitSize } from '../pdf/text';
 import { renderChartSvg } from './chart-svg';
 import { drawSvg } from './draw-svg';
@@ -68,8 +69,27 @@ function signatureFields(workstationId: string, reason: string) {
   return { reason, name: `Dingxing Workstation ${workstationId}`, location: 'Wuhan, CN' };
 }
 
+/** What drawing a summary reads: a connection (the main one, or a worker's), the workstation, the clock and the fonts. */
+export interface SummaryDeps {
+  db: CertificateDeps['db'];
+  workstation: Pick<CertificateDeps['workstation'], 'id'>;
+  now(): Date;
+  fontsDir: string;
+}
+
+export interface BuiltSummary {
+  doc: PdfDoc;
+  fileName: string;
+  reason: string;
+}
+
+export async function signSummary(built: BuiltSummary, workstationId: string, key: PdfSigningKey): Promise<{ fileName: string; pdf: Buffer }> {
+  addSignaturePlaceholder(built.doc, signatureFields(workstationId, built.reason));
+  return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key) };
+}
+
 /** The district summary's unsigned document (exported for the benchmark, which measures signing apart). */
-export function buildDistrictSummary(deps: Pick<CertificateDeps, 'db' | 'workstation' | 'now' | 'fontsDir'>, district: string, cycle: number, printedBy: string): { doc: PdfDoc; fileName: string; reason: string } {
+export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle: number, printedBy: string): BuiltSummary {
   const pack = loadDingPack(deps.db).pack;
   const today = localDate(deps.now());
   const data = districtSummaryData(deps.db, district, cycle, today);
@@ -165,18 +185,21 @@ export function buildDistrictSummary(deps: Pick<CertificateDeps, 'db' | 'worksta
 
 export async function districtSummaryPdf(deps: CertificateDeps, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
   // Built first: a district without inputs is refused before anyone is asked for the key passphrase.
-  const { doc, fileName, reason } = buildDistrictSummary(deps, district, cycle, printedBy);
-  const keys = await unlockedKeys(deps);
-  addSignaturePlaceholder(doc, signatureFields(deps.workstation.id, reason));
-  return { fileName, pdf: await signPdf(await endToBuffer(doc), keys.pdfSigningKey) };
+  const built = buildDistrictSummary(deps, district, cycle, printedBy);
+  return signSummary(built, deps.workstation.id, (await unlockedKeys(deps)).pdfSigningKey);
 }
 
 export async function citySummaryPdf(deps: CertificateDeps, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const built = buildCitySummary(deps, cycle, printedBy);
+  return signSummary(built, deps.workstation.id, (await unlockedKeys(deps)).pdfSigningKey);
+}
+
+/** The city report's unsigned document: every district's row, the charts and each decision in words. */
+export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: string): BuiltSummary {
   const table_ = dingTable(deps.db, cycle);
   if (!table_.rows.some((row) => row.evaluated)) {
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });
   }
-  const keys = await unlockedKeys(deps);
   const pack = loadDingPack(deps.db).pack;
   const last = dingTable(deps.db, cycle - 1);
   const lastGrade = new Map(last.rows.map((row) => [row.district, row.evaluated ? row.grade : null]));
@@ -228,6 +251,5 @@ export async function citySummaryPdf(deps: CertificateDeps, cycle: number, print
   }
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
-  addSignaturePlaceholder(doc, signatureFields(deps.workstation.id, `City Ding report ${cycle}`));
-  return { fileName: `summary-city-${cycle}.pdf`, pdf: await signPdf(await endToBuffer(doc), keys.pdfSigningKey) };
+  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}` };
 }

@@ -1,13 +1,14 @@
 /**
  * Procedures of 数据交换: export this workstation's work as a signed bundle, import bundles
  * (city office), the export and import history, conflicts held for a person, and the trust store.
- * Bundle files cross as base64 (at most the one import size limit); the CLI reads and writes
- * files of any size within the bundle limits.
+ * A bundle crosses in pieces (`files.*`: an upload id in, a download id out), so the app moves
+ * a season's bundle with its photos as the CLI does; a small one may still come as base64 in one call.
  */
 import { z } from 'zod';
 import { base64Length, formatMegabytes, maxImportFileBytes } from '../../limits';
 import { ExportResultSchema, ImportReportSchema } from '../../bundle/report';
 import { procedure } from '../procedure';
+import { DownloadSchema, TransferIdSchema } from './files';
 
 const IdSchema = z.string().min(1).max(64);
 const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -60,18 +61,21 @@ export const ExportHistorySchema = z.object({
 export const bundleProcedures = {
   'bundles.export': procedure({
     roles: ['inspector', 'leader'],
-    summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle (base64)',
+    summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle, read back with files.readDownload',
     input: z.object({ full: z.boolean().default(false) }),
-    output: ExportResultSchema.extend({ fileName: z.string(), bundleBase64: z.string() }),
+    output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
     job: true,
   }),
   'bundles.import': procedure({
     roles: ['city'],
     summary: 'Verify a .dxb bundle and merge it in one transaction; the report is kept in the history',
-    input: z.object({
-      fileName: z.string().min(1).max(255),
-      contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
-    }),
+    input: z.union([
+      z.object({ uploadId: TransferIdSchema }),
+      z.object({
+        fileName: z.string().min(1).max(255),
+        contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
+      }),
+    ]),
     output: ImportReportSchema,
     job: true,
   }),

@@ -88,11 +88,13 @@ export const dingProcedures = {
     summary: 'The signed district summary report (PDF) of a cycle; refused for a district without inputs',
     input: z.object({ district: z.string().min(1).max(20), cycle: CycleSchema.optional() }).strict(),
     output: FileDownloadSchema,
+    job: true,
   }),
   'summary.city': procedure({
     roles: summaryMakers,
     summary: 'The signed city report (PDF) of all districts for a cycle',
     input: z.object({ cycle: CycleSchema.optional() }).strict(),
     output: FileDownloadSchema,
+    job: true,
   }),
 };

@@ -11,6 +11,7 @@ import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { actorWith, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
+import { downloadFile, uploadFile } from '../../helpers/transfers';
 import { assessmentDocument } from '../certificates/world';
 
 const asCity: Caller = { actor: actorWith('市指挥部', 'city') };
@@ -38,10 +39,17 @@ describe('数据交换 procedures', () => {
     expect(enrolled).toMatchObject({ created: true, entry: { fingerprint: identity!.fingerprint } });
     expect(await call(city, 'trust.list', {}, asCity)).toHaveLength(1);
 
-    const notCity = await city.dispatcher.dispatch('bundles.import', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asLeader);
+    expect(exported.download).toMatchObject({ fileName: exported.fileName, bytes: exported.bytes });
+    const bundle = await downloadFile(laptop, asLeader, exported.download.downloadId);
+    expect(bundle).toHaveLength(exported.bytes);
+
+    const notCity = await city.dispatcher.dispatch('bundles.import', { fileName: exported.fileName, contentBase64: bundle.toString('base64') }, asLeader);
     expect(notCity.ok ? null : notCity.error.code).toBe('FORBIDDEN');
-    const report = await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: exported.bundleBase64 }, asCity, 'import-1');
-    expect(report).toMatchObject({ status: 'imported', added: { units: 1, assessments: 1 } });
+    const uploadId = await uploadFile(city, asCity, exported.fileName, bundle);
+    const report = await call(city, 'bundles.import', { uploadId }, asCity, 'import-1');
+    expect(report).toMatchObject({ status: 'imported', file: exported.fileName, added: { units: 1, assessments: 1 } });
+    const usedAgain = await city.dispatcher.dispatch('bundles.import', { uploadId }, asCity);
+    expect(usedAgain.ok ? null : usedAgain.error.code).toBe('NOT_FOUND');
     expect(city.services.db.prepare("SELECT name FROM units").pluck().all()).toEqual(['接口公司']);
 
     const history = await call(city, 'bundles.history', {}, asInspector);
@@ -49,7 +57,7 @@ describe('数据交换 procedures', () => {
     expect((await call(laptop, 'bundles.history', {}, asInspector)).exports).toEqual([expect.objectContaining({ sequence: 1, full: false })]);
 
     await call(city, 'trust.revoke', { workstationId: identity!.workstationId, reason: '丢失' }, asCity);
-    const refused = await call(city, 'bundles.import', { fileName: 'again.dxb', contentBase64: exported.bundleBase64 }, asCity);
+    const refused = await call(city, 'bundles.import', { fileName: 'again.dxb', contentBase64: bundle.toString('base64') }, asCity);
     expect(refused).toMatchObject({ status: 'refused', refused: [{ entry: 'manifest.json' }] });
     expect(await call(city, 'bundles.conflicts', { status: 'open' }, asCity)).toEqual([]);
   }, 60_000);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { bundleProcedures } from '@shared/api/procedures/bundles';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
-import type { HandlerMap } from '../dispatch';
+import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { appendAudit } from '../../audit/audit-log';
@@ -25,24 +25,39 @@ function scratchFile(name: string): { folder: string; file: string } {
 export function bundleHandlers(services: CoreServices): BundleHandlers {
   const db = services.db;
   const now = () => services.platform.now();
+
+  function importFile(file: string, context: CallContext): Promise<ImportReport> {
+    return runJob(services, 'bundles.import', { file, dataDir: services.dataDir, now: now().toISOString() }, context) as Promise<ImportReport>;
+  }
+
   return {
     'bundles.export': async ({ full }, context) => {
+      const owner = requireActor(context).userId;
       const signer = await signerMaterial(services);
       const stamp = now();
       const fileName = `dingxing-${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
-      const scratch = scratchFile(fileName);
+      const out = services.transfers.newFile(fileName);
       try {
-        const result = (await runJob(services, 'bundles.export', { out: scratch.file, full, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
-        return { ...result, file: fileName, fileName, bundleBase64: fs.readFileSync(scratch.file).toString('base64') };
-      } finally {
-        fs.rmSync(scratch.folder, { recursive: true, force: true });
+        const result = (await runJob(services, 'bundles.export', { out, full, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+        return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
+      } catch (error) {
+        fs.rmSync(out, { force: true });
+        throw error;
       }
     },
-    'bundles.import': async ({ fileName, contentBase64 }, context) => {
-      const scratch = scratchFile(path.basename(fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+    'bundles.import': async (input, context) => {
+      if ('uploadId' in input) {
+        const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
+        try {
+          return await importFile(upload.file, context);
+        } finally {
+          services.transfers.release(input.uploadId);
+        }
+      }
+      const scratch = scratchFile(path.basename(input.fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
       try {
-        fs.writeFileSync(scratch.file, Buffer.from(contentBase64, 'base64'));
-        return (await runJob(services, 'bundles.import', { file: scratch.file, dataDir: services.dataDir, now: now().toISOString() }, context)) as ImportReport;
+        fs.writeFileSync(scratch.file, Buffer.from(input.contentBase64, 'base64'));
+        return await importFile(scratch.file, context);
       } finally {
         fs.rmSync(scratch.folder, { recursive: true, force: true });
       }

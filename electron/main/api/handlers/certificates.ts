@@ -10,7 +10,7 @@ import type { CallContext } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { localDate } from '../../assessments/deps';
 import { plaqueDocument } from '../../certificates/documents';
-import { batchJobKey } from '../../certificates/batch-job';
+import { toTransferable } from '../../pdf/signer';
 import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job';
 import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
 import { runJob } from '../../jobs/run-job';
@@ -33,7 +33,7 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
     }
     const keys = await unlockedKeys(deps);
-    const input: BatchJobInput = { filter, today: day, fontsDir: deps.fontsDir, signingKey: batchJobKey(keys.pdfSigningKey) };
+    const input: BatchJobInput = { filter, today: day, fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
     return (await runJob(services, 'certificates.batchPdf', input, context)) as BatchJobOutput;
   }
   return {

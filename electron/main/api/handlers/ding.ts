@@ -1,5 +1,5 @@
 /** Handlers of the district 平安鼎 procedures and the Excel exports. */
-import type { HandlerMap } from '../dispatch';
+import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { dingProcedures } from '@shared/api/procedures/ding';
 import type { CoreServices } from '../../core-services';
@@ -11,8 +11,10 @@ import { currentInputs, knownCycles } from '../../ding/inputs-store';
 import { dingSheet } from '../../exports/ding-export';
 import { unitsSheet } from '../../exports/units-export';
 import { xlsxBuffer } from '../../exports/xlsx-writer';
-import { certificateDepsOf } from '../../certificates/deps';
-import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
+import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
+import { runJob } from '../../jobs/run-job';
+import { toTransferable } from '../../pdf/signer';
+import type { SummaryJobInput, SummaryJobOutput } from '../../summary/summary-job';
 
 type DingHandlers = Pick<HandlerMap, keyof typeof dingProcedures>;
 
@@ -21,6 +23,15 @@ const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export function dingHandlers(services: CoreServices): DingHandlers {
   const { db } = services;
   const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, new Date());
+
+  async function summaryInWorker(district: string | null, cycle: number, context: CallContext) {
+    const deps = certificateDepsOf(services);
+    const keys = await unlockedKeys(deps);
+    const input: SummaryJobInput = { district, cycle, printedBy: requireActor(context).displayName, now: deps.now().toISOString(), fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
+    const { fileName, pdf } = (await runJob(services, 'summary.pdf', input, context)) as SummaryJobOutput;
+    return { fileName, mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
+  }
+
   return {
     'ding.table': ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
@@ -42,14 +53,8 @@ export function dingHandlers(services: CoreServices): DingHandlers {
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);
       return { fileName: `平安鼎评定-${table.cycle}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
     },
-    'summary.district': async ({ district, cycle }, context) => {
-      const { fileName, pdf } = await districtSummaryPdf(certificateDepsOf(services), district.toUpperCase(), cycleOf(cycle), requireActor(context).displayName);
-      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
-    },
-    'summary.city': async ({ cycle }, context) => {
-      const { fileName, pdf } = await citySummaryPdf(certificateDepsOf(services), cycleOf(cycle), requireActor(context).displayName);
-      return { fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
-    },
+    'summary.district': ({ district, cycle }, context) => summaryInWorker(district.toUpperCase(), cycleOf(cycle), context),
+    'summary.city': ({ cycle }, context) => summaryInWorker(null, cycleOf(cycle), context),
     'exports.unitsXlsx': async (filter) => {
       const bytes = await xlsxBuffer([unitsSheet(db, filter)]);
       return { fileName: `单位名单-${localDate(new Date())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };

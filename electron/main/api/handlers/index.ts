@@ -13,6 +13,7 @@ import { auditHandlers } from './audit';
 import { dingHandlers } from './ding';
 import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
+import { fileHandlers } from './files';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -27,6 +28,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...auditHandlers(services),
     ...dingHandlers(services),
     ...bundleHandlers(services),
+    ...fileHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }
