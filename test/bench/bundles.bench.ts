@@ -59,21 +59,25 @@ function addTemplateUnit(core: Core): string {
   return id;
 }
 
-/** A 1 ms main-thread timer; stop() gives the longest gap between its ticks, in ms. */
-function gapMeter(): { stop(): number } {
+/** A 1 ms main-thread timer; stop() gives the longest gap between its ticks, in ms, and `busy` the event loop's utilization meanwhile. */
+function gapMeter(): { stop(): number; busy: number } {
   let last = performance.now();
   let longest = 0;
+  const loop = performance.eventLoopUtilization();
   const timer = setInterval(() => {
     const tick = performance.now();
     longest = Math.max(longest, tick - last);
     last = tick;
   }, 1);
-  return {
+  const meter = {
+    busy: 0,
     stop() {
       clearInterval(timer);
+      meter.busy = performance.eventLoopUtilization(loop).utilization;
       return Math.max(longest, performance.now() - last);
     },
   };
+  return meter;
 }
 
 /** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost. */
@@ -148,7 +152,7 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
   expect(inWorker.added.assessments).toBe(count + 1);
   record({
     name: 'bundles.import.mainThreadStall',
-    size: `longest gap of a 1 ms main-thread timer during a ${count.toLocaleString('en-US')}-assessment import in a worker (${workerSeconds.toFixed(1)} s)`,
+    size: `longest gap of a 1 ms main-thread timer during a ${count.toLocaleString('en-US')}-assessment import in a worker (${workerSeconds.toFixed(1)} s; main event loop busy ${(meter.busy * 100).toFixed(1)}% of it, ${(idle.busy * 100).toFixed(1)}% idle)`,
     seconds: longest / 1000,
     baselineSeconds: idleLongest / 1000,
     baseline: `the same timer's longest gap with nothing running, for ${importSeconds.toFixed(1)} s`,
