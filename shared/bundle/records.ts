@@ -173,13 +173,77 @@ export const recordSchemas = {
     prev_hash: sha256,
     hash: sha256,
   }),
+  /** Signed heads of the source's audit chain (issue 13): the receiver detects a rewritten or trimmed log. */
+  audit_checkpoints: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    seq: z.number().int().min(1),
+    entry_id: id,
+    hash: sha256,
+    reason: z.enum(['interval', 'export', 'manual']),
+    signed_at: time,
+    public_key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 key in base64url'),
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature in base64url'),
+  }),
+  /** City bundles: a rubric pack version, `id` its ref `id@version`, `body` its canonical JSON. */
+  rubric_packs: z.strictObject({
+    ...meta,
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,63}@[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$/, 'a rubric is named id@version'),
+    type: z.enum(['star', 'ding']),
+    sha256,
+    body: longText,
+  }),
+  /** City bundles: the city office's trust store, `id` the enrolled workstation's id. */
+  trust_roster: z.strictObject({
+    ...meta,
+    id,
+    name: z.string().max(200),
+    kind: z.enum(['workstation', 'city']),
+    ed25519_public_key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 key in base64url'),
+    certificate_pem: z.string().max(20_000).nullable(),
+    fingerprint: shortText,
+    enrolled_at: time,
+    revoked_at: time.nullable(),
+    revoke_reason: shortText.nullable(),
+  }),
+  /** City bundles: a certificate revocation made on some workstation, `id` the revocation's id. */
+  revocation_notices: z.strictObject({
+    ...meta,
+    id,
+    certificate_id: id,
+    certificate_number: shortText,
+    issuer_workstation_id: id,
+    cause: z.enum(revocationCauses),
+    reason: z.string().min(1).max(500),
+    revoked_on: day,
+    revoked_by: shortText,
+    created_at: time,
+  }),
+  /** City bundles: what the city office did with one laptop bundle, `id` its import id, `report` the import report (JSON). */
+  receipts: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    bundle_id: id.nullable(),
+    sequence: z.number().int().min(1).nullable(),
+    status: z.enum(['imported', 'refused']),
+    imported_at: time,
+    report: longText,
+  }),
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;
 export const recordTables = Object.keys(recordSchemas) as RecordTable[];
 
 /** Tables in the order they are merged: what a row refers to comes before it. */
-export const mergeOrder: readonly RecordTable[] = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'audit_log'];
+export const mergeOrder = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'audit_log'] as const satisfies readonly RecordTable[];
+
+/** The record files each kind of bundle may hold; any other refuses the bundle. */
+export const tablesOfKind: Readonly<Record<'workstation' | 'city', readonly RecordTable[]>> = {
+  workstation: [...mergeOrder, 'audit_checkpoints'],
+  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts'],
+};
 
 export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;
 

@@ -127,6 +127,12 @@ export const StarPackSchema = z
     id: PackIdSchema,
     version: PackVersionSchema,
     title: BilingualSchema,
+    /**
+     * The first assessment cycle (year) this version is in force for: a new assessment of cycle Y
+     * without a named pack uses the star pack with the highest inForceFrom ≤ Y (the shipped default
+     * when none declares one). Absent: the pack is used only when named.
+     */
+    inForceFrom: z.number().int().min(2000).max(2100).optional(),
     /** Where the numbers come from, for the people who dispute them. */
     source: BilingualSchema,
     industries: z.array(IndustrySchema).default([]),

@@ -10,9 +10,15 @@ import type { UnitContext } from '@shared/rubric/unit-kind';
 import { getRubricPack, itemApplies as engineItemApplies, minimumSurveySample, scoreAssessment } from '../scoring/index';
 import type { LoadedStarPack } from '../scoring/index';
 import { defaultStarRubricRef } from '../rubric/default-packs';
+import { packInForce } from '../rubric/pack-in-force';
 
-/** The star pack new assessments use when none is named. */
+/** The star pack new assessments use when none is named and no stored pack is in force for their cycle. */
 export const defaultRubricId = defaultStarRubricRef;
+
+/** The star pack in force for a cycle (rubric/pack-in-force.ts): what a new assessment uses when none is named. */
+export function packRefForCycle(db: Database, cycle: number): string {
+  return packInForce(db, cycle);
+}
 
 export type LoadedPack = LoadedStarPack;
 

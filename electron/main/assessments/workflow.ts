@@ -19,7 +19,7 @@ import { localDate } from './deps';
 import { buildForm } from './form';
 import { findAssessmentRow, getAssessmentRow, getSummary, getUnitBrief, parseAnswers, parseDetails, parseResult, unitContextOf } from './repository';
 import type { AssessmentRow } from './repository';
-import { defaultRubricId, loadPack, scoreAnswers, unfinishedItems } from './scoring-port';
+import { loadPack, packRefForCycle, scoreAnswers, unfinishedItems } from './scoring-port';
 import type { LoadedPack } from './scoring-port';
 import { historyContext, recordDecision } from './star-history';
 import { assertCan } from './transitions';
@@ -113,7 +113,7 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Ac
       const earlier = getAssessmentRow(deps.db, input.followsUpId);
       if (earlier.unit_id !== input.unitId) throw new DxError('BAD_INPUT', 'A follow-up must re-check an assessment of the same unit', { issues: [{ path: ['followsUpId'], message: 'another unit' }] });
     }
-    const loaded = loadPack(deps.db, input.rubricId ?? defaultRubricId);
+    const loaded = loadPack(deps.db, input.rubricId ?? packRefForCycle(deps.db, cycle));
     const newIdValue = newId();
     const stamp = now.toISOString();
     insertAssessmentRow(deps.db, {

@@ -1,10 +1,12 @@
 /** Runs the bundle operations with what the core provides: connection, workstation, clock, keys, audit. */
 import type { Database } from 'better-sqlite3';
+import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
 import { appendAudit } from '../audit/audit-log';
 import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
 import type { CoreServices } from '../core-services';
 import { exportBundle } from './export-bundle';
+import { exportCityBundle } from './export-city-bundle';
 import { importBundle } from './import-bundle';
 import type { BundleLimits } from './limits';
 import { signerMaterialOf, signerOf } from './signer';
@@ -20,14 +22,16 @@ export async function signerMaterial(services: CoreServices): Promise<SignerMate
   return signerMaterialOf(await unlockedKeys(certificateDepsOf(services)));
 }
 
-export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
-  const result = await exportBundle(db, { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress });
-  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } });
+/** `city`: the city office's bundle for laptops; otherwise this workstation's own work. */
+export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
+  const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress };
+  const result = input.city === true ? await exportCityBundle(db, options) : await exportBundle(db, options);
+  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } });
   return result;
 }
 
-export async function importWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { file: string; now: Date; limits?: BundleLimits }, progress: Progress = {}): Promise<ImportReport> {
-  const report = await importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, ...progress });
+export async function importWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { file: string; now: Date; limits?: BundleLimits; kinds?: readonly BundleKind[] }, progress: Progress = {}): Promise<ImportReport> {
+  const report = await importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, kinds: input.kinds, ...progress });
   appendAudit(db, workstationId, {
     actor: actorId,
     action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',

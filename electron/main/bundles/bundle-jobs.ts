@@ -3,6 +3,7 @@
  * keeps answering during a 10,000-assessment import, and report progress; a cancel during the
  * merge rolls the transaction back.
  */
+import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
 import type { JobFunction } from '../jobs/job';
 import { exportWith, importWith } from './bundle-deps';
@@ -11,6 +12,7 @@ import type { SignerMaterial } from './signer';
 export interface ExportJobInput {
   out: string;
   full: boolean;
+  city?: boolean;
   signer: SignerMaterial;
   dataDir: string;
   now: string;
@@ -18,12 +20,13 @@ export interface ExportJobInput {
 
 export interface ImportJobInput {
   file: string;
+  kinds?: BundleKind[];
   dataDir: string;
   now: string;
 }
 
 export const bundleExportJob: JobFunction<ExportJobInput, ExportResult> = (input, context) =>
-  exportWith(context.db, context.workstationId, context.actorId, input.dataDir, { out: input.out, full: input.full, signer: input.signer, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+  exportWith(context.db, context.workstationId, context.actorId, input.dataDir, { out: input.out, full: input.full, city: input.city, signer: input.signer, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
 
 export const bundleImportJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
-  importWith(context.db, context.workstationId, context.actorId, input.dataDir, { file: input.file, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+  importWith(context.db, context.workstationId, context.actorId, input.dataDir, { file: input.file, now: new Date(input.now), kinds: input.kinds }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });

@@ -1,17 +1,19 @@
 /**
  * Exports this workstation's work as a signed `.dxb` bundle: every record changed since the last
  * export (from the change log, without scanning the tables), or everything with `full`, its
- * evidence files and its new audit entries. The export is recorded with its sequence number only
- * once the file is complete.
+ * evidence files, its new audit entries and the audit checkpoints it signed (one at every
+ * export). The export is recorded with its sequence number only once the file is complete.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import { bundleFormat } from '@shared/bundle/manifest';
-import type { Manifest } from '@shared/bundle/manifest';
+import type { BundleKind, Manifest } from '@shared/bundle/manifest';
 import type { ExportResult } from '@shared/bundle/report';
 import { readEvidenceFile } from '../assessments/evidence-store';
+import { listCheckpointsSince, signCheckpoint } from '../audit/checkpoints';
+import type { AuditCheckpoint } from '../audit/checkpoints';
 import { changeCounter } from './change-log';
 import { lastExport, nextExportSequence, recordExport } from './bundle-history';
 import { allRowIds, readRows, trackedTables } from './record-rows';
@@ -35,7 +37,7 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function jsonLines(lines: readonly object[]): Buffer {
+export function jsonLines(lines: readonly object[]): Buffer {
   return Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), 'utf8');
 }
 
@@ -54,8 +56,26 @@ function changedRecords(db: Database, from: number, full: boolean): Map<TrackedT
   return byTable;
 }
 
+/** Signs the chain head, so the receiver can tell later whether this log was rewritten or trimmed behind it. */
+function signExportCheckpoint(db: Database, options: ExportOptions): AuditCheckpoint | null {
+  const source = options.signer.source;
+  const signed = signCheckpoint(db, { workstationId: source.workstationId, publicKey: source.ed25519PublicKey, privateKey: options.signer.privateKey }, 'export', options.now);
+  if (signed) return signed;
+  // Already signed at the head (nothing logged since): that checkpoint.
+  const headSeq = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  return listCheckpointsSince(db, source.workstationId, headSeq - 1).find((checkpoint) => checkpoint.seq === headSeq) ?? null;
+}
+
+function checkpointLine(checkpoint: AuditCheckpoint): object {
+  return {
+    _origin: checkpoint.workstationId, _version: checkpoint.seq, id: checkpoint.id, workstation_id: checkpoint.workstationId, seq: checkpoint.seq, entry_id: checkpoint.entryId,
+    hash: checkpoint.hash, reason: checkpoint.reason, signed_at: checkpoint.signedAt, public_key: checkpoint.publicKey, signature: checkpoint.signature,
+  };
+}
+
 export async function exportBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
   const kind = 'workstation' as const;
+  const head = signExportCheckpoint(db, options);
   const previous = lastExport(db, kind);
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
   const to = changeCounter(db);
@@ -80,9 +100,18 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
     options.progress?.(done, total, table);
     options.throwIfCancelled?.();
   }
-  const audit = db.prepare('SELECT id, seq, at, workstation_id, actor, action, subject, data, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(auditFrom, auditTo) as Row[];
+  // The head's entry travels with its checkpoint even when it went before (nothing logged since):
+  // the receiver compares it with the one it kept.
+  const auditLow = head !== null && head.seq <= auditFrom ? head.seq - 1 : auditFrom;
+  const audit = db.prepare('SELECT id, seq, at, workstation_id, actor, action, subject, data, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(auditLow, auditTo) as Row[];
   counts.audit_log = audit.length;
   if (audit.length > 0) entries.push({ name: 'records/audit_log.jsonl', bytes: jsonLines(audit.map((row) => ({ _origin: row.workstation_id, _version: row.seq, ...row }))), compress: true });
+  // The head's checkpoint always travels, even below the last export's entries: a log cut back
+  // since then shows as a head below a checkpoint the receiver holds.
+  const checkpoints = listCheckpointsSince(db, source.workstationId, auditFrom).filter((checkpoint) => checkpoint.seq <= auditTo);
+  if (head && !checkpoints.some((checkpoint) => checkpoint.id === head.id)) checkpoints.push(head);
+  counts.audit_checkpoints = checkpoints.length;
+  if (checkpoints.length > 0) entries.push({ name: 'records/audit_checkpoints.jsonl', bytes: jsonLines(checkpoints.map(checkpointLine)), compress: true });
   for (const hash of evidenceHashes) {
     let bytes: Buffer;
     try {
@@ -94,26 +123,41 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
   }
   counts.evidence_files = evidenceHashes.size;
   options.throwIfCancelled?.();
+  return writeSignedBundle(db, options, { kind, entries, counts, changes: { from, to }, auditTo });
+}
 
-  const sequence = nextExportSequence(db, kind);
+export interface BundleBody {
+  kind: BundleKind;
+  entries: ZipEntry[];
+  counts: Record<string, number>;
+  changes: { from: number; to: number };
+  auditTo: number;
+}
+
+/** Writes the manifest, signs it, writes the zip and records the export with its sequence number. */
+export async function writeSignedBundle(db: Database, options: Pick<ExportOptions, 'out' | 'full' | 'actorId' | 'now' | 'signer'>, body: BundleBody): Promise<ExportResult> {
+  const sequence = nextExportSequence(db, body.kind);
   const manifest: Manifest = {
     format: bundleFormat,
     bundleId: randomUUID(),
-    kind,
-    source,
+    kind: body.kind,
+    source: options.signer.source,
     sequence,
     full: options.full,
-    changes: { from, to },
+    changes: body.changes,
     createdAt: options.now.toISOString(),
     createdBy: options.actorId,
-    counts,
-    entries: entries.map((entry) => ({ name: entry.name, bytes: entry.bytes.length, sha256: sha256(entry.bytes) })),
+    counts: body.counts,
+    entries: body.entries.map((entry) => ({ name: entry.name, bytes: entry.bytes.length, sha256: sha256(entry.bytes) })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const signature = options.signer.sign(manifestBytes);
-  const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...entries]);
+  const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...body.entries]);
   db.transaction(() =>
-    recordExport(db, { sequence, bundleId: manifest.bundleId, kind, full: options.full, changeFrom: from, changeTo: to, auditTo, counts, fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId }),
+    recordExport(db, {
+      sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
+      fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId,
+    }),
   ).immediate();
-  return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts, bytes, changes: { from, to } };
+  return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
 }

@@ -7,14 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
+import type { BundleKind } from '@shared/bundle/manifest';
 import type { ImportReport } from '@shared/bundle/report';
+import { keepReceivedCheckpoints } from '../audit/checkpoints';
 import { evidencePath, storeEvidenceFile } from '../assessments/evidence-store';
 import { newId } from '../ids';
 import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './bundle-history';
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
 import { pauseChangeLog, resumeChangeLog } from './change-log';
+import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
+import { checkBundleAudit } from './verify-audit';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
 import { BundleRefused, refuse } from './refusal';
@@ -27,6 +31,8 @@ export interface ImportOptions {
   now: Date;
   dataDir: string;
   limits?: BundleLimits;
+  /** The kinds of bundle this import accepts (default: both). */
+  kinds?: readonly BundleKind[];
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
 }
@@ -48,6 +54,13 @@ function checkEvidenceFiles(bundle: VerifiedBundle, dataDir: string): void {
   });
 }
 
+/** A door may take one kind only: laptops take city bundles, the city office takes laptops' bundles. */
+function checkKind(kind: BundleKind, allowed: readonly BundleKind[] | undefined): void {
+  if (allowed === undefined || allowed.includes(kind)) return;
+  if (kind === 'city') refuse('manifest.json', '这是市指挥部发给笔记本的市级数据包：请在笔记本上导入', 'this is the city office’s bundle for laptops: import it on a laptop');
+  refuse('manifest.json', '这是工作站（笔记本）的数据包：只有市指挥部可以导入', 'this is a workstation’s (laptop’s) bundle: only the city office imports it');
+}
+
 export async function importBundle(db: Database, file: string, options: ImportOptions): Promise<ImportReport> {
   const limits = options.limits ?? bundleLimits;
   const report = emptyReport(file, options);
@@ -56,9 +69,12 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     options.progress?.(0, 1, 'verify');
     contents = await readBundle(file, limits);
     const bundle = verifyBundle(db, contents, limits);
-    checkEvidenceFiles(bundle, options.dataDir);
-    options.throwIfCancelled?.();
     const manifest = bundle.manifest;
+    checkKind(manifest.kind, options.kinds);
+    checkEvidenceFiles(bundle, options.dataDir);
+    const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
+    const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
+    options.throwIfCancelled?.();
     Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
     // Content-addressed: a file written here and then rolled back is harmless and found next time.
     for (const bytes of bundle.evidence.values()) storeEvidenceFile(options.dataDir, bytes);
@@ -66,6 +82,15 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     db.transaction(() => {
       pauseChangeLog(db);
       const outcome = mergeBundle({ db, ownWorkstationId: options.ownWorkstationId, now: options.now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
+      if (checkpoints.length > 0) {
+        const kept = keepReceivedCheckpoints(db, checkpoints);
+        if (kept > 0) outcome.added.audit_checkpoints = kept;
+        if (kept < checkpoints.length) outcome.alreadyPresent.audit_checkpoints = checkpoints.length - kept;
+      }
+      if (city) {
+        const parts = applyCityParts(db, city, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now });
+        for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], parts[kind]);
+      }
       // What arrived is the source's work, not ours: it was not logged for export as ours.
       resumeChangeLog(db);
       Object.assign(report, outcome, { status: 'imported' });

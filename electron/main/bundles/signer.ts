@@ -14,6 +14,8 @@ export interface BundleSource {
 export interface BundleSigner {
   source: BundleSource;
   sign(bytes: Buffer): Buffer;
+  /** The same key, for the audit checkpoint an export signs. */
+  privateKey: crypto.KeyObject;
 }
 
 /** What a worker needs to rebuild the signer. */
@@ -32,5 +34,5 @@ export function signerMaterialOf(identity: UnlockedIdentity): SignerMaterial {
 
 export function signerOf(material: SignerMaterial): BundleSigner {
   const key = crypto.createPrivateKey({ key: Buffer.from(material.pkcs8, 'base64'), format: 'der', type: 'pkcs8' });
-  return { source: material.source, sign: (bytes) => crypto.sign(null, bytes, key) };
+  return { source: material.source, sign: (bytes) => crypto.sign(null, bytes, key), privateKey: key };
 }

@@ -113,3 +113,55 @@ export function keyForBundle(db: Database, workstationId: string): { key: crypto
   if (entry.revokedAt !== null) return { refusedBecause: 'revoked', entry };
   return { key: ed25519PublicKeyFromRaw(Buffer.from(entry.ed25519PublicKey, 'base64url')), raw: entry.ed25519PublicKey, entry };
 }
+
+/** One entry of the city office's trust store as a city bundle carries it (records/trust_roster.jsonl). */
+export interface RosterEntry {
+  workstationId: string;
+  name: string;
+  ed25519PublicKey: string;
+  certificatePem: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+export type RosterOutcome = 'added' | 'revoked' | 'unchanged' | 'keyDiffers';
+
+/** What adopting the city's entry would do here (read only: for verifying before writing). */
+export function rosterOutcome(db: Database, entry: RosterEntry, ownWorkstationId: string): RosterOutcome {
+  if (entry.workstationId === ownWorkstationId) return 'unchanged';
+  const local = findTrusted(db, entry.workstationId);
+  if (!local) return 'added';
+  if (local.ed25519PublicKey !== entry.ed25519PublicKey) return local.revokedAt === null ? 'keyDiffers' : 'added';
+  return entry.revokedAt !== null && local.revokedAt === null ? 'revoked' : 'unchanged';
+}
+
+/**
+ * Adopts an entry of the city office's roster on a laptop (inside the import's transaction): a
+ * workstation enrolled there is trusted here too (its certificates verify), one revoked there is
+ * revoked here. A key differing from one enrolled here and not revoked is never replaced: the
+ * caller refuses the bundle on `keyDiffers` before calling this.
+ */
+export function adoptRosterEntry(db: Database, entry: RosterEntry, ownWorkstationId: string, cityWorkstationId: string, now: Date): RosterOutcome {
+  const outcome = rosterOutcome(db, entry, ownWorkstationId);
+  const by = `city:${cityWorkstationId}`;
+  if (outcome === 'added') {
+    db.prepare(
+      `INSERT OR REPLACE INTO trusted_workstations (workstation_id, name, kind, ed25519_public_key, certificate_pem, fingerprint, enrolled_at, enrolled_by, revoked_at, revoked_by, revoke_reason)
+       VALUES (?, ?, 'workstation', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(entry.workstationId, entry.name, entry.ed25519PublicKey, entry.certificatePem, fingerprintOf(entry.ed25519PublicKey), now.toISOString(), by, entry.revokedAt, entry.revokedAt === null ? null : by, entry.revokeReason);
+  } else if (outcome === 'revoked') {
+    db.prepare('UPDATE trusted_workstations SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE workstation_id = ?').run(entry.revokedAt, by, entry.revokeReason, entry.workstationId);
+  }
+  return outcome;
+}
+
+/** The enrolled workstations (not city offices), with their certificates: what a city bundle carries. */
+export function rosterOf(db: Database): (RosterEntry & { fingerprint: string; enrolledAt: string })[] {
+  return db
+    .prepare(
+      `SELECT workstation_id AS workstationId, name, ed25519_public_key AS ed25519PublicKey, certificate_pem AS certificatePem, fingerprint, enrolled_at AS enrolledAt,
+              revoked_at AS revokedAt, revoke_reason AS revokeReason
+       FROM trusted_workstations WHERE kind = 'workstation' ORDER BY enrolled_at, workstation_id`,
+    )
+    .all() as (RosterEntry & { fingerprint: string; enrolledAt: string })[];
+}

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { bundleFormatVersion, formatVersionOf, ManifestSchema } from '@shared/bundle/manifest';
 import type { Manifest } from '@shared/bundle/manifest';
-import { isRecordTable, recordSchemas } from '@shared/bundle/records';
+import { isRecordTable, recordSchemas, tablesOfKind } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { BundleLimits } from './limits';
 import type { BundleContents } from './read-bundle';
@@ -68,9 +68,15 @@ function checkSource(db: Database, manifest: Manifest, manifestBytes: Buffer, si
     if (trusted.refusedBecause === 'revoked') {
       refuse('manifest.json', `工作站 ${manifest.source.name}（${id}）已于 ${trusted.entry.revokedAt} 被撤销信任，其数据包一律拒收；如属误撤，请重新登记其身份文件：dingxing trust add 文件`, `workstation ${manifest.source.name} (${id}) was revoked on ${trusted.entry.revokedAt}; its bundles are refused. If that was a mistake, enroll its identity file again: dingxing trust add FILE`);
     }
+    if (manifest.kind === 'city') {
+      refuse('manifest.json', `市指挥部 ${manifest.source.name}（${id}）的密钥未登记：请向市指挥部索取其身份文件（在市指挥部运行 dingxing identity export --city --out city.id），电话核对指纹后在本机运行 dingxing trust add city.id，再导入`, `the city office ${manifest.source.name} (${id}) is not enrolled: get its identity file (at the city office: dingxing identity export --city --out city.id), compare the fingerprint by phone, run dingxing trust add city.id here, then import again`);
+    }
     refuse('manifest.json', `工作站 ${manifest.source.name}（${id}）未登记：请让该工作站运行 dingxing identity export --out 文件，核对指纹后在本机运行 dingxing trust add 文件，再导入`, `workstation ${manifest.source.name} (${id}) is not enrolled: have it run dingxing identity export --out FILE, compare the fingerprint, run dingxing trust add FILE here, then import again`);
   }
-  if (manifest.kind === 'city' && trusted.entry !== null && trusted.entry.kind !== 'city') refuse('manifest.json', '该工作站不是市指挥部，不能发送市级数据包', 'this workstation is not the city office; it cannot send a city bundle');
+  if (manifest.kind === 'city' && trusted.entry === null) refuse('manifest.json', '这是本工作站自己导出的市级数据包，无需导入', 'this is a city bundle this workstation wrote itself; it needs no import');
+  if (manifest.kind === 'city' && trusted.entry !== null && trusted.entry.kind !== 'city') {
+    refuse('manifest.json', `${manifest.source.name}（${id}）登记为工作站而非市指挥部，不能发送市级数据包`, `${manifest.source.name} (${id}) is enrolled as a workstation, not as the city office; it cannot send a city bundle`);
+  }
   if (trusted.raw !== manifest.source.ed25519PublicKey) refuse('manifest.json', '清单中的公钥与登记的公钥不符', 'the public key in the manifest is not the enrolled one');
   let valid = false;
   try {
@@ -146,6 +152,7 @@ export function verifyBundle(db: Database, contents: BundleContents, limits: Bun
     }
     const table = name.slice('records/'.length, -'.jsonl'.length);
     if (!isRecordTable(table)) refuse(name, `未知的记录表 ${table}`, `unknown record table ${table}`);
+    if (!tablesOfKind[manifest.kind].includes(table)) refuse(name, `${manifest.kind === 'city' ? '市级' : '工作站'}数据包不能携带此表`, `a ${manifest.kind} bundle cannot carry this table`);
     records.set(table, parseRecords(table, name, bytes, limits));
   }
   for (const [table, count] of Object.entries(manifest.counts)) {

@@ -1,8 +1,9 @@
 /**
  * `dingxing verifier export`: one self-contained HTML file (no network, no server) that checks a
  * pasted or scanned QR text with WebCrypto Ed25519 against the trusted workstations' public keys
- * carried inside it, and shows the plaque's fields. Revocations known when it was exported are
- * carried too (it says as of when). Its one inline script is pinned by a CSP hash.
+ * carried inside it, and shows the plaque's fields. Revocations known when it was exported (made
+ * here, or on other workstations as the city office's bundles reported them) are carried too
+ * (it says as of when). Its one inline script is pinned by a CSP hash.
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
@@ -18,7 +19,10 @@ export interface VerifierData {
 export function verifierData(db: Database, exportedOn: string): VerifierData {
   const keys = Object.fromEntries(allTrustedKeys(db).map((key) => [key.workstationId, key.ed25519PublicKey]));
   const revokedRows = db
-    .prepare('SELECT c.workstation_id, c.number, r.revoked_on, r.reason FROM certificate_revocations r JOIN certificates c ON c.id = r.certificate_id')
+    .prepare(
+      `SELECT c.workstation_id, c.number, r.revoked_on, r.reason FROM certificate_revocations r JOIN certificates c ON c.id = r.certificate_id
+       UNION ALL SELECT issuer_workstation_id, certificate_number, revoked_on, reason FROM revocation_notices`,
+    )
     .all() as { workstation_id: string; number: string; revoked_on: string; reason: string }[];
   const revoked = Object.fromEntries(revokedRows.map((row) => [`${row.workstation_id}/${row.number}`, { on: row.revoked_on, reason: row.reason }]));
   return { exportedOn, keys, revoked };

@@ -1,7 +1,8 @@
 /**
  * Verifying a certificate offline, from its QR text or its PDF: the Ed25519 signature of the QR
  * payload with the key of the workstation it names (this one or an enrolled one), for a PDF also
- * its PDF signature with that workstation's certificate, then revocation (known locally) and
+ * its PDF signature with that workstation's certificate, then revocation (known locally, or from
+ * the city office's revocation notices) and
  * validity on `today`. Never throws on bad input: every failure is a verdict with its reason.
  */
 import type { Database } from 'better-sqlite3';
@@ -13,6 +14,7 @@ import { PdfSignatureProblem, readInfoString, verifyPdfSignature } from '../pdf/
 import { qrInfoKey } from './plaque-pdf';
 import { findByNumber, toCertificate } from './repository';
 import { findTrustedWorkstation } from './trusted-workstations';
+import { findNotice } from '../bundles/revocation-notices';
 
 /** Plaques are ~100 KB and batches of thousands ~100 MB; a single certificate is never this big. */
 export const maxCertificatePdfBytes = 20 * 1024 * 1024;
@@ -52,6 +54,11 @@ export function verifyQrText(db: Database, text: string, today: string, pdfSigna
   if (stored && stored.cause !== null) {
     const revocation = toCertificate(stored, today).revocation;
     return { ...verdict('revoked', stored.reason ?? undefined), checks, certificate, revocation };
+  }
+  // Revoked on another workstation: known here from the city office's bundle.
+  const notice = findNotice(db, payload.w, payload.n);
+  if (notice) {
+    return { ...verdict('revoked', notice.reason), checks, certificate, revocation: { cause: notice.cause, reason: notice.reason, revokedOn: notice.revokedOn, revokedBy: notice.revokedBy, assessmentId: null } };
   }
   const validity = validityOn(payload, today);
   return { ...verdict(validity), checks, certificate, revocation: null };

@@ -58,6 +58,29 @@ export const ExportHistorySchema = z.object({
   createdBy: z.string(),
 });
 
+/** What the city office did with one of this laptop's bundles, as its city bundle reported it. */
+export const ReceiptSchema = z.object({
+  id: z.string(),
+  cityWorkstationId: z.string(),
+  bundleId: z.string().nullable(),
+  sequence: z.number().int().nullable(),
+  status: z.enum(['imported', 'refused']),
+  report: ImportReportSchema,
+  importedAt: z.string(),
+  receivedIn: z.string(),
+  receivedAt: z.string(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** A bundle to import: an upload (files.*), or a small one as base64 in one call. */
+const BundleFileSchema = z.union([
+  z.object({ uploadId: TransferIdSchema }),
+  z.object({
+    fileName: z.string().min(1).max(255),
+    contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
+  }),
+]);
+
 export const bundleProcedures = {
   'bundles.export': procedure({
     roles: ['inspector', 'leader'],
@@ -66,24 +89,32 @@ export const bundleProcedures = {
     output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
     job: true,
   }),
+  'bundles.exportCity': procedure({
+    roles: ['city'],
+    summary: 'The city office’s bundle for laptops (rubric packs, trust roster, revocations, district inputs, receipts), signed, read back with files.readDownload',
+    input: z.object({}),
+    output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
+    job: true,
+  }),
   'bundles.import': procedure({
     roles: ['city'],
-    summary: 'Verify a .dxb bundle and merge it in one transaction; the report is kept in the history',
-    input: z.union([
-      z.object({ uploadId: TransferIdSchema }),
-      z.object({
-        fileName: z.string().min(1).max(255),
-        contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
-      }),
-    ]),
+    summary: 'Verify a laptop’s .dxb bundle and merge it in one transaction; the report is kept in the history',
+    input: BundleFileSchema,
+    output: ImportReportSchema,
+    job: true,
+  }),
+  'bundles.importCity': procedure({
+    roles: ['inspector', 'leader'],
+    summary: 'On a laptop: verify the city office’s bundle and apply it in one transaction (packs, trust roster, revocations, district inputs, receipts)',
+    input: BundleFileSchema,
     output: ImportReportSchema,
     job: true,
   }),
   'bundles.history': procedure({
     roles: 'signedIn',
-    summary: 'This workstation’s exports and the bundles it imported or refused, newest first',
+    summary: 'This workstation’s exports, the bundles it imported or refused, and the city office’s receipts for its bundles, newest first',
     input: z.object({}),
-    output: z.object({ exports: z.array(ExportHistorySchema), imports: z.array(ImportReportSchema) }),
+    output: z.object({ exports: z.array(ExportHistorySchema), imports: z.array(ImportReportSchema), receipts: z.array(ReceiptSchema) }),
   }),
   'bundles.conflicts': procedure({
     roles: ['city'],
@@ -106,6 +137,12 @@ export const bundleProcedures = {
   'trust.add': procedure({
     roles: ['city'],
     summary: 'Enroll a workstation from its identity file (the JSON of `dingxing identity export`)',
+    input: z.object({ identityJson: z.string().min(2).max(64_000) }),
+    output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
+  }),
+  'trust.addCity': procedure({
+    roles: ['leader'],
+    summary: 'On a laptop: enroll the city office’s identity file (`dingxing identity export --city`), once, to accept its city bundles',
     input: z.object({ identityJson: z.string().min(2).max(64_000) }),
     output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
   }),

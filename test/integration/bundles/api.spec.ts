@@ -61,4 +61,43 @@ describe('数据交换 procedures', () => {
     expect(refused).toMatchObject({ status: 'refused', refused: [{ entry: 'manifest.json' }] });
     expect(await call(city, 'bundles.conflicts', { status: 'open' }, asCity)).toEqual([]);
   }, 60_000);
+
+  it('sends the city bundle to a laptop through its own door, with roles enforced and the receipts in the history', async () => {
+    const [laptop, city] = [await workerCore(), await workerCore()];
+    importAssessmentDocuments(depsOfServices(laptop.services), cliActor(), [{ source: 'a.json', json: assessmentDocument({ name: '回执公司' }) }]);
+    const exported = await call(laptop, 'bundles.export', { full: false }, asLeader, 'export-1');
+    const laptopBytes = await downloadFile(laptop, asLeader, exported.download.downloadId);
+    const laptopIdentity = await call(laptop, 'identity.show', {}, asInspector);
+    await call(city, 'trust.add', { identityJson: JSON.stringify(laptopIdentity) }, asCity);
+    await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: laptopBytes.toString('base64') }, asCity, 'import-1');
+
+    const notCity = await city.dispatcher.dispatch('bundles.exportCity', {}, asLeader);
+    expect(notCity.ok ? null : notCity.error.code).toBe('FORBIDDEN');
+    const cityBundle = await call(city, 'bundles.exportCity', {}, asCity, 'export-city');
+    expect(cityBundle).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 }, fileName: expect.stringMatching(/^dingxing-city-.*\.dxb$/) });
+    const cityBytes = await downloadFile(city, asCity, cityBundle.download.downloadId);
+    const cityBase64 = cityBytes.toString('base64');
+
+    // The city office does not import its own bundle for laptops.
+    const wrongDoor = await call(city, 'bundles.import', { fileName: cityBundle.fileName, contentBase64: cityBase64 }, asCity);
+    expect(wrongDoor).toMatchObject({ status: 'refused', refused: [{ reasonEn: expect.stringMatching(/wrote itself; it needs no import/) }] });
+
+    const cityIdentity = await call(city, 'identity.show', {}, asCity);
+    const plain = await laptop.dispatcher.dispatch('trust.addCity', { identityJson: JSON.stringify(cityIdentity) }, asLeader);
+    expect(plain.ok ? null : plain.error.code).toBe('BAD_INPUT');
+    const inspectorEnrolls = await laptop.dispatcher.dispatch('trust.addCity', { identityJson: JSON.stringify({ ...cityIdentity, kind: 'city' }) }, asInspector);
+    expect(inspectorEnrolls.ok ? null : inspectorEnrolls.error.code).toBe('FORBIDDEN');
+    expect(await call(laptop, 'trust.addCity', { identityJson: JSON.stringify({ ...cityIdentity, kind: 'city' }) }, asLeader)).toMatchObject({ created: true, entry: { kind: 'city' } });
+
+    const cityRole = await laptop.dispatcher.dispatch('bundles.importCity', { fileName: cityBundle.fileName, contentBase64: cityBase64 }, asCity);
+    expect(cityRole.ok ? null : cityRole.error.code).toBe('FORBIDDEN');
+    const uploadId = await uploadFile(laptop, asInspector, cityBundle.fileName, cityBytes);
+    const report = await call(laptop, 'bundles.importCity', { uploadId }, asInspector, 'import-city');
+    expect(report).toMatchObject({ status: 'imported', kind: 'city', added: { receipts: 1 } });
+    const history = await call(laptop, 'bundles.history', {}, asInspector);
+    expect(history.receipts).toEqual([expect.objectContaining({ bundleId: exported.bundleId, status: 'imported', report: expect.objectContaining({ added: expect.objectContaining({ units: 1 }) }) })]);
+    // …and the laptop's door does not take a laptop's bundle.
+    const laptopBundle = await call(laptop, 'bundles.importCity', { fileName: exported.fileName, contentBase64: laptopBytes.toString('base64') }, asLeader);
+    expect(laptopBundle.refused[0]?.reasonEn).toMatch(/only the city office imports it/);
+  }, 60_000);
 });

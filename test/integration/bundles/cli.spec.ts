@@ -21,6 +21,41 @@ afterEach(() => {
 });
 
 describe('dingxing export / import / trust', () => {
+  it('sends the city bundle back: identity export --city, trust add at the laptop, export --city, import, rescore with the pack in force', async () => {
+    fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '回程公司' })]));
+    expect((await cli('assessments', 'import', at('a.json'), '--db', db('laptop'))).code).toBe(0);
+    expect((await cli('export', '--out', at('1.dxb'), '--db', db('laptop'))).code).toBe(0);
+    expect((await cli('identity', 'export', '--out', at('laptop.id'), '--db', db('laptop'))).code).toBe(0);
+    expect((await cli('trust', 'add', at('laptop.id'), '--db', db('city'))).code).toBe(0);
+    expect((await cli('import', at('1.dxb'), '--db', db('city'))).code).toBe(0);
+    const pack = { ...(JSON.parse(fs.readFileSync('electron/main/rubric/default-packs/wuhan-star-2026.1.json', 'utf8')) as object), version: '2027.1', inForceFrom: 2027 };
+    fs.writeFileSync(at('pack.json'), JSON.stringify(pack));
+    expect((await cli('rubric', 'import', at('pack.json'), '--db', db('city'))).code).toBe(0);
+
+    const cityExport = await cli('export', '--city', '--out', at('city.dxb'), '--db', db('city'), '--json');
+    expect(cityExport.code).toBe(0);
+    expect(cityExport.json()).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 } });
+    const notEnrolled = await cli('import', at('city.dxb'), '--db', db('laptop'));
+    expect(notEnrolled.code).toBe(1);
+    expect(notEnrolled.stdout).toMatch(/identity export --city/);
+
+    const identity = await cli('identity', 'export', '--city', '--out', at('city.id'), '--db', db('city'), '--json');
+    expect(identity.json()).toMatchObject({ kind: 'city' });
+    const enrolled = await cli('trust', 'add', at('city.id'), '--db', db('laptop'));
+    expect(enrolled.stdout).toMatch(/市指挥部 city office/);
+    const imported = await cli('import', at('city.dxb'), '--db', db('laptop'), '--json');
+    expect(imported.code).toBe(0);
+    expect(imported.json()).toMatchObject({ reports: [{ status: 'imported', kind: 'city', added: { receipts: 1, rubric_packs: 1 } }] });
+    expect((await cli('trust', 'list', '--db', db('laptop'))).stdout).toMatch(/市指挥部 city/);
+
+    // rescore without --rubric: the pack in force for the cycle.
+    const rescored = await cli('rescore', '--cycle', '2027', '--db', db('laptop'), '--json');
+    expect(rescored.code).toBe(0);
+    expect(rescored.json()).toMatchObject({ rubric: 'wuhan-star@2027.1' });
+    expect((await cli('rescore', '--cycle', '2026', '--db', db('laptop'), '--json')).json()).toMatchObject({ rubric: 'wuhan-star@2026.1' });
+    expect((await cli('rescore', '--db', db('laptop'))).code).toBe(2);
+  });
+
   it('enrolls a laptop, imports its bundle once, lists and revokes it', async () => {
     fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '命令行公司' })]));
     expect((await cli('assessments', 'import', at('a.json'), '--db', db('laptop'))).code).toBe(0);

@@ -21,6 +21,7 @@ import type { Core } from '../../../electron/main/core';
 import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { defaultPacks } from '../../../electron/main/rubric/default-packs';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
@@ -35,6 +36,10 @@ export interface Station {
   signer: SignerMaterial;
   assess(overrides?: Parameters<typeof assessmentDocument>[0]): string;
   exportTo(file: string, full?: boolean): ReturnType<typeof exportWith>;
+  /** The city office's bundle for laptops. */
+  exportCityTo(file: string): ReturnType<typeof exportWith>;
+  /** Enrolls the other as the city office (its identity exported with --city). */
+  enrollCity(other: Station): void;
   importFrom(file: string, limits?: BundleLimits): Promise<ImportReport>;
   enroll(other: Station): void;
   revoke(other: Station): void;
@@ -58,6 +63,12 @@ export async function station(): Promise<Station> {
     },
     exportTo(file, full = false) {
       return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full, signer, now });
+    },
+    exportCityTo(file) {
+      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full: false, city: true, signer, now });
+    },
+    enrollCity(other) {
+      enroll(services.db, { ...other.identity, kind: 'city' }, services.workstation.id, actor, now);
     },
     importFrom(file, limits) {
       return importWith(services.db, services.workstation.id, actor, services.dataDir, { file, now, limits });
@@ -143,3 +154,8 @@ export function toJsonLines(lines: readonly object[]): Buffer {
 }
 
 export const file = (folder: string, name: string): string => path.join(folder, name);
+
+/** The shipped star pack as a new version in force from 2027. */
+export function pack2027(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...(structuredClone(defaultPacks[0]) as Record<string, unknown>), version: '2027.1', inForceFrom: 2027, ...changes };
+}

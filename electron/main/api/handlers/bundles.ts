@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { bundleProcedures } from '@shared/api/procedures/bundles';
+import { DxError } from '@shared/api/errors';
+import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
 import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
@@ -10,6 +12,7 @@ import type { CoreServices } from '../../core-services';
 import { appendAudit } from '../../audit/audit-log';
 import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
+import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
@@ -26,43 +29,50 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
   const db = services.db;
   const now = () => services.platform.now();
 
-  function importFile(file: string, context: CallContext): Promise<ImportReport> {
-    return runJob(services, 'bundles.import', { file, dataDir: services.dataDir, now: now().toISOString() }, context) as Promise<ImportReport>;
+  /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
+  function importFile(file: string, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+    return runJob(services, 'bundles.import', { file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() }, context) as Promise<ImportReport>;
+  }
+
+  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+    if ('uploadId' in input) {
+      const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
+      try {
+        return await importFile(upload.file, kind, context);
+      } finally {
+        services.transfers.release(input.uploadId);
+      }
+    }
+    const scratch = scratchFile(path.basename(input.fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+    try {
+      fs.writeFileSync(scratch.file, Buffer.from(input.contentBase64, 'base64'));
+      return await importFile(scratch.file, kind, context);
+    } finally {
+      fs.rmSync(scratch.folder, { recursive: true, force: true });
+    }
+  }
+
+  async function exportFile(full: boolean, city: boolean, context: CallContext) {
+    const owner = requireActor(context).userId;
+    const signer = await signerMaterial(services);
+    const stamp = now();
+    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const out = services.transfers.newFile(fileName);
+    try {
+      const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+      return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
+    } catch (error) {
+      fs.rmSync(out, { force: true });
+      throw error;
+    }
   }
 
   return {
-    'bundles.export': async ({ full }, context) => {
-      const owner = requireActor(context).userId;
-      const signer = await signerMaterial(services);
-      const stamp = now();
-      const fileName = `dingxing-${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
-      const out = services.transfers.newFile(fileName);
-      try {
-        const result = (await runJob(services, 'bundles.export', { out, full, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
-        return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
-      } catch (error) {
-        fs.rmSync(out, { force: true });
-        throw error;
-      }
-    },
-    'bundles.import': async (input, context) => {
-      if ('uploadId' in input) {
-        const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
-        try {
-          return await importFile(upload.file, context);
-        } finally {
-          services.transfers.release(input.uploadId);
-        }
-      }
-      const scratch = scratchFile(path.basename(input.fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
-      try {
-        fs.writeFileSync(scratch.file, Buffer.from(input.contentBase64, 'base64'));
-        return await importFile(scratch.file, context);
-      } finally {
-        fs.rmSync(scratch.folder, { recursive: true, force: true });
-      }
-    },
-    'bundles.history': () => ({ exports: listExports(db), imports: listImports(db) }),
+    'bundles.export': ({ full }, context) => exportFile(full, false, context),
+    'bundles.exportCity': (_input, context) => exportFile(true, true, context),
+    'bundles.import': (input, context) => importInput(input, 'workstation', context),
+    'bundles.importCity': (input, context) => importInput(input, 'city', context),
+    'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
     'trust.list': () => listTrusted(db),
@@ -70,6 +80,14 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const actor = requireActor(context).userId;
       const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
       if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
+      return outcome;
+    }),
+    'trust.addCity': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      const identity = parseIdentityFile(identityJson, 'identity');
+      if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
+      const outcome = enroll(db, identity, services.workstation.id, actor, now());
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
       return outcome;
     }),
     'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {

@@ -1,6 +1,7 @@
 /**
- * `dingxing export --out FILE.dxb [--full]` and `dingxing import FILE.dxb…`: signed bundles
- * between laptops and the city office (docs/bundle-format.md). Export signs with the workstation
+ * `dingxing export --out FILE.dxb [--full]`, `dingxing export --city --out FILE.dxb` and
+ * `dingxing import FILE.dxb…`: signed bundles from laptops to the city office and back
+ * (docs/bundle-format.md); import takes either kind. Export signs with the workstation
  * key (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
  */
 import path from 'node:path';
@@ -17,15 +18,19 @@ function countsText(counts: Record<string, number>): string {
 
 export const exportCommand: CliCommand = {
   path: ['export'],
-  summary: 'Write a signed bundle (.dxb) of everything not yet exported, or everything with --full',
-  options: { out: { type: 'string', help: 'FILE.dxb  where to write the bundle' }, full: { type: 'boolean', help: 'everything, not only what changed since the last export' } },
+  summary: 'Write a signed bundle (.dxb) of everything not yet exported, or everything with --full; --city: the city office’s bundle for laptops',
+  options: {
+    out: { type: 'string', help: 'FILE.dxb  where to write the bundle' },
+    full: { type: 'boolean', help: 'everything, not only what changed since the last export' },
+    city: { type: 'boolean', help: 'the city office’s bundle for laptops: rubric packs, trust roster, revocations, district inputs, receipts (always complete)' },
+  },
   async run(context) {
     const target = outFile(context, exportCommand, '.dxb');
     const core = await context.core();
     const services = core.services;
     const signer = await signerMaterial(services);
     let last = 0;
-    const result = await exportWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { out: target, full: context.values.full === true, signer, now: services.platform.now() }, {
+    const result = await exportWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { out: target, full: context.values.full === true, city: context.values.city === true, signer, now: services.platform.now() }, {
       progress(done, total) {
         if (!context.json && total > 1000 && (done === total || done - last >= 5000)) {
           last = done;
@@ -33,7 +38,7 @@ export const exportCommand: CliCommand = {
         }
       },
     });
-    context.print(result, [`已导出数据包 (bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
+    context.print(result, [`已导出${context.values.city === true ? '市级' : ''}数据包 (${context.values.city === true ? 'city ' : ''}bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
   },
 };
 

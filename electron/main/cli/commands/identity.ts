@@ -27,12 +27,13 @@ export const identityShowCommand: CliCommand = {
 
 export const identityExportCommand: CliCommand = {
   path: ['identity', 'export'],
-  summary: 'Write this workstation’s public identity (JSON) for enrollment by the city office',
-  options: { out: { type: 'string', help: 'FILE  where to write it' } },
+  summary: 'Write this workstation’s public identity (JSON) for enrollment by the city office; --city: the city office’s, for laptops',
+  options: { out: { type: 'string', help: 'FILE  where to write it' }, city: { type: 'boolean', help: 'mark it as the city office’s identity: laptops enroll it to accept its city bundles' } },
   async run(context) {
     const target = outFile(context, identityExportCommand, '');
-    const identity = await identityOf(context);
+    const city = context.values.city === true;
+    const identity = { ...(await identityOf(context)), ...(city ? { kind: 'city' as const } : {}) };
     fs.writeFileSync(target, `${JSON.stringify(identity, null, 2)}\n`);
-    context.print({ file: target, ...identity }, `已导出工作站身份 (identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
+    context.print({ file: target, ...identity }, `已导出${city ? '市指挥部' : '工作站'}身份 (${city ? 'city office ' : ''}identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
   },
 };

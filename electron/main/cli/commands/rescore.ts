@@ -1,8 +1,12 @@
-/** `dingxing rescore --rubric ID [--cycle Y] [FILE.json…]`: old and new total/stars side by side; changes nothing. */
+/**
+ * `dingxing rescore [--rubric ID] [--cycle Y] [FILE.json…]`: old and new total/stars side by side;
+ * changes nothing. Without --rubric, the pack in force for the cycle (e.g. one a city bundle brought).
+ */
 import { PackRefSchema } from '@shared/rubric/pack-ref';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
 import { readJsonFile } from '../read-json-file';
+import { packInForce } from '../../rubric/pack-in-force';
 import { getRubricPack } from '../../rubric/pack-store';
 import { rescoreDocument } from '../../scoring/rescore';
 import { rescoreStored } from '../../scoring/rescore-stored';
@@ -25,21 +29,22 @@ function delta(row: RescoreRow): string {
 export const rescoreCommand: CliCommand = {
   path: ['rescore'],
   summary: 'Show how assessments (signed ones in the database, and files) would score under another rubric version',
-  args: '--rubric ID [FILE.json…]',
+  args: '[--rubric ID@VERSION] [--cycle Y] [FILE.json…]',
   positionals: { min: 0 },
   options: {
-    rubric: { type: 'string', help: 'ID@VERSION  the rubric pack to re-score with' },
+    rubric: { type: 'string', help: 'ID@VERSION  the rubric pack to re-score with (default with --cycle: the pack in force for that cycle)' },
     cycle: { type: 'string', help: 'Y  only stored assessments of this cycle' },
   },
   async run(context) {
-    const rubric = stringOption(context.values, 'rubric');
-    if (rubric === undefined) throw new UsageError('--rubric is required', rescoreCommand);
-    if (!PackRefSchema.safeParse(rubric).success) throw new UsageError(`"${rubric}" is not a rubric name; expected id@version`, rescoreCommand);
+    const named = stringOption(context.values, 'rubric');
     const cycle = integerOption(context.values, 'cycle', rescoreCommand);
+    if (named === undefined && cycle === undefined) throw new UsageError('--rubric ID@VERSION is required, or --cycle Y to re-score with the pack in force for Y', rescoreCommand);
+    if (named !== undefined && !PackRefSchema.safeParse(named).success) throw new UsageError(`"${named}" is not a rubric name; expected id@version`, rescoreCommand);
     // Files are checked before the database is opened: a bad file refuses the whole run.
     const documents = context.positionals.map((file) => ({ file, document: parseAssessmentDocument(readJsonFile(file), file) }));
     const core = await context.core();
     const { db } = core.services;
+    const rubric = named ?? packInForce(db, cycle as number);
     getRubricPack(db, rubric);
     const rows = [...rescoreStored(db, rubric, cycle), ...documents.map(({ file, document }) => rescoreDocument(db, document, file, rubric))];
     const human =

@@ -30,7 +30,8 @@ export const trustAddCommand: CliCommand = {
     const actor = cliActor().userId;
     const outcome = enroll(services.db, identity, services.workstation.id, actor, services.platform.now());
     if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } });
-    context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
+    const what = outcome.entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
+    context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
   },
 };
 
@@ -41,8 +42,8 @@ export const trustListCommand: CliCommand = {
     const core = await context.core();
     const entries = listTrusted(core.services.db);
     const table = formatTable(
-      ['工作站 id', '名称 name', '指纹 fingerprint', '登记 enrolled', '状态 status'],
-      entries.map((entry) => [entry.workstationId, entry.name, entry.fingerprint, entry.enrolledAt.slice(0, 10), entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted']),
+      ['工作站 id', '名称 name', '类别 kind', '指纹 fingerprint', '登记 enrolled', '状态 status'],
+      entries.map((entry) => [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.fingerprint, entry.enrolledAt.slice(0, 10), entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted']),
     );
     context.print(entries, entries.length === 0 ? '信任库为空 (the trust store is empty)' : table);
   },

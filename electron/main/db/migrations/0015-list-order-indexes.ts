@@ -11,7 +11,7 @@
 import type { Migration } from '../migration';
 
 export const migration0015: Migration = {
-  version: 13,
+  version: 14,
   name: 'indexes in list order',
   up(db) {
     db.exec(`

@@ -5,7 +5,7 @@ export const exchangeMessages = defineMessages({
   zhCN: {
     exchange: {
       title: '数据交换',
-      tabs: { export: '导出', import: '导入', conflicts: '冲突', trust: '信任库' },
+      tabs: { export: '导出', city: '市级数据包', import: '导入', conflicts: '冲突', trust: '信任库', laptops: '发往笔记本' },
       export: {
         intro: '把本工作站自上次导出以来的变更写成签名数据包（.dxb），用 U 盘交给市指挥部。序号让市指挥部发现遗漏的数据包。',
         full: '全部导出（不只是变更）',
@@ -19,6 +19,24 @@ export const exchangeMessages = defineMessages({
         counts: '内容',
         size: '大小',
         empty: '还没有导出过数据包',
+        receipt: '市指挥部回执',
+        receipts: { imported: '已导入', refused: '已拒收', none: '尚无回执' },
+        receiptsHint: '市指挥部收到数据包后，在下一个市级数据包中附上回执；展开一行可查看导入结果或拒收原因。',
+        receiptTitle: '市指挥部回执',
+        noReceipt: '还没有收到此数据包的回执：导入市指挥部的下一个市级数据包后显示。',
+      },
+      city: {
+        intro: '市指挥部的市级数据包带来新版评分标准、信任名册（其他工作站的登记与撤销）、证书撤销、区县指标，以及本机每个数据包的回执。首次使用前，组长需登记市指挥部的身份文件并电话核对指纹。',
+        pick: '导入市级数据包…',
+        enroll: '登记市指挥部身份…',
+        confirmText: '请与市指挥部电话核对以下指纹，完全一致再登记：',
+        history: '已导入的市级数据包',
+        source: '市指挥部',
+        empty: '还没有导入过市级数据包',
+      },
+      cityExport: {
+        intro: '为所有笔记本写一个签名的市级数据包：评分标准各版本、信任名册、所有已知的证书撤销、区县指标，以及收到的每个笔记本数据包的回执。每次都是完整内容，任何一个都能让笔记本补齐。',
+        run: '导出市级数据包',
       },
       import: {
         intro: '选择笔记本电脑导出的 .dxb 数据包。先核验签名、每个文件的哈希和每条记录，全部通过才在一个事务中合并；任何一项不通过，一条都不写入。',
@@ -46,6 +64,7 @@ export const exchangeMessages = defineMessages({
       tables: {
         units: '单位', assessments: '评定', unit_star_history: '星级记录', evidence: '证据', rectifications: '整改', certificates: '证书',
         certificate_revocations: '证书撤销', district_inputs: '区县指标', audit_log: '审计日志', evidence_files: '证据文件',
+        audit_checkpoints: '审计检查点', rubric_packs: '评分标准', trust_roster: '信任名册', revocation_notices: '撤销通知', receipts: '回执',
       },
       conflicts: {
         intro: '同一条记录在两处被改成了不同的内容。请对照两个版本，选择保留哪一个；选择会记入审计日志。',
@@ -89,7 +108,7 @@ export const exchangeMessages = defineMessages({
   en: {
     exchange: {
       title: 'Data exchange',
-      tabs: { export: 'Export', import: 'Import', conflicts: 'Conflicts', trust: 'Trust store' },
+      tabs: { export: 'Export', city: 'City bundle', import: 'Import', conflicts: 'Conflicts', trust: 'Trust store', laptops: 'To laptops' },
       export: {
         intro: 'Writes what changed on this workstation since the last export as a signed bundle (.dxb) to take to the city office on a USB stick. Its sequence number lets the city office notice a missing bundle.',
         full: 'Everything (not only changes)',
@@ -103,6 +122,24 @@ export const exchangeMessages = defineMessages({
         counts: 'Contents',
         size: 'Size',
         empty: 'No bundle exported yet',
+        receipt: 'City office receipt',
+        receipts: { imported: 'Imported', refused: 'Refused', none: 'No receipt yet' },
+        receiptsHint: 'The city office sends a receipt for each bundle it received in its next city bundle; expand a row to see what was imported or why it was refused.',
+        receiptTitle: 'City office receipt',
+        noReceipt: 'No receipt for this bundle yet: it shows after the city office’s next city bundle is imported.',
+      },
+      city: {
+        intro: 'The city office’s bundle brings new rubric pack versions, the trust roster (other workstations enrolled or revoked), certificate revocations, district inputs, and a receipt for each of this workstation’s bundles. Before the first one, a team leader enrolls the city office’s identity file after comparing the fingerprint by phone.',
+        pick: 'Import a city bundle…',
+        enroll: 'Enroll the city office…',
+        confirmText: 'Read this fingerprint to the city office by phone and enroll only if it matches exactly:',
+        history: 'City bundles imported',
+        source: 'City office',
+        empty: 'No city bundle imported yet',
+      },
+      cityExport: {
+        intro: 'Writes one signed city bundle for every laptop: the rubric pack versions, the trust roster, every certificate revocation known here, the district inputs, and a receipt for each laptop bundle received. It is always complete, so any one brings a laptop up to date.',
+        run: 'Export the city bundle',
       },
       import: {
         intro: 'Choose a .dxb bundle exported by a laptop. The signature, every file’s hash and every record are checked first, and only then is it merged in one transaction; if any check fails, nothing is written.',
@@ -130,6 +167,7 @@ export const exchangeMessages = defineMessages({
       tables: {
         units: 'Units', assessments: 'Assessments', unit_star_history: 'Star history', evidence: 'Evidence', rectifications: 'Rectifications', certificates: 'Certificates',
         certificate_revocations: 'Certificate revocations', district_inputs: 'District inputs', audit_log: 'Audit entries', evidence_files: 'Evidence files',
+        audit_checkpoints: 'Audit checkpoints', rubric_packs: 'Rubric packs', trust_roster: 'Trust roster', revocation_notices: 'Revocation notices', receipts: 'Receipts',
       },
       conflicts: {
         intro: 'The same record was changed differently in two places. Compare the two versions and choose which one stays; the choice is recorded in the audit log.',

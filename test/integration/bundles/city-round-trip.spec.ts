@@ -1,0 +1,161 @@
+// City bundles: laptop → city → laptop with three databases. Laptop B learns laptop A's
+// enrollment and certificate revocations, laptop A gets receipts for its bundles (a refused
+// one with its reason), a new rubric pack version arrives and is used for a new cycle.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { depsOfServices } from '../../../electron/main/assessments/deps';
+import { startAssessment } from '../../../electron/main/assessments/workflow';
+import { importWith } from '../../../electron/main/bundles/bundle-deps';
+import { listReceipts } from '../../../electron/main/bundles/receipt-store';
+import { findTrusted } from '../../../electron/main/bundles/trust-store';
+import { certificateDepsOf } from '../../../electron/main/certificates/deps';
+import { issueCertificate } from '../../../electron/main/certificates/issue';
+import { revokeCertificate } from '../../../electron/main/certificates/revoke';
+import { verifierData } from '../../../electron/main/certificates/verifier-page';
+import { verifyQrText } from '../../../electron/main/certificates/verify';
+import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { addPack } from '../../../electron/main/rubric/pack-store';
+import { cliActor } from '../../../electron/main/users/cli-actor';
+import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
+import type { Station } from './world';
+
+async function issueAndRevoke(s: Station, assessmentId: string): Promise<{ number: string; qr: string }> {
+  const deps = certificateDepsOf(s.core.services, { keyStore: new PassphraseKeyStore('station passphrase'), fontsDir: path.resolve('build/fonts'), now: () => now });
+  const { certificate } = await issueCertificate(deps, assessmentId, 'cli:test');
+  revokeCertificate(deps, certificate.id, '发现隐患，撤销', 'cli:test');
+  const qr = s.core.services.db.prepare('SELECT qr_payload FROM certificates WHERE id = ?').pluck().get(certificate.id) as string;
+  return { number: certificate.number, qr };
+}
+
+async function world(): Promise<{ a: Station; b: Station; city: Station }> {
+  const [a, b, city] = [await station(), await station(), await station()];
+  city.enroll(a);
+  city.enroll(b);
+  a.enrollCity(city);
+  b.enrollCity(city);
+  return { a, b, city };
+}
+
+describe('city bundles', () => {
+  it('brings enrollments, revocations, receipts and a new rubric pack back to the laptops', async () => {
+    const { a, b, city } = await world();
+    const folder = dir();
+    const assessed = a.assess({ name: '甲公司' });
+    const revoked = await issueAndRevoke(a, assessed);
+    await a.exportTo(file(folder, 'a1.dxb'));
+    expect((await city.importFrom(file(folder, 'a1.dxb'))).status).toBe('imported');
+    // A's second bundle is altered on the way: the city refuses it, and says so in A's receipt.
+    a.assess({ name: '乙公司' });
+    await a.exportTo(file(folder, 'a2.dxb'));
+    await rebuild(file(folder, 'a2.dxb'), file(folder, 'a2-bad.dxb'), a.signer, { signer: b.signer });
+    expect((await city.importFrom(file(folder, 'a2-bad.dxb'))).status).toBe('refused');
+    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id);
+
+    const exported = await city.exportCityTo(file(folder, 'city-1.dxb'));
+    expect(exported).toMatchObject({ sequence: 1, full: true, counts: { rubric_packs: 3, trust_roster: 2, revocation_notices: 1, receipts: 2 } });
+
+    const atB = await b.importFrom(file(folder, 'city-1.dxb'));
+    expect(atB).toMatchObject({ status: 'imported', kind: 'city', added: { rubric_packs: 1, trust_roster: 1, revocation_notices: 1 }, refused: [] });
+    expect(atB.added.receipts).toBeUndefined();
+    const bDb = b.core.services.db;
+    expect(findTrusted(bDb, a.identity.workstationId)).toMatchObject({ kind: 'workstation', revokedAt: null, enrolledBy: `city:${city.identity.workstationId}` });
+    // B now verifies A's certificate, and knows it was revoked at A.
+    expect(verifyQrText(bDb, revoked.qr, '2026-12-02')).toMatchObject({ verdict: 'revoked', revocation: { reason: '发现隐患，撤销' }, certificate: { issuer: 'enrolled' } });
+    // …and so does the offline verifier page B exports.
+    expect(verifierData(bDb, '2026-12-02').revoked[`${a.identity.workstationId}/${revoked.number}`]).toMatchObject({ reason: '发现隐患，撤销' });
+
+    const atA = await a.importFrom(file(folder, 'city-1.dxb'));
+    expect(atA.added).toMatchObject({ receipts: 2, rubric_packs: 1 });
+    const receipts = listReceipts(a.core.services.db);
+    expect(receipts.map((receipt) => receipt.status).sort()).toEqual(['imported', 'refused']);
+    const refusedReceipt = receipts.find((receipt) => receipt.status === 'refused')!;
+    expect(refusedReceipt.report.refused[0]).toMatchObject({ entry: 'manifest.sig', reasonEn: expect.stringMatching(/signature/) });
+    expect(receipts.find((receipt) => receipt.status === 'imported')!.report.added).toMatchObject({ units: 1, assessments: 1 });
+
+    // The new pack is in force for 2027 on the laptop; 2026 keeps the shipped one.
+    const unitId = a.core.services.db.prepare('SELECT unit_id FROM assessments WHERE id = ?').pluck().get(assessed) as string;
+    const deps = depsOfServices(a.core.services, () => now);
+    expect(startAssessment(deps, { unitId, cycle: 2027, assessedOn: '2027-03-01' }, cliActor()).rubricId).toBe('wuhan-star@2027.1');
+    const other = a.core.services.db.prepare("SELECT id FROM units WHERE name = '乙公司'").pluck().get() as string;
+    expect(startAssessment(deps, { unitId: other, cycle: 2026 }, cliActor()).rubricId).toBe('wuhan-star@2026.1');
+
+    // Idempotent: the same city bundle again adds nothing.
+    const again = await a.importFrom(file(folder, 'city-1.dxb'));
+    expect(again).toMatchObject({ status: 'imported', added: {} });
+    expect(listReceipts(a.core.services.db)).toHaveLength(2);
+  });
+
+  it('applies a revocation from the city roster, and keeps each laptop’s own receipts only', async () => {
+    const { a, b, city } = await world();
+    const folder = dir();
+    a.assess({ name: '丙公司' });
+    await a.exportTo(file(folder, 'a.dxb'));
+    await city.importFrom(file(folder, 'a.dxb'));
+    await city.exportCityTo(file(folder, 'c1.dxb'));
+    await b.importFrom(file(folder, 'c1.dxb'));
+    expect(listReceipts(b.core.services.db)).toEqual([]);
+    city.revoke(a);
+    await city.exportCityTo(file(folder, 'c2.dxb'));
+    const second = await b.importFrom(file(folder, 'c2.dxb'));
+    expect(second).toMatchObject({ status: 'imported', sequence: 2, updated: { trust_roster: 1 } });
+    expect(findTrusted(b.core.services.db, a.identity.workstationId)?.revokedAt).not.toBeNull();
+  });
+
+  it('refuses a city bundle signed by a laptop key, by an unknown key, or at the wrong door, writing nothing but the refusal', async () => {
+    const { a, b, city } = await world();
+    const folder = dir();
+    await city.exportCityTo(file(folder, 'c.dxb'));
+    // A laptop (enrolled at B as a workstation) writes a city bundle: B refuses it.
+    b.enroll(a);
+    await a.exportCityTo(file(folder, 'from-a.dxb'));
+    const before = b.snapshot();
+    const fromLaptop = await b.importFrom(file(folder, 'from-a.dxb'));
+    expect(fromLaptop).toMatchObject({ status: 'refused', refused: [{ entry: 'manifest.json', reasonEn: expect.stringMatching(/enrolled as a workstation, not as the city office/) }] });
+    // A laptop that never enrolled the city is told how to.
+    const stranger = await station();
+    const unknown = await stranger.importFrom(file(folder, 'c.dxb'));
+    expect(unknown.refused[0]?.reasonEn).toMatch(/city office .* is not enrolled: .*identity export --city/);
+    // The city office's door takes laptops' bundles only.
+    const wrongDoor = await importWith(b.core.services.db, b.core.services.workstation.id, 'cli:test', b.core.services.dataDir, { file: file(folder, 'c.dxb'), now, kinds: ['workstation'] });
+    expect(wrongDoor.refused[0]?.reasonEn).toMatch(/city office’s bundle for laptops/);
+    expect(b.snapshot()).toEqual(before);
+    expect(b.core.services.db.prepare('SELECT count(*) FROM bundle_receipts').pluck().get()).toBe(0);
+  });
+
+  it('refuses a pack id@version that is here with other content, and tampered entries, naming them', async () => {
+    const { a, city } = await world();
+    const folder = dir();
+    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id);
+    addPack(a.core.services.db, pack2027({ title: { zh: '另一版本', en: 'Another' } }), 'import', a.core.services.workstation.id);
+    await city.exportCityTo(file(folder, 'c.dxb'));
+    const clash = await a.importFrom(file(folder, 'c.dxb'));
+    expect(clash).toMatchObject({ status: 'refused', refused: [{ entry: expect.stringMatching(/^records\/rubric_packs\.jsonl:\d+$/), reasonEn: expect.stringMatching(/wuhan-star@2027\.1 is here with different content/) }] });
+
+    // A pack changed on the way (sha256 in the line no longer fits), re-signed so only the content check can catch it.
+    const fresh = await station();
+    fresh.enrollCity(city);
+    await rebuild(file(folder, 'c.dxb'), file(folder, 'c-pack.dxb'), city.signer, {
+      entries: (entries) => entries.map((entry) => {
+        if (entry.name !== 'records/rubric_packs.jsonl') return entry;
+        const lines = jsonLines(entry.bytes).map((line) => (line.id === 'wuhan-star@2027.1' ? { ...line, body: (line.body as string).replace('"maxStepUp":1', '"maxStepUp":5') } : line));
+        return { name: entry.name, bytes: Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join('')) };
+      }),
+    });
+    const tampered = await fresh.importFrom(file(folder, 'c-pack.dxb'));
+    expect(tampered).toMatchObject({ status: 'refused', refused: [{ entry: expect.stringMatching(/^records\/rubric_packs\.jsonl:/), reasonEn: expect.stringMatching(/sha256 does not match/) }] });
+    // A changed roster line without re-signing: the manifest's hash catches it.
+    await rebuild(file(folder, 'c.dxb'), file(folder, 'c-roster.dxb'), city.signer, {
+      signer: false,
+      entries: (entries) => entries.map((entry) => (entry.name === 'records/trust_roster.jsonl' ? { name: entry.name, bytes: Buffer.from(entry.bytes.toString().replace(/"revoked_at":null/, '"revoked_at":"2026-12-01T00:00:00Z"')) } : entry)),
+    });
+    const roster = await fresh.importFrom(file(folder, 'c-roster.dxb'));
+    expect(roster).toMatchObject({ status: 'refused', refused: [{ entry: 'manifest.sig' }] });
+    expect(fresh.core.services.db.prepare("SELECT count(*) FROM rubric_packs WHERE ref = 'wuhan-star@2027.1'").pluck().get()).toBe(0);
+    // A city bundle may not carry a laptop's tables (e.g. units), even signed.
+    await rebuild(file(folder, 'c.dxb'), file(folder, 'c-units.dxb'), city.signer, {
+      entries: (entries) => [...entries, { name: 'records/units.jsonl', bytes: Buffer.alloc(0) }],
+      manifest: (manifest) => ({ ...manifest, counts: { ...manifest.counts, units: 0 } }),
+    });
+    expect((await fresh.importFrom(file(folder, 'c-units.dxb'))).refused[0]).toMatchObject({ entry: 'records/units.jsonl', reasonEn: 'a city bundle cannot carry this table' });
+  });
+});
