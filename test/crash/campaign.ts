@@ -2,7 +2,8 @@
  * The crash campaign: runs the scenarios in turn, SIGKILLing each at a random moment inside its
  * work, and after every kill checks the file (integrity_check, foreign keys), the certificate
  * numbers (no gaps) and that the app starts again (the CLI opens the file, the audit chain
- * verifies), beside each scenario's own checks (acknowledged saves present, imports all or nothing).
+ * verifies), beside each scenario's own checks (acknowledged saves present, imports all or nothing,
+ * bundles whole or refused).
  * The kill moment is drawn from [0, window]; the window follows how long each scenario's work
  * takes when left to finish, so most kills land inside it.
  */
@@ -14,14 +15,15 @@ import { assessmentsImport } from './scenarios/assessments-import';
 import { certificateIssue, certificatePrint } from './scenarios/certificate-issue';
 import { backupAndRestore } from './scenarios/backup-restore';
 import { serveWork } from './scenarios/serve-work';
+import { bundleExport, bundleImport } from './scenarios/bundles';
 
-export const allScenarios: Scenario[] = [unitsImport, assessmentsImport, serveWork, certificateIssue, backupAndRestore, certificatePrint];
+export const allScenarios: Scenario[] = [unitsImport, assessmentsImport, serveWork, certificateIssue, bundleExport, backupAndRestore, certificatePrint, bundleImport];
 
 export interface CrashReport {
   attempts: number;
   /** Attempts cut off by the kill (the rest finished first and were checked as well). */
   kills: number;
-  byScenario: Record<string, { attempts: number; kills: number }>;
+  byScenario: Record<string, { attempts: number; kills: number; outcomes?: Record<string, number> }>;
   failures: { scenario: string; attempt: number; afterMs: number; problems: string[] }[];
 }
 
@@ -62,12 +64,14 @@ export async function runCrashCampaign(options: CrashOptions): Promise<CrashRepo
     const problems = [...attempt.problems, ...integrityProblems(world.dbFile), ...certificateGaps(world.dbFile), ...(await startProblems(world.dbFile))];
     report.attempts += 1;
     report.byScenario[scenario.name]!.attempts += 1;
+    const tally = report.byScenario[scenario.name]!;
     if (attempt.killed) {
       report.kills += 1;
-      report.byScenario[scenario.name]!.kills += 1;
+      tally.kills += 1;
     }
+    if (attempt.outcome !== undefined) (tally.outcomes ??= {})[attempt.outcome] = (tally.outcomes?.[attempt.outcome] ?? 0) + 1;
     if (problems.length > 0) report.failures.push({ scenario: scenario.name, attempt: report.attempts, afterMs, problems });
-    options.log?.(`${report.attempts} ${scenario.name} after ${afterMs} ms: ${attempt.killed ? 'killed' : 'finished'}${problems.length ? ` — ${problems.join(' | ')}` : ''}`);
+    options.log?.(`${report.attempts} ${scenario.name} after ${afterMs} ms: ${attempt.killed ? 'killed' : 'finished'}${attempt.outcome ? ` (${attempt.outcome})` : ''}${problems.length ? ` — ${problems.join(' | ')}` : ''}`);
   }
   return report;
 }

@@ -55,6 +55,33 @@ export async function runAndKill(args: string[], afterMs: number, env: NodeJS.Pr
   return ran;
 }
 
+/**
+ * Runs the command and SIGKILLs it `delayMs` after `moment()` first holds (polled every
+ * millisecond), or after `fallbackMs` when it never does, unless the command ended first: a kill
+ * aimed at a stage (a file appearing, a write-ahead log growing) rather than at a time.
+ */
+export async function runAndKillWhen(args: string[], moment: () => boolean, delayMs: number, fallbackMs: number, env: NodeJS.ProcessEnv = {}): Promise<Ran & { sawMoment: boolean }> {
+  const running = start(args, env);
+  let sawMoment = false;
+  let timer: NodeJS.Timeout | undefined;
+  const poll = setInterval(() => {
+    if (!moment()) return;
+    sawMoment = true;
+    clearInterval(poll);
+    clearTimeout(fallback);
+    timer = setTimeout(() => running.kill(), delayMs);
+  }, 1);
+  const fallback = setTimeout(() => {
+    clearInterval(poll);
+    running.kill();
+  }, fallbackMs);
+  const ran = await running.done;
+  clearInterval(poll);
+  clearTimeout(fallback);
+  clearTimeout(timer);
+  return { ...ran, sawMoment };
+}
+
 export interface Serve {
   port: number;
   token: string;

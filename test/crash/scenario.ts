@@ -7,6 +7,8 @@ export interface Attempt {
   /** How long the work ran, to aim the next kills inside it. */
   ms: number;
   problems: string[];
+  /** Where the kill left the work (for instance "partial file refused"), tallied per scenario to show which moments the kills reached. */
+  outcome?: string;
 }
 
 export interface Scenario {

@@ -3,7 +3,7 @@ import type { HomeSummary } from '@shared/api/procedures/assessments';
 import type { WorkflowDeps } from './deps';
 import { localDate } from './deps';
 import { listDue } from './rectifications';
-import { listOpen } from './repository';
+import { countOpen, listOpen } from './repository';
 
 export function homeSummary(deps: WorkflowDeps): HomeSummary {
   const db = deps.db;
@@ -19,15 +19,14 @@ export function homeSummary(deps: WorkflowDeps): HomeSummary {
         GROUP BY d.code ORDER BY d.sort`,
     )
     .all() as HomeSummary['byDistrict'];
-  const open = listOpen(db);
   const due = listDue(deps, today, 14);
   return {
     units,
     inScopeUnits,
     byStars,
     byDistrict,
-    drafts: open.slice(0, 20),
-    awaitingSignature: open.filter((assessment) => assessment.status === 'submitted').length,
+    drafts: listOpen(db, 20),
+    awaitingSignature: countOpen(db).submitted,
     rectificationsDue: [...due.overdue, ...due.due].slice(0, 20),
     rectificationsOverdue: due.overdue.length,
     today,

@@ -34,14 +34,42 @@ export interface AssessmentRow {
   autosaved_at: string | null;
 }
 
-type SummaryRow = AssessmentRow & { unit_name: string; district_name: string; superseded_by: string | null };
+/** The columns a list shows; never the answers, details or result JSON, which lists do not show. */
+interface SummaryRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  district_name: string;
+  cycle: number;
+  assessed_on: string;
+  status: AssessmentStatus;
+  total: number | null;
+  awarded_stars: number | null;
+  vetoed: number | null;
+  inspector: string | null;
+  signed_by: string | null;
+  supersedes_id: string | null;
+  superseded_by: string | null;
+  follows_up_id: string | null;
+  answered_count: number;
+  updated_at: string;
+}
 
-const summarySelect = `
-  SELECT a.*, u.name AS unit_name, d.name AS district_name,
-         (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by
-    FROM assessments a
+// answered_count counts the answers object's keys in SQL, so a list never parses answers in JS.
+const summaryColumns = `
+  SELECT a.id, a.unit_id, u.name AS unit_name, d.name AS district_name, a.cycle, a.assessed_on, a.status,
+         a.total, a.awarded_stars, a.vetoed, a.inspector, a.signed_by, a.supersedes_id, a.follows_up_id, a.updated_at,
+         (SELECT count(*) FROM json_each(a.answers)) AS answered_count,
+         (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by`;
+const summaryJoins = `
     JOIN units u ON u.id = a.unit_id
     JOIN districts d ON d.code = u.district_code`;
+const summarySelect = `${summaryColumns} FROM assessments a ${summaryJoins}`;
+/**
+ * Without statistics the planner prefers the status index and sorts every signed or open row;
+ * the list-order indexes (migration 0015) read the newest rows first and stop at the limit.
+ */
+const inOrder = (index: 'assessments_signed_order' | 'assessments_open_order') => `${summaryColumns} FROM assessments a INDEXED BY ${index} ${summaryJoins}`;
 
 export function findAssessmentRow(db: Database, id: string): AssessmentRow | undefined {
   return prepared(db, 'SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
@@ -82,7 +110,7 @@ function toSummary(row: SummaryRow): AssessmentSummary {
     supersedesId: row.supersedes_id,
     supersededById: row.superseded_by,
     followsUpId: row.follows_up_id,
-    answeredCount: Object.keys(parseAnswers(row)).length,
+    answeredCount: row.answered_count,
     updatedAt: row.updated_at,
   };
 }
@@ -93,9 +121,16 @@ export function getSummary(db: Database, id: string): AssessmentSummary {
   return toSummary(row);
 }
 
-export function listOpen(db: Database): AssessmentSummary[] {
-  const rows = prepared(db, `${summarySelect} WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC`).all() as SummaryRow[];
+/** Drafts and submitted assessments, last changed first; `limit` of them when given. */
+export function listOpen(db: Database, limit = -1): AssessmentSummary[] {
+  const rows = prepared(db, `${inOrder('assessments_open_order')} WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`).all(limit) as SummaryRow[];
   return rows.map(toSummary);
+}
+
+/** How many assessments are in each open status. */
+export function countOpen(db: Database): { draft: number; submitted: number } {
+  const count = (status: AssessmentStatus) => prepared(db, 'SELECT count(*) AS n FROM assessments WHERE status = ?').get(status) as { n: number };
+  return { draft: count('draft').n, submitted: count('submitted').n };
 }
 
 export function listForUnit(db: Database, unitId: string): AssessmentSummary[] {
@@ -106,8 +141,8 @@ export function listForUnit(db: Database, unitId: string): AssessmentSummary[] {
 export function listRecent(db: Database, limit: number, cycle?: number): AssessmentSummary[] {
   const rows = (
     cycle === undefined
-      ? prepared(db, `${summarySelect} WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(limit)
-      : prepared(db, `${summarySelect} WHERE a.status IN ('signed', 'final') AND a.cycle = ? ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(cycle, limit)
+      ? prepared(db, `${inOrder('assessments_signed_order')} WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(limit)
+      : prepared(db, `${inOrder('assessments_signed_order')} WHERE a.status IN ('signed', 'final') AND a.cycle = ? ORDER BY a.signed_at DESC, a.id DESC LIMIT ?`).all(cycle, limit)
   ) as SummaryRow[];
   return rows.map(toSummary);
 }
@@ -191,7 +226,9 @@ export function searchAssessments(db: Database, search: AssessmentSearch): { row
     params.push(`%${search.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
   }
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = prepared(db, `SELECT count(*) FROM assessments a JOIN units u ON u.id = a.unit_id${filter}`).pluck().get(...params) as number;
+  // Every assessment has its unit (a foreign key), so only a filter on the unit needs the join to count.
+  const onUnit = where.some((term) => term.startsWith('u.'));
+  const total = (prepared(db, `SELECT count(*) AS n FROM assessments a${onUnit ? ' JOIN units u ON u.id = a.unit_id' : ''}${filter}`).get(...params) as { n: number }).n;
   const rows = prepared(db, `${summarySelect}${filter} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`).all(...params, search.limit, search.offset) as SummaryRow[];
   return { rows: rows.map(toSummary), total };
 }

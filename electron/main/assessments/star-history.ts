@@ -58,16 +58,16 @@ export function latestEntry(history: readonly HistoryEntry[]): HistoryEntry | un
 
 /** History rows in force: a row whose assessment was superseded by a signed correction no longer counts. */
 export function historyInForce(db: Database, unitId: string, excludeAssessmentId?: string | null): HistoryEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
-              h.assessed_on AS assessedOn, h.vetoed, h.created_at AS createdAt
-         FROM unit_star_history h
-        WHERE h.unit_id = ?
-          AND NOT EXISTS (SELECT 1 FROM assessments c
-                           WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))`,
-    )
-    .all(unitId) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
+  // Cached: a bundle import refreshes the stars of thousands of units, and compiling this anew each time cost more than running it.
+  const rows = prepared(
+    db,
+    `SELECT h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
+            h.assessed_on AS assessedOn, h.vetoed, h.created_at AS createdAt
+       FROM unit_star_history h
+      WHERE h.unit_id = ?
+        AND NOT EXISTS (SELECT 1 FROM assessments c
+                         WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))`,
+  ).all(unitId) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
   return rows
     .filter((row) => excludeAssessmentId == null || row.assessmentId !== excludeAssessmentId)
     .map((row) => ({ ...row, vetoed: row.vetoed === 1 }));

@@ -44,9 +44,17 @@ class Merger {
     this.outcome[kind][table] = (this.outcome[kind][table] ?? 0) + 1;
   }
 
+  /** Incoming unit id → the unit here; asked for every row that names a unit, so each id is looked up once. */
+  private readonly localUnits = new Map<string, string>();
+
   /** The id of the unit here that an incoming unit id stands for (itself, or the unit it was linked to). */
   localUnit(id: string): string {
-    return unitOfAlias(this.context.db, id) ?? id;
+    let unit = this.localUnits.get(id);
+    if (unit === undefined) {
+      unit = unitOfAlias(this.context.db, id) ?? id;
+      this.localUnits.set(id, unit);
+    }
+    return unit;
   }
 
   private matchUnit(row: Row): { id: string; by: 'uscc' | 'district-name' } | undefined {
@@ -99,6 +107,7 @@ class Merger {
       const match = table === 'units' ? this.matchUnit(row) : undefined;
       if (match) {
         addUnitAlias(db, line.id, match.id, this.source, this.context.now);
+        this.localUnits.set(line.id, match.id);
         this.outcome.linked.push({ aliasId: line.id, unitId: match.id, name: row.name as string, by: match.by });
         setRecordVersion(db, table, line.id, version);
         return;

@@ -16,9 +16,17 @@ export type TrackedTable = (typeof trackedTables)[number];
 export type Row = Record<string, string | number | null>;
 
 /** The columns of a table's bundle lines (schema keys without the `_` fields). */
-export function columnsOf(table: RecordTable): string[] {
-  return Object.keys(recordSchemas[table].shape).filter((key) => !key.startsWith('_'));
+export function columnsOf(table: RecordTable): readonly string[] {
+  let columns = columnCache.get(table);
+  if (columns === undefined) {
+    columns = Object.keys(recordSchemas[table].shape).filter((key) => !key.startsWith('_'));
+    columnCache.set(table, columns);
+  }
+  return columns;
 }
+
+// Asked once per row merged (hash, insert): the schemas never change, so each list is made once.
+const columnCache = new Map<RecordTable, readonly string[]>();
 
 /** Unit columns a workstation derives from the assessment history: not compared, not copied. */
 export const derivedUnitColumns: ReadonlySet<string> = new Set(['current_stars', 'last_assessed_on', 'last_veto_on', 'updated_at']);
@@ -31,9 +39,15 @@ function selectSql(table: RecordTable): string {
   return `SELECT ${columnsOf(table).join(', ')} FROM ${table}`;
 }
 
+const readRowSql = new Map<TrackedTable, string>();
+
 export function readRow(db: Database, table: TrackedTable, id: string): Row | undefined {
-  const where = table === 'units' ? 'u.id' : 'id';
-  return prepared(db, `${selectSql(table)} WHERE ${where} = ?`).get(id) as Row | undefined;
+  let sql = readRowSql.get(table);
+  if (sql === undefined) {
+    sql = `${selectSql(table)} WHERE ${table === 'units' ? 'u.id' : 'id'} = ?`;
+    readRowSql.set(table, sql);
+  }
+  return prepared(db, sql).get(id) as Row | undefined;
 }
 
 /** Rows by id, in chunks (a bundle of 10,000 assessments is read with a few hundred statements). */

@@ -43,13 +43,27 @@ export function keepAuditEntry(db: Database, row: Row): boolean {
 
 type ReplicaTable = Exclude<RecordTable, 'units' | 'audit_log'>;
 
+// One row at a time, thousands per bundle: each table's statement text is made once.
+const insertSql = new Map<ReplicaTable, string>();
+const updateSql = new Map<ReplicaTable, string>();
+
 export function insertReplica(db: Database, table: ReplicaTable, row: Row): void {
-  const columns = columnsOf(table);
-  prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`).run(row);
+  let sql = insertSql.get(table);
+  if (sql === undefined) {
+    const columns = columnsOf(table);
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;
+    insertSql.set(table, sql);
+  }
+  prepared(db, sql).run(row);
 }
 
 /** Brings a row up to a newer version from the workstation that made it (triggers refuse what must not change). */
 export function updateReplica(db: Database, table: ReplicaTable, row: Row): void {
-  const columns = columnsOf(table).filter((column) => column !== 'id');
-  prepared(db, `UPDATE ${table} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run(row);
+  let sql = updateSql.get(table);
+  if (sql === undefined) {
+    const columns = columnsOf(table).filter((column) => column !== 'id');
+    sql = `UPDATE ${table} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`;
+    updateSql.set(table, sql);
+  }
+  prepared(db, sql).run(row);
 }

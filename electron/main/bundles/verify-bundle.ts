@@ -115,7 +115,8 @@ function parseRecords(table: RecordTable, name: string, bytes: Buffer, limits: B
     const line = text.slice(start, end);
     start = end + 1;
     const where = `${name}:${lineNumber}`;
-    if (Buffer.byteLength(line) > limits.maxLineBytes) refuse(where, '此行过长', 'the line is too long');
+    // A UTF-16 unit takes at most 3 UTF-8 bytes: only a line that might be too long is measured.
+    if (line.length * 3 > limits.maxLineBytes && Buffer.byteLength(line) > limits.maxLineBytes) refuse(where, '此行过长', 'the line is too long');
     let json: unknown;
     try {
       json = JSON.parse(line);

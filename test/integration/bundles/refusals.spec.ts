@@ -132,6 +132,16 @@ describe('a bundle is refused, with the entry and the reason, and nothing is wri
     await expectRefused(bomb, 'records/units.jsonl', /over the limit/, { ...bundleLimits, maxEntryBytes: 8 * 1024 * 1024 });
   });
 
+  it('a line longer than the limit, counted in UTF-8 bytes (Chinese text takes three a character)', async () => {
+    const { unzip } = await import('./world');
+    const lines = (await unzip(good)).find((entry) => entry.name === 'records/units.jsonl')!.bytes.toString('utf8').split('\n').slice(0, -1);
+    const bytes = lines.map((line) => Buffer.byteLength(line));
+    const longest = Math.max(...bytes);
+    // Short enough in characters, too long in bytes: only a byte count refuses it.
+    expect(lines[bytes.indexOf(longest)]!.length).toBeLessThan(longest - 1);
+    await expectRefused(good, `records/units.jsonl:${bytes.indexOf(longest) + 1}`, /line is too long/, { ...bundleLimits, maxLineBytes: longest - 1 });
+  });
+
   it('truncated, empty or not a zip at all', async () => {
     const bytes = fs.readFileSync(good);
     fs.writeFileSync(variant('truncated.dxb'), bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -1,6 +1,7 @@
 // The short crash campaign (`npm run crash -- --kills 300` is the long one): 20 SIGKILLs during
-// imports, autosaves, signing, certificate issue and print, backup and restore, with the file,
-// the acknowledged work, the certificate numbers and a fresh start checked after each.
+// imports, autosaves, signing, certificate issue and print, bundle export and import, backup and
+// restore, with the file, the acknowledged work, the certificate numbers and a fresh start checked
+// after each.
 import { describe, expect, it } from 'vitest';
 import { runCrashCampaign } from '../../crash/campaign';
 import { tempDir } from '../../helpers/temp';

@@ -6,7 +6,7 @@
 import type { Migration } from '../migration';
 
 export const migration0016: Migration = {
-  version: 14,
+  version: 15,
   name: 'the user who started each assessment',
   up(db) {
     db.exec(`
