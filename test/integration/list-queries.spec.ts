@@ -1,4 +1,4 @@
-// The busy lists read only the columns they show, in the order of an index (migration 0015), and
+// The busy lists read only the columns they show, in the order of an index (migration 0014), and
 // still return exactly what the whole-row queries they replaced returned (kept here as reference).
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { anyone } from '../helpers/actors';
 import { testCore } from '../helpers/core';
 import { tempDbFile } from '../helpers/temp';
 
-/** The summary query before migration 0015: every column of the row, answers parsed in JS. */
+/** The summary query before migration 0014: every column of the row, answers parsed in JS. */
 const oldSelect = `
   SELECT a.*, u.name AS unit_name, d.name AS district_name,
          (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by
@@ -174,7 +174,7 @@ describe('the list queries of a busy workstation', () => {
   });
 });
 
-describe('migration 0015 indexes in list order', () => {
+describe('migration 0014 indexes in list order', () => {
   it('reads the lists in index order, without sorting every row', async () => {
     const { db } = await openDatabase(tempDbFile());
     const recent = plan(db, "SELECT a.id FROM assessments a INDEXED BY assessments_signed_order WHERE a.status IN ('signed', 'final') ORDER BY a.signed_at DESC, a.id DESC LIMIT 50");
@@ -193,7 +193,7 @@ describe('migration 0015 indexes in list order', () => {
   });
 
   it('sorted every row before', async () => {
-    // The schema as it was just before 0015 (later migrations are numbered after it).
+    // The schema as it was just before 0014 (later migrations are numbered after it).
     const { db } = await openDatabase(tempDbFile(), { migrations: migrations.slice(0, migrations.findIndex((migration) => migration.name === 'indexes in list order')) });
     expect(plan(db, 'SELECT a.id FROM assessments a ORDER BY a.updated_at DESC, a.id DESC LIMIT 20 OFFSET 4000')).toContain('TEMP B-TREE');
     expect(plan(db, 'SELECT c.id FROM certificates c ORDER BY c.cycle DESC, c.district_code, c.sequence LIMIT 1000')).toContain('TEMP B-TREE');

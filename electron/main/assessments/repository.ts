@@ -67,7 +67,7 @@ const summaryJoins = `
 const summarySelect = `${summaryColumns} FROM assessments a ${summaryJoins}`;
 /**
  * Without statistics the planner prefers the status index and sorts every signed or open row;
- * the list-order indexes (migration 0015) read the newest rows first and stop at the limit.
+ * the list-order indexes (migration 0014) read the newest rows first and stop at the limit.
  */
 const inOrder = (index: 'assessments_signed_order' | 'assessments_open_order') => `${summaryColumns} FROM assessments a INDEXED BY ${index} ${summaryJoins}`;
 

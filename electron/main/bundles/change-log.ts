@@ -1,5 +1,5 @@
 /**
- * This workstation's change counter (change_log, filled by the triggers of migration 0012).
+ * This workstation's change counter (change_log, filled by the triggers of migration 0011).
  * The one module that writes it and its pause outside those triggers: a bundle import pauses
  * the logging inside its own transaction, so what arrived from elsewhere is not exported again
  * as this workstation's work (and costs no extra writes per record).

@@ -1,4 +1,4 @@
-// Units sort by name in pinyin order, as people look names up; migration 0009 gives every existing unit its key.
+// Units sort by name in pinyin order, as people look names up; migration 0010 gives every existing unit its key.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ describe('name sort key', () => {
     expect(sortByKey(names)[0]).toBe('ABC科技');
   });
 
-  it('is filled by migration 0009 for the units already there', () => {
+  it('is filled by migration 0010 for the units already there', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-mig9-'));
     const db = new BetterSqlite3(path.join(dir, 'test.sqlite'));
     const before = migrations.findIndex((migration) => migration.name === 'units sort by name in pinyin');

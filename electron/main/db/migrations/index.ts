@@ -1,5 +1,6 @@
 /**
- * Every migration, in order. A new one is a new file with the next number, appended here;
+ * Every migration, in order: a file's number is its schema version (`user_version`). A new one is a
+ * new file with the next number, appended here;
  * an applied migration is never edited.
  */
 import type { Migration } from '../migration';
@@ -10,15 +11,15 @@ import { migration0004 } from './0004-assessments';
 import { migration0005 } from './0005-units-kind-stars-index';
 import { migration0006 } from './0006-units-sort-indexes-with-id';
 import { migration0007 } from './0007-users';
-import { migration0010 } from './0010-certificates';
-import { migration0011 } from './0011-district-inputs';
-import { migration0009 } from './0009-units-name-sort';
-import { migration0012 } from './0012-bundles';
-import { migration0013 } from './0013-audit-checkpoints';
-import { migration0014 } from './0014-city-bundles';
-import { migration0015 } from './0015-list-order-indexes';
-import { migration0016 } from './0016-assessment-started-by';
+import { migration0008 } from './0008-certificates';
+import { migration0009 } from './0009-district-inputs';
+import { migration0010 } from './0010-units-name-sort';
+import { migration0011 } from './0011-bundles';
+import { migration0012 } from './0012-audit-checkpoints';
+import { migration0013 } from './0013-city-bundles';
+import { migration0014 } from './0014-list-order-indexes';
+import { migration0015 } from './0015-assessment-started-by';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010, migration0011, migration0009, migration0012, migration0013, migration0014, migration0015, migration0016];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
 
 export const latestSchemaVersion = migrations.length;

@@ -5,11 +5,10 @@
  * on other workstations, which this laptop does not hold but must report as revoked when it
  * verifies one. Both append-only, keyed by the city's ids, so a city bundle imported twice adds nothing.
  *
- * Assigned number 0014; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 
-export const migration0014: Migration = {
+export const migration0013: Migration = {
   version: 13,
   name: 'city bundles: receipts and revocation notices',
   up(db) {

@@ -1,7 +1,7 @@
 // Migration 0010: workstation keys, certificates and revocations; certificates and revocations are append-only.
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
-import { migration0010 } from '../../../electron/main/db/migrations/0010-certificates';
+import { migration0008 } from '../../../electron/main/db/migrations/0008-certificates';
 import { migrations } from '../../../electron/main/db/migrations/index';
 import { openDatabase } from '../../../electron/main/db/open-database';
 import { tempDbFile } from '../../helpers/temp';
@@ -21,9 +21,9 @@ async function withCertificate(): Promise<Database> {
   return db;
 }
 
-describe('migration 0010 certificates', () => {
+describe('migration 0008 certificates', () => {
   it('follows the migrations before it and creates its tables', async () => {
-    expect(migrations.indexOf(migration0010) + 1).toBe(migration0010.version);
+    expect(migrations.indexOf(migration0008) + 1).toBe(migration0008.version);
     const db = await withCertificate();
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['workstation_keys', 'workstation_key_wraps', 'certificates', 'certificate_revocations', 'certificate_authorities']));

@@ -4,11 +4,10 @@
  * received from another workstation (in a bundle) is kept too, with that workstation's id,
  * so a later log that was rewritten or trimmed behind it is found. Append-only.
  *
- * Assigned number 0013; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 
-export const migration0013: Migration = {
+export const migration0012: Migration = {
   version: 12,
   name: 'signed audit checkpoints',
   up(db) {

@@ -5,11 +5,10 @@
  * any change and any deletion. Numbers are gap-free per workstation, cycle and district: the
  * sequence is taken inside the issuing transaction.
  *
- * Assigned number 0010; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 
-export const migration0010: Migration = {
+export const migration0008: Migration = {
   version: 8,
   name: 'workstation keys, certificates, revocations',
   up(db) {

@@ -5,7 +5,7 @@
  */
 import type { Migration } from '../migration';
 
-export const migration0016: Migration = {
+export const migration0015: Migration = {
   version: 15,
   name: 'the user who started each assessment',
   up(db) {

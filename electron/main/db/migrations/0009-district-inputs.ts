@@ -2,11 +2,10 @@
  * District inputs for the 平安鼎 (issue 11): per district and cycle, what the city office entered.
  * Append-only: a later entry for the same district and cycle supersedes the earlier one, which
  * stays as the record of what was decided before; the triggers refuse edits and deletions.
- * (Planned as migration 0011; its version is its place in the list on this branch.)
  */
 import type { Migration } from '../migration';
 
-export const migration0011: Migration = {
+export const migration0009: Migration = {
   version: 9,
   name: 'district inputs',
   up(db) {

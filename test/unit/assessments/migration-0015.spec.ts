@@ -6,19 +6,19 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../electron/main/db/open-database';
 import { migrations } from '../../../electron/main/db/migrations/index';
-import { migration0016 } from '../../../electron/main/db/migrations/0016-assessment-started-by';
+import { migration0015 } from '../../../electron/main/db/migrations/0015-assessment-started-by';
 
-describe('migration 0016: who started an assessment', () => {
+describe('migration 0015: who started an assessment', () => {
   it('is the last migration, numbered by its place', () => {
-    expect(migrations.at(-1)).toBe(migration0016);
-    expect(migration0016.version).toBe(migrations.length);
+    expect(migrations.at(-1)).toBe(migration0015);
+    expect(migration0015.version).toBe(migrations.length);
   });
 
   it('fills started_by_id from the audit entry of the start or the correction, and leaves others empty', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-mig16-'));
     const db = new BetterSqlite3(path.join(dir, 'test.sqlite'));
     try {
-      const before = migrations.indexOf(migration0016);
+      const before = migrations.indexOf(migration0015);
       applyMigrations(db, migrations.slice(0, before), 0);
       const stamp = '2026-11-20T00:00:00.000Z';
       db.prepare("INSERT INTO districts VALUES ('420102', '江岸区', 'Jiang''an District', 'district', 1)").run();

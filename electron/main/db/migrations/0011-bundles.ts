@@ -9,7 +9,6 @@
  * scanning the tables. Rows that existed before this migration are logged once here. A bundle
  * import pauses the logging inside its transaction (change_log_pause).
  *
- * Assigned number 0012; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 
@@ -25,7 +24,7 @@ function trackingTriggers(table: string): string {
     INSERT INTO change_log (table_name, record_id) SELECT '${table}', id FROM ${table} ORDER BY rowid;`;
 }
 
-export const migration0012: Migration = {
+export const migration0011: Migration = {
   version: 11,
   name: 'bundles: trust store, change log, bundle history, conflicts',
   up(db) {

@@ -2,12 +2,11 @@
  * Units sort by name in pinyin order (Intl's zh-CN pinyin collation, as people look names up),
  * not by Unicode code point: each unit stores its name's toneless pinyin in name_sort, filled
  * here for the units already there and by the unit store for every unit written after.
- * Assigned number 0009; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 import { nameSortKey } from '../../units/name-sort-key';
 
-export const migration0009: Migration = {
+export const migration0010: Migration = {
   version: 10,
   name: 'units sort by name in pinyin',
   up(db) {

@@ -6,11 +6,10 @@
  * (certificates by cycle, newest first, then district and number). Partial indexes hold only the
  * rows their list can show; the id ends each key because the lists break ties by id.
  *
- * Assigned number 0015; `version` is its place in the list until the lead renumbers at merge.
  */
 import type { Migration } from '../migration';
 
-export const migration0015: Migration = {
+export const migration0014: Migration = {
   version: 14,
   name: 'indexes in list order',
   up(db) {
