@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addPack } from '../../../electron/main/rubric/pack-store';
-import { dir, file, jsonLines, pack2027, rebuild, station, toJsonLines } from './world';
+import { dir, file, mutateBytes, pack2027, rebuild, replaceField, station } from './world';
 import type { Station } from './world';
 
 let laptop: Station;
@@ -56,16 +56,9 @@ describe('mutated city bundles', () => {
   it('flipped, inserted and removed bytes: refused whole or imported whole', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('flip', 'remove', 'truncate'), byte: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 3 }), async (mutations) => {
-        let bytes = Buffer.from(good);
-        for (const mutation of mutations) {
-          const at = mutation.at % Math.max(1, bytes.length);
-          if (mutation.kind === 'flip') bytes[at] = (bytes[at] ?? 0) ^ mutation.byte;
-          if (mutation.kind === 'remove') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]);
-          if (mutation.kind === 'truncate') bytes = bytes.subarray(0, at);
-        }
         run += 1;
         const target = file(folder, `m${run}.dxb`);
-        fs.writeFileSync(target, bytes);
+        fs.writeFileSync(target, mutateBytes(good, mutations));
         await importsWhole(target);
       }),
       { numRuns: 30 },
@@ -79,16 +72,7 @@ describe('mutated city bundles', () => {
         run += 1;
         const target = file(folder, `r${run}.dxb`);
         await rebuild(goodFile, target, city.signer, {
-          entries: (entries) =>
-            entries.map((entry) => {
-              if (entry.name !== entryName) return entry;
-              const lines = jsonLines(entry.bytes);
-              const index = lineIndex % lines.length;
-              const keys = Object.keys(lines[index]!);
-              const key = keys.includes(field) ? field : (keys[field.length % keys.length] as string);
-              lines[index] = { ...lines[index], [key]: replacement };
-              return { ...entry, bytes: toJsonLines(lines) };
-            }),
+          entries: replaceField(entryName, lineIndex, field, replacement),
         });
         await importsWhole(target);
       }),

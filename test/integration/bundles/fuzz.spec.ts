@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dir, file, jsonLines, rebuild, station, toJsonLines } from './world';
+import { dir, file, mutateBytes, rebuild, replaceField, station } from './world';
 import type { Station } from './world';
 
 let a: Station;
@@ -46,15 +46,7 @@ describe('mutated bundles', () => {
       fc.asyncProperty(
         fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('flip', 'insert', 'remove', 'truncate'), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
         async (mutations) => {
-          let bytes = Buffer.from(good);
-          for (const mutation of mutations) {
-            const at = mutation.at % Math.max(1, bytes.length);
-            if (mutation.kind === 'flip') bytes[at] = (bytes[at] ?? 0) ^ (mutation.byte || 1);
-            if (mutation.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([mutation.byte]), bytes.subarray(at)]);
-            if (mutation.kind === 'remove') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]);
-            if (mutation.kind === 'truncate') bytes = bytes.subarray(0, at);
-          }
-          await importsCleanly(bytes);
+          await importsCleanly(mutateBytes(good, mutations));
         },
       ),
       { numRuns: 60 },
@@ -68,16 +60,7 @@ describe('mutated bundles', () => {
         run += 1;
         const target = file(folder, `r${run}.dxb`);
         await rebuild(goodFile, target, a.signer, {
-          entries: (entries) =>
-            entries.map((entry) => {
-              if (entry.name !== entryName) return entry;
-              const lines = jsonLines(entry.bytes);
-              const index = lineIndex % lines.length;
-              const keys = Object.keys(lines[index]!);
-              const key = keys.includes(field) ? field : (keys[field.length % keys.length] as string);
-              lines[index] = { ...lines[index], [key]: replacement };
-              return { ...entry, bytes: toJsonLines(lines) };
-            }),
+          entries: replaceField(entryName, lineIndex, field, replacement),
         });
         const before = city.snapshot();
         const report = await city.importFrom(target);

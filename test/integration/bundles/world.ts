@@ -155,6 +155,43 @@ export function toJsonLines(lines: readonly object[]): Buffer {
 
 export const file = (folder: string, name: string): string => path.join(folder, name);
 
+export interface ByteMutation {
+  kind: 'flip' | 'insert' | 'remove' | 'truncate';
+  /** Any natural number: taken modulo the length at the time. */
+  at: number;
+  byte: number;
+}
+
+/** A copy of `bytes` with each mutation applied in turn (a flip always changes the byte). */
+export function mutateBytes(bytes: Buffer, mutations: readonly ByteMutation[]): Buffer {
+  let result = Buffer.from(bytes);
+  for (const mutation of mutations) {
+    const at = mutation.at % Math.max(1, result.length);
+    if (mutation.kind === 'flip') result[at] = (result[at] ?? 0) ^ (mutation.byte || 1);
+    if (mutation.kind === 'insert') result = Buffer.concat([result.subarray(0, at), Buffer.from([mutation.byte]), result.subarray(at)]);
+    if (mutation.kind === 'remove') result = Buffer.concat([result.subarray(0, at), result.subarray(at + 1)]);
+    if (mutation.kind === 'truncate') result = result.subarray(0, at);
+  }
+  return result;
+}
+
+/**
+ * For `rebuild`'s entries: one line of one records file with one field set to `replacement`
+ * (the field named, when the line has it, else one picked by the name's length).
+ */
+export function replaceField(entryName: string, lineIndex: number, field: string, replacement: unknown): (entries: ZipEntry[]) => ZipEntry[] {
+  return (entries) =>
+    entries.map((entry) => {
+      if (entry.name !== entryName) return entry;
+      const lines = jsonLines(entry.bytes);
+      const index = lineIndex % lines.length;
+      const keys = Object.keys(lines[index]!);
+      const key = keys.includes(field) ? field : (keys[field.length % keys.length] as string);
+      lines[index] = { ...lines[index], [key]: replacement };
+      return { ...entry, bytes: toJsonLines(lines) };
+    });
+}
+
 /** The shipped star pack as a new version in force from 2027. */
 export function pack2027(changes: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...(structuredClone(defaultPacks[0]) as Record<string, unknown>), version: '2027.1', inForceFrom: 2027, ...changes };
