@@ -3,7 +3,7 @@
  * The pieces land in a folder of this run under `<data>/transfers/`, on the database's disk rather
  * than in memory or a RAM-backed /tmp, so a 2 GB bundle costs neither. Ids are random and belong
  * to the user who made them; a transfer lapses after an hour and a run's folder goes with the run
- * (or, after a pulled plug, with the next run a day later).
+ * (or, after a pulled plug, with a later run once nothing in it was written for a day).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -147,11 +147,35 @@ function safeFileName(name: string): string {
   return path.basename(name.replace(/\\/g, '/')).replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '').slice(0, 120) || 'file';
 }
 
-/** Folders of earlier runs that ended without closing (a pulled plug), once a day old. */
+/**
+ * Folders of earlier runs that ended without closing (a pulled plug): nothing in them touched for a
+ * day. Judged by what was last written, not by when the run began: a serve left running for days
+ * (or the desktop app) shares the folder with every CLI command, and its live transfers stay.
+ */
 function removeLeftovers(root: string, now: number): void {
   if (!fs.existsSync(root)) return;
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-    const at = Number(/^run-(\d+)-/.exec(entry.name)?.[1] ?? Number.NaN);
-    if (entry.isDirectory() && Number.isFinite(at) && now - at > leftoverMs) fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
+    if (!entry.isDirectory() || !entry.name.startsWith('run-')) continue;
+    const folder = path.join(root, entry.name);
+    let written: number;
+    try {
+      written = lastWritten(folder);
+    } catch {
+      // Its run is removing a transfer at this moment: it is alive.
+      continue;
+    }
+    if (now - written > leftoverMs) fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The newest modification time of a run folder, its transfer folders and their files. */
+function lastWritten(runFolder: string): number {
+  let newest = fs.statSync(runFolder).mtimeMs;
+  for (const transfer of fs.readdirSync(runFolder, { withFileTypes: true })) {
+    const folder = path.join(runFolder, transfer.name);
+    newest = Math.max(newest, fs.statSync(folder).mtimeMs);
+    if (!transfer.isDirectory()) continue;
+    for (const file of fs.readdirSync(folder)) newest = Math.max(newest, fs.statSync(path.join(folder, file)).mtimeMs);
+  }
+  return newest;
 }

@@ -82,14 +82,22 @@ describe('Transfers', () => {
     expect(codeOf(() => transfers.appendChunk('u1', uploadId, 1, Buffer.from('b')))).toBe('NOT_FOUND');
   });
 
-  it('keeps its pieces beside the database, removes them on close, and clears a crashed run a day later', () => {
+  it('keeps its pieces beside the database, removes them on close, and clears a crashed run a day after its last write', () => {
     const dataDir = tempDir();
-    const crashed = path.join(dataDir, 'transfers', `run-${Date.now() - 2 * 24 * 3600 * 1000}-dead`);
-    const recent = path.join(dataDir, 'transfers', `run-${Date.now() - 60 * 1000}-live`);
-    for (const folder of [crashed, recent]) fs.mkdirSync(folder, { recursive: true });
+    const twoDaysAgo = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+    const crashed = path.join(dataDir, 'transfers', 'run-1-dead');
+    // A serve started days ago that received a file a minute ago: alive, whatever its name says.
+    const longRunning = path.join(dataDir, 'transfers', 'run-2-live');
+    for (const folder of [crashed, longRunning]) {
+      fs.mkdirSync(path.join(folder, 'transfer'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'transfer', 'week-48.dxb'), 'x');
+      fs.utimesSync(path.join(folder, 'transfer'), twoDaysAgo, twoDaysAgo);
+      fs.utimesSync(folder, twoDaysAgo, twoDaysAgo);
+    }
+    fs.utimesSync(path.join(crashed, 'transfer', 'week-48.dxb'), twoDaysAgo, twoDaysAgo);
     const transfers = new Transfers(dataDir);
     expect(fs.existsSync(crashed)).toBe(false);
-    expect(fs.existsSync(recent)).toBe(true);
+    expect(fs.existsSync(longRunning)).toBe(true);
     const { uploadId } = transfers.startUpload('u1', '../../etc/passwd', 1);
     transfers.appendChunk('u1', uploadId, 0, Buffer.from('x'));
     const { file } = transfers.takeUpload('u1', uploadId);
