@@ -83,6 +83,11 @@ export class Transfers {
     return path.join(folder, safeFileName(fileName));
   }
 
+  /** Removes a `newFile()` path that will not be offered (a failed export, a one-call import done with). */
+  discardFile(file: string): void {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+
   /** Offers a finished file (written at a `newFile()` path) to its owner. */
   offerDownload(ownerId: string, file: string, fileName: string): { downloadId: string; fileName: string; bytes: number } {
     const bytes = fs.statSync(file).size;

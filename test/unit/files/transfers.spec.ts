@@ -72,6 +72,15 @@ describe('Transfers', () => {
     expect(codeOf(() => transfers.readDownload('u1', downloadId, content.length + 1))).toBe('BAD_INPUT');
   });
 
+  it('discards a file that will not be offered, with the folder that kept its name', () => {
+    const transfers = new Transfers(tempDir());
+    const file = transfers.newFile('week 48.dxb');
+    expect(path.basename(file)).toBe('week_48.dxb');
+    fs.writeFileSync(file, 'partial');
+    transfers.discardFile(file);
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+
   it('lets a transfer lapse an hour after it was last touched', () => {
     let now = 0;
     const transfers = new Transfers(tempDir(), () => now);

@@ -1,7 +1,5 @@
 /** Handlers of 数据交换: bundle export and import run as jobs in a worker; the rest are quick reads and writes. */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { bundleProcedures } from '@shared/api/procedures/bundles';
 import { DxError } from '@shared/api/errors';
 import type { BundleKind } from '@shared/bundle/manifest';
@@ -19,11 +17,6 @@ import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundl
 import { runJob } from '../../jobs/run-job';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
-
-function scratchFile(name: string): { folder: string; file: string } {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-bundle-'));
-  return { folder, file: path.join(folder, name) };
-}
 
 export function bundleHandlers(services: CoreServices): BundleHandlers {
   const db = services.db;
@@ -43,12 +36,12 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
         services.transfers.release(input.uploadId);
       }
     }
-    const scratch = scratchFile(path.basename(input.fileName).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'bundle.dxb');
+    const file = services.transfers.newFile(input.fileName);
     try {
-      fs.writeFileSync(scratch.file, Buffer.from(input.contentBase64, 'base64'));
-      return await importFile(scratch.file, kind, context);
+      fs.writeFileSync(file, Buffer.from(input.contentBase64, 'base64'));
+      return await importFile(file, kind, context);
     } finally {
-      fs.rmSync(scratch.folder, { recursive: true, force: true });
+      services.transfers.discardFile(file);
     }
   }
 
@@ -62,7 +55,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
       return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
     } catch (error) {
-      fs.rmSync(out, { force: true });
+      services.transfers.discardFile(out);
       throw error;
     }
   }
