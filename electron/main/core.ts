@@ -16,7 +16,7 @@ import { createHandlers } from './api/handlers/index';
 import { openDatabase } from './db/open-database';
 import type { OpenedDatabase } from './db/open-database';
 import { ensureWorkstation } from './workstation/workstation';
-import { defaultJobMode } from './jobs/run-job';
+import { defaultJobMode, runJob } from './jobs/run-job';
 import type { JobMode } from './jobs/run-job';
 import { nodePlatform } from './platform';
 import type { Platform } from './platform';
@@ -87,6 +87,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     resolveCaller: (caller) => services.sessions.resolve(caller),
     touchSession: (session) => services.sessions.registry.touch(session),
     afterCall: () => checkpoints.ifDue(),
+    writeGate: services.writeGate,
+    runJob: (name, input, call) => runJob(services, name, input, call),
   });
   return {
     services,

@@ -1,25 +1,32 @@
 /**
  * The one place where a call from any door meets the core: the procedure name is looked up, the
  * caller the door established is checked against the roles the contract allows, and the input is
- * parsed with the contract's schema, all before any handler runs. Every failure becomes an
- * `ApiErrorShape`. Transports only move bytes and say who is calling.
+ * parsed with the contract's schema, all before any handler runs. What the definition declares
+ * is applied here too: a call that writes on the main connection waits for a writing job, and a
+ * handler runs the job its procedure names. Every failure becomes an `ApiErrorShape`.
+ * Transports only move bytes and say who is calling.
  */
 import { isProcedureName, procedures } from '@shared/api/contract';
-import type { ProcedureName, ProcedureOutput, ProcedureParsedInput } from '@shared/api/contract';
+import type { ProcedureName, ProcedureOutput, ProcedureParsedInput, Procedures } from '@shared/api/contract';
 import { DxError } from '@shared/api/errors';
 import type { ApiErrorShape } from '@shared/api/errors';
 import type { CallResult } from '@shared/api/call-result';
 import type { JobProgress } from '@shared/api/procedure';
+import { jobWrites } from '@shared/api/jobs';
+import type { JobName } from '@shared/api/jobs';
 import { toIssues } from '@shared/api/zod-issues';
 import { toErrorShape } from './error-shape';
 import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { actorMayCall } from '@shared/domain/roles';
 import type { Access, Actor } from '@shared/domain/roles';
 import type { Caller, ResolvedCaller } from '../users/sessions';
+import type { JobInput, JobOutput } from '../jobs/registry';
+import type { JobCall } from '../jobs/run-job';
+import type { WriteGate } from '../jobs/write-gate';
 
 export type { Caller };
 
-export interface CallContext {
+export interface CallContext<J extends JobName = never> {
   /** Who is calling, established by the door; null only for public procedures called anonymously. */
   actor: Actor | null;
   /** The door's session value this call carried (serve header, Electron window), if it is live. */
@@ -30,11 +37,16 @@ export interface CallContext {
   progress(done: number, total: number, message?: string): void;
   /** Throws CANCELLED when the job was cancelled; call between steps of long work. */
   throwIfCancelled(): void;
+  /** Runs the job the procedure declares (`job` in its definition), off the main thread, with this call's progress and cancel. */
+  runJob(input: JobInput<J>): Promise<JobOutput<J>>;
 }
+
+/** The job a procedure declares, or never. */
+export type JobOfProcedure<N extends ProcedureName> = Procedures[N] extends { job?: infer J } ? (J extends JobName ? J : never) : never;
 
 export type Handler<N extends ProcedureName> = (
   input: ProcedureParsedInput<N>,
-  context: CallContext,
+  context: CallContext<JobOfProcedure<N>>,
 ) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 
 export type HandlerMap = { [N in ProcedureName]: Handler<N> };
@@ -54,6 +66,19 @@ export interface DispatcherOptions {
   log?(error: unknown): void;
   /** A call succeeded (e.g. to sign an audit checkpoint when one is due); not awaited, errors are logged. */
   afterCall?(name: ProcedureName): Promise<unknown>;
+  /** Where calls that write on the main connection wait while a job writes from its worker. */
+  writeGate?: WriteGate;
+  /** Runs a job for a call (in a worker, or inline); without it a procedure's job cannot run. */
+  runJob?<J extends JobName>(name: J, input: JobInput<J>, call: JobCall): Promise<JobOutput<J>>;
+}
+
+/**
+ * Whether a call waits for writing jobs before its handler runs: it writes on the main connection.
+ * A procedure whose own job writes does not wait: that job holds the gate while it runs.
+ */
+export function waitsForWriters(name: ProcedureName): boolean {
+  const definition: { writes: boolean; job?: JobName } = procedures[name];
+  return definition.writes && (definition.job === undefined || !jobWrites(definition.job));
 }
 
 export { toErrorShape };
@@ -100,7 +125,8 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
       }
       running.set(jobId, controller);
     }
-    const context: CallContext = {
+    const declaredJob: JobName | undefined = (definition as { job?: JobName }).job;
+    const context: CallContext<JobName> = {
       actor: resolved.actor,
       session: resolved.session,
       signal: controller.signal,
@@ -112,10 +138,16 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
       throwIfCancelled() {
         if (controller.signal.aborted) throw new DxError('CANCELLED', `${name} was cancelled`);
       },
+      runJob(input) {
+        if (declaredJob === undefined || options.runJob === undefined) return Promise.reject(new DxError('INTERNAL', `${name} declares no job to run`));
+        // Jobs record who started them; a public procedure never starts one, so `system` is only a fallback.
+        return options.runJob(declaredJob, input, { actorId: resolved.actor?.userId ?? 'system', signal: controller.signal, progress: context.progress });
+      },
     };
     try {
-      const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
-      const value = await handler(parsed.data, context);
+      const handler = handlers[name] as (input: unknown, context: CallContext<JobName>) => unknown;
+      const gate = options.writeGate;
+      const value = gate !== undefined && waitsForWriters(name) ? await gate.whenFree(() => handler(parsed.data, context)) : await handler(parsed.data, context);
       const result: CallResult = { ok: true, value: definition.output.parse(value) };
       options.afterCall?.(name).catch(log);
       return result;

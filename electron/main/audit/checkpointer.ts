@@ -26,7 +26,8 @@ export function createCheckpointer(services: CoreServices, interval = checkpoint
 
   async function sign(reason: CheckpointReason): Promise<AuditCheckpoint | null> {
     const key = await signingKey();
-    return signCheckpoint(services.db, key, reason, services.platform.now());
+    // A write on the main connection like any other: it waits while a job writes from its worker.
+    return services.writeGate.whenFree(() => signCheckpoint(services.db, key, reason, services.platform.now()));
   }
 
   return {

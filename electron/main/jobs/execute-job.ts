@@ -1,22 +1,30 @@
 /** Runs one registered job against a connection; shared by the worker thread and inline mode. */
 import { DxError } from '@shared/api/errors';
+import { jobs } from '@shared/api/jobs';
+import type { JobName } from '@shared/api/jobs';
 import type { Database } from 'better-sqlite3';
+import type { JobFunction } from './job';
 import { jobRegistry } from './registry';
+import type { JobInput, JobOutput } from './registry';
 
-export interface ExecuteJobOptions {
+export interface ExecuteJobOptions<N extends JobName> {
   db: Database;
   workstationId: string;
   actorId: string;
-  name: string;
-  input: unknown;
+  name: N;
+  input: JobInput<N>;
   isCancelled(): boolean;
   progress(done: number, total: number, message?: string): void;
 }
 
-export async function executeJob(options: ExecuteJobOptions): Promise<unknown> {
-  const load = Object.hasOwn(jobRegistry, options.name) ? jobRegistry[options.name] : undefined;
-  if (!load) throw new DxError('NOT_FOUND', `Unknown job ${options.name}`);
-  const job = (await load()) as (input: unknown, context: unknown) => unknown;
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobs, name);
+}
+
+export async function executeJob<N extends JobName>(options: ExecuteJobOptions<N>): Promise<JobOutput<N>> {
+  if (!isJobName(options.name)) throw new DxError('NOT_FOUND', `Unknown job ${String(options.name)}`);
+  // The registry pairs each name with its function; TypeScript cannot follow that pairing through a generic index.
+  const job = (await jobRegistry[options.name]()) as unknown as JobFunction<JobInput<N>, JobOutput<N>>;
   return job(options.input, {
     db: options.db,
     workstationId: options.workstationId,

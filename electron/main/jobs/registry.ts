@@ -1,13 +1,16 @@
 /**
- * Every job a worker can run, by name, each loaded when first run. A worker runs one job: loading
- * only its module (the worker bundle is split per job) spares a units import the ~0.5 s of
- * starting pdfkit, fontkit and node-forge that the certificate jobs need.
+ * Every job a worker can run (shared/api/jobs.ts names them), each loaded when first run. A worker
+ * runs one job: loading only its module (the worker bundle is split per job) spares a units
+ * import the ~0.5 s of starting pdfkit, fontkit and node-forge that the certificate jobs need.
+ * The map is typed: a job's input and result are those of its function, for callers and worker alike.
  */
+import type { JobName } from '@shared/api/jobs';
 import type { JobFunction } from './job';
 
+// `never` input: any job function is assignable, whatever it takes.
 type JobLoader = () => Promise<JobFunction<never, unknown>>;
 
-export const jobRegistry: Record<string, JobLoader> = {
+export const jobRegistry = {
   'bundles.export': async () => (await import('../bundles/bundle-jobs')).bundleExportJob,
   'bundles.import': async () => (await import('../bundles/bundle-jobs')).bundleImportJob,
   'certificates.batchPdf': async () => (await import('../certificates/batch-job')).certificatesBatchJob,
@@ -16,6 +19,8 @@ export const jobRegistry: Record<string, JobLoader> = {
   'system.integrityCheck': async () => (await import('./integrity-check')).integrityCheckJob,
   'units.importPreview': async () => (await import('../units/import/import-jobs')).unitsImportPreviewJob,
   'units.import': async () => (await import('../units/import/import-jobs')).unitsImportJob,
-};
+} satisfies Record<JobName, JobLoader>;
 
-export type JobName = keyof typeof jobRegistry;
+type JobOf<N extends JobName> = Awaited<ReturnType<(typeof jobRegistry)[N]>>;
+export type JobInput<N extends JobName> = Parameters<JobOf<N>>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<JobOf<N>>>;

@@ -1,16 +1,19 @@
 /**
  * Runs a registered job off the main thread: in a worker with its own connection (WAL lets it
  * read and write beside the main connection), or inline where no worker bundle exists (unit tests).
+ * A job that writes (shared/api/jobs.ts) holds the write gate while it runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DxError } from '@shared/api/errors';
-import type { CallContext } from '../api/dispatch';
-import type { CoreServices } from '../core-services';
+import { jobWrites } from '@shared/api/jobs';
+import type { JobName } from '@shared/api/jobs';
+import type { Database } from 'better-sqlite3';
 import { packageRoot } from '../renderer-dir';
 import { executeJob } from './execute-job';
-import { writingJobs } from './write-gate';
+import type { JobInput, JobOutput } from './registry';
+import type { WriteGate } from './write-gate';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 import type { JobMode } from './job-mode';
 
@@ -24,44 +27,57 @@ export function defaultJobMode(): JobMode {
   return fs.existsSync(workerBundle()) ? 'worker' : 'inline';
 }
 
-/** Jobs record who started them; a public procedure never starts one, so `system` is only a fallback. */
-function actorIdOf(context: CallContext): string {
-  return context.actor?.userId ?? 'system';
+/** Where jobs run: the main connection (inline) or the database file a worker opens. */
+export interface JobHost {
+  db: Database;
+  dbFile: string;
+  workstation: { id: string };
+  jobMode: JobMode;
+  writeGate: WriteGate;
 }
 
-export function runJob(services: CoreServices, name: string, input: unknown, context: CallContext, mode: JobMode = services.jobMode): Promise<unknown> {
+/** The call a job runs for: who started it, its cancel signal and where progress goes. */
+export interface JobCall {
+  /** A user id or `cli:<account>`, recorded in what the job writes. */
+  actorId: string;
+  signal: AbortSignal;
+  progress(done: number, total: number, message?: string): void;
+}
+
+export function runJob<N extends JobName>(host: JobHost, name: N, input: JobInput<N>, call: JobCall, mode: JobMode = host.jobMode): Promise<JobOutput<N>> {
   if (mode === 'inline') {
     return executeJob({
-      db: services.db,
-      workstationId: services.workstation.id,
-      actorId: actorIdOf(context),
+      db: host.db,
+      workstationId: host.workstation.id,
+      actorId: call.actorId,
       name,
       input,
-      isCancelled: () => context.signal.aborted,
-      progress: context.progress,
+      isCancelled: () => call.signal.aborted,
+      progress: call.progress,
     });
   }
   // Cancelled before it started: an abort event already fired would never reach the worker.
-  if (context.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
+  if (call.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
-  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), cancelBuffer };
+  const request: WorkerRequest = { name, input, dbFile: host.dbFile, workstationId: host.workstation.id, actorId: call.actorId, cancelBuffer };
   return new Promise((resolve, reject) => {
     // A job writing from its own connection holds the gate: main-thread writes queue behind it.
-    const release = writingJobs.has(name) ? services.writeGate.hold(name) : () => undefined;
+    const release = jobWrites(name) ? host.writeGate.hold(name) : () => undefined;
     const worker = new Worker(workerBundle(), { workerData: request });
     const cancel = () => Atomics.store(new Int32Array(cancelBuffer), 0, 1);
-    context.signal.addEventListener('abort', cancel, { once: true });
+    call.signal.addEventListener('abort', cancel, { once: true });
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
       settled = true;
-      context.signal.removeEventListener('abort', cancel);
+      call.signal.removeEventListener('abort', cancel);
       release();
       action();
     };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') context.progress(message.done, message.total, message.message);
-      else if (message.type === 'done') finish(() => resolve(message.value));
+      if (message.type === 'progress') call.progress(message.done, message.total, message.message);
+      // The worker ran this very job on this input: its result is the job's output, structured-cloned.
+      else if (message.type === 'done') finish(() => resolve(message.value as JobOutput<N>));
       else finish(() => reject(DxError.from(message.error)));
     });
     worker.on('error', (error) => finish(() => reject(new DxError('INTERNAL', `Job ${name} crashed: ${error.message}`))));

@@ -2,7 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DxError } from '@shared/api/errors';
 import { toErrorShape } from '../api/error-shape';
-import { executeJob } from './execute-job';
+import { executeJob, isJobName } from './execute-job';
+import type { JobInput } from './registry';
 import { openWorkerConnection } from './worker-connection';
 import type { WorkerRequest, WorkerMessage } from './worker-protocol';
 
@@ -12,12 +13,14 @@ const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 const db = openWorkerConnection(request.dbFile);
 try {
+  if (!isJobName(request.name)) throw new DxError('NOT_FOUND', `Unknown job ${String(request.name)}`);
   const value = await executeJob({
     db,
     workstationId: request.workstationId,
     actorId: request.actorId,
     name: request.name,
-    input: request.input,
+    // The structured clone of what runJob sent for this very job.
+    input: request.input as JobInput<typeof request.name>,
     isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
     progress: (done, total, message) => post({ type: 'progress', done, total, ...(message === undefined ? {} : { message }) }),
   });

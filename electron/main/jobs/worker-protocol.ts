@@ -1,8 +1,10 @@
 /** Messages between the main thread and a job worker. */
 import type { ApiErrorShape } from '@shared/api/errors';
+import type { JobName } from '@shared/api/jobs';
 
 export interface WorkerRequest {
-  name: string;
+  name: JobName;
+  /** The job's input (JobInput of `name`), structured-cloned into the worker. */
   input: unknown;
   dbFile: string;
   workstationId: string;

@@ -33,6 +33,3 @@ export class WriteGate {
     return write();
   }
 }
-
-/** Jobs that write to the database from their worker's own connection. */
-export const writingJobs: ReadonlySet<string> = new Set(['units.import', 'demo.load', 'bundles.export', 'bundles.import']);

@@ -202,45 +202,51 @@ export type DemoResult = z.infer<typeof DemoResultSchema>;
 export const assessmentProcedures = {
   'assessments.start': procedure({
     roles: assessors,
+    writes: true, audit: ['assessment.start'],
     summary: 'Start an assessment of a unit for a cycle (returns the open one if there is one)',
     input: z
       .object({ unitId: id, cycle: cycle.optional(), assessedOn: isoDate.optional(), rubricId: z.string().max(100).optional(), followsUpId: id.optional() })
       .strict(),
     output: AssessmentSchema,
   }),
-  'assessments.get': procedure({ roles: 'signedIn', summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.get': procedure({ roles: 'signedIn', writes: false, summary: 'One assessment with its form', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.saveDraft': procedure({
     roles: assessors,
+    writes: true, audit: ['assessment.save'],
     summary: 'Save (or autosave) a draft: incomplete answers are fine; answers out of range are kept flagged, the rest saved',
     input: z.object({ id, answers: AnswersSchema, details: DraftDetailsSchema.optional(), assessedOn: isoDate.optional(), autosave: z.boolean().optional() }).strict(),
     output: z.object({ id: z.string(), updatedAt: z.string(), autosavedAt: z.string().nullable(), flagged: z.array(FlaggedAnswerSchema) }),
   }),
   'assessments.preview': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Live score of a draft’s answers with the unit’s history (nothing is saved)',
     input: z.object({ id, answers: AnswersSchema }).strict(),
     output: PreviewSchema,
   }),
   'assessments.submit': procedure({
     roles: assessors,
+    writes: true, audit: ['assessment.submit'],
     summary: 'Submit a complete draft for signing',
     input: z.object({ id, answers: AnswersSchema.optional(), details: DraftDetailsSchema.optional() }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.reopen': procedure({ roles: ['leader'], summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
-  'assessments.sign': procedure({ roles: ['leader'], summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
-  'assessments.finalize': procedure({ roles: ['leader'], summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.reopen': procedure({ roles: ['leader'], writes: true, audit: ['assessment.reopen'], summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.sign': procedure({ roles: ['leader'], writes: true, audit: ['assessment.sign', 'certificates.revokeForVeto', 'certificates.revokeSuperseded'], summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.finalize': procedure({ roles: ['leader'], writes: true, audit: ['assessment.finalize'], summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.supersede': procedure({
     roles: ['leader'],
+    writes: true, audit: ['assessment.supersede'],
     summary: 'Start a correction of a signed assessment, with the reason',
     input: z.object({ id, reason: z.string().trim().min(2).max(1000) }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.discard': procedure({ roles: assessors, summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
-  'assessments.listDrafts': procedure({ roles: 'signedIn', summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
-  'assessments.listForUnit': procedure({ roles: 'signedIn', summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.discard': procedure({ roles: assessors, writes: true, audit: ['assessment.discard'], summary: 'Delete a draft that was never submitted', input: z.object({ id }).strict(), output: z.object({ discarded: z.boolean() }) }),
+  'assessments.listDrafts': procedure({ roles: 'signedIn', writes: false, summary: 'Open drafts and submitted assessments awaiting signature', input: z.object({}).strict(), output: z.array(AssessmentSummarySchema) }),
+  'assessments.listForUnit': procedure({ roles: 'signedIn', writes: false, summary: 'Every assessment of one unit, newest first', input: z.object({ unitId: id }).strict(), output: z.array(AssessmentSummarySchema) }),
   'assessments.search': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'The assessment list: filters (status, district, cycle, inspector, unit name) and one page, with the total and the filters’ choices',
     input: z
       .object({
@@ -259,26 +265,30 @@ export const assessmentProcedures = {
   }),
   'assessments.listRecent': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Recently signed assessments',
     input: z.object({ limit: z.number().int().min(1).max(500).optional(), cycle: cycle.optional() }).strict(),
     output: z.array(AssessmentSummarySchema),
   }),
   'evidence.add': procedure({
     roles: assessors,
+    writes: true, audit: ['evidence.add'],
     summary: 'Attach a photo or PDF to an item of a draft (JPEG, PNG, WebP or PDF, at most 10 MB)',
     input: z.object({ assessmentId: id, itemId: z.string().min(1).max(40), name: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(base64Length(maxEvidenceBytes)) }).strict(),
     output: EvidenceSchema,
   }),
-  'evidence.list': procedure({ roles: 'signedIn', summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),
+  'evidence.list': procedure({ roles: 'signedIn', writes: false, summary: 'Evidence of an assessment', input: z.object({ assessmentId: id }).strict(), output: z.array(EvidenceSchema) }),
   'evidence.get': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'One evidence file as a data URL for display',
     input: z.object({ id }).strict(),
     output: z.object({ evidence: EvidenceSchema, dataUrl: z.string() }),
   }),
-  'evidence.remove': procedure({ roles: assessors, summary: 'Remove evidence from a draft', input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }) }),
+  'evidence.remove': procedure({ roles: assessors, writes: true, audit: ['evidence.remove'], summary: 'Remove evidence from a draft', input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }) }),
   'rectifications.open': procedure({
     roles: assessors,
+    writes: true, audit: ['rectification.open'],
     summary: 'Record a rectification a unit must carry out by a date',
     input: z
       .object({ unitId: id, assessmentId: id.optional(), itemId: z.string().max(40).optional(), description: z.string().trim().min(1).max(2000), owner: z.string().max(100).optional(), dueOn: isoDate })
@@ -287,28 +297,31 @@ export const assessmentProcedures = {
   }),
   'rectifications.close': procedure({
     roles: assessors,
+    writes: true, audit: ['rectification.close'],
     summary: 'Close a rectification (optionally naming the follow-up assessment that checked it)',
     input: z.object({ id, closedOn: isoDate.optional(), followUpAssessmentId: id.optional() }).strict(),
     output: RectificationSchema,
   }),
   'rectifications.listForUnit': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Rectifications of one unit',
     input: z.object({ unitId: id, includeDone: z.boolean().optional() }).strict(),
     output: z.array(RectificationSchema),
   }),
   'rectifications.listDue': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Open rectifications overdue or due within the next days',
     input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(366).optional() }).strict(),
     output: z.object({ overdue: z.array(RectificationSchema), due: z.array(RectificationSchema) }),
   }),
-  'home.summary': procedure({ roles: 'signedIn', summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
+  'home.summary': procedure({ roles: 'signedIn', writes: false, summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
   'demo.load': procedure({
     roles: ['admin'],
+    writes: true, job: 'demo.load', audit: ['demo.load'],
     summary: 'Fill the database with a realistic demo data set',
     input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional() }).strict(),
     output: DemoResultSchema,
-    job: true,
   }),
 };

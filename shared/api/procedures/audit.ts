@@ -46,6 +46,7 @@ export type AuditList = z.infer<typeof AuditListSchema>;
 export const auditProcedures = {
   'audit.list': procedure({
     roles: ['leader', 'city', 'admin'],
+    writes: false,
     summary: 'Audit log entries, newest first, filtered by user, record, action and date',
     input: AuditListInputSchema,
     output: AuditListSchema,

@@ -16,6 +16,7 @@ export type Download = z.infer<typeof DownloadSchema>;
 export const fileProcedures = {
   'files.startUpload': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Start sending a large file in pieces; answers the upload id and the piece size',
     input: z.object({
       fileName: z.string().min(1).max(255),
@@ -29,6 +30,7 @@ export const fileProcedures = {
   }),
   'files.uploadChunk': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Send the next piece of an upload (a piece sent twice is taken once)',
     input: z.object({
       uploadId: TransferIdSchema,
@@ -39,6 +41,7 @@ export const fileProcedures = {
   }),
   'files.readDownload': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Read the piece of an exported file that starts at `offset`',
     input: z.object({ downloadId: TransferIdSchema, offset: z.number().int().nonnegative() }),
     output: z.object({ dataBase64: z.string(), bytes: z.number().int().nonnegative(), nextOffset: z.number().int().nullable() }),

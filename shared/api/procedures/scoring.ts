@@ -34,12 +34,14 @@ export const ScoringPreviewInputSchema = z
 export const scoringProcedures = {
   'scoring.preview': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Score answers as a draft (missing answers allowed) with the named star pack; invalid answers are refused naming the item',
     input: ScoringPreviewInputSchema,
     output: ScoreResultSchema,
   }),
   'rubric.list': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'The rubric packs stored on this workstation',
     input: z.object({}).strict(),
     output: z.object({
@@ -50,6 +52,7 @@ export const scoringProcedures = {
   }),
   'rubric.get': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'One rubric pack (id@version) with its sha256',
     input: z.object({ ref: PackRefSchema }).strict(),
     output: RubricPackSummarySchema.extend({ pack: RubricPackSchema }),

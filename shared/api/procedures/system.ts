@@ -19,26 +19,28 @@ export type Status = z.infer<typeof StatusSchema>;
 export const systemProcedures = {
   'system.status': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Workstation id, database file, schema and app version',
     input: z.object({}).strict(),
     output: StatusSchema,
   }),
   'system.backup': procedure({
     roles: 'signedIn',
+    writes: true, progress: true, audit: ['backup'],
     summary: 'Consistent online backup of the database into the workstation backup folder',
     input: z.object({}).strict(),
     output: z.object({ file: z.string(), bytes: z.number().int() }),
-    job: true,
   }),
   'system.integrityCheck': procedure({
     roles: 'signedIn',
+    writes: false, job: 'system.integrityCheck',
     summary: 'Check every table of the database for corruption',
     input: z.object({}).strict(),
     output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
-    job: true,
   }),
   'jobs.cancel': procedure({
     roles: 'signedIn',
+    writes: false,
     summary: 'Cancel a running job by its id',
     input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
     output: z.object({ cancelled: z.boolean() }),

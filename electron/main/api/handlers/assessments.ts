@@ -1,7 +1,7 @@
 /** Handlers of the assessment workflow procedures: thin calls into electron/main/assessments/. */
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
-import type { assessmentProcedures, DemoResult } from '@shared/api/procedures/assessments';
+import type { assessmentProcedures } from '@shared/api/procedures/assessments';
 import type { CoreServices } from '../../core-services';
 import { depsOfServices } from '../../assessments/deps';
 import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../../assessments/evidence';
@@ -20,7 +20,6 @@ import {
   submitAssessment,
 } from '../../assessments/workflow';
 import { supersedeAssessment } from '../../assessments/workflow';
-import { runJob } from '../../jobs/run-job';
 
 type AssessmentHandlers = Pick<HandlerMap, keyof typeof assessmentProcedures>;
 
@@ -54,6 +53,6 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'rectifications.listForUnit': ({ unitId, includeDone }) => listRectificationsForUnit(deps, unitId, includeDone ?? true),
     'rectifications.listDue': ({ asOf, withinDays }) => listDue(deps, asOf, withinDays ?? 14),
     'home.summary': () => homeSummary(deps),
-    'demo.load': async (input, context) => (await runJob(services, 'demo.load', input, context)) as DemoResult,
+    'demo.load': (input, context) => context.runJob(input),
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { bundleProcedures } from '@shared/api/procedures/bundles';
 import { DxError } from '@shared/api/errors';
 import type { BundleKind } from '@shared/bundle/manifest';
-import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import type { ImportReport } from '@shared/bundle/report';
 import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
@@ -14,7 +14,6 @@ import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
-import { runJob } from '../../jobs/run-job';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
 
@@ -23,11 +22,11 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
   const now = () => services.platform.now();
 
   /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
-  function importFile(file: string, kind: BundleKind, context: CallContext): Promise<ImportReport> {
-    return runJob(services, 'bundles.import', { file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() }, context) as Promise<ImportReport>;
+  function importFile(file: string, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
+    return context.runJob({ file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() });
   }
 
-  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext): Promise<ImportReport> {
+  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
     if ('uploadId' in input) {
       const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
       try {
@@ -45,14 +44,14 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     }
   }
 
-  async function exportFile(full: boolean, city: boolean, context: CallContext) {
+  async function exportFile(full: boolean, city: boolean, context: CallContext<'bundles.export'>) {
     const owner = requireActor(context).userId;
     const signer = await signerMaterial(services);
     const stamp = now();
     const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
     const out = services.transfers.newFile(fileName);
     try {
-      const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
+      const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() });
       return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
     } catch (error) {
       services.transfers.discardFile(out);
@@ -67,27 +66,27 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'bundles.importCity': (input, context) => importInput(input, 'city', context),
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
-    'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
+    'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now()),
     'trust.list': () => listTrusted(db),
-    'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+    'trust.add': ({ identityJson }, context) => {
       const actor = requireActor(context).userId;
       const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
       if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
       return outcome;
-    }),
-    'trust.addCity': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+    },
+    'trust.addCity': ({ identityJson }, context) => {
       const actor = requireActor(context).userId;
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
       const outcome = enroll(db, identity, services.workstation.id, actor, now());
       if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
       return outcome;
-    }),
-    'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {
+    },
+    'trust.revoke': ({ workstationId, reason }, context) => {
       const actor = requireActor(context).userId;
       const entry = revokeTrust(db, workstationId, actor, reason ?? null, now());
       appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } });
       return entry;
-    }),
+    },
   };
 }

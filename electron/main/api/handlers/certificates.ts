@@ -13,7 +13,6 @@ import { plaqueDocument } from '../../certificates/documents';
 import { toTransferable } from '../../pdf/signer';
 import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job';
 import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
-import { runJob } from '../../jobs/run-job';
 import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
@@ -27,14 +26,14 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
   const deps = certificateDepsOf(services);
   const today = () => localDate(deps.now());
   /** The batch runs as a job (a worker thread in the app); the keys are unlocked here first. */
-  async function batchInWorker(filter: BatchJobInput['filter'], context: CallContext): Promise<BatchJobOutput> {
+  async function batchInWorker(filter: BatchJobInput['filter'], context: CallContext<'certificates.batchPdf'>): Promise<BatchJobOutput> {
     const day = today();
     if (listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 1 }, day).length === 0) {
       throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
     }
     const keys = await unlockedKeys(deps);
     const input: BatchJobInput = { filter, today: day, fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
-    return (await runJob(services, 'certificates.batchPdf', input, context)) as BatchJobOutput;
+    return context.runJob(input);
   }
   return {
     'certificates.issue': ({ assessmentId }, context) => issueCertificate(deps, assessmentId, requireActor(context).userId),

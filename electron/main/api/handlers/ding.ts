@@ -12,9 +12,8 @@ import { dingSheet } from '../../exports/ding-export';
 import { unitsSheet } from '../../exports/units-export';
 import { xlsxBuffer } from '../../exports/xlsx-writer';
 import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
-import { runJob } from '../../jobs/run-job';
 import { toTransferable } from '../../pdf/signer';
-import type { SummaryJobInput, SummaryJobOutput } from '../../summary/summary-job';
+import type { SummaryJobInput } from '../../summary/summary-job';
 
 type DingHandlers = Pick<HandlerMap, keyof typeof dingProcedures>;
 
@@ -24,11 +23,11 @@ export function dingHandlers(services: CoreServices): DingHandlers {
   const { db } = services;
   const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, new Date());
 
-  async function summaryInWorker(district: string | null, cycle: number, context: CallContext) {
+  async function summaryInWorker(district: string | null, cycle: number, context: CallContext<'summary.pdf'>) {
     const deps = certificateDepsOf(services);
     const keys = await unlockedKeys(deps);
     const input: SummaryJobInput = { district, cycle, printedBy: requireActor(context).displayName, now: deps.now().toISOString(), fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
-    const { fileName, pdf } = (await runJob(services, 'summary.pdf', input, context)) as SummaryJobOutput;
+    const { fileName, pdf } = await context.runJob(input);
     return { fileName, mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
   }
 

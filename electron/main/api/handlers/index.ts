@@ -11,12 +11,11 @@ import { userHandlers } from './users';
 import { backupHandlers } from './backups';
 import { auditHandlers } from './audit';
 import { dingHandlers } from './ding';
-import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
-  const handlers: HandlerMap = {
+  return {
     ...systemHandlers(services, dispatcher),
     ...scoringHandlers(services),
     ...unitHandlers(services),
@@ -30,5 +29,4 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...bundleHandlers(services),
     ...fileHandlers(services),
   };
-  return queueBehindWriterJobs(handlers, services.writeGate);
 }

@@ -8,7 +8,6 @@ import { DxError } from '@shared/api/errors';
 import type { CoreServices } from '../../core-services';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
-import { runJob } from '../../jobs/run-job';
 import { fileStamp } from '../../db/backups';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;
@@ -60,8 +59,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       services.audit({ actor: actor.userId, action: 'backup', subject: file });
       return { file, bytes: fs.statSync(file).size };
     },
-    'system.integrityCheck': async (input, context) =>
-      (await runJob(services, 'system.integrityCheck', input, context)) as { ok: boolean; problems: string[] },
+    'system.integrityCheck': (input, context) => context.runJob(input),
     'jobs.cancel': ({ jobId }) => ({ cancelled: dispatcher().cancel(jobId) }),
   };
 }
