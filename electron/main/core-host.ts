@@ -5,8 +5,9 @@
  * talk to one stable dispatcher that always reaches the current core; sessions start afresh,
  * because the restored database has its own users.
  */
+import path from 'node:path';
 import type { JobProgress } from '@shared/api/procedure';
-import type { AuditEntryInput } from './audit/audit-log';
+import type { Actor } from '@shared/domain/roles';
 import type { Caller, Dispatcher } from './api/dispatch';
 import { openCore } from './core';
 import type { Core, CoreOptions } from './core';
@@ -22,7 +23,8 @@ export interface CoreHost {
   readonly current: Core;
   /** Reaches whichever core is open; progress listeners follow it across a restore. */
   readonly dispatcher: Dispatcher;
-  restore(backupFile: string, audit: AuditEntryInput): Promise<RestoreOutcome>;
+  /** Puts the backup in place and records who did it, in the restored database. */
+  restore(backupFile: string, actor: Actor): Promise<RestoreOutcome>;
   /** Called with the new core after a restore (e.g. to restart the backup schedule). */
   onReopen(listener: (core: Core) => void): () => void;
   close(): void;
@@ -37,7 +39,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
   let unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
   let restoring: Promise<RestoreOutcome> | null = null;
 
-  async function restore(backupFile: string, audit: AuditEntryInput): Promise<RestoreOutcome> {
+  async function restore(backupFile: string, actor: Actor): Promise<RestoreOutcome> {
     const dbFile = core.services.dbFile;
     unsubscribe();
     core.close();
@@ -48,14 +50,14 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.
       core = await open();
       unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
-      core.services.audit({ ...audit, data: { ...audit.data, file: backupFile } });
+      core.context(actor).audit({ action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } });
       for (const listener of reopenListeners) listener(core);
     }
   }
 
-  platform.restoreFrom = (backupFile, audit) => {
+  platform.restoreFrom = (backupFile, actor) => {
     // One restore at a time; a second click waits for the first and is refused by it.
-    restoring ??= restore(backupFile, audit).finally(() => (restoring = null));
+    restoring ??= restore(backupFile, actor).finally(() => (restoring = null));
     return restoring;
   };
 
@@ -73,7 +75,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
       return core;
     },
     dispatcher,
-    restore: (file, audit) => platform.restoreFrom?.(file, audit) ?? restore(file, audit),
+    restore: (file, actor) => platform.restoreFrom?.(file, actor) ?? restore(file, actor),
     onReopen(listener) {
       reopenListeners.add(listener);
       return () => reopenListeners.delete(listener);

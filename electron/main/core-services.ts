@@ -4,7 +4,6 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Workstation } from './workstation/workstation';
-import type { AuditEntryInput } from './audit/audit-log';
 import type { JobMode } from './jobs/job-mode';
 import type { WriteGate } from './jobs/write-gate';
 import type { Platform } from './platform';
@@ -20,7 +19,6 @@ export interface CoreServices {
   electronVersion: string | null;
   /** Folder for backups and evidence files, beside the database. */
   dataDir: string;
-  audit(entry: AuditEntryInput): void;
   /** How long jobs run: in a worker thread (the app) or inline (unit tests without a build). */
   jobMode: JobMode;
   platform: Platform;

@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { appendAudit } from './audit/audit-log';
 import { createCheckpointer } from './audit/checkpointer';
 import type { Checkpointer } from './audit/checkpointer';
-import type { AuditEntryInput } from './audit/audit-log';
 import { appVersion } from './app-version';
 import type { CoreServices } from './core-services';
 import { createDispatcher } from './api/dispatch';
+import { domainContext } from './context/domain-context';
+import type { DomainContext } from './context/domain-context';
+import type { Actor } from '@shared/domain/roles';
 import type { Dispatcher } from './api/dispatch';
 import { createHandlers } from './api/handlers/index';
 import { openDatabase } from './db/open-database';
@@ -40,6 +41,8 @@ export interface CoreOptions {
 
 export interface Core {
   services: CoreServices;
+  /** The domain context of an actor on this core (tests, and the door that hosts it after a restore). */
+  context(actor: Actor): DomainContext;
   dispatcher: Dispatcher;
   migrated: OpenedDatabase['migrated'];
   /** Signs audit checkpoints (every so many entries, and on demand). */
@@ -71,9 +74,6 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     writeGate: new WriteGate(),
     importSessions: new ImportSessions(() => platform.now().getTime()),
     transfers: new Transfers(dataDir, () => platform.now().getTime()),
-    audit(entry: AuditEntryInput) {
-      appendAudit(db, workstation.id, entry);
-    },
   };
 }
 
@@ -83,15 +83,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
   const checkpoints = createCheckpointer(services);
+  const source = { db: services.db, workstation: services.workstation, now: () => services.platform.now() };
   const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher), {
     resolveCaller: (caller) => services.sessions.resolve(caller),
     touchSession: (session) => services.sessions.registry.touch(session),
     afterCall: () => checkpoints.ifDue(),
     writeGate: services.writeGate,
-    runJob: (name, input, call) => runJob(services, name, input, call),
+    runJob: (name, input, call) => runJob({ ...services, now: source.now }, name, input, call),
+    domainContext: (actor, actions) => domainContext(source, actor, actions),
   });
   return {
     services,
+    context: (actor) => domainContext(source, actor),
     dispatcher,
     migrated: opened.migrated,
     checkpoints,

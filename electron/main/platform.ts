@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { packageRoot } from './renderer-dir';
-import type { AuditEntryInput } from './audit/audit-log';
+import type { Actor } from '@shared/domain/roles';
 
 /** Wraps a small secret (a key-encryption key) so it can be stored; only this method unwraps it. */
 export interface KeyStore {
@@ -28,7 +28,7 @@ export interface Platform {
    * Puts a backup in place of the open database and reopens the core; only a door that hosts its
    * core (serve, the desktop app) can; null elsewhere (the CLI has `dingxing restore`).
    */
-  restoreFrom: ((backupFile: string, audit: AuditEntryInput) => Promise<{ previousBackup: string | null; schemaVersion: number }>) | null;
+  restoreFrom: ((backupFile: string, actor: Actor) => Promise<{ previousBackup: string | null; schemaVersion: number }>) | null;
 }
 
 export function defaultFontsDir(): string {

@@ -2,7 +2,6 @@
 // the same rows, and the live preview an inspector waits for while typing.
 import { afterAll, expect, it } from 'vitest';
 import type { Answers } from '@shared/api/procedures/assessments';
-import { depsOfServices } from '../../electron/main/assessments/deps';
 import { previewAssessment, signAssessment, startAssessment } from '../../electron/main/assessments/workflow';
 import { openCore } from '../../electron/main/core';
 import { newId } from '../../electron/main/ids';
@@ -10,6 +9,7 @@ import { tempDbFile } from '../helpers/temp';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
 import { median, record, writeFigures } from './harness';
 import { actorWith } from '../helpers/actors';
+import { contextOf } from '../helpers/context';
 
 afterAll(() => writeFigures('assessments'));
 
@@ -17,10 +17,9 @@ const leader = actorWith('组长', 'leader');
 
 it('signs 10,000 assessments', async () => {
   const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
-  const deps = depsOfServices(core.services);
   const db = core.services.db;
   const count = 10_000;
-  const template = startAssessment(deps, { unitId: addUnit(core, { name: '模板单位' }), cycle: 2026 }, leader);
+  const template = startAssessment(contextOf(core, leader), { unitId: addUnit(core, { name: '模板单位' }), cycle: 2026 });
   const answers: Answers = fullAnswers(template.form, { 'PRE-5': 2, 'STB-1': 96.5 });
   const ids: string[] = [];
   // Submitted assessments made directly: the set-up is not what is measured.
@@ -39,7 +38,7 @@ it('signs 10,000 assessments', async () => {
   // Measured inside one transaction, as the baseline is: the figure is the work, not the disk's fsync.
   let start = process.hrtime.bigint();
   db.transaction(() => {
-    for (const id of ids) signAssessment(deps, id, leader);
+    for (const id of ids) signAssessment(contextOf(core, leader), id);
   })();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -80,7 +79,7 @@ it('signs 10,000 assessments', async () => {
   const baselineSamples: number[] = [];
   for (let run = 0; run < 500; run += 1) {
     let at = process.hrtime.bigint();
-    previewAssessment(deps, draft.id, answers);
+    previewAssessment(contextOf(core), draft.id, answers);
     samples.push(Number(process.hrtime.bigint() - at) / 1e9);
     at = process.hrtime.bigint();
     db.prepare('SELECT * FROM assessments WHERE id = ?').get(draft.id);

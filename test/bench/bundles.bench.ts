@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { depsOfServices } from '../../electron/main/assessments/deps';
 import { startAssessment } from '../../electron/main/assessments/workflow';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
@@ -20,6 +19,7 @@ import { tempDbFile, tempDir } from '../helpers/temp';
 import { actorWith } from '../helpers/actors';
 import { fullAnswers } from '../unit/assessments/fixtures';
 import { record, writeFigures } from './harness';
+import { contextOf, recordedAs } from '../helpers/context';
 
 afterAll(() => writeFigures('bundles'));
 
@@ -29,7 +29,7 @@ const actor = 'bench';
 
 function fill(core: Core): { answers: number } {
   const db = core.services.db;
-  const template = startAssessment(depsOfServices(core.services), { unitId: addTemplateUnit(core), cycle: 2026 }, actorWith('组长', 'leader'));
+  const template = startAssessment(contextOf(core, actorWith('组长', 'leader')), { unitId: addTemplateUnit(core), cycle: 2026 });
   const answers = fullAnswers(template.form, { 'PRE-5': 2 });
   const answersJson = JSON.stringify(answers);
   const result = JSON.stringify({ total: 90, trace: Object.keys(answers).map((item) => ({ item, points: 1, why: '满分 full marks' })) });
@@ -108,7 +108,7 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
   const size = `${count.toLocaleString('en-US')} assessments, ${answers.toLocaleString('en-US')} answers, ${count.toLocaleString('en-US')} units`;
 
   let start = process.hrtime.bigint();
-  const exported = await exportWith(laptop.services.db, laptop.services.workstation.id, actor, laptop.services.dataDir, { out: bundle, full: true, signer, now });
+  const exported = await exportWith(contextOf(laptop, recordedAs(actor), () => now), { out: bundle, full: true, signer, dataDir: laptop.services.dataDir });
   const exportSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   start = process.hrtime.bigint();
   const lines = ['units', 'assessments', 'unit_star_history'].map((table) => (laptop.services.db.prepare(`SELECT * FROM ${table}`).all() as object[]).map((row) => JSON.stringify(row)).join('\n'));
@@ -117,9 +117,9 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
   record({ name: 'bundles.export', size: `${size}; ${(exported.bytes / 1024 / 1024).toFixed(1)} MB`, seconds: exportSeconds, baselineSeconds: rawExportSeconds, baseline: 'SELECT * of the same rows to JSON lines in one file, unsigned, uncompressed' });
 
   const city = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
-  enroll(city.services.db, unlocked.publicIdentity, city.services.workstation.id, actor, now);
+  enroll(contextOf(city, recordedAs(actor), () => now), unlocked.publicIdentity);
   start = process.hrtime.bigint();
-  const report = await importWith(city.services.db, city.services.workstation.id, actor, city.services.dataDir, { file: bundle, now });
+  const report = await importWith(contextOf(city, recordedAs(actor), () => now), { file: bundle, dataDir: city.services.dataDir });
   const importSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   expect(report.refused).toEqual([]);
   expect(report.added.assessments).toBe(count + 1); // and the template draft
@@ -139,14 +139,14 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
   // stall; beside it, the same timer with nothing running for as long: what the machine itself
   // (other processes on two cores) takes from the main thread.
   const city2 = await openCore({ dbFile: tempDbFile(), jobMode: 'worker' });
-  enroll(city2.services.db, unlocked.publicIdentity, city2.services.workstation.id, actor, now);
+  enroll(contextOf(city2, recordedAs(actor), () => now), unlocked.publicIdentity);
   const idle = gapMeter();
   await new Promise((resolve) => setTimeout(resolve, importSeconds * 1000));
   const idleLongest = idle.stop();
   const meter = gapMeter();
   start = process.hrtime.bigint();
   const controller = new AbortController();
-  const inWorker = await runJob(city2.services, 'bundles.import', { file: bundle, dataDir: city2.services.dataDir, now: now.toISOString() }, { actorId: actor, signal: controller.signal, progress: () => undefined });
+  const inWorker = await runJob({ ...city2.services, now: () => now }, 'bundles.import', { file: bundle, dataDir: city2.services.dataDir }, { actor: recordedAs(actor), actions: ['bundle.import', 'bundle.refuse'], signal: controller.signal, progress: () => undefined });
   const workerSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const longest = meter.stop();
   expect(inWorker.added.assessments).toBe(count + 1);

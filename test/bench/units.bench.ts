@@ -17,6 +17,8 @@ import { parse } from 'csv-parse/sync';
 import { openCore } from '../../electron/main/core';
 import { anyone } from '../helpers/actors';
 import { record, timeIt, writeFigures } from './harness';
+import { domainContext } from '../../electron/main/context/domain-context';
+import { recordedAs } from '../helpers/context';
 
 afterAll(() => writeFigures('units'));
 
@@ -68,7 +70,7 @@ it('imports 100,000 units from CSV', async () => {
   const seconds = await timeIt(async () => {
     db?.close();
     db = freshDb('import.sqlite');
-    const report = await importUnitsFile({ db, workstationId: 'bench', actorId: 'bench', fileName: 'units.csv', bytes: csv, preview: false });
+    const report = await importUnitsFile(domainContext({ db, workstation: { id: 'bench', name: 'bench' }, now: () => new Date('2026-11-20T10:00:00Z') }, recordedAs('bench')), { fileName: 'units.csv', bytes: csv, preview: false });
     if (report.imported !== count) throw new Error(`imported ${report.imported}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }, 3);
   db?.close();

@@ -6,12 +6,13 @@ import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { asAdmin, asInspector, asLeader } from '../helpers/actors';
 import { tempDbFile } from '../helpers/temp';
+import { contextOf, recordedAs } from '../helpers/context';
 
 async function auditedCore() {
   const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore('audit-api') }) });
-  core.services.audit({ actor: 'user-a', action: 'units.create', subject: 'unit-0001', data: { name: '甲' } });
-  core.services.audit({ actor: 'user-b', action: 'units.update', subject: 'unit-0001' });
-  core.services.audit({ actor: 'user-a', action: 'assessment.sign', subject: 'assess_%_0002' });
+  contextOf(core, recordedAs('user-a')).audit({ action: 'units.create', subject: 'unit-0001', data: { name: '甲' } });
+  contextOf(core, recordedAs('user-b')).audit({ action: 'units.update', subject: 'unit-0001' });
+  contextOf(core, recordedAs('user-a')).audit({ action: 'assessment.sign', subject: 'assess_%_0002' });
   return core;
 }
 
@@ -43,7 +44,7 @@ describe('audit.list', () => {
     const core = await auditedCore();
     expect((await list(core, {})).lastCheckpoint).toBeNull();
     const checkpoint = await core.checkpoints.sign('manual');
-    core.services.audit({ actor: 'user-a', action: 'units.create', subject: 'unit-0003' });
+    contextOf(core, recordedAs('user-a')).audit({ action: 'units.create', subject: 'unit-0003' });
     const after = await list(core, {});
     expect(after.lastCheckpoint).toMatchObject({ seq: checkpoint!.seq });
     expect(after.items[0]).toMatchObject({ subject: 'unit-0003', signed: false });

@@ -4,7 +4,6 @@ import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentSummary } from '@shared/api/procedures/assessments';
 import type { Core } from '../../electron/main/core';
-import { depsOfServices } from '../../electron/main/assessments/deps';
 import { generateDemo } from '../../electron/main/demo/generate-demo';
 import { homeSummary } from '../../electron/main/assessments/home-summary';
 import { listForUnit, listOpen, listRecent, searchAssessments } from '../../electron/main/assessments/repository';
@@ -14,6 +13,7 @@ import { openDatabase } from '../../electron/main/db/open-database';
 import { anyone } from '../helpers/actors';
 import { testCore } from '../helpers/core';
 import { tempDbFile } from '../helpers/temp';
+import { contextOf } from '../helpers/context';
 
 /** The summary query before migration 0014: every column of the row, answers parsed in JS. */
 const oldSelect = `
@@ -95,7 +95,7 @@ describe('the list queries of a busy workstation', () => {
   beforeAll(async () => {
     core = await testCore();
     db = core.services.db;
-    generateDemo(depsOfServices(core.services), { units: 120, seed: 7 });
+    generateDemo(contextOf(core), { units: 120, seed: 7 });
     const call = async <T>(name: string, input: unknown): Promise<T> => {
       const result = await core.dispatcher.dispatch(name, input, anyone);
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
@@ -166,7 +166,7 @@ describe('the list queries of a busy workstation', () => {
   });
 
   it("shows the same home page drafts and awaiting-signature count", () => {
-    const summary = homeSummary(depsOfServices(core.services));
+    const summary = homeSummary(contextOf(core));
     const open = byUpdatedThenId(old(db, "WHERE a.status IN ('draft', 'submitted') ORDER BY a.updated_at DESC"));
     expect(summary.drafts).toEqual(open.slice(0, 20));
     expect(summary.awaitingSignature).toBe(open.filter((row) => row.status === 'submitted').length);

@@ -17,13 +17,12 @@ import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
-import { depsOfServices } from '../../electron/main/assessments/deps';
 import { generateDemo } from '../../electron/main/demo/generate-demo';
 import { addEvidence } from '../../electron/main/assessments/evidence';
 import { issueCertificate } from '../../electron/main/certificates/issue';
-import { certificateDepsOf } from '../../electron/main/certificates/deps';
 import type { Actor } from '@shared/domain/roles';
 import { roles } from '@shared/domain/roles';
+import { contextOf } from '../helpers/context';
 
 const { values } = parseArgs({
   options: {
@@ -67,8 +66,7 @@ function photo(kb: number): Buffer {
 
 async function build(): Promise<void> {
   const core = await openCore({ dbFile, jobMode: 'inline', platform: nodePlatform({ keyStore }) });
-  const deps = depsOfServices(core.services);
-  const demo = timed(() => generateDemo(deps, { units: target.units, seed: 2026 }));
+  const demo = timed(() => generateDemo(contextOf(core), { units: target.units, seed: 2026 }));
   log(`demo: ${JSON.stringify(demo.value)} in ${Math.round(demo.ms)} ms`);
 
   // This cycle's work in progress: drafts of 2027 carrying the photos taken on site.
@@ -81,7 +79,7 @@ async function build(): Promise<void> {
     const draft = await call<{ id: string; form: { items: { id: string }[] }[] }>(core, 'assessments.start', { unitId: units[index % units.length], cycle: 2027, assessedOn: '2027-03-01' });
     const items = draft.form.flatMap((section) => section.items.map((item) => item.id));
     for (let file = 0; file < perDraft && added < target.evidence; file += 1) {
-      addEvidence(deps, core.services.dataDir, { assessmentId: draft.id, itemId: items[file % items.length]!, name: `现场照片-${file + 1}.jpg`, bytes: photo(target.evidenceKb) }, actor);
+      addEvidence(contextOf(core, actor), core.services.dataDir, { assessmentId: draft.id, itemId: items[file % items.length]!, name: `现场照片-${file + 1}.jpg`, bytes: photo(target.evidenceKb) });
       added += 1;
     }
     if (index % 200 === 0) log(`evidence: ${added} files`);
@@ -92,12 +90,11 @@ async function build(): Promise<void> {
     .prepare("SELECT id FROM assessments WHERE status IN ('signed', 'final') AND awarded_stars >= 1 ORDER BY signed_at DESC LIMIT ?")
     .pluck()
     .all(target.certificates) as string[];
-  const certDeps = certificateDepsOf(core.services);
   const issuing = performance.now();
   let issued = 0;
   for (const id of issuable) {
     try {
-      await issueCertificate(certDeps, id, actor.userId);
+      await issueCertificate(contextOf(core, actor), core.services.platform.keyStore, id);
       issued += 1;
     } catch (error) {
       if (issued === 0) throw error;

@@ -22,6 +22,7 @@ import type { Access, Actor } from '@shared/domain/roles';
 import type { Caller, ResolvedCaller } from '../users/sessions';
 import type { JobInput, JobOutput } from '../jobs/registry';
 import type { JobCall } from '../jobs/run-job';
+import type { DomainContext } from '../context/domain-context';
 import type { WriteGate } from '../jobs/write-gate';
 
 export type { Caller };
@@ -39,6 +40,11 @@ export interface CallContext<J extends JobName = never> {
   throwIfCancelled(): void;
   /** Runs the job the procedure declares (`job` in its definition), off the main thread, with this call's progress and cancel. */
   runJob(input: JobInput<J>): Promise<JobOutput<J>>;
+  /**
+   * The context domain operations get: this core's connection and clock, acting as the caller
+   * (or as `actor`, whom logging in has just established), auditing only the actions the procedure declares.
+   */
+  domain(actor?: Actor): DomainContext;
 }
 
 /** The job a procedure declares, or never. */
@@ -70,6 +76,8 @@ export interface DispatcherOptions {
   writeGate?: WriteGate;
   /** Runs a job for a call (in a worker, or inline); without it a procedure's job cannot run. */
   runJob?<J extends JobName>(name: J, input: JobInput<J>, call: JobCall): Promise<JobOutput<J>>;
+  /** The domain context of an actor, auditing only `actions`; without it handlers have none. */
+  domainContext?(actor: Actor, actions: readonly string[]): DomainContext;
 }
 
 /**
@@ -126,6 +134,7 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
       running.set(jobId, controller);
     }
     const declaredJob: JobName | undefined = (definition as { job?: JobName }).job;
+    const audit: readonly string[] = (definition as { audit?: readonly string[] }).audit ?? [];
     const context: CallContext<JobName> = {
       actor: resolved.actor,
       session: resolved.session,
@@ -140,8 +149,11 @@ export function createDispatcher(handlers: HandlerMap, options: DispatcherOption
       },
       runJob(input) {
         if (declaredJob === undefined || options.runJob === undefined) return Promise.reject(new DxError('INTERNAL', `${name} declares no job to run`));
-        // Jobs record who started them; a public procedure never starts one, so `system` is only a fallback.
-        return options.runJob(declaredJob, input, { actorId: resolved.actor?.userId ?? 'system', signal: controller.signal, progress: context.progress });
+        return options.runJob(declaredJob, input, { actor: requireActor(context), actions: audit, signal: controller.signal, progress: context.progress });
+      },
+      domain(actor) {
+        if (options.domainContext === undefined) throw new DxError('INTERNAL', `${name} has no domain context here`);
+        return options.domainContext(actor ?? requireActor(context), audit);
       },
     };
     try {

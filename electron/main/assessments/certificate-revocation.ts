@@ -13,6 +13,8 @@ export interface Revocation {
   vetoed: boolean;
   on: string;
   by: string;
+  /** When (ISO), for the records. */
+  at: string;
 }
 
 /** Returns how many certificates were revoked; runs inside the signing transaction. */
@@ -24,5 +26,6 @@ export function revokeCertificatesForDecision(db: Database, revocation: Revocati
     cause: revocation.vetoed ? 'veto' : 'superseded',
     on: revocation.on,
     by: revocation.by,
+    at: revocation.at,
   });
 }

@@ -5,9 +5,8 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { Evidence} from '@shared/api/procedures/assessments';
-import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
-import type { WorkflowDeps } from './deps';
+import type { DomainContext, ReadContext } from '../context/domain-context';
 import { evidenceMaxBytes, sniffEvidenceMime } from './evidence-type';
 import { readEvidenceFile, storeEvidenceFile } from './evidence-store';
 import { applicableIds } from './form';
@@ -41,11 +40,11 @@ export interface AddEvidenceInput {
   bytes: Uint8Array;
 }
 
-export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvidenceInput, actor: Actor): Evidence {
-  const row = getAssessmentRow(deps.db, input.assessmentId);
-  assertCan('addEvidence', row.status, actor.roles, row.id);
-  const unit = getUnitBrief(deps.db, row.unit_id);
-  if (!applicableIds(loadPack(deps.db, row.rubric_id).pack, unitContextOf(unit)).includes(input.itemId)) {
+export function addEvidence(ctx: DomainContext, dataDir: string, input: AddEvidenceInput): Evidence {
+  const row = getAssessmentRow(ctx.db, input.assessmentId);
+  assertCan('addEvidence', row.status, ctx.actor.roles, row.id);
+  const unit = getUnitBrief(ctx.db, row.unit_id);
+  if (!applicableIds(loadPack(ctx.db, row.rubric_id).pack, unitContextOf(unit)).includes(input.itemId)) {
     refuse(input.itemId, 'item', `${input.itemId}: no such item applies to this unit`);
   }
   if (input.bytes.length === 0) refuse(input.itemId, 'empty', `${input.itemId}: “${input.name}” is empty`, input.name);
@@ -55,32 +54,32 @@ export function addEvidence(deps: WorkflowDeps, dataDir: string, input: AddEvide
   const mime = sniffEvidenceMime(input.bytes);
   if (mime === null) refuse(input.itemId, 'type', `${input.itemId}: “${input.name}” is not a JPEG, PNG, WebP or PDF file`, input.name);
   const sha256 = storeEvidenceFile(dataDir, input.bytes);
-  const existing = deps.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?').get(row.id, input.itemId, sha256) as EvidenceRow | undefined;
+  const existing = ctx.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?').get(row.id, input.itemId, sha256) as EvidenceRow | undefined;
   if (existing) return toEvidence(existing);
-  const evidence: EvidenceRow = { id: newId(), assessment_id: row.id, item_id: input.itemId, sha256, mime, bytes: input.bytes.length, original_name: input.name, created_at: deps.now().toISOString() };
-  deps.db.transaction(() => {
-    deps.db
+  const evidence: EvidenceRow = { id: newId(), assessment_id: row.id, item_id: input.itemId, sha256, mime, bytes: input.bytes.length, original_name: input.name, created_at: ctx.now().toISOString() };
+  ctx.db.transaction(() => {
+    ctx.db
       .prepare('INSERT INTO evidence (id, assessment_id, item_id, sha256, mime, bytes, original_name, created_at) VALUES (@id, @assessment_id, @item_id, @sha256, @mime, @bytes, @original_name, @created_at)')
       .run(evidence);
-    deps.audit({ actor: actor.userId, action: 'evidence.add', subject: row.id, data: { item: input.itemId, sha256, bytes: evidence.bytes, mime } });
+    ctx.audit({ action: 'evidence.add', subject: row.id, data: { item: input.itemId, sha256, bytes: evidence.bytes, mime } });
   }).immediate();
   return toEvidence(evidence);
 }
 
-export function listEvidence(deps: WorkflowDeps, assessmentId: string): Evidence[] {
-  getAssessmentRow(deps.db, assessmentId);
-  const rows = deps.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY item_id, created_at').all(assessmentId) as EvidenceRow[];
+export function listEvidence(ctx: ReadContext, assessmentId: string): Evidence[] {
+  getAssessmentRow(ctx.db, assessmentId);
+  const rows = ctx.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY item_id, created_at').all(assessmentId) as EvidenceRow[];
   return rows.map(toEvidence);
 }
 
-function getEvidenceRow(deps: WorkflowDeps, id: string): EvidenceRow {
-  const row = deps.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
+function getEvidenceRow(ctx: ReadContext, id: string): EvidenceRow {
+  const row = ctx.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
   if (!row) throw new DxError('NOT_FOUND', `No evidence ${id}`);
   return row;
 }
 
-export function getEvidenceData(deps: WorkflowDeps, dataDir: string, id: string): { evidence: Evidence; dataUrl: string } {
-  const row = getEvidenceRow(deps, id);
+export function getEvidenceData(ctx: ReadContext, dataDir: string, id: string): { evidence: Evidence; dataUrl: string } {
+  const row = getEvidenceRow(ctx, id);
   let bytes: Buffer;
   try {
     bytes = readEvidenceFile(dataDir, row.sha256);
@@ -91,14 +90,14 @@ export function getEvidenceData(deps: WorkflowDeps, dataDir: string, id: string)
 }
 
 /** Removes the row; the file stays, as other rows (or a bundle) may share the same bytes. */
-export function removeEvidence(deps: WorkflowDeps, id: string, actor: Actor): boolean {
-  const row = deps.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
+export function removeEvidence(ctx: DomainContext, id: string): boolean {
+  const row = ctx.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
   if (!row) return false;
-  const assessment = getAssessmentRow(deps.db, row.assessment_id);
-  assertCan('removeEvidence', assessment.status, actor.roles, assessment.id);
-  deps.db.transaction(() => {
-    deps.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-    deps.audit({ actor: actor.userId, action: 'evidence.remove', subject: assessment.id, data: { item: row.item_id, sha256: row.sha256 } });
+  const assessment = getAssessmentRow(ctx.db, row.assessment_id);
+  assertCan('removeEvidence', assessment.status, ctx.actor.roles, assessment.id);
+  ctx.db.transaction(() => {
+    ctx.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
+    ctx.audit({ action: 'evidence.remove', subject: assessment.id, data: { item: row.item_id, sha256: row.sha256 } });
   }).immediate();
   return true;
 }

@@ -1,13 +1,13 @@
 /** The home page's numbers: units by stars and by district, drafts to finish, rectifications due. */
 import type { HomeSummary } from '@shared/api/procedures/assessments';
-import type { WorkflowDeps } from './deps';
-import { localDate } from './deps';
+import type { ReadContext } from '../context/domain-context';
+import { localDate } from '../context/local-date';
 import { listDue } from './rectifications';
 import { countOpen, listOpen } from './repository';
 
-export function homeSummary(deps: WorkflowDeps): HomeSummary {
-  const db = deps.db;
-  const today = localDate(deps.now());
+export function homeSummary(ctx: ReadContext): HomeSummary {
+  const db = ctx.db;
+  const today = localDate(ctx.now());
   const units = db.prepare('SELECT count(*) FROM units').pluck().get() as number;
   const inScopeUnits = db.prepare('SELECT count(*) FROM units WHERE in_scope = 1').pluck().get() as number;
   const starRows = db.prepare('SELECT current_stars AS stars, count(*) AS units FROM units WHERE in_scope = 1 GROUP BY current_stars').all() as { stars: number; units: number }[];
@@ -19,7 +19,7 @@ export function homeSummary(deps: WorkflowDeps): HomeSummary {
         GROUP BY d.code ORDER BY d.sort`,
     )
     .all() as HomeSummary['byDistrict'];
-  const due = listDue(deps, today, 14);
+  const due = listDue(ctx, today, 14);
   return {
     units,
     inScopeUnits,

@@ -23,13 +23,12 @@ import { loadDistrictRefs } from '../units/registry-lookups';
 import { insertUnit } from '../units/unit-store';
 import { newId } from '../ids';
 import { parseAssessmentDocument } from '../scoring/score-document';
-import type { WorkflowDeps } from './deps';
+import type { DomainContext, ReadContext } from '../context/domain-context';
 import { getAssessmentRow } from './repository';
 import type { AssessmentRow } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
 import { insertAssessmentRow, recordSigned } from './workflow';
-import type { Actor } from '@shared/domain/roles';
 
 export interface SourceDocument {
   /** The file name (and index inside an array), for messages. */
@@ -86,8 +85,8 @@ interface UnitLookup {
   uscc: string | null;
 }
 
-function findUnit(deps: WorkflowDeps, document: AssessmentDocument): UnitLookup {
-  const db = deps.db;
+function findUnit(ctx: ReadContext, document: AssessmentDocument): UnitLookup {
+  const db = ctx.db;
   const wanted = document.unit;
   type Row = { id: string; name: string; households: number | null };
   const select = 'SELECT id, name, households FROM units';
@@ -108,8 +107,8 @@ function findUnit(deps: WorkflowDeps, document: AssessmentDocument): UnitLookup 
   return { found: found ? { ...found, created: false } : undefined, district, uscc };
 }
 
-function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, lookup: UnitLookup, stamp: string): MatchedUnit {
-  const db = deps.db;
+function matchOrCreateUnit(ctx: DomainContext, document: AssessmentDocument, lookup: UnitLookup, stamp: string): MatchedUnit {
+  const db = ctx.db;
   const wanted = document.unit;
   const { district, uscc } = lookup;
   if (lookup.found) return lookup.found;
@@ -119,7 +118,7 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, loo
   const id = wanted.id ?? newId();
   insertUnit(db, {
     id,
-    workstationId: deps.workstationId,
+    workstationId: ctx.workstation.id,
     name: wanted.name,
     kind: wanted.kind,
     industry: wanted.industry,
@@ -133,7 +132,7 @@ function matchOrCreateUnit(deps: WorkflowDeps, document: AssessmentDocument, loo
     inScope: true,
     createdAt: stamp,
   });
-  deps.audit({ actor: 'import', action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
+  ctx.audit({ action: 'units.create', subject: id, data: { name: wanted.name, from: 'assessments import' } });
   return { id, name: wanted.name, created: true, households: wanted.households };
 }
 
@@ -168,8 +167,8 @@ function alreadyRecorded(row: AssessmentRow, source: string, unit: MatchedUnit):
 }
 
 /** The stored assessment this document was recorded as, if it was; a different one under its id is a conflict. */
-function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: MatchedUnit | undefined, rubricRef: string): AssessmentRow | undefined {
-  const db = deps.db;
+function findRecorded(ctx: ReadContext, document: AssessmentDocument, unit: MatchedUnit | undefined, rubricRef: string): AssessmentRow | undefined {
+  const db = ctx.db;
   if (document.id !== undefined) {
     const row = db.prepare('SELECT * FROM assessments WHERE id = ?').get(document.id) as AssessmentRow | undefined;
     if (row && !sameContent(row, unit?.id, document, rubricRef)) {
@@ -185,13 +184,13 @@ function findRecorded(deps: WorkflowDeps, document: AssessmentDocument, unit: Ma
   return candidates.find((row) => sameContent(row, unit.id, document, rubricRef));
 }
 
-function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
-  const db = deps.db;
+function recordOne(ctx: DomainContext, document: AssessmentDocument, source: string, stamp: string): ImportedAssessment {
+  const db = ctx.db;
   const loaded = loadPack(db, document.rubric);
-  const lookup = findUnit(deps, document);
-  const recorded = findRecorded(deps, document, lookup.found, loaded.ref);
+  const lookup = findUnit(ctx, document);
+  const recorded = findRecorded(ctx, document, lookup.found, loaded.ref);
   if (recorded && lookup.found) return alreadyRecorded(recorded, source, lookup.found);
-  const unit = matchOrCreateUnit(deps, document, lookup, stamp);
+  const unit = matchOrCreateUnit(ctx, document, lookup, stamp);
   const history = historyContext(db, unit.id, document.cycle, document.assessedOn);
   const previousStars = history.hasHistory ? history.previousStars : document.previousStars;
   const lastVetoOn = history.hasHistory ? history.lastVetoOn : document.lastVetoOn;
@@ -201,7 +200,7 @@ function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocumen
   const id = document.id ?? newId();
   insertAssessmentRow(db, {
     id,
-    workstationId: deps.workstationId,
+    workstationId: ctx.workstation.id,
     unitId: unit.id,
     cycle: document.cycle,
     assessedOn: document.assessedOn,
@@ -213,8 +212,8 @@ function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocumen
     inspector: null,
     createdAt: stamp,
   });
-  recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars }, { signedBy: actor, status: 'final', stamp });
-  deps.audit({ actor: actor.userId, action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
+  recordSigned(ctx, getAssessmentRow(db, id), { loaded, result, previousStars }, { status: 'final', stamp });
+  ctx.audit({ action: 'assessment.import', subject: id, data: { source, unitId: unit.id, awardedStars: result.awardedStars, decidedBy: result.decidedBy } });
   return {
     source,
     id,
@@ -232,7 +231,7 @@ function recordOne(deps: WorkflowDeps, actor: Actor, document: AssessmentDocumen
   };
 }
 
-export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sources: SourceDocument[]): ImportedAssessment[] {
+export function importAssessmentDocuments(ctx: DomainContext, sources: SourceDocument[]): ImportedAssessment[] {
   const issues: ErrorIssue[] = [];
   const documents: { source: string; document: AssessmentDocument; index: number }[] = [];
   sources.forEach(({ source, json }, index) => {
@@ -247,15 +246,15 @@ export function importAssessmentDocuments(deps: WorkflowDeps, actor: Actor, sour
     throw new DxError('BAD_INPUT', `Refused: ${files.join(', ')} (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was recorded`, { issues });
   };
   if (issues.length > 0) refuse();
-  const stamp = deps.now().toISOString();
+  const stamp = ctx.now().toISOString();
   const ordered = [...documents].sort(
     (a, b) => a.document.cycle - b.document.cycle || a.document.assessedOn.localeCompare(b.document.assessedOn) || a.index - b.index,
   );
   const recorded = new Map<number, ImportedAssessment>();
-  const run = deps.db.transaction(() => {
+  const run = ctx.db.transaction(() => {
     for (const { source, document, index } of ordered) {
       try {
-        recorded.set(index, recordOne(deps, actor, document, source, stamp));
+        recorded.set(index, recordOne(ctx, document, source, stamp));
       } catch (error) {
         appendAll(issues, prefixed(source, error));
       }

@@ -5,10 +5,9 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { Rectification} from '@shared/api/procedures/assessments';
-import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
-import type { WorkflowDeps } from './deps';
-import { localDate } from './deps';
+import type { DomainContext, ReadContext } from '../context/domain-context';
+import { localDate } from '../context/local-date';
 import { getAssessmentRow, getUnitBrief } from './repository';
 
 interface RectificationRow {
@@ -56,8 +55,8 @@ function toRectification(row: RectificationRow, asOf: string): Rectification {
   };
 }
 
-function getRow(deps: WorkflowDeps, id: string): RectificationRow {
-  const row = deps.db.prepare(`${select} WHERE r.id = ?`).get(id) as RectificationRow | undefined;
+function getRow(ctx: ReadContext, id: string): RectificationRow {
+  const row = ctx.db.prepare(`${select} WHERE r.id = ?`).get(id) as RectificationRow | undefined;
   if (!row) throw new DxError('NOT_FOUND', `No rectification ${id}`);
   return row;
 }
@@ -71,52 +70,54 @@ export interface OpenInput {
   dueOn: string;
 }
 
-export function openRectification(deps: WorkflowDeps, input: OpenInput, actor: Actor): Rectification {
+export function openRectification(ctx: DomainContext, input: OpenInput): Rectification {
+  const actor = ctx.actor;
   const id = newId();
-  deps.db.transaction(() => {
-    getUnitBrief(deps.db, input.unitId);
-    if (input.assessmentId !== undefined && getAssessmentRow(deps.db, input.assessmentId).unit_id !== input.unitId) {
+  ctx.db.transaction(() => {
+    getUnitBrief(ctx.db, input.unitId);
+    if (input.assessmentId !== undefined && getAssessmentRow(ctx.db, input.assessmentId).unit_id !== input.unitId) {
       throw new DxError('BAD_INPUT', 'The assessment is of another unit', { issues: [{ path: ['assessmentId'], message: 'another unit' }] });
     }
-    const stamp = deps.now().toISOString();
-    deps.db
+    const stamp = ctx.now().toISOString();
+    ctx.db
       .prepare(
         `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, opened_by_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(id, deps.workstationId, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, actor.userId, stamp, stamp);
-    deps.audit({ actor: actor.userId, action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
+      .run(id, ctx.workstation.id, input.unitId, input.assessmentId ?? null, input.itemId ?? null, input.description, input.owner ?? null, input.dueOn, actor.userId, stamp, stamp);
+    ctx.audit({ action: 'rectification.open', subject: id, data: { unitId: input.unitId, item: input.itemId ?? null, dueOn: input.dueOn } });
   }).immediate();
-  return toRectification(getRow(deps, id), localDate(deps.now()));
+  return toRectification(getRow(ctx, id), localDate(ctx.now()));
 }
 
-export function closeRectification(deps: WorkflowDeps, input: { id: string; closedOn?: string; followUpAssessmentId?: string }, actor: Actor): Rectification {
-  const closedOn = input.closedOn ?? localDate(deps.now());
-  deps.db.transaction(() => {
-    const row = getRow(deps, input.id);
+export function closeRectification(ctx: DomainContext, input: { id: string; closedOn?: string; followUpAssessmentId?: string }): Rectification {
+  const actor = ctx.actor;
+  const closedOn = input.closedOn ?? localDate(ctx.now());
+  ctx.db.transaction(() => {
+    const row = getRow(ctx, input.id);
     if (row.status === 'done') throw new DxError('CONFLICT', `Rectification ${input.id} is already closed`);
-    if (input.followUpAssessmentId !== undefined && getAssessmentRow(deps.db, input.followUpAssessmentId).unit_id !== row.unit_id) {
+    if (input.followUpAssessmentId !== undefined && getAssessmentRow(ctx.db, input.followUpAssessmentId).unit_id !== row.unit_id) {
       throw new DxError('BAD_INPUT', 'The follow-up assessment is of another unit', { issues: [{ path: ['followUpAssessmentId'], message: 'another unit' }] });
     }
-    deps.db
+    ctx.db
       .prepare("UPDATE rectifications SET status = 'done', closed_on = ?, closed_by_id = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ?")
-      .run(closedOn, actor.userId, input.followUpAssessmentId ?? null, deps.now().toISOString(), input.id);
-    deps.audit({ actor: actor.userId, action: 'rectification.close', subject: input.id, data: { closedOn } });
+      .run(closedOn, actor.userId, input.followUpAssessmentId ?? null, ctx.now().toISOString(), input.id);
+    ctx.audit({ action: 'rectification.close', subject: input.id, data: { closedOn } });
   }).immediate();
-  return toRectification(getRow(deps, input.id), localDate(deps.now()));
+  return toRectification(getRow(ctx, input.id), localDate(ctx.now()));
 }
 
-export function listRectificationsForUnit(deps: WorkflowDeps, unitId: string, includeDone = true): Rectification[] {
-  const asOf = localDate(deps.now());
-  const rows = deps.db
+export function listRectificationsForUnit(ctx: ReadContext, unitId: string, includeDone = true): Rectification[] {
+  const asOf = localDate(ctx.now());
+  const rows = ctx.db
     .prepare(`${select} WHERE r.unit_id = ? ${includeDone ? '' : "AND r.status = 'open'"} ORDER BY r.status DESC, r.due_on`)
     .all(unitId) as RectificationRow[];
   return rows.map((row) => toRectification(row, asOf));
 }
 
 /** Open rectifications overdue on `asOf`, and those due from `asOf` to `withinDays` later. */
-export function listDue(deps: WorkflowDeps, asOf: string = localDate(deps.now()), withinDays = 14): { overdue: Rectification[]; due: Rectification[] } {
-  const overdue = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on < ? ORDER BY r.due_on`).all(asOf) as RectificationRow[];
-  const due = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on >= ? AND r.due_on <= ? ORDER BY r.due_on`).all(asOf, addDays(asOf, withinDays)) as RectificationRow[];
+export function listDue(ctx: ReadContext, asOf: string = localDate(ctx.now()), withinDays = 14): { overdue: Rectification[]; due: Rectification[] } {
+  const overdue = ctx.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on < ? ORDER BY r.due_on`).all(asOf) as RectificationRow[];
+  const due = ctx.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on >= ? AND r.due_on <= ? ORDER BY r.due_on`).all(asOf, addDays(asOf, withinDays)) as RectificationRow[];
   return { overdue: overdue.map((row) => toRectification(row, asOf)), due: due.map((row) => toRectification(row, asOf)) };
 }

@@ -11,11 +11,11 @@
 import { DxError } from '@shared/api/errors';
 import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult } from '@shared/api/procedures/assessments';
 import type { Database } from 'better-sqlite3';
-import type { Actor } from '@shared/domain/roles';
 import { newId } from '../ids';
 import { revokeCertificatesForDecision } from './certificate-revocation';
-import type { WorkflowDeps } from './deps';
-import { localDate } from './deps';
+import type { DomainContext, ReadContext } from '../context/domain-context';
+import type { Actor } from '@shared/domain/roles';
+import { localDate } from '../context/local-date';
 import { buildForm } from './form';
 import { findAssessmentRow, getAssessmentRow, getSummary, getUnitBrief, parseAnswers, parseDetails, parseResult, unitContextOf } from './repository';
 import type { AssessmentRow } from './repository';
@@ -74,12 +74,12 @@ export function storeSubmittedResult(db: Database, id: string, result: ScoreResu
   );
 }
 
-export function getAssessment(deps: WorkflowDeps, id: string): Assessment {
-  const row = getAssessmentRow(deps.db, id);
-  const unit = getUnitBrief(deps.db, row.unit_id);
-  const loaded = loadPack(deps.db, row.rubric_id);
+export function getAssessment(ctx: ReadContext, id: string): Assessment {
+  const row = getAssessmentRow(ctx.db, id);
+  const unit = getUnitBrief(ctx.db, row.unit_id);
+  const loaded = loadPack(ctx.db, row.rubric_id);
   return {
-    ...getSummary(deps.db, id),
+    ...getSummary(ctx.db, id),
     unit,
     rubricId: row.rubric_id,
     rubricSha256: row.rubric_sha256,
@@ -97,30 +97,31 @@ export function getAssessment(deps: WorkflowDeps, id: string): Assessment {
   };
 }
 
-function openFor(deps: WorkflowDeps, unitId: string, cycle: number): AssessmentRow | undefined {
-  return deps.db
+function openFor(ctx: ReadContext, unitId: string, cycle: number): AssessmentRow | undefined {
+  return ctx.db
     .prepare("SELECT * FROM assessments WHERE unit_id = ? AND cycle = ? AND status IN ('draft', 'submitted') ORDER BY created_at LIMIT 1")
     .get(unitId, cycle) as AssessmentRow | undefined;
 }
 
-export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Actor): Assessment {
-  const now = deps.now();
+export function startAssessment(ctx: DomainContext, input: StartInput): Assessment {
+  const actor = ctx.actor;
+  const now = ctx.now();
   const assessedOn = input.assessedOn ?? localDate(now);
   const cycle = input.cycle ?? Number(assessedOn.slice(0, 4));
-  const id = deps.db.transaction(() => {
-    getUnitBrief(deps.db, input.unitId);
-    const open = openFor(deps, input.unitId, cycle);
+  const id = ctx.db.transaction(() => {
+    getUnitBrief(ctx.db, input.unitId);
+    const open = openFor(ctx, input.unitId, cycle);
     if (open) return open.id;
     if (input.followsUpId !== undefined) {
-      const earlier = getAssessmentRow(deps.db, input.followsUpId);
+      const earlier = getAssessmentRow(ctx.db, input.followsUpId);
       if (earlier.unit_id !== input.unitId) throw new DxError('BAD_INPUT', 'A follow-up must re-check an assessment of the same unit', { issues: [{ path: ['followsUpId'], message: 'another unit' }] });
     }
-    const loaded = loadPack(deps.db, input.rubricId ?? packRefForCycle(deps.db, cycle));
+    const loaded = loadPack(ctx.db, input.rubricId ?? packRefForCycle(ctx.db, cycle));
     const newIdValue = newId();
     const stamp = now.toISOString();
-    insertAssessmentRow(deps.db, {
+    insertAssessmentRow(ctx.db, {
       id: newIdValue,
-      workstationId: deps.workstationId,
+      workstationId: ctx.workstation.id,
       unitId: input.unitId,
       cycle,
       assessedOn,
@@ -134,10 +135,10 @@ export function startAssessment(deps: WorkflowDeps, input: StartInput, actor: Ac
       followsUpId: input.followsUpId ?? null,
       createdAt: stamp,
     });
-    deps.audit({ actor: actor.userId, action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
+    ctx.audit({ action: 'assessment.start', subject: newIdValue, data: { unitId: input.unitId, cycle, rubric: loaded.ref, followsUpId: input.followsUpId ?? null } });
     return newIdValue;
   }).immediate();
-  return getAssessment(deps, id);
+  return getAssessment(ctx, id);
 }
 
 interface Scored {
@@ -149,11 +150,11 @@ interface Scored {
 }
 
 /** Scores a row's answers against the unit's history in force. */
-function scoreRow(deps: WorkflowDeps, row: AssessmentRow, answers: Answers, draft: boolean): Scored {
-  const unit = getUnitBrief(deps.db, row.unit_id);
+function scoreRow(ctx: ReadContext, row: AssessmentRow, answers: Answers, draft: boolean): Scored {
+  const unit = getUnitBrief(ctx.db, row.unit_id);
   const context = unitContextOf(unit);
-  const loaded = loadPack(deps.db, row.rubric_id);
-  const history = historyContext(deps.db, row.unit_id, row.cycle, row.assessed_on, row.supersedes_id);
+  const loaded = loadPack(ctx.db, row.rubric_id);
+  const history = historyContext(ctx.db, row.unit_id, row.cycle, row.assessed_on, row.supersedes_id);
   const result = scoreAnswers(loaded, context, answers, { assessedOn: row.assessed_on, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft });
   const missing = unfinishedItems(result);
   return { loaded, result, missing, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn };
@@ -170,22 +171,22 @@ export interface FlaggedAnswer {
  * never stops the score or the save of all the others. The engine names every refused answer
  * at once, so a second scoring of what is left always succeeds.
  */
-function scoreValid(deps: WorkflowDeps, row: AssessmentRow, answers: Answers): { scored: Scored; valid: Answers; flagged: FlaggedAnswer[] } {
+function scoreValid(ctx: ReadContext, row: AssessmentRow, answers: Answers): { scored: Scored; valid: Answers; flagged: FlaggedAnswer[] } {
   try {
-    return { scored: scoreRow(deps, row, answers, true), valid: answers, flagged: [] };
+    return { scored: scoreRow(ctx, row, answers, true), valid: answers, flagged: [] };
   } catch (error) {
     const issues = error instanceof DxError && error.code === 'BAD_INPUT' ? (error.details?.issues ?? []) : [];
     const flagged = issues.filter((issue) => issue.path[0] === 'answers' && typeof issue.path[1] === 'string').map((issue) => ({ item: String(issue.path[1]), message: issue.message }));
     if (flagged.length === 0) throw error;
     const refused = new Set(flagged.map((entry) => entry.item));
     const valid = Object.fromEntries(Object.entries(answers).filter(([itemId]) => !refused.has(itemId)));
-    return { scored: scoreRow(deps, row, valid, true), valid, flagged };
+    return { scored: scoreRow(ctx, row, valid, true), valid, flagged };
   }
 }
 
-export function previewAssessment(deps: WorkflowDeps, id: string, answers: Answers): Preview {
-  const row = getAssessmentRow(deps.db, id);
-  const { scored, flagged } = scoreValid(deps, row, answers);
+export function previewAssessment(ctx: ReadContext, id: string, answers: Answers): Preview {
+  const row = getAssessmentRow(ctx.db, id);
+  const { scored, flagged } = scoreValid(ctx, row, answers);
   return { result: scored.result, missing: scored.missing, previousStars: scored.previousStars, lastVetoOn: scored.lastVetoOn, flagged };
 }
 
@@ -202,39 +203,41 @@ export interface SaveInput {
  * `details.flagged` with its reason (kept, shown beside its item, never scored), so a save
  * never loses what was typed. Incomplete is fine; a draft with flagged answers cannot be submitted.
  */
-function writeDraft(deps: WorkflowDeps, row: AssessmentRow, input: SaveInput, stamp: string): FlaggedAnswer[] {
+function writeDraft(ctx: DomainContext, row: AssessmentRow, input: SaveInput, stamp: string): FlaggedAnswer[] {
   const assessedOn = input.assessedOn ?? row.assessed_on;
-  const { valid, flagged } = scoreValid(deps, { ...row, assessed_on: assessedOn }, input.answers);
+  const { valid, flagged } = scoreValid(ctx, { ...row, assessed_on: assessedOn }, input.answers);
   const { flagged: _sentFlags, ...details } = input.details ?? parseDetails(row);
   const kept: DraftDetails = flagged.length === 0 ? details : { ...details, flagged: Object.fromEntries(flagged.map((entry) => [entry.item, { value: input.answers[entry.item] as Answer, message: entry.message }])) };
-  deps.db
+  ctx.db
     .prepare('UPDATE assessments SET answers = ?, details = ?, assessed_on = ?, updated_at = ?, autosaved_at = CASE WHEN ? THEN ? ELSE autosaved_at END WHERE id = ?')
     .run(JSON.stringify(valid), JSON.stringify(kept), assessedOn, stamp, input.autosave ? 1 : 0, stamp, row.id);
   return flagged;
 }
 
-export function saveDraft(deps: WorkflowDeps, input: SaveInput, actor: Actor): { id: string; updatedAt: string; autosavedAt: string | null; flagged: FlaggedAnswer[] } {
-  const stamp = deps.now().toISOString();
-  const flagged = deps.db.transaction(() => {
-    const row = getAssessmentRow(deps.db, input.id);
+export function saveDraft(ctx: DomainContext, input: SaveInput): { id: string; updatedAt: string; autosavedAt: string | null; flagged: FlaggedAnswer[] } {
+  const actor = ctx.actor;
+  const stamp = ctx.now().toISOString();
+  const flagged = ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, input.id);
     assertCan('edit', row.status, actor.roles, row.id);
-    const refused = writeDraft(deps, row, input, stamp);
+    const refused = writeDraft(ctx, row, input, stamp);
     // Autosaves happen every few seconds; the audit log records the saves a person asked for.
-    if (!input.autosave) deps.audit({ actor: actor.userId, action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length, flagged: refused.map((entry) => entry.item) } });
+    if (!input.autosave) ctx.audit({ action: 'assessment.save', subject: row.id, data: { answered: Object.keys(input.answers).length, flagged: refused.map((entry) => entry.item) } });
     return refused;
   }).immediate();
-  const saved = getAssessmentRow(deps.db, input.id);
+  const saved = getAssessmentRow(ctx.db, input.id);
   return { id: saved.id, updatedAt: saved.updated_at, autosavedAt: saved.autosaved_at, flagged };
 }
 
-export function submitAssessment(deps: WorkflowDeps, input: { id: string; answers?: Answers; details?: DraftDetails }, actor: Actor): Assessment {
-  const stamp = deps.now().toISOString();
-  deps.db.transaction(() => {
-    let row = getAssessmentRow(deps.db, input.id);
+export function submitAssessment(ctx: DomainContext, input: { id: string; answers?: Answers; details?: DraftDetails }): Assessment {
+  const actor = ctx.actor;
+  const stamp = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    let row = getAssessmentRow(ctx.db, input.id);
     assertCan('submit', row.status, actor.roles, row.id);
     if (input.answers) {
-      writeDraft(deps, row, { id: row.id, answers: input.answers, ...(input.details ? { details: input.details } : {}) }, stamp);
-      row = getAssessmentRow(deps.db, input.id);
+      writeDraft(ctx, row, { id: row.id, answers: input.answers, ...(input.details ? { details: input.details } : {}) }, stamp);
+      row = getAssessmentRow(ctx.db, input.id);
     }
     const flagged = Object.entries(parseDetails(row).flagged ?? {});
     if (flagged.length > 0) {
@@ -243,106 +246,110 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
         reason: 'invalidAnswers',
       });
     }
-    const scored = scoreRow(deps, row, parseAnswers(row), true);
+    const scored = scoreRow(ctx, row, parseAnswers(row), true);
     if (scored.missing.length > 0 || !scored.result.complete) {
       throw new DxError('BAD_INPUT', `Assessment ${row.id} is incomplete: ${scored.missing.join(', ')}`, {
         issues: scored.missing.map((itemId) => ({ path: ['answers', itemId], message: 'missing or sample too small' })),
         reason: 'incomplete',
       });
     }
-    deps.db
+    ctx.db
       .prepare(
         `UPDATE assessments SET status = 'submitted', submitted_at = ?, updated_at = ?, inspector = ?, submitted_by_id = ?,
                 result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ? WHERE id = ?`,
       )
       .run(stamp, stamp, actor.displayName, actor.userId, JSON.stringify(scored.result), scored.result.total, scored.result.scoreStars, scored.result.awardedStars, scored.result.vetoed ? 1 : 0, scored.result.decidedBy, row.id);
-    deps.audit({ actor: actor.userId, action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
+    ctx.audit({ action: 'assessment.submit', subject: row.id, data: { total: scored.result.total, awardedStars: scored.result.awardedStars } });
   }).immediate();
-  return getAssessment(deps, input.id);
+  return getAssessment(ctx, input.id);
 }
 
-export function reopenAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
-  const stamp = deps.now().toISOString();
-  deps.db.transaction(() => {
-    const row = getAssessmentRow(deps.db, id);
+export function reopenAssessment(ctx: DomainContext, id: string): Assessment {
+  const actor = ctx.actor;
+  const stamp = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, id);
     assertCan('reopen', row.status, actor.roles, id);
-    deps.db
+    ctx.db
       .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
       .run(stamp, id);
-    deps.audit({ actor: actor.userId, action: 'assessment.reopen', subject: id });
+    ctx.audit({ action: 'assessment.reopen', subject: id });
   }).immediate();
-  return getAssessment(deps, id);
+  return getAssessment(ctx, id);
 }
 
 /**
  * Signs: scores with the engine against the history in force now, records the result (now
  * immutable), appends the unit's star history and revokes certificates after a veto.
  */
-export function signAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
-  const now = deps.now();
+export function signAssessment(ctx: DomainContext, id: string): Assessment {
+  const actor = ctx.actor;
+  const now = ctx.now();
   const stamp = now.toISOString();
-  deps.db.transaction(() => {
-    const row = getAssessmentRow(deps.db, id);
+  ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, id);
     assertCan('sign', row.status, actor.roles, id);
-    const scored = scoreRow(deps, row, parseAnswers(row), false);
-    recordSigned(deps, row, scored, { signedBy: actor, status: 'signed', stamp });
-    deps.audit({
-      actor: actor.userId,
+    const scored = scoreRow(ctx, row, parseAnswers(row), false);
+    recordSigned(ctx, row, scored, { status: 'signed', stamp });
+    ctx.audit({
       action: 'assessment.sign',
       subject: id,
       data: { unitId: row.unit_id, cycle: row.cycle, total: scored.result.total, awardedStars: scored.result.awardedStars, decidedBy: scored.result.decidedBy, vetoed: scored.result.vetoed },
     });
   }).immediate();
-  return getAssessment(deps, id);
+  return getAssessment(ctx, id);
 }
 
 /** Shared by signing and `assessments import`: the row becomes signed/final and the unit's stars follow. */
-export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { signedBy: Actor; status: 'signed' | 'final'; stamp: string }): void {
+export function recordSigned(ctx: DomainContext, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { status: 'signed' | 'final'; stamp: string; signedBy?: Actor }): void {
+  const signedBy = options.signedBy ?? ctx.actor;
   const result = scored.result;
-  deps.db
+  ctx.db
     .prepare(
       `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
               rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
     )
-    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy.displayName, options.signedBy.userId, options.stamp, options.stamp, row.id);
+    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, signedBy.displayName, signedBy.userId, options.stamp, options.stamp, row.id);
   recordDecision(
-    deps.db,
+    ctx.db,
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
     options.stamp,
   );
-  const revoked = revokeCertificatesForDecision(deps.db, { workstationId: deps.workstationId, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(deps.now()), by: options.signedBy.userId });
-  if (revoked > 0) deps.audit({ actor: options.signedBy.userId, action: result.vetoed ? 'certificates.revokeForVeto' : 'certificates.revokeSuperseded', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
+  const revoked = revokeCertificatesForDecision(ctx.db, { workstationId: ctx.workstation.id, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(ctx.now()), by: signedBy.userId, at: options.stamp });
+  if (revoked > 0) ctx.audit({ action: result.vetoed ? 'certificates.revokeForVeto' : 'certificates.revokeSuperseded', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
 }
 
-export function finalizeAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
-  const stamp = deps.now().toISOString();
-  deps.db.transaction(() => {
-    const row = getAssessmentRow(deps.db, id);
+export function finalizeAssessment(ctx: DomainContext, id: string): Assessment {
+  const actor = ctx.actor;
+  const stamp = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, id);
     assertCan('finalize', row.status, actor.roles, id);
-    prepared(deps.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
-    deps.audit({ actor: actor.userId, action: 'assessment.finalize', subject: id });
+    prepared(ctx.db, "UPDATE assessments SET status = 'final', updated_at = ? WHERE id = ?").run(stamp, id);
+    ctx.audit({ action: 'assessment.finalize', subject: id });
   }).immediate();
-  return getAssessment(deps, id);
+  return getAssessment(ctx, id);
 }
 
 /** A correction: a new draft with the signed one's answers, which replaces it once signed. */
-export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: string, actor: Actor): Assessment {
-  const stamp = deps.now().toISOString();
-  const correctionId = deps.db.transaction(() => {
-    const row = getAssessmentRow(deps.db, id);
+export function supersedeAssessment(ctx: DomainContext, id: string, reason: string): Assessment {
+  const actor = ctx.actor;
+  const stamp = ctx.now().toISOString();
+  const correctionId = ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, id);
     assertCan('supersede', row.status, actor.roles, id);
-    const later = prepared(deps.db, 'SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
+    const later = prepared(ctx.db, 'SELECT id, status FROM assessments WHERE supersedes_id = ?').all(id) as { id: string; status: string }[];
     const signedLater = later.find((other) => other.status === 'signed' || other.status === 'final');
     if (signedLater) throw new DxError('CONFLICT', `Assessment ${id} was already corrected by ${signedLater.id}; correct that one instead`, { supersededBy: signedLater.id });
-    const open = openFor(deps, row.unit_id, row.cycle);
+    const open = openFor(ctx, row.unit_id, row.cycle);
     if (open) {
       if (open.supersedes_id === id) return open.id;
       throw new DxError('CONFLICT', `Unit already has an open assessment ${open.id} for ${row.cycle}; finish or discard it first`, { openId: open.id });
     }
     const newIdValue = newId();
-    insertAssessmentRow(deps.db, {
+    insertAssessmentRow(ctx.db, {
       id: newIdValue,
-      workstationId: deps.workstationId,
+      workstationId: ctx.workstation.id,
       unitId: row.unit_id,
       cycle: row.cycle,
       assessedOn: row.assessed_on,
@@ -358,21 +365,22 @@ export function supersedeAssessment(deps: WorkflowDeps, id: string, reason: stri
       followsUpId: row.follows_up_id,
       createdAt: stamp,
     });
-    deps.audit({ actor: actor.userId, action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
+    ctx.audit({ action: 'assessment.supersede', subject: newIdValue, data: { supersedes: id, reason } });
     return newIdValue;
   }).immediate();
-  return getAssessment(deps, correctionId);
+  return getAssessment(ctx, correctionId);
 }
 
-export function discardDraft(deps: WorkflowDeps, id: string, actor: Actor): boolean {
-  return deps.db.transaction(() => {
-    const row = findAssessmentRow(deps.db, id);
+export function discardDraft(ctx: DomainContext, id: string): boolean {
+  const actor = ctx.actor;
+  return ctx.db.transaction(() => {
+    const row = findAssessmentRow(ctx.db, id);
     if (!row) return false;
     assertCan('discard', row.status, actor.roles, id);
-    prepared(deps.db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
-    prepared(deps.db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
-    prepared(deps.db, 'DELETE FROM assessments WHERE id = ?').run(id);
-    deps.audit({ actor: actor.userId, action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
+    prepared(ctx.db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
+    prepared(ctx.db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
+    prepared(ctx.db, 'DELETE FROM assessments WHERE id = ?').run(id);
+    ctx.audit({ action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;
   }).immediate();
 }

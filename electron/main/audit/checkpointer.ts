@@ -5,7 +5,7 @@
  * environment); where the keys cannot be unlocked the checkpoint simply waits for a later call.
  */
 import type { CoreServices } from '../core-services';
-import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
+import { unlockedKeys } from '../certificates/signing-keys';
 import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';
 import type { AuditCheckpoint, CheckpointReason, SigningKey } from './checkpoints';
 
@@ -20,7 +20,7 @@ export function createCheckpointer(services: CoreServices, interval = checkpoint
   let running: Promise<AuditCheckpoint | null> | null = null;
 
   async function signingKey(): Promise<SigningKey> {
-    const keys = await unlockedKeys(certificateDepsOf(services));
+    const keys = await unlockedKeys({ db: services.db, workstation: services.workstation, now: () => services.platform.now() }, services.platform.keyStore);
     return { workstationId: services.workstation.id, publicKey: keys.publicIdentity.ed25519PublicKey, privateKey: keys.ed25519PrivateKey };
   }
 

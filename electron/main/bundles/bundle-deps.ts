@@ -1,10 +1,9 @@
-/** Runs the bundle operations with what the core provides: connection, workstation, clock, keys, audit. */
-import type { Database } from 'better-sqlite3';
+/** The bundle operations as doors and jobs run them: export (this workstation's or the city office's) and import. */
 import type { BundleKind } from '@shared/bundle/manifest';
 import type { ExportResult, ImportReport } from '@shared/bundle/report';
-import { appendAudit } from '../audit/audit-log';
-import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
-import type { CoreServices } from '../core-services';
+import type { DomainContext } from '../context/domain-context';
+import type { KeyStore } from '../crypto/key-store';
+import { unlockedKeys } from '../certificates/signing-keys';
 import { exportBundle } from './export-bundle';
 import { exportCityBundle } from './export-city-bundle';
 import { importBundle } from './import-bundle';
@@ -18,25 +17,16 @@ export interface Progress {
 }
 
 /** Unlocks the workstation key (a passphrase or the OS keychain) for signing a bundle. */
-export async function signerMaterial(services: CoreServices): Promise<SignerMaterial> {
-  return signerMaterialOf(await unlockedKeys(certificateDepsOf(services)));
+export async function signerMaterial(ctx: Pick<DomainContext, 'db' | 'workstation' | 'now'>, keyStore: KeyStore | null): Promise<SignerMaterial> {
+  return signerMaterialOf(await unlockedKeys(ctx, keyStore));
 }
 
 /** `city`: the city office's bundle for laptops; otherwise this workstation's own work. */
-export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
-  const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress };
-  const result = input.city === true ? await exportCityBundle(db, options) : await exportBundle(db, options);
-  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } });
-  return result;
+export function exportWith(ctx: DomainContext, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; dataDir: string }, progress: Progress = {}): Promise<ExportResult> {
+  const options = { out: input.out, full: input.full, dataDir: input.dataDir, signer: signerOf(input.signer), ...progress };
+  return input.city === true ? exportCityBundle(ctx, options) : exportBundle(ctx, options);
 }
 
-export async function importWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { file: string; now: Date; limits?: BundleLimits; kinds?: readonly BundleKind[] }, progress: Progress = {}): Promise<ImportReport> {
-  const report = await importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, kinds: input.kinds, ...progress });
-  appendAudit(db, workstationId, {
-    actor: actorId,
-    action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
-    subject: report.bundleId,
-    data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
-  });
-  return report;
+export function importWith(ctx: DomainContext, input: { file: string; dataDir: string; limits?: BundleLimits; kinds?: readonly BundleKind[] }, progress: Progress = {}): Promise<ImportReport> {
+  return importBundle(ctx, input.file, { dataDir: input.dataDir, limits: input.limits, kinds: input.kinds, ...progress });
 }

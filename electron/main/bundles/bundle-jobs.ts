@@ -15,18 +15,16 @@ export interface ExportJobInput {
   city?: boolean;
   signer: SignerMaterial;
   dataDir: string;
-  now: string;
 }
 
 export interface ImportJobInput {
   file: string;
   kinds?: BundleKind[];
   dataDir: string;
-  now: string;
 }
 
 export const bundleExportJob: JobFunction<ExportJobInput, ExportResult> = (input, context) =>
-  exportWith(context.db, context.workstationId, context.actorId, input.dataDir, { out: input.out, full: input.full, city: input.city, signer: input.signer, now: new Date(input.now) }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+  exportWith(context, { out: input.out, full: input.full, city: input.city, signer: input.signer, dataDir: input.dataDir }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
 
 export const bundleImportJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
-  importWith(context.db, context.workstationId, context.actorId, input.dataDir, { file: input.file, now: new Date(input.now), kinds: input.kinds }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+  importWith(context, { file: input.file, kinds: input.kinds, dataDir: input.dataDir }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { DomainContext } from '../context/domain-context';
 import { DxError } from '@shared/api/errors';
 import { bundleFormat } from '@shared/bundle/manifest';
 import type { BundleKind, Manifest } from '@shared/bundle/manifest';
@@ -25,8 +26,6 @@ import type { ZipEntry } from './zip-writer';
 export interface ExportOptions {
   out: string;
   full: boolean;
-  actorId: string;
-  now: Date;
   dataDir: string;
   signer: BundleSigner;
   progress?(done: number, total: number, message: string): void;
@@ -57,9 +56,9 @@ function changedRecords(db: Database, from: number, full: boolean): Map<TrackedT
 }
 
 /** Signs the chain head, so the receiver can tell later whether this log was rewritten or trimmed behind it. */
-function signExportCheckpoint(db: Database, options: ExportOptions): AuditCheckpoint | null {
+function signExportCheckpoint(db: Database, options: ExportOptions, now: Date): AuditCheckpoint | null {
   const source = options.signer.source;
-  const signed = signCheckpoint(db, { workstationId: source.workstationId, publicKey: source.ed25519PublicKey, privateKey: options.signer.privateKey }, 'export', options.now);
+  const signed = signCheckpoint(db, { workstationId: source.workstationId, publicKey: source.ed25519PublicKey, privateKey: options.signer.privateKey }, 'export', now);
   if (signed) return signed;
   // Already signed at the head (nothing logged since): that checkpoint.
   const headSeq = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
@@ -73,9 +72,10 @@ function checkpointLine(checkpoint: AuditCheckpoint): object {
   };
 }
 
-export async function exportBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
+export async function exportBundle(ctx: DomainContext, options: ExportOptions): Promise<ExportResult> {
+  const { db } = ctx;
   const kind = 'workstation' as const;
-  const head = signExportCheckpoint(db, options);
+  const head = signExportCheckpoint(db, options, ctx.now());
   const previous = lastExport(db, kind);
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
   const to = changeCounter(db);
@@ -123,7 +123,7 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
   }
   counts.evidence_files = evidenceHashes.size;
   options.throwIfCancelled?.();
-  return writeSignedBundle(db, options, { kind, entries, counts, changes: { from, to }, auditTo });
+  return writeSignedBundle(ctx, options, { kind, entries, counts, changes: { from, to }, auditTo });
 }
 
 export interface BundleBody {
@@ -134,8 +134,9 @@ export interface BundleBody {
   auditTo: number;
 }
 
-/** Writes the manifest, signs it, writes the zip and records the export with its sequence number. */
-export async function writeSignedBundle(db: Database, options: Pick<ExportOptions, 'out' | 'full' | 'actorId' | 'now' | 'signer'>, body: BundleBody): Promise<ExportResult> {
+/** Writes the manifest, signs it, writes the zip and records the export with its sequence number and its audit entry. */
+export async function writeSignedBundle(ctx: DomainContext, options: Pick<ExportOptions, 'out' | 'full' | 'signer'>, body: BundleBody): Promise<ExportResult> {
+  const { db } = ctx;
   const sequence = nextExportSequence(db, body.kind);
   const manifest: Manifest = {
     format: bundleFormat,
@@ -145,19 +146,20 @@ export async function writeSignedBundle(db: Database, options: Pick<ExportOption
     sequence,
     full: options.full,
     changes: body.changes,
-    createdAt: options.now.toISOString(),
-    createdBy: options.actorId,
+    createdAt: ctx.now().toISOString(),
+    createdBy: ctx.actor.userId,
     counts: body.counts,
     entries: body.entries.map((entry) => ({ name: entry.name, bytes: entry.bytes.length, sha256: sha256(entry.bytes) })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const signature = options.signer.sign(manifestBytes);
   const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...body.entries]);
-  db.transaction(() =>
+  db.transaction(() => {
     recordExport(db, {
       sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
-      fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId,
-    }),
-  ).immediate();
+      fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: manifest.createdBy,
+    });
+    ctx.audit({ action: 'bundle.export', subject: manifest.bundleId, data: { kind: body.kind, sequence, full: options.full, counts: body.counts, file: options.out } });
+  }).immediate();
   return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
 }

@@ -6,6 +6,7 @@
  * costs nothing. One file serves every laptop; each keeps its own receipts.
  */
 import type { Database } from 'better-sqlite3';
+import type { DomainContext } from '../context/domain-context';
 import type { ExportResult } from '@shared/bundle/report';
 import { changeCounter } from './change-log';
 import { jsonLines, writeSignedBundle } from './export-bundle';
@@ -52,7 +53,8 @@ function receiptLines(db: Database, origin: string): Line[] {
   }));
 }
 
-export async function exportCityBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
+export async function exportCityBundle(ctx: DomainContext, options: ExportOptions): Promise<ExportResult> {
+  const { db } = ctx;
   const origin = options.signer.source.workstationId;
   const parts: [string, Line[]][] = [
     ['rubric_packs', packLines(db, origin)],
@@ -70,5 +72,5 @@ export async function exportCityBundle(db: Database, options: ExportOptions): Pr
     options.throwIfCancelled?.();
   });
   counts.evidence_files = 0;
-  return writeSignedBundle(db, { ...options, full: true }, { kind: 'city', entries, counts, changes: { from: 0, to: changeCounter(db) }, auditTo: 0 });
+  return writeSignedBundle(ctx, { ...options, full: true }, { kind: 'city', entries, counts, changes: { from: 0, to: changeCounter(db) }, auditTo: 0 });
 }

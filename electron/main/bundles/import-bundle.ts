@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { AuditRecord, DomainContext } from '../context/domain-context';
 import { DxError } from '@shared/api/errors';
 import type { BundleKind } from '@shared/bundle/manifest';
 import type { ImportReport } from '@shared/bundle/report';
@@ -26,9 +26,6 @@ import { manifestHead, verifyBundle } from './verify-bundle';
 import type { VerifiedBundle } from './verify-bundle';
 
 export interface ImportOptions {
-  ownWorkstationId: string;
-  actorId: string;
-  now: Date;
   dataDir: string;
   limits?: BundleLimits;
   /** The kinds of bundle this import accepts (default: both). */
@@ -37,11 +34,19 @@ export interface ImportOptions {
   throwIfCancelled?(): void;
 }
 
-function emptyReport(file: string, options: ImportOptions): ImportReport {
+function emptyReport(file: string, now: Date, actorId: string): ImportReport {
   return {
     importId: newId(), file: path.basename(file), status: 'refused', bundleId: null, kind: null, source: null, sequence: null,
     added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
-    importedAt: options.now.toISOString(), importedBy: options.actorId,
+    importedAt: now.toISOString(), importedBy: actorId,
+  };
+}
+
+function auditRecord(report: ImportReport): AuditRecord {
+  return {
+    action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
+    subject: report.bundleId,
+    data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
   };
 }
 
@@ -61,9 +66,13 @@ function checkKind(kind: BundleKind, allowed: readonly BundleKind[] | undefined)
   refuse('manifest.json', '这是工作站（笔记本）的数据包：只有市指挥部可以导入', 'this is a workstation’s (laptop’s) bundle: only the city office imports it');
 }
 
-export async function importBundle(db: Database, file: string, options: ImportOptions): Promise<ImportReport> {
+/** Verifies and merges a bundle, or refuses it whole; either way the outcome is kept in the history and the audit log. */
+export async function importBundle(ctx: DomainContext, file: string, options: ImportOptions): Promise<ImportReport> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const ownWorkstationId = ctx.workstation.id;
   const limits = options.limits ?? bundleLimits;
-  const report = emptyReport(file, options);
+  const report = emptyReport(file, now, ctx.actor.userId);
   let contents: BundleContents | undefined;
   try {
     options.progress?.(0, 1, 'verify');
@@ -73,7 +82,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     checkKind(manifest.kind, options.kinds);
     checkEvidenceFiles(bundle, options.dataDir);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
-    const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
+    const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, ownWorkstationId) : null;
     options.throwIfCancelled?.();
     Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
     // Content-addressed: a file written here and then rolled back is harmless and found next time.
@@ -81,14 +90,14 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     report.evidenceFiles = bundle.evidence.size;
     db.transaction(() => {
       pauseChangeLog(db);
-      const outcome = mergeBundle({ db, ownWorkstationId: options.ownWorkstationId, now: options.now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
+      const outcome = mergeBundle({ db, ownWorkstationId, now: now.toISOString(), progress: (done, total) => options.progress?.(done, total, 'merge'), throwIfCancelled: options.throwIfCancelled }, bundle);
       if (checkpoints.length > 0) {
         const kept = keepReceivedCheckpoints(db, checkpoints);
         if (kept > 0) outcome.added.audit_checkpoints = kept;
         if (kept < checkpoints.length) outcome.alreadyPresent.audit_checkpoints = checkpoints.length - kept;
       }
       if (city) {
-        const parts = applyCityParts(db, city, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now });
+        const parts = applyCityParts(db, city, { ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now });
         for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], parts[kind]);
       }
       // What arrived is the source's work, not ours: it was not logged for export as ours.
@@ -96,6 +105,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       Object.assign(report, outcome, { status: 'imported' });
       report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
       recordImport(db, report);
+      ctx.audit(auditRecord(report));
     }).immediate();
     return report;
   } catch (error) {
@@ -107,7 +117,10 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
       added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
     });
-    recordRefusal(db, report);
+    db.transaction(() => {
+      recordRefusal(db, report);
+      ctx.audit(auditRecord(report));
+    }).immediate();
     return report;
   }
 }

@@ -2,10 +2,9 @@
  * A person resolves a held conflict: keep the version here, or take the incoming one. The choice
  * is written in the conflict row and in the audit log in the same transaction.
  */
-import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import { isRecordTable } from '@shared/bundle/records';
-import { appendAudit } from '../audit/audit-log';
+import type { DomainContext } from '../context/domain-context';
 import { refreshUnitStars } from '../assessments/star-history';
 import { insertRow, updateRow } from './apply-row';
 import { findConflict, markResolved } from './conflict-store';
@@ -20,14 +19,15 @@ function isTracked(table: string): table is TrackedTable {
   return (trackedTables as readonly string[]).includes(table);
 }
 
-export function resolveConflict(db: Database, workstationId: string, id: string, resolution: Resolution, actorId: string, now: Date): ConflictRow {
+export function resolveConflict(ctx: DomainContext, id: string, resolution: Resolution): ConflictRow {
+  const { db } = ctx;
   return db.transaction((): ConflictRow => {
     const conflict = findConflict(db, id);
     if (!conflict) throw new DxError('NOT_FOUND', `没有冲突 ${id} (no conflict ${id})`);
     if (conflict.status === 'resolved') throw new DxError('CONFLICT', `冲突 ${id} 已于 ${conflict.resolvedAt} 由 ${conflict.resolvedBy} 处理 (conflict ${id} was resolved on ${conflict.resolvedAt} by ${conflict.resolvedBy})`);
     const table = conflict.table;
     if (!isTracked(table) || !isRecordTable(table)) throw new DxError('INTERNAL', `unknown table ${table}`);
-    const stamp = now.toISOString();
+    const stamp = ctx.now().toISOString();
     if (resolution === 'take-incoming') {
       try {
         if (readRow(db, table, conflict.recordId)) updateRow(db, table, conflict.recordId, conflict.incoming, stamp);
@@ -39,8 +39,8 @@ export function resolveConflict(db: Database, workstationId: string, id: string,
       const unitId = table === 'units' ? conflict.recordId : (conflict.incoming.unit_id as string | undefined);
       if (unitId) refreshUnitStars(db, unitId, stamp);
     }
-    markResolved(db, id, resolution, actorId, stamp);
-    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.conflict.resolve', subject: id, data: { table, recordId: conflict.recordId, resolution, source: conflict.source, incomingSha256: conflict.incomingSha256 } });
+    markResolved(db, id, resolution, ctx.actor.userId, stamp);
+    ctx.audit({ action: 'bundle.conflict.resolve', subject: id, data: { table, recordId: conflict.recordId, resolution, source: conflict.source, incomingSha256: conflict.incomingSha256 } });
     return findConflict(db, id) as ConflictRow;
   }).immediate();
 }

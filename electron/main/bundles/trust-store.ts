@@ -6,6 +6,7 @@
  */
 import type crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { DomainContext } from '../context/domain-context';
 import { z } from 'zod';
 import { DxError } from '@shared/api/errors';
 import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
@@ -77,9 +78,10 @@ export interface EnrollOutcome {
   created: boolean;
 }
 
-/** Enrolls (or re-enrolls after a revocation) a workstation; the same key twice changes nothing. */
-export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: string, actorId: string, now: Date): EnrollOutcome {
-  if (identity.workstationId === ownWorkstationId) throw new DxError('BAD_INPUT', '这是本工作站自己的身份，无需登记 (this is this workstation’s own identity; it needs no enrollment)');
+/** Enrolls (or re-enrolls after a revocation) a workstation, audited; the same key twice changes nothing. */
+export function enroll(ctx: DomainContext, identity: IdentityFile): EnrollOutcome {
+  const { db } = ctx;
+  if (identity.workstationId === ctx.workstation.id) throw new DxError('BAD_INPUT', '这是本工作站自己的身份，无需登记 (this is this workstation’s own identity; it needs no enrollment)');
   return db.transaction((): EnrollOutcome => {
     const existing = findTrusted(db, identity.workstationId);
     if (existing && existing.revokedAt === null) {
@@ -89,17 +91,22 @@ export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: s
     db.prepare(
       `INSERT OR REPLACE INTO trusted_workstations (workstation_id, name, kind, ed25519_public_key, certificate_pem, fingerprint, enrolled_at, enrolled_by, revoked_at, revoked_by, revoke_reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
-    ).run(identity.workstationId, identity.workstationName, identity.kind ?? 'workstation', identity.ed25519PublicKey, identity.certificatePem ?? null, fingerprintOf(identity.ed25519PublicKey), now.toISOString(), actorId);
-    return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: true };
+    ).run(identity.workstationId, identity.workstationName, identity.kind ?? 'workstation', identity.ed25519PublicKey, identity.certificatePem ?? null, fingerprintOf(identity.ed25519PublicKey), ctx.now().toISOString(), ctx.actor.userId);
+    const entry = findTrusted(db, identity.workstationId) as TrustedEntry;
+    ctx.audit({ action: 'trust.add', subject: entry.workstationId, data: { fingerprint: entry.fingerprint, name: entry.name, ...(entry.kind === 'city' ? { kind: 'city' } : {}) } });
+    return { entry, created: true };
   }).immediate();
 }
 
-export function revokeTrust(db: Database, workstationId: string, actorId: string, reason: string | null, now: Date): TrustedEntry {
+/** Revokes an enrolled workstation, audited; revoking it again changes nothing. */
+export function revokeTrust(ctx: DomainContext, workstationId: string, reason: string | null): TrustedEntry {
+  const { db } = ctx;
   return db.transaction((): TrustedEntry => {
     const existing = findTrusted(db, workstationId);
     if (!existing) throw new DxError('NOT_FOUND', `信任库中没有工作站 ${workstationId} (no workstation ${workstationId} in the trust store)`);
     if (existing.revokedAt !== null) return existing;
-    db.prepare('UPDATE trusted_workstations SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE workstation_id = ?').run(now.toISOString(), actorId, reason, workstationId);
+    db.prepare('UPDATE trusted_workstations SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE workstation_id = ?').run(ctx.now().toISOString(), ctx.actor.userId, reason, workstationId);
+    ctx.audit({ action: 'trust.revoke', subject: workstationId, data: { reason } });
     return findTrusted(db, workstationId) as TrustedEntry;
   }).immediate();
 }

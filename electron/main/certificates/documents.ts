@@ -1,11 +1,12 @@
 /** The PDFs of certificates, for every door: one plaque (issue, re-print) and batches (print). */
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
-import { localDate } from '../assessments/deps';
+import { localDate } from '../context/local-date';
 import { loadPdfFonts } from '../pdf/fonts';
 import type { PdfSigningKey } from '../pdf/signer';
-import type { CertificateDeps } from './deps';
-import { unlockedKeys } from './deps';
+import type { ReadContext } from '../context/domain-context';
+import type { DocumentTools } from './signing-keys';
+import { unlockedKeys } from './signing-keys';
 import { batchPlaquePdf, plaquePdf } from './plaque-pdf';
 import type { BatchProgress } from './plaque-pdf';
 import { getCertificateRow, listCertificateRows, toCertificate } from './repository';
@@ -15,10 +16,10 @@ export function plaqueFileName(number: string): string {
   return `${number}.pdf`;
 }
 
-export async function plaqueDocument(deps: CertificateDeps, certificateId: string): Promise<{ fileName: string; pdf: Buffer }> {
-  const certificate = toCertificate(getCertificateRow(deps.db, certificateId), localDate(deps.now()));
-  const keys = await unlockedKeys(deps);
-  const pdf = await plaquePdf(certificate, loadPdfFonts(deps.fontsDir), keys.pdfSigningKey);
+export async function plaqueDocument(ctx: ReadContext, tools: DocumentTools, certificateId: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const certificate = toCertificate(getCertificateRow(ctx.db, certificateId), localDate(ctx.now()));
+  const keys = await unlockedKeys(ctx, tools.keyStore);
+  const pdf = await plaquePdf(certificate, loadPdfFonts(tools.fontsDir), keys.pdfSigningKey);
   return { fileName: plaqueFileName(certificate.number), pdf };
 }
 
@@ -41,11 +42,11 @@ export async function batchFromConnection(db: Database, workstationId: string, f
 }
 
 /** The batch on the caller's connection (the CLI, and inline jobs). */
-export async function batchDocument(deps: CertificateDeps, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
-  const today = localDate(deps.now());
-  if (listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 1 }, today).length === 0) {
+export async function batchDocument(ctx: ReadContext, tools: DocumentTools, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+  const today = localDate(ctx.now());
+  if (listCertificateRows(ctx.db, { ...filter, status: 'valid', limit: 1 }, today).length === 0) {
     throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   }
-  const keys = await unlockedKeys(deps);
-  return batchFromConnection(deps.db, deps.workstation.id, filter, today, deps.fontsDir, keys.pdfSigningKey, hooks);
+  const keys = await unlockedKeys(ctx, tools.keyStore);
+  return batchFromConnection(ctx.db, ctx.workstation.id, filter, today, tools.fontsDir, keys.pdfSigningKey, hooks);
 }

@@ -8,11 +8,12 @@ import type { Certificate } from '@shared/api/procedures/certificates';
 import { certificateNumber, validUntilFor } from '@shared/domain/certificate';
 import type { CertificatePayload } from '@shared/domain/certificate';
 import { newId } from '../ids';
-import { localDate } from '../assessments/deps';
+import { localDate } from '../context/local-date';
 import { signPayload } from '../crypto/qr-payload';
 import { authorityFor } from './authority';
-import type { CertificateDeps } from './deps';
-import { unlockedKeys } from './deps';
+import type { DomainContext } from '../context/domain-context';
+import type { KeyStore } from '../crypto/key-store';
+import { unlockedKeys } from './signing-keys';
 import { issuableAssessment } from './issuable';
 import { findByAssessment, getCertificateRow, toCertificate } from './repository';
 
@@ -21,22 +22,23 @@ export interface IssueOutcome {
   created: boolean;
 }
 
-export async function issueCertificate(deps: CertificateDeps, assessmentId: string, issuedBy: string): Promise<IssueOutcome> {
-  const today = () => localDate(deps.now());
-  const existing = findByAssessment(deps.db, assessmentId);
+export async function issueCertificate(ctx: DomainContext, keyStore: KeyStore | null, assessmentId: string): Promise<IssueOutcome> {
+  const issuedBy = ctx.actor.userId;
+  const today = () => localDate(ctx.now());
+  const existing = findByAssessment(ctx.db, assessmentId);
   if (existing) return { certificate: toCertificate(existing, today()), created: false };
-  issuableAssessment(deps.db, assessmentId);
-  const keys = await unlockedKeys(deps);
-  const now = deps.now();
+  issuableAssessment(ctx.db, assessmentId);
+  const keys = await unlockedKeys(ctx, keyStore);
+  const now = ctx.now();
   const issuedOn = localDate(now);
-  const outcome = deps.db.transaction((): { id: string; created: boolean } => {
-    const raced = findByAssessment(deps.db, assessmentId);
+  const outcome = ctx.db.transaction((): { id: string; created: boolean } => {
+    const raced = findByAssessment(ctx.db, assessmentId);
     if (raced) return { id: raced.id, created: false };
-    const assessment = issuableAssessment(deps.db, assessmentId);
-    const last = deps.db
+    const assessment = issuableAssessment(ctx.db, assessmentId);
+    const last = ctx.db
       .prepare('SELECT COALESCE(MAX(sequence), 0) FROM certificates WHERE workstation_id = ? AND cycle = ? AND district_code = ?')
       .pluck()
-      .get(deps.workstation.id, assessment.cycle, assessment.districtCode) as number;
+      .get(ctx.workstation.id, assessment.cycle, assessment.districtCode) as number;
     const sequence = last + 1;
     const number = certificateNumber(assessment.cycle, assessment.districtCode, sequence);
     const payload: CertificatePayload = {
@@ -47,18 +49,18 @@ export async function issueCertificate(deps: CertificateDeps, assessmentId: stri
       y: assessment.cycle,
       i: issuedOn,
       e: validUntilFor(assessment.cycle),
-      w: deps.workstation.id,
+      w: ctx.workstation.id,
     };
     const id = newId();
-    deps.db
+    ctx.db
       .prepare(
         `INSERT INTO certificates (id, workstation_id, number, sequence, assessment_id, unit_id, unit_name, uscc, district_code, cycle, stars,
                                    issued_on, valid_until, authority, qr_payload, issued_by, issued_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, deps.workstation.id, number, sequence, assessment.id, assessment.unitId, assessment.unitName, assessment.uscc, assessment.districtCode, assessment.cycle, assessment.stars, payload.i, payload.e, authorityFor(deps.db, assessment.districtCode), signPayload(payload, keys.ed25519PrivateKey), issuedBy, now.toISOString());
-    deps.audit({ actor: issuedBy, action: 'certificate.issue', subject: id, data: { number, assessmentId, unitId: assessment.unitId, stars: assessment.stars } });
+      .run(id, ctx.workstation.id, number, sequence, assessment.id, assessment.unitId, assessment.unitName, assessment.uscc, assessment.districtCode, assessment.cycle, assessment.stars, payload.i, payload.e, authorityFor(ctx.db, assessment.districtCode), signPayload(payload, keys.ed25519PrivateKey), issuedBy, now.toISOString());
+    ctx.audit({ action: 'certificate.issue', subject: id, data: { number, assessmentId, unitId: assessment.unitId, stars: assessment.stars } });
     return { id, created: true };
   }).immediate();
-  return { certificate: toCertificate(getCertificateRow(deps.db, outcome.id), today()), created: outcome.created };
+  return { certificate: toCertificate(getCertificateRow(ctx.db, outcome.id), today()), created: outcome.created };
 }

@@ -7,7 +7,8 @@
 import { DxError } from '@shared/api/errors';
 import type { ScoreResult } from '@shared/scoring/result';
 import { getAssessment } from '../assessments/workflow';
-import { depsOfConnection, localDate } from '../assessments/deps';
+import { localDate } from '../context/local-date';
+import type { ReadContext } from '../context/domain-context';
 import { listEvidence } from '../assessments/evidence';
 import { readEvidenceFile } from '../assessments/evidence-store';
 import { listRectificationsForUnit } from '../assessments/rectifications';
@@ -18,8 +19,8 @@ import { loadPdfFonts } from '../pdf/fonts';
 import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import { drawLine, drawParagraph } from '../pdf/text';
-import type { CertificateDeps } from './deps';
-import { unlockedKeys } from './deps';
+import type { DocumentTools } from './signing-keys';
+import { unlockedKeys } from './signing-keys';
 
 const red = '#9B1B1B';
 const ink = '#1A1A1A';
@@ -108,16 +109,15 @@ function itemTable(doc: PdfDoc, fonts: PdfFonts, rows: ItemRow[]): void {
   }
 }
 
-export async function reportPdf(deps: CertificateDeps, assessmentId: string, printedBy: string): Promise<Buffer> {
-  const workflow = depsOfConnection(deps.db, deps.workstation.id, deps.now);
-  const assessment = getAssessment(workflow, assessmentId);
+export async function reportPdf(ctx: ReadContext, tools: DocumentTools & { dataDir: string }, assessmentId: string, printedBy: string): Promise<Buffer> {
+  const assessment = getAssessment(ctx, assessmentId);
   const result = assessment.result as ScoreResult | null;
   if (!result || (assessment.status !== 'signed' && assessment.status !== 'final')) {
     throw new DxError('CONFLICT', `评定 ${assessmentId} 尚未签署，不能出具检查报告 / assessment ${assessmentId} is not signed yet: no report`, { reason: 'not-final' });
   }
-  const keys = await unlockedKeys(deps);
-  const fonts = loadPdfFonts(deps.fontsDir);
-  const pack = loadPack(deps.db, assessment.rubricId).pack;
+  const keys = await unlockedKeys(ctx, tools.keyStore);
+  const fonts = loadPdfFonts(tools.fontsDir);
+  const pack = loadPack(ctx.db, assessment.rubricId).pack;
   const labels = new Map<string, string>();
   for (const item of [...pack.categories.flatMap((category) => category.items), ...pack.addOns.items, ...pack.vetoes.items]) labels.set(item.id, item.label.zh);
 
@@ -146,12 +146,12 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   heading(doc, fonts, '逐项得分');
   itemTable(doc, fonts, itemRows(result, labels));
 
-  const rectifications = listRectificationsForUnit(workflow, assessment.unit.id).filter((entry) => entry.assessmentId === assessmentId);
+  const rectifications = listRectificationsForUnit(ctx, assessment.unit.id).filter((entry) => entry.assessmentId === assessmentId);
   heading(doc, fonts, '整改事项');
   if (rectifications.length === 0) keyValueRows(doc, fonts, [['—', '无']]);
   else keyValueRows(doc, fonts, rectifications.map((entry) => [`限 ${entry.dueOn}`, `${entry.itemId ? `${entry.itemId} ` : ''}${entry.description}${entry.owner ? `（责任人：${entry.owner}）` : ''}${entry.status === 'done' ? `，已于 ${entry.closedOn} 完成` : ''}`] as [string, string]));
 
-  const evidence = listEvidence(workflow, assessmentId);
+  const evidence = listEvidence(ctx, assessmentId);
   heading(doc, fonts, `证据材料（${evidence.length} 件）`);
   if (evidence.length === 0) keyValueRows(doc, fonts, [['—', '无']]);
   let column = 0;
@@ -164,7 +164,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
     const x = margin + column * 125;
     const y = doc.y;
     try {
-      doc.image(readEvidenceFile(deps.dataDir, file.sha256), x, y, { fit: [115, 80] });
+      doc.image(readEvidenceFile(tools.dataDir, file.sha256), x, y, { fit: [115, 80] });
     } catch {
       doc.save().rect(x, y, 115, 80).strokeColor(rule).stroke().restore();
     }
@@ -179,12 +179,12 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   keyValueRows(doc, fonts, [
     ['检查员（提交）', `${assessment.inspector ?? '—'}${assessment.submittedAt ? `，${assessment.submittedAt.slice(0, 10)}` : ''}`],
     ['组长（签署）', `${assessment.signedBy ?? '—'}${assessment.signedAt ? `，${assessment.signedAt.slice(0, 10)}` : ''}`],
-    ['报告出具', `${printedBy}，${localDate(deps.now())}；工作站 ${deps.workstation.id}`],
+    ['报告出具', `${printedBy}，${localDate(ctx.now())}；工作站 ${ctx.workstation.id}`],
   ]);
-  addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${deps.workstation.id}`, location: 'Wuhan, CN' });
+  addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${ctx.workstation.id}`, location: 'Wuhan, CN' });
   return signPdf(await endToBuffer(doc), keys.pdfSigningKey);
 }
 
-export async function reportDocument(deps: CertificateDeps, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
-  return { fileName: `report-${assessmentId}.pdf`, pdf: await reportPdf(deps, assessmentId, printedBy) };
+export async function reportDocument(ctx: ReadContext, tools: DocumentTools & { dataDir: string }, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
+  return { fileName: `report-${assessmentId}.pdf`, pdf: await reportPdf(ctx, tools, assessmentId, printedBy) };
 }

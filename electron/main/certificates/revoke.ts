@@ -8,8 +8,8 @@ import { DxError } from '@shared/api/errors';
 import type { Certificate } from '@shared/api/procedures/certificates';
 import type { RevocationCause } from '@shared/domain/certificate';
 import { newId } from '../ids';
-import { localDate } from '../assessments/deps';
-import type { CertificateDeps } from './deps';
+import { localDate } from '../context/local-date';
+import type { DomainContext } from '../context/domain-context';
 import { getCertificateRow, toCertificate } from './repository';
 
 interface RevocationRecord {
@@ -30,17 +30,18 @@ function insertRevocation(db: Database, record: RevocationRecord): void {
   ).run(newId(), record.certificateId, record.workstationId, record.cause, record.reason, record.assessmentId, record.revokedOn, record.revokedBy, record.at);
 }
 
-export function revokeCertificate(deps: CertificateDeps, id: string, reason: string, revokedBy: string): Certificate {
-  const now = deps.now();
-  deps.db.transaction(() => {
-    const row = getCertificateRow(deps.db, id);
+export function revokeCertificate(ctx: DomainContext, id: string, reason: string): Certificate {
+  const revokedBy = ctx.actor.userId;
+  const now = ctx.now();
+  ctx.db.transaction(() => {
+    const row = getCertificateRow(ctx.db, id);
     if (row.cause !== null) {
       throw new DxError('CONFLICT', `证书 ${row.number} 已于 ${row.revoked_on} 撤销 / certificate ${row.number} was already revoked on ${row.revoked_on}`, { reason: 'already-revoked' });
     }
-    insertRevocation(deps.db, { certificateId: id, workstationId: deps.workstation.id, cause: 'manual', reason, assessmentId: null, revokedOn: localDate(now), revokedBy, at: now.toISOString() });
-    deps.audit({ actor: revokedBy, action: 'certificate.revoke', subject: id, data: { number: row.number, reason } });
+    insertRevocation(ctx.db, { certificateId: id, workstationId: ctx.workstation.id, cause: 'manual', reason, assessmentId: null, revokedOn: localDate(now), revokedBy, at: now.toISOString() });
+    ctx.audit({ action: 'certificate.revoke', subject: id, data: { number: row.number, reason } });
   }).immediate();
-  return toCertificate(getCertificateRow(deps.db, id), localDate(now));
+  return toCertificate(getCertificateRow(ctx.db, id), localDate(now));
 }
 
 export interface DecisionRevocation {
@@ -51,6 +52,7 @@ export interface DecisionRevocation {
   cause: 'veto' | 'superseded';
   on: string;
   by: string;
+  at: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export function revokeForDecision(db: Database, decision: DecisionRevocation): n
     .pluck()
     .all(decision.unitId, decision.assessmentId) as string[];
   const reason = decision.cause === 'veto' ? `一票否决（评定 ${decision.assessmentId}） (veto in assessment ${decision.assessmentId})` : `被评定 ${decision.assessmentId} 取代 (superseded by assessment ${decision.assessmentId})`;
-  const at = new Date().toISOString();
+  const at = decision.at;
   for (const certificateId of ids) {
     insertRevocation(db, { certificateId, workstationId: decision.workstationId, cause: decision.cause, reason, assessmentId: decision.assessmentId, revokedOn: decision.on, revokedBy: decision.by, at });
   }

@@ -5,23 +5,24 @@
  * without a passphrase that unlocks it the certificates are skipped and the reason is said.
  */
 import { DxError } from '@shared/api/errors';
-import type { CertificateDeps } from '../certificates/deps';
-import { unlockedKeys } from '../certificates/deps';
+import type { DomainContext } from '../context/domain-context';
+import type { KeyStore } from '../crypto/key-store';
+import { unlockedKeys } from '../certificates/signing-keys';
 import { issueCertificate } from '../certificates/issue';
 
 export type DemoCertificates = { issued: number; skipped: null } | { issued: 0; skipped: { message: string; messageEn: string } };
 
-export async function issueDemoCertificates(deps: CertificateDeps, actorId: string): Promise<DemoCertificates> {
-  if (deps.keyStore === null) {
+export async function issueDemoCertificates(ctx: DomainContext, keyStore: KeyStore | null): Promise<DemoCertificates> {
+  if (keyStore === null) {
     return { issued: 0, skipped: { message: '未设置 DINGXING_KEY_PASSPHRASE，工作站密钥未解锁，未签发证书', messageEn: 'DINGXING_KEY_PASSPHRASE is not set, so the workstation key stays locked and no certificates were issued' } };
   }
   try {
-    await unlockedKeys(deps);
+    await unlockedKeys(ctx, keyStore);
   } catch (error) {
     if (!(error instanceof DxError) || error.code !== 'REFUSED') throw error;
     return { issued: 0, skipped: { message: `工作站密钥无法解锁，未签发证书（${error.message.split(' / ')[0]}）`, messageEn: `the workstation key could not be unlocked, so no certificates were issued (${error.message.split(' / ')[1] ?? error.message})` } };
   }
-  const ids = deps.db
+  const ids = ctx.db
     .prepare(
       `SELECT a.id FROM assessments a
         WHERE a.status = 'signed' AND a.awarded_stars >= 1 AND a.cycle = (SELECT max(cycle) FROM assessments WHERE status IN ('signed', 'final'))
@@ -32,7 +33,7 @@ export async function issueDemoCertificates(deps: CertificateDeps, actorId: stri
     .all() as string[];
   let issued = 0;
   for (const id of ids) {
-    if ((await issueCertificate(deps, id, actorId)).created) issued += 1;
+    if ((await issueCertificate(ctx, keyStore, id)).created) issued += 1;
   }
   return { issued, skipped: null };
 }

@@ -12,8 +12,8 @@ import type { RubricItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
 import { ensureStreet, insertUnit } from '../units/unit-store';
-import type { WorkflowDeps } from '../assessments/deps';
-import { localDate } from '../assessments/deps';
+import type { DomainContext } from '../context/domain-context';
+import { localDate } from '../context/local-date';
 import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
@@ -116,15 +116,15 @@ function addDays(date: string, days: number): string {
   return value.toISOString().slice(0, 10);
 }
 
-export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): DemoResult {
-  const db = deps.db;
+export function generateDemo(ctx: DomainContext, options: DemoOptions = {}): DemoResult {
+  const db = ctx.db;
   const count = options.units ?? 300;
   const random = seededRandom(options.seed ?? 20261129);
   // Streets and addresses draw from their own sequence: adding them left every other demo fact
   // (units, scores, stars, grades) as the same seed made it before.
   const placeRandom = seededRandom(((options.seed ?? 20261129) ^ 0x5f3759df) >>> 0);
-  const today = localDate(deps.now());
-  const stamp = deps.now().toISOString();
+  const today = localDate(ctx.now());
+  const stamp = ctx.now().toISOString();
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'demo_loaded_at'").get()) {
     throw new DxError('CONFLICT', 'Demo data is already loaded in this database');
   }
@@ -134,7 +134,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   const takenNames = new Set((db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]));
   const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
   const insertAssessment = (id: string, unitId: string, cycle: number, assessedOn: string, answers: Record<string, unknown>, status: 'draft' | 'submitted', inspector: string, submittedAt: string | null) =>
-    insertAssessmentRow(db, { id, workstationId: deps.workstationId, unitId, cycle, assessedOn, rubricId: loaded.ref, rubricSha256: loaded.sha256, answers: JSON.stringify(answers), details: '{}', status, inspector, submittedAt, createdAt: stamp });
+    insertAssessmentRow(db, { id, workstationId: ctx.workstation.id, unitId, cycle, assessedOn, rubricId: loaded.ref, rubricSha256: loaded.sha256, answers: JSON.stringify(answers), details: '{}', status, inspector, submittedAt, createdAt: stamp });
   const insertRectification = db.prepare(
     `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -168,7 +168,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
       const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
       insertUnit(db, {
         id: unit.id,
-        workstationId: deps.workstationId,
+        workstationId: ctx.workstation.id,
         name,
         kind,
         industry,
@@ -218,7 +218,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
           continue;
         }
         insertAssessment(id, unit.id, cycle, assessedOn, answers, 'draft', inspector, stamp);
-        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
+        recordSigned(ctx, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
         assessments += 1;
         if (result.vetoed) vetoes += 1;
         // Hidden dangers found (PRE-5) become rectifications with a due date.
@@ -226,15 +226,15 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         if (typeof dangers === 'number' && dangers > 0) {
           const dueOn = addDays(assessedOn, random.pick([30, 45, 60]));
           const done = cycle < 2026 || (dueOn < today && random.chance(0.5));
-          insertRectification.run(newId(), deps.workstationId, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
+          insertRectification.run(newId(), ctx.workstation.id, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
           rectifications += 1;
         }
       }
       options.progress?.(index + 1, count);
     }
-    writeDemoDistrictInputs(db, cycles, { workstationId: deps.workstationId, enteredBy: 'demo', now: deps.now() });
+    writeDemoDistrictInputs(db, cycles, { workstationId: ctx.workstation.id, enteredBy: 'demo', now: ctx.now() });
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
-    deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
+    ctx.audit({ action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
   }).immediate();
   return { units: count, assessments, rectifications };
 }

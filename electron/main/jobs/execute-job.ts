@@ -3,14 +3,21 @@ import { DxError } from '@shared/api/errors';
 import { jobs } from '@shared/api/jobs';
 import type { JobName } from '@shared/api/jobs';
 import type { Database } from 'better-sqlite3';
+import type { Actor } from '@shared/domain/roles';
+import { domainContext } from '../context/domain-context';
+import type { Workstation } from '../workstation/workstation';
 import type { JobFunction } from './job';
 import { jobRegistry } from './registry';
 import type { JobInput, JobOutput } from './registry';
 
 export interface ExecuteJobOptions<N extends JobName> {
   db: Database;
-  workstationId: string;
-  actorId: string;
+  workstation: Workstation;
+  actor: Actor;
+  /** The audit actions the procedure that runs the job declares. */
+  actions: readonly string[];
+  /** The job's clock: the main thread's platform clock as the job started. */
+  now: Date;
   name: N;
   input: JobInput<N>;
   isCancelled(): boolean;
@@ -25,10 +32,9 @@ export async function executeJob<N extends JobName>(options: ExecuteJobOptions<N
   if (!isJobName(options.name)) throw new DxError('NOT_FOUND', `Unknown job ${String(options.name)}`);
   // The registry pairs each name with its function; TypeScript cannot follow that pairing through a generic index.
   const job = (await jobRegistry[options.name]()) as unknown as JobFunction<JobInput<N>, JobOutput<N>>;
+  const now = options.now;
   return job(options.input, {
-    db: options.db,
-    workstationId: options.workstationId,
-    actorId: options.actorId,
+    ...domainContext({ db: options.db, workstation: options.workstation, now: () => new Date(now) }, options.actor, options.actions),
     progress: options.progress,
     throwIfCancelled() {
       if (options.isCancelled()) throw new DxError('CANCELLED', `${options.name} was cancelled`);

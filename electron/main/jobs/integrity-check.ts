@@ -21,7 +21,7 @@ export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean
   const audit = verifyAuditChain(context.db);
   if (audit.firstBroken) problems.push(describeBreak(audit.firstBroken));
   // …and still reach every checkpoint the workstation signed, with the hash it signed.
-  const checkpoints = verifyOwnCheckpoints(context.db, context.workstationId);
+  const checkpoints = verifyOwnCheckpoints(context.db, context.workstation.id);
   if (checkpoints.firstProblem) problems.push(describeCheckpointProblem(checkpoints.firstProblem));
   return { ok: problems.length === 0, problems };
 };

@@ -1,15 +1,12 @@
 /**
  * A job: work that may take longer than ~50 ms, so it runs in a worker thread with its own
- * database connection while the main thread keeps answering. Jobs are plain functions of
- * (connection, input, progress) and are listed in ./registry.ts.
+ * database connection while the main thread keeps answering. A job is a plain function of its
+ * input and the same domain context every operation gets (on its worker's connection), with
+ * progress and cancellation; ./registry.ts lists them.
  */
-import type { Database } from 'better-sqlite3';
+import type { DomainContext } from '../context/domain-context';
 
-export interface JobContext {
-  db: Database;
-  workstationId: string;
-  /** Who started the job (a user id or `cli:<account>`), recorded in what it writes. */
-  actorId: string;
+export interface JobContext extends DomainContext {
   progress(done: number, total: number, message?: string): void;
   /** Throws CANCELLED when the caller cancelled; call between steps. */
   throwIfCancelled(): void;

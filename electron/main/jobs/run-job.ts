@@ -10,6 +10,8 @@ import { DxError } from '@shared/api/errors';
 import { jobWrites } from '@shared/api/jobs';
 import type { JobName } from '@shared/api/jobs';
 import type { Database } from 'better-sqlite3';
+import type { Actor } from '@shared/domain/roles';
+import type { Workstation } from '../workstation/workstation';
 import { packageRoot } from '../renderer-dir';
 import { executeJob } from './execute-job';
 import type { JobInput, JobOutput } from './registry';
@@ -31,15 +33,19 @@ export function defaultJobMode(): JobMode {
 export interface JobHost {
   db: Database;
   dbFile: string;
-  workstation: { id: string };
+  workstation: Workstation;
   jobMode: JobMode;
+  /** The door's clock; a job reads it once, as it starts. */
+  now(): Date;
   writeGate: WriteGate;
 }
 
 /** The call a job runs for: who started it, its cancel signal and where progress goes. */
 export interface JobCall {
-  /** A user id or `cli:<account>`, recorded in what the job writes. */
-  actorId: string;
+  /** Who started the job (a user or `cli:<account>`), recorded in what it writes. */
+  actor: Actor;
+  /** The audit actions the procedure that runs the job declares. */
+  actions: readonly string[];
   signal: AbortSignal;
   progress(done: number, total: number, message?: string): void;
 }
@@ -48,8 +54,10 @@ export function runJob<N extends JobName>(host: JobHost, name: N, input: JobInpu
   if (mode === 'inline') {
     return executeJob({
       db: host.db,
-      workstationId: host.workstation.id,
-      actorId: call.actorId,
+      workstation: host.workstation,
+      actor: call.actor,
+      actions: call.actions,
+      now: host.now(),
       name,
       input,
       isCancelled: () => call.signal.aborted,
@@ -59,7 +67,7 @@ export function runJob<N extends JobName>(host: JobHost, name: N, input: JobInpu
   // Cancelled before it started: an abort event already fired would never reach the worker.
   if (call.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
-  const request: WorkerRequest = { name, input, dbFile: host.dbFile, workstationId: host.workstation.id, actorId: call.actorId, cancelBuffer };
+  const request: WorkerRequest = { name, input, dbFile: host.dbFile, workstation: host.workstation, actor: call.actor, actions: call.actions, now: host.now().toISOString(), cancelBuffer };
   return new Promise((resolve, reject) => {
     // A job writing from its own connection holds the gate: main-thread writes queue behind it.
     const release = jobWrites(name) ? host.writeGate.hold(name) : () => undefined;

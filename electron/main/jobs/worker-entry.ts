@@ -16,8 +16,10 @@ try {
   if (!isJobName(request.name)) throw new DxError('NOT_FOUND', `Unknown job ${String(request.name)}`);
   const value = await executeJob({
     db,
-    workstationId: request.workstationId,
-    actorId: request.actorId,
+    workstation: request.workstation,
+    actor: request.actor,
+    actions: request.actions,
+    now: new Date(request.now),
     name: request.name,
     // The structured clone of what runJob sent for this very job.
     input: request.input as JobInput<typeof request.name>,

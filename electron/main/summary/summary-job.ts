@@ -13,7 +13,6 @@ export interface SummaryJobInput {
   district: string | null;
   cycle: number;
   printedBy: string;
-  now: string;
   fontsDir: string;
   signingKey: TransferableSigningKey;
 }
@@ -24,12 +23,12 @@ export interface SummaryJobOutput {
 }
 
 export const summaryPdfJob: JobFunction<SummaryJobInput, SummaryJobOutput> = async (input, context) => {
-  const deps = { db: context.db, workstation: { id: context.workstationId }, now: () => new Date(input.now), fontsDir: input.fontsDir };
+  const drawing = { ...context, fontsDir: input.fontsDir };
   context.progress(0, 2, 'draw');
-  const built = input.district === null ? buildCitySummary(deps, input.cycle, input.printedBy) : buildDistrictSummary(deps, input.district, input.cycle, input.printedBy);
+  const built = input.district === null ? buildCitySummary(drawing, input.cycle, input.printedBy) : buildDistrictSummary(drawing, input.district, input.cycle, input.printedBy);
   context.throwIfCancelled();
   context.progress(1, 2, 'sign');
-  const signed = await signSummary(built, context.workstationId, fromTransferable(input.signingKey));
+  const signed = await signSummary(built, context.workstation.id, fromTransferable(input.signingKey));
   context.progress(2, 2, 'sign');
   return signed;
 };

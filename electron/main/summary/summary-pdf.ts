@@ -8,9 +8,10 @@ import { DxError } from '@shared/api/errors';
 import type { DingRow } from '@shared/domain/ding-evaluation';
 import { industryLabels, unitKindLabels, unitKinds } from '@shared/domain/unit-kinds';
 import type { DingGrade, DingPack } from '@shared/rubric/ding-pack';
-import { localDate } from '../assessments/deps';
-import type { CertificateDeps } from '../certificates/deps';
-import { unlockedKeys } from '../certificates/deps';
+import { localDate } from '../context/local-date';
+import type { ReadContext } from '../context/domain-context';
+import type { DocumentTools } from '../certificates/signing-keys';
+import { unlockedKeys } from '../certificates/signing-keys';
 import { dingTable, loadDingPack } from '../ding/ding-table';
 import { createPdfDocument, endToBuffer } from '../pdf/document';
 import type { PdfDoc } from '../pdf/document';
@@ -69,13 +70,8 @@ function signatureFields(workstationId: string, reason: string) {
   return { reason, name: `Dingxing Workstation ${workstationId}`, location: 'Wuhan, CN' };
 }
 
-/** What drawing a summary reads: a connection (the main one, or a worker's), the workstation, the clock and the fonts. */
-export interface SummaryDeps {
-  db: CertificateDeps['db'];
-  workstation: Pick<CertificateDeps['workstation'], 'id'>;
-  now(): Date;
-  fontsDir: string;
-}
+/** What drawing a summary reads: the context's connection (the main one, or a worker's), workstation and clock, and the fonts. */
+type SummaryContext = ReadContext & Pick<DocumentTools, 'fontsDir'>;
 
 export interface BuiltSummary {
   doc: PdfDoc;
@@ -89,7 +85,7 @@ export async function signSummary(built: BuiltSummary, workstationId: string, ke
 }
 
 /** The district summary's unsigned document (exported for the benchmark, which measures signing apart). */
-export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle: number, printedBy: string): BuiltSummary {
+export function buildDistrictSummary(deps: SummaryContext, district: string, cycle: number, printedBy: string): BuiltSummary {
   const pack = loadDingPack(deps.db).pack;
   const today = localDate(deps.now());
   const data = districtSummaryData(deps.db, district, cycle, today);
@@ -183,19 +179,19 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason };
 }
 
-export async function districtSummaryPdf(deps: CertificateDeps, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
+export async function districtSummaryPdf(ctx: ReadContext, tools: DocumentTools, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
   // Built first: a district without inputs is refused before anyone is asked for the key passphrase.
-  const built = buildDistrictSummary(deps, district, cycle, printedBy);
-  return signSummary(built, deps.workstation.id, (await unlockedKeys(deps)).pdfSigningKey);
+  const built = buildDistrictSummary({ ...ctx, fontsDir: tools.fontsDir }, district, cycle, printedBy);
+  return signSummary(built, ctx.workstation.id, (await unlockedKeys(ctx, tools.keyStore)).pdfSigningKey);
 }
 
-export async function citySummaryPdf(deps: CertificateDeps, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
-  const built = buildCitySummary(deps, cycle, printedBy);
-  return signSummary(built, deps.workstation.id, (await unlockedKeys(deps)).pdfSigningKey);
+export async function citySummaryPdf(ctx: ReadContext, tools: DocumentTools, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const built = buildCitySummary({ ...ctx, fontsDir: tools.fontsDir }, cycle, printedBy);
+  return signSummary(built, ctx.workstation.id, (await unlockedKeys(ctx, tools.keyStore)).pdfSigningKey);
 }
 
 /** The city report's unsigned document: every district's row, the charts and each decision in words. */
-export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: string): BuiltSummary {
+export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy: string): BuiltSummary {
   const table_ = dingTable(deps.db, cycle);
   if (!table_.rows.some((row) => row.evaluated)) {
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });

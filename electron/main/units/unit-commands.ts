@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
+import type { DomainContext } from '../context/domain-context';
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
@@ -76,22 +77,24 @@ function factsOf(db: Database, fields: Fields, checked: Checked): UnitFacts {
   };
 }
 
-export function createUnit(db: Database, workstationId: string, fields: Fields, audit: (id: string) => void): Unit {
+export function createUnit(ctx: DomainContext, fields: Fields): Unit {
+  const { db } = ctx;
   const id = newId();
   db.transaction(() => {
     const checked = check(db, fields, null);
-    insertUnit(db, { id, workstationId, ...factsOf(db, fields, checked), createdAt: new Date().toISOString() });
-    audit(id);
+    insertUnit(db, { id, workstationId: ctx.workstation.id, ...factsOf(db, fields, checked), createdAt: ctx.now().toISOString() });
+    ctx.audit({ action: 'units.create', subject: id, data: { name: fields.name } });
   }).immediate();
   return getUnitRow(db, id);
 }
 
-export function updateUnit(db: Database, id: string, fields: Fields, audit: (id: string) => void): Unit {
+export function updateUnit(ctx: DomainContext, id: string, fields: Fields): Unit {
+  const { db } = ctx;
   db.transaction(() => {
     getUnitRow(db, id);
     const checked = check(db, fields, id);
-    updateUnitFacts(db, id, factsOf(db, fields, checked), new Date().toISOString());
-    audit(id);
+    updateUnitFacts(db, id, factsOf(db, fields, checked), ctx.now().toISOString());
+    ctx.audit({ action: 'units.update', subject: id, data: { name: fields.name } });
   }).immediate();
   return getUnitRow(db, id);
 }

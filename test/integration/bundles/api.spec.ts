@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@shared/api/contract';
 import type { Caller } from '../../../electron/main/api/dispatch';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import type { Core } from '../../../electron/main/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
@@ -13,6 +12,7 @@ import { actorWith, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 import { downloadFile, uploadFile } from '../../helpers/transfers';
 import { assessmentDocument } from '../certificates/world';
+import { contextOf } from '../../helpers/context';
 
 const asCity: Caller = { actor: actorWith('市指挥部', 'city') };
 
@@ -27,7 +27,7 @@ const workerCore = () => testCore({ jobMode: 'worker', platform: nodePlatform({ 
 describe('数据交换 procedures', () => {
   it('exports on a laptop and imports at the city office in worker jobs, with roles enforced', async () => {
     const [laptop, city] = [await workerCore(), await workerCore()];
-    importAssessmentDocuments(depsOfServices(laptop.services), cliActor(), [{ source: 'a.json', json: assessmentDocument({ name: '接口公司' }) }]);
+    importAssessmentDocuments(contextOf(laptop, cliActor()), [{ source: 'a.json', json: assessmentDocument({ name: '接口公司' }) }]);
 
     const forbidden = await laptop.dispatcher.dispatch('bundles.export', { full: false }, asCity);
     expect(forbidden.ok ? null : forbidden.error.code).toBe('FORBIDDEN');
@@ -64,7 +64,7 @@ describe('数据交换 procedures', () => {
 
   it('sends the city bundle to a laptop through its own door, with roles enforced and the receipts in the history', async () => {
     const [laptop, city] = [await workerCore(), await workerCore()];
-    importAssessmentDocuments(depsOfServices(laptop.services), cliActor(), [{ source: 'a.json', json: assessmentDocument({ name: '回执公司' }) }]);
+    importAssessmentDocuments(contextOf(laptop, cliActor()), [{ source: 'a.json', json: assessmentDocument({ name: '回执公司' }) }]);
     const exported = await call(laptop, 'bundles.export', { full: false }, asLeader, 'export-1');
     const laptopBytes = await downloadFile(laptop, asLeader, exported.download.downloadId);
     const laptopIdentity = await call(laptop, 'identity.show', {}, asInspector);

@@ -2,12 +2,12 @@
 // even a history entry, and the next import of the same bundle runs as if nothing happened.
 import { describe, expect, it } from 'vitest';
 import { DxError } from '@shared/api/errors';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { importWith } from '../../../electron/main/bundles/bundle-deps';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { assessmentDocument } from '../certificates/world';
 import { dir, file, now, station } from './world';
+import { contextOf } from '../../helpers/context';
 
 describe('cancelling a bundle import', () => {
   it('leaves nothing written when cancelled in the middle of the merge', async () => {
@@ -15,7 +15,7 @@ describe('cancelling a bundle import', () => {
     city.enroll(a);
     // Enough records that the merge checks for a cancel part-way (every 500 lines).
     const documents = Array.from({ length: 180 }, (_, index) => ({ source: `${index}.json`, json: assessmentDocument({ name: `取消测试${index}号公司` }) }));
-    importAssessmentDocuments(depsOfServices(a.core.services, () => now), cliActor(), documents);
+    importAssessmentDocuments(contextOf(a.core, cliActor(), () => now), documents);
     const folder = dir();
     await a.exportTo(file(folder, 'a.dxb'));
 
@@ -23,7 +23,7 @@ describe('cancelling a bundle import', () => {
     const before = city.snapshot();
     const stages: string[] = [];
     let checks = 0;
-    const cancelled = importWith(services.db, services.workstation.id, 'cli:test', services.dataDir, { file: file(folder, 'a.dxb'), now }, {
+    const cancelled = importWith(contextOf(city.core, cliActor(), () => now), { file: file(folder, 'a.dxb'), dataDir: services.dataDir }, {
       progress: (_done, _total, stage) => stages.push(stage),
       throwIfCancelled() {
         checks += 1;

@@ -1,14 +1,11 @@
 // City bundles: laptop → city → laptop with three databases. Laptop B learns laptop A's
 // enrollment and certificate revocations, laptop A gets receipts for its bundles (a refused
 // one with its reason), a new rubric pack version arrives and is used for a new cycle.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { startAssessment } from '../../../electron/main/assessments/workflow';
 import { importWith } from '../../../electron/main/bundles/bundle-deps';
 import { listReceipts } from '../../../electron/main/bundles/receipt-store';
 import { findTrusted } from '../../../electron/main/bundles/trust-store';
-import { certificateDepsOf } from '../../../electron/main/certificates/deps';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { revokeCertificate } from '../../../electron/main/certificates/revoke';
 import { verifierData } from '../../../electron/main/certificates/verifier-page';
@@ -18,11 +15,12 @@ import { addPack } from '../../../electron/main/rubric/pack-store';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
 import type { Station } from './world';
+import { contextOf, recordedAs } from '../../helpers/context';
 
 async function issueAndRevoke(s: Station, assessmentId: string): Promise<{ number: string; qr: string }> {
-  const deps = certificateDepsOf(s.core.services, { keyStore: new PassphraseKeyStore('station passphrase'), fontsDir: path.resolve('build/fonts'), now: () => now });
-  const { certificate } = await issueCertificate(deps, assessmentId, 'cli:test');
-  revokeCertificate(deps, certificate.id, '发现隐患，撤销', 'cli:test');
+  const ctx = contextOf(s.core, recordedAs('cli:test'), () => now);
+  const { certificate } = await issueCertificate(ctx, new PassphraseKeyStore('station passphrase'), assessmentId);
+  revokeCertificate(ctx, certificate.id, '发现隐患，撤销');
   const qr = s.core.services.db.prepare('SELECT qr_payload FROM certificates WHERE id = ?').pluck().get(certificate.id) as string;
   return { number: certificate.number, qr };
 }
@@ -74,10 +72,10 @@ describe('city bundles', () => {
 
     // The new pack is in force for 2027 on the laptop; 2026 keeps the shipped one.
     const unitId = a.core.services.db.prepare('SELECT unit_id FROM assessments WHERE id = ?').pluck().get(assessed) as string;
-    const deps = depsOfServices(a.core.services, () => now);
-    expect(startAssessment(deps, { unitId, cycle: 2027, assessedOn: '2027-03-01' }, cliActor()).rubricId).toBe('wuhan-star@2027.1');
+    const clock = () => now;
+    expect(startAssessment(contextOf(a.core, cliActor(), clock), { unitId, cycle: 2027, assessedOn: '2027-03-01' }).rubricId).toBe('wuhan-star@2027.1');
     const other = a.core.services.db.prepare("SELECT id FROM units WHERE name = '乙公司'").pluck().get() as string;
-    expect(startAssessment(deps, { unitId: other, cycle: 2026 }, cliActor()).rubricId).toBe('wuhan-star@2026.1');
+    expect(startAssessment(contextOf(a.core, cliActor(), clock), { unitId: other, cycle: 2026 }).rubricId).toBe('wuhan-star@2026.1');
 
     // Idempotent: the same city bundle again adds nothing.
     const again = await a.importFrom(file(folder, 'city-1.dxb'));
@@ -116,7 +114,7 @@ describe('city bundles', () => {
     const unknown = await stranger.importFrom(file(folder, 'c.dxb'));
     expect(unknown.refused[0]?.reasonEn).toMatch(/city office .* is not enrolled: .*identity export --city/);
     // The city office's door takes laptops' bundles only.
-    const wrongDoor = await importWith(b.core.services.db, b.core.services.workstation.id, 'cli:test', b.core.services.dataDir, { file: file(folder, 'c.dxb'), now, kinds: ['workstation'] });
+    const wrongDoor = await importWith(contextOf(b.core, recordedAs('cli:test'), () => now), { file: file(folder, 'c.dxb'), dataDir: b.core.services.dataDir, kinds: ['workstation'] });
     expect(wrongDoor.refused[0]?.reasonEn).toMatch(/city office’s bundle for laptops/);
     expect(b.snapshot()).toEqual(before);
     expect(b.core.services.db.prepare('SELECT count(*) FROM bundle_receipts').pluck().get()).toBe(0);

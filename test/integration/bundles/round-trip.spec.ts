@@ -9,6 +9,7 @@ import { listImports } from '../../../electron/main/bundles/bundle-history';
 import { dir, file, now, station } from './world';
 import type { Station } from './world';
 import { newUscc } from '../certificates/world';
+import { contextOf, recordedAs } from '../../helpers/context';
 
 function unitRow(s: Station, id: string): Record<string, unknown> {
   return s.core.services.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as Record<string, unknown>;
@@ -131,13 +132,13 @@ describe('bundles between workstations', () => {
     expect(listConflicts(city.core.services.db)).toHaveLength(1);
     expect(again.conflicts).toHaveLength(1);
 
-    const resolved = resolveConflict(city.core.services.db, city.core.services.workstation.id, held!.id, 'take-incoming', 'user-1', now);
+    const resolved = resolveConflict(contextOf(city.core, recordedAs('user-1'), () => now), held!.id, 'take-incoming');
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'take-incoming', resolvedBy: 'user-1' });
     expect(unitRow(city, unit).name).toBe('笔记本改的名');
     const audit = city.core.services.db.prepare("SELECT actor, data FROM audit_log WHERE action = 'bundle.conflict.resolve'").get() as { actor: string; data: string };
     expect(audit.actor).toBe('user-1');
     expect(JSON.parse(audit.data)).toMatchObject({ resolution: 'take-incoming', table: 'units' });
-    expect(() => resolveConflict(city.core.services.db, city.core.services.workstation.id, held!.id, 'keep-local', 'user-1', now)).toThrow(/resolved/);
+    expect(() => resolveConflict(contextOf(city.core, recordedAs('user-1'), () => now), held!.id, 'keep-local')).toThrow(/resolved/);
   });
 
   it('holds a signed assessment that arrives different from the signed one here; keeping the local one is recorded', async () => {
@@ -155,8 +156,8 @@ describe('bundles between workstations', () => {
     const report = await city.importFrom(file(folder, '2.dxb'));
     expect(report.conflicts).toEqual([expect.objectContaining({ table: 'assessments' })]);
     const [held] = listConflicts(city.core.services.db);
-    expect(() => resolveConflict(city.core.services.db, city.core.services.workstation.id, held!.id, 'take-incoming', 'user-1', now)).toThrow(/cannot be taken/);
-    expect(resolveConflict(city.core.services.db, city.core.services.workstation.id, held!.id, 'keep-local', 'user-1', now).resolution).toBe('keep-local');
+    expect(() => resolveConflict(contextOf(city.core, recordedAs('user-1'), () => now), held!.id, 'take-incoming')).toThrow(/cannot be taken/);
+    expect(resolveConflict(contextOf(city.core, recordedAs('user-1'), () => now), held!.id, 'keep-local').resolution).toBe('keep-local');
     expect((await city.importFrom(file(folder, '2.dxb'))).conflicts).toEqual([]);
   });
 });

@@ -7,7 +7,6 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import type { ImportReport } from '@shared/bundle/report';
 import type { Manifest } from '@shared/bundle/manifest';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { exportWith, importWith } from '../../../electron/main/bundles/bundle-deps';
 import type { BundleLimits } from '../../../electron/main/bundles/limits';
@@ -26,6 +25,7 @@ import { cliActor } from '../../../electron/main/users/cli-actor';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { assessmentDocument } from '../certificates/world';
+import { contextOf } from '../../helpers/context';
 
 export const now = new Date('2026-12-01T10:00:00Z');
 export const dir = (): string => tempDir('dingxing-bundles-');
@@ -51,33 +51,33 @@ export async function station(): Promise<Station> {
   const core = await testCore();
   const services = core.services;
   const unlocked = await unlockIdentity(services.db, services.workstation, new PassphraseKeyStore('station passphrase'), now);
-  const actor = cliActor().userId;
+  const ctx = contextOf(core, cliActor(), () => now);
   const signer = signerMaterialOf(unlocked);
   return {
     core,
     identity: unlocked.publicIdentity,
     signer,
     assess(overrides = {}) {
-      const [recorded] = importAssessmentDocuments(depsOfServices(core.services, () => now), cliActor(), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
+      const [recorded] = importAssessmentDocuments(contextOf(core, cliActor(), () => now), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
       return recorded!.id;
     },
     exportTo(file, full = false) {
-      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full, signer, now });
+      return exportWith(ctx, { out: file, full, signer, dataDir: services.dataDir });
     },
     exportCityTo(file) {
-      return exportWith(services.db, services.workstation.id, actor, services.dataDir, { out: file, full: false, city: true, signer, now });
+      return exportWith(ctx, { out: file, full: false, city: true, signer, dataDir: services.dataDir });
     },
     enrollCity(other) {
-      enroll(services.db, { ...other.identity, kind: 'city' }, services.workstation.id, actor, now);
+      enroll(ctx, { ...other.identity, kind: 'city' });
     },
     importFrom(file, limits) {
-      return importWith(services.db, services.workstation.id, actor, services.dataDir, { file, now, limits });
+      return importWith(ctx, { file, dataDir: services.dataDir, limits });
     },
     enroll(other) {
-      enroll(services.db, other.identity, services.workstation.id, actor, now);
+      enroll(ctx, other.identity);
     },
     revoke(other) {
-      revokeTrust(services.db, other.identity.workstationId, actor, 'lost laptop', now);
+      revokeTrust(ctx, other.identity.workstationId, 'lost laptop');
     },
     snapshot() {
       const counts: Record<string, number> = {};

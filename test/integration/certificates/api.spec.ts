@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { nodePlatform } from '../../../electron/main/platform';
@@ -12,12 +11,12 @@ import { asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { assessmentDocument, passphrase } from './world';
+import { contextOf } from '../../helpers/context';
 
 async function coreWithAssessments(count: number, jobMode: 'worker' | 'inline') {
   const core = await testCore({ jobMode, platform: nodePlatform({ keyStore: new PassphraseKeyStore(passphrase), fontsDir: path.resolve('build/fonts') }) });
   const ids = importAssessmentDocuments(
-    depsOfServices(core.services),
-    cliActor(),
+    contextOf(core, cliActor()),
     Array.from({ length: count }, (_, index) => ({ source: `a${index}.json`, json: assessmentDocument({ name: `接口测试单位${index + 1}` }) })),
   ).map((entry) => entry.id);
   return { core, ids };

@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DxError } from '@shared/api/errors';
 import { startAssessment } from '../../../electron/main/assessments/workflow';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { plaqueDocument } from '../../../electron/main/certificates/documents';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { verifyCertificatePdf, verifyQrText } from '../../../electron/main/certificates/verify';
 import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { certificateWorld, newUscc, passphrase, pdfsig, pdftotext, scanQr, writePdf } from './world';
+import { contextOf } from '../../helpers/context';
 
 async function refusal(promise: Promise<unknown>): Promise<DxError> {
   try {
@@ -26,10 +26,10 @@ describe('issuing a certificate', () => {
   it('writes a plaque whose PDF signature poppler accepts, whose name pdftotext finds and whose printed QR verifies', async () => {
     const world = await certificateWorld();
     const assessmentId = world.assess({ name: '汉阳区鹦鹉洲物流有限公司' });
-    const { certificate, created } = await issueCertificate(world.deps, assessmentId, 'leader-li');
+    const { certificate, created } = await issueCertificate(world.as('leader-li'), world.tools.keyStore, assessmentId);
     expect(created).toBe(true);
     expect(certificate).toMatchObject({ number: 'WH-2026-420105-000001', stars: 3, cycle: 2026, issuedOn: '2026-12-01', validUntil: '2027-12-31', status: 'valid', issuedBy: 'leader-li', authority: '武汉市“鼎星”平安创建指挥部' });
-    const { pdf } = await plaqueDocument(world.deps, certificate.id);
+    const { pdf } = await plaqueDocument(world.as(), world.tools, certificate.id);
     const file = writePdf(world.dir, 'plaque.pdf', pdf);
     expect(pdfsig(file)).toContain('Signature is Valid');
     expect(pdftotext(file)).toContain('汉阳区鹦鹉洲物流有限公司');
@@ -42,7 +42,7 @@ describe('issuing a certificate', () => {
 
   it('keeps the QR payload ASCII and short enough for a phone to read from A4', async () => {
     const world = await certificateWorld();
-    const { certificate } = await issueCertificate(world.deps, world.assess({ name: '武汉经济技术开发区沌口街道某某汽车零部件制造有限公司' }), 'leader');
+    const { certificate } = await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess({ name: '武汉经济技术开发区沌口街道某某汽车零部件制造有限公司' }));
     expect(certificate.qrPayload).toMatch(/^DX1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(certificate.qrPayload.length).toBeLessThan(420);
   });
@@ -50,8 +50,8 @@ describe('issuing a certificate', () => {
   it('returns the existing certificate when the same assessment is issued again', async () => {
     const world = await certificateWorld();
     const assessmentId = world.assess();
-    const first = await issueCertificate(world.deps, assessmentId, 'leader');
-    const second = await issueCertificate(world.deps, assessmentId, 'leader');
+    const first = await issueCertificate(world.as('leader'), world.tools.keyStore, assessmentId);
+    const second = await issueCertificate(world.as('leader'), world.tools.keyStore, assessmentId);
     expect(second).toEqual({ certificate: first.certificate, created: false });
     expect(world.core.services.db.prepare('SELECT COUNT(*) FROM certificates').pluck().get()).toBe(1);
   });
@@ -60,26 +60,26 @@ describe('issuing a certificate', () => {
     const world = await certificateWorld();
     const numbers: string[] = [];
     for (const overrides of [{ name: '甲公司' }, { name: '乙公司' }, { name: '丙公司', district: '4201DH' }, { name: '丁公司', district: '4201DH' }]) {
-      numbers.push((await issueCertificate(world.deps, world.assess(overrides), 'leader')).certificate.number);
+      numbers.push((await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess(overrides))).certificate.number);
     }
     expect(numbers).toEqual(['WH-2026-420105-000001', 'WH-2026-420105-000002', 'WH-2026-4201DH-000001', 'WH-2026-4201DH-000002']);
   });
 
   it('refuses a wrong passphrase clearly, issues nothing and leaves no gap in the numbering', async () => {
     const world = await certificateWorld();
-    await issueCertificate(world.deps, world.assess({ name: '先签发的公司' }), 'leader');
+    await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess({ name: '先签发的公司' }));
     const assessmentId = world.assess({ name: '后签发的公司' });
-    const error = await refusal(issueCertificate(world.depsWith('wrong passphrase'), assessmentId, 'leader'));
+    const error = await refusal(issueCertificate(world.as('leader'), world.toolsWith('wrong passphrase').keyStore, assessmentId));
     expect(error.code).toBe('REFUSED');
     expect(error.details?.reason).toBe('wrong-passphrase');
     expect(error.message).toContain('口令错误');
     expect(world.core.services.db.prepare('SELECT COUNT(*) FROM certificates').pluck().get()).toBe(1);
-    expect((await issueCertificate(world.depsWith(passphrase), assessmentId, 'leader')).certificate.number).toBe('WH-2026-420105-000002');
+    expect((await issueCertificate(world.as('leader'), world.toolsWith(passphrase).keyStore, assessmentId)).certificate.number).toBe('WH-2026-420105-000002');
   });
 
   it('refuses without a passphrase, saying how to give one', async () => {
     const world = await certificateWorld();
-    const error = await refusal(issueCertificate(world.depsWith(null), world.assess(), 'leader'));
+    const error = await refusal(issueCertificate(world.as('leader'), world.toolsWith(null).keyStore, world.assess()));
     expect(error.message).toContain('DINGXING_KEY_PASSPHRASE');
     expect(world.core.services.db.prepare('SELECT COUNT(*) FROM workstation_keys').pluck().get()).toBe(0);
   });
@@ -88,24 +88,24 @@ describe('issuing a certificate', () => {
     const world = await certificateWorld();
     const signed = world.assess({ name: '草稿单位' });
     const unitId = world.core.services.db.prepare('SELECT unit_id FROM assessments WHERE id = ?').pluck().get(signed) as string;
-    const draft = startAssessment(depsOfServices(world.core.services), { unitId, cycle: 2027, assessedOn: '2027-03-01' }, { userId: 'u-inspector', name: 'inspector', displayName: '检查员', roles: ['inspector'] });
-    expect((await refusal(issueCertificate(world.deps, draft.id, 'leader'))).details?.reason).toBe('not-final');
+    const draft = startAssessment(contextOf(world.core, { userId: 'u-inspector', name: 'inspector', displayName: '检查员', roles: ['inspector'] }), { unitId, cycle: 2027, assessedOn: '2027-03-01' });
+    expect((await refusal(issueCertificate(world.as('leader'), world.tools.keyStore, draft.id))).details?.reason).toBe('not-final');
 
     const vetoed = world.assess({ name: '否决单位', answers: { 'VETO-1': true } });
-    const noStars = await refusal(issueCertificate(world.deps, vetoed, 'leader'));
+    const noStars = await refusal(issueCertificate(world.as('leader'), world.tools.keyStore, vetoed));
     expect(noStars.details?.reason).toBe('no-stars');
     expect(noStars.message).toContain('0 星');
 
     const uscc = newUscc();
     const older = world.assess({ name: '复评单位', uscc, assessedOn: '2026-03-01' });
     world.assess({ name: '复评单位', uscc, cycle: 2027, assessedOn: '2027-03-01' });
-    expect((await refusal(issueCertificate(world.deps, older, 'leader'))).details?.reason).toBe('superseded');
+    expect((await refusal(issueCertificate(world.as('leader'), world.tools.keyStore, older))).details?.reason).toBe('superseded');
     expect(world.core.services.db.prepare('SELECT COUNT(*) FROM certificates').pluck().get()).toBe(0);
   });
 
   it('never stores the private keys in clear', async () => {
     const world = await certificateWorld();
-    await issueCertificate(world.deps, world.assess(), 'leader');
+    await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess());
     const identity = await unlockIdentity(world.core.services.db, world.core.services.workstation, new PassphraseKeyStore(passphrase));
     world.core.services.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = fs.readFileSync(world.core.services.dbFile);

@@ -14,8 +14,8 @@ import { certificateWorld, newUscc, writePdf } from './world';
 async function issued() {
   const world = await certificateWorld();
   const uscc = newUscc();
-  const { certificate } = await issueCertificate(world.deps, world.assess({ name: '验证测试有限公司', uscc }), 'leader');
-  const { pdf } = await plaqueDocument(world.deps, certificate.id);
+  const { certificate } = await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess({ name: '验证测试有限公司', uscc }));
+  const { pdf } = await plaqueDocument(world.as(), world.tools, certificate.id);
   return { world, certificate, pdf, uscc, db: world.core.services.db };
 }
 
@@ -57,7 +57,7 @@ describe('verifying a certificate', () => {
 
   it('refuses a revoked certificate, naming the revocation', async () => {
     const { world, certificate, pdf, db } = await issued();
-    revokeCertificate(world.deps, certificate.id, '单位搬迁，牌匾收回', 'leader');
+    revokeCertificate(world.as('leader'), certificate.id, '单位搬迁，牌匾收回');
     const result = verifyCertificatePdf(db, pdf, '2026-12-02');
     expect(result).toMatchObject({ valid: false, verdict: 'revoked', revocation: { cause: 'manual', reason: '单位搬迁，牌匾收回' } });
   });
@@ -87,20 +87,20 @@ describe('verifying a certificate', () => {
     expect(verifyQrText(db, certificate.qrPayload, '2027-02-02')).toMatchObject({ verdict: 'revoked', revocation: { cause: 'veto' } });
 
     const other = newUscc();
-    const first = await issueCertificate(world.deps, world.assess({ name: '复评有限公司', uscc: other }), 'leader');
+    const first = await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess({ name: '复评有限公司', uscc: other }));
     const later = world.assess({ name: '复评有限公司', uscc: other, cycle: 2027, assessedOn: '2027-10-01' });
     expect(verifyQrText(db, first.certificate.qrPayload, '2027-10-02')).toMatchObject({ verdict: 'revoked', revocation: { cause: 'superseded', assessmentId: later } });
     // The newer assessment's own certificate is then the valid one.
-    const second = await issueCertificate(world.deps, later, 'leader');
+    const second = await issueCertificate(world.as('leader'), world.tools.keyStore, later);
     expect(second.certificate.status).toBe('valid');
   });
 
   it('keeps revocations append-only', async () => {
     const { world, certificate, db } = await issued();
-    revokeCertificate(world.deps, certificate.id, '测试撤销', 'leader');
+    revokeCertificate(world.as('leader'), certificate.id, '测试撤销');
     expect(() => db.prepare('DELETE FROM certificate_revocations').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE certificates SET stars = 5").run()).toThrow(/append-only/);
-    expect(() => revokeCertificate(world.deps, certificate.id, '再次撤销', 'leader')).toThrow(/already revoked/);
+    expect(() => revokeCertificate(world.as('leader'), certificate.id, '再次撤销')).toThrow(/already revoked/);
   });
 });
 

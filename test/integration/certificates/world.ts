@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usccCheckCharacter } from '@shared/domain/uscc';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { cliActor } from '../../../electron/main/users/cli-actor';
-import { certificateDepsOf } from '../../../electron/main/certificates/deps';
-import type { CertificateDeps } from '../../../electron/main/certificates/deps';
+import type { DocumentTools } from '../../../electron/main/certificates/signing-keys';
+import type { DomainContext } from '../../../electron/main/context/domain-context';
+import { contextOf } from '../../helpers/context';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import type { Core } from '../../../electron/main/core';
 import { perfectAnswers } from '../../unit/scoring/default-pack';
@@ -37,27 +37,33 @@ export function assessmentDocument(overrides: { name?: string; district?: string
   };
 }
 
+export type Tools = DocumentTools & { dataDir: string };
+
 export interface World {
   core: Core;
-  deps: CertificateDeps;
+  /** The key store (unlocked by the world's passphrase), the fonts and the evidence folder. */
+  tools: Tools;
   dir: string;
+  /** The context of the user `userId` (a leader, say) on the world's clock. */
+  as(userId?: string): DomainContext;
   /** Records a final assessment and returns its id. */
   assess(overrides?: Parameters<typeof assessmentDocument>[0]): string;
-  depsWith(passphraseText: string | null, now?: () => Date): CertificateDeps;
+  toolsWith(passphraseText: string | null): Tools;
 }
 
 export async function certificateWorld(now: () => Date = () => new Date('2026-12-01T10:00:00Z')): Promise<World> {
   const core = await testCore();
-  const depsWith = (text: string | null, clock = now) => certificateDepsOf(core.services, { keyStore: text === null ? null : new PassphraseKeyStore(text), fontsDir: path.resolve('build/fonts'), now: clock });
+  const toolsWith = (text: string | null): Tools => ({ keyStore: text === null ? null : new PassphraseKeyStore(text), fontsDir: path.resolve('build/fonts'), dataDir: core.services.dataDir });
   return {
     core,
-    deps: depsWith(passphrase),
+    tools: toolsWith(passphrase),
     dir: tempDir(),
+    as: (userId = 'leader') => contextOf(core, { userId, name: userId, displayName: userId, roles: ['leader'] }, now),
     assess(overrides = {}) {
-      const [recorded] = importAssessmentDocuments(depsOfServices(core.services, now), cliActor(), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
+      const [recorded] = importAssessmentDocuments(contextOf(core, cliActor(), now), [{ source: 'test.json', json: assessmentDocument(overrides) }]);
       return recorded!.id;
     },
-    depsWith,
+    toolsWith,
   };
 }
 

@@ -6,11 +6,12 @@ import { openCore } from '../../../electron/main/core';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
 import { tempDbFile } from '../../helpers/temp';
+import { contextOf, recordedAs } from '../../helpers/context';
 
 async function auditedDatabase(entries = 5): Promise<string> {
   const dbFile = tempDbFile();
   const core = await openCore({ dbFile, jobMode: 'inline' });
-  for (let index = 1; index <= entries; index += 1) core.services.audit({ actor: 'test', action: `step.${index}`, data: { index } });
+  for (let index = 1; index <= entries; index += 1) contextOf(core, recordedAs('test')).audit({ action: `step.${index}`, data: { index } });
   core.close();
   return dbFile;
 }
@@ -85,7 +86,7 @@ describe('dingxing audit verify', () => {
       const { db } = core.services;
       expect(() =>
         db.transaction(() => {
-          core.services.audit({ actor: 'test', action: 'doomed' });
+          contextOf(core, recordedAs('test')).audit({ action: 'doomed' });
           throw new Error('the change failed');
         }).immediate(),
       ).toThrow('the change failed');

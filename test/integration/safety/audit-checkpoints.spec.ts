@@ -13,6 +13,7 @@ import { createCheckpointer } from '../../../electron/main/audit/checkpointer';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
 import { tempDbFile } from '../../helpers/temp';
+import { contextOf, recordedAs } from '../../helpers/context';
 
 const passphrase = 'checkpoint-passphrase';
 
@@ -21,7 +22,7 @@ async function coreWithKeys(dbFile = tempDbFile(), keyStore: ConstructorParamete
 }
 
 function addEntries(core: Core, count: number, from = 1): void {
-  for (let index = from; index < from + count; index += 1) core.services.audit({ actor: 'test', action: `step.${index}`, data: { index } });
+  for (let index = from; index < from + count; index += 1) contextOf(core, recordedAs('test')).audit({ action: `step.${index}`, data: { index } });
 }
 
 /** A database with 10 entries, a checkpoint at the 10th, and 5 entries after it. */

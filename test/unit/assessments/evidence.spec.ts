@@ -26,11 +26,11 @@ describe('evidence types', () => {
 describe('attaching evidence', () => {
   it('stores the same bytes once, under their sha256, however often they are attached', async () => {
     const f = await fixture();
-    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    const draft = startAssessment(f.as(inspector), { unitId: addUnit(f.core) });
     const dataDir = f.core.services.dataDir;
-    const first = addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'a.png', bytes: png }, inspector);
-    const again = addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'copy.png', bytes: png }, inspector);
-    const other = addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'PRE-3', name: 'b.png', bytes: png }, inspector);
+    const first = addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'a.png', bytes: png });
+    const again = addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'copy.png', bytes: png });
+    const other = addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'PRE-3', name: 'b.png', bytes: png });
     expect(again.id).toBe(first.id);
     expect(other.sha256).toBe(first.sha256);
     const file = evidencePath(dataDir, first.sha256);
@@ -44,13 +44,13 @@ describe('attaching evidence', () => {
 
   it('refuses a wrong type and a file over 10 MB, naming the item', async () => {
     const f = await fixture();
-    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
+    const draft = startAssessment(f.as(inspector), { unitId: addUnit(f.core) });
     const dataDir = f.core.services.dataDir;
-    const wrong = () => addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'PRE-2', name: 'notes.txt', bytes: Buffer.from('hello') }, inspector);
+    const wrong = () => addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'PRE-2', name: 'notes.txt', bytes: Buffer.from('hello') });
     expect(wrong).toThrow(/PRE-2.*notes\.txt.*JPEG, PNG, WebP or PDF/);
     const big = Buffer.concat([jpeg, Buffer.alloc(10 * 1024 * 1024)]);
-    expect(() => addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'PRE-3', name: 'big.jpg', bytes: big }, inspector)).toThrow(/PRE-3.*10 MB/);
-    expect(() => addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'DLV-1', name: 'a.png', bytes: png }, inspector)).toThrow(/DLV-1/);
+    expect(() => addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'PRE-3', name: 'big.jpg', bytes: big })).toThrow(/PRE-3.*10 MB/);
+    expect(() => addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'DLV-1', name: 'a.png', bytes: png })).toThrow(/DLV-1/);
     try {
       wrong();
     } catch (error) {
@@ -62,14 +62,14 @@ describe('attaching evidence', () => {
   it('removes evidence from a draft only; a signed assessment keeps its evidence', async () => {
     const f = await fixture();
     const dataDir = f.core.services.dataDir;
-    const draft = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
-    const kept = addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'a.pdf', bytes: pdf }, inspector);
-    const dropped = addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'RES-2', name: 'b.jpg', bytes: jpeg }, inspector);
-    expect(removeEvidence(f.deps, dropped.id, inspector)).toBe(true);
-    submitAssessment(f.deps, { id: draft.id, answers: fullAnswers(draft.form) }, inspector);
-    signAssessment(f.deps, draft.id, leader);
-    expect(() => removeEvidence(f.deps, kept.id, leader)).toThrow(/immutable/);
-    expect(() => addEvidence(f.deps, dataDir, { assessmentId: draft.id, itemId: 'RES-2', name: 'c.png', bytes: png }, inspector)).toThrow(/immutable/);
+    const draft = startAssessment(f.as(inspector), { unitId: addUnit(f.core) });
+    const kept = addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'RES-1', name: 'a.pdf', bytes: pdf });
+    const dropped = addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'RES-2', name: 'b.jpg', bytes: jpeg });
+    expect(removeEvidence(f.as(inspector), dropped.id)).toBe(true);
+    submitAssessment(f.as(inspector), { id: draft.id, answers: fullAnswers(draft.form) });
+    signAssessment(f.as(leader), draft.id);
+    expect(() => removeEvidence(f.as(leader), kept.id)).toThrow(/immutable/);
+    expect(() => addEvidence(f.as(inspector), dataDir, { assessmentId: draft.id, itemId: 'RES-2', name: 'c.png', bytes: png })).toThrow(/immutable/);
     expect(() => f.core.services.db.prepare('DELETE FROM evidence WHERE id = ?').run(kept.id)).toThrow(/signed/);
   });
 });

@@ -1,8 +1,9 @@
 // Shared set-up for the assessment workflow tests: a core, units, complete answers built from the form.
 import type { Answers, Assessment, FormSection } from '@shared/api/procedures/assessments';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
-import type { WorkflowDeps } from '../../../electron/main/assessments/deps';
+import type { Actor } from '@shared/domain/roles';
+import type { DomainContext, ReadContext } from '../../../electron/main/context/domain-context';
 import type { Core } from '../../../electron/main/core';
+import { contextOf } from '../../helpers/context';
 import { newId } from '../../../electron/main/ids';
 import { testCore } from '../../helpers/core';
 
@@ -10,7 +11,10 @@ export { leaderActor as leader, inspectorActor as inspector } from '../../helper
 
 export interface Fixture {
   core: Core;
-  deps: WorkflowDeps;
+  /** For reads: the connection, the workstation and the fixture's clock. */
+  deps: ReadContext;
+  /** The context of `actor`, on the fixture's clock. */
+  as(actor: Actor): DomainContext;
   /** Moves the clock used by the workflow. */
   setNow(iso: string): void;
 }
@@ -18,7 +22,8 @@ export interface Fixture {
 export async function fixture(): Promise<Fixture> {
   const core = await testCore();
   let now = new Date('2026-11-20T10:00:00');
-  return { core, deps: depsOfServices(core.services, () => now), setNow: (iso) => (now = new Date(iso)) };
+  const clock = () => now;
+  return { core, deps: { db: core.services.db, workstation: core.services.workstation, now: clock }, as: (actor) => contextOf(core, actor, clock), setNow: (iso) => (now = new Date(iso)) };
 }
 
 export function addUnit(core: Core, fields: { name?: string; kind?: string; industry?: string | null; district?: string; uscc?: string | null; households?: number | null } = {}): string {

@@ -19,9 +19,9 @@ describe('rectifications', () => {
     const f = await fixture();
     f.setNow('2026-11-29T09:00:00');
     const unitId = addUnit(f.core, { name: '江汉测试社区', kind: 'community', households: 900 });
-    const overdue = openRectification(f.deps, { unitId, description: '消防通道堵塞', dueOn: '2026-11-20', itemId: 'PRE-5' }, inspector);
-    openRectification(f.deps, { unitId, description: '监控盲区', dueOn: '2026-12-05', owner: '物业' }, inspector);
-    openRectification(f.deps, { unitId, description: '台账补齐', dueOn: '2027-03-01' }, inspector);
+    const overdue = openRectification(f.as(inspector), { unitId, description: '消防通道堵塞', dueOn: '2026-11-20', itemId: 'PRE-5' });
+    openRectification(f.as(inspector), { unitId, description: '监控盲区', dueOn: '2026-12-05', owner: '物业' });
+    openRectification(f.as(inspector), { unitId, description: '台账补齐', dueOn: '2027-03-01' });
     expect(overdue.overdue).toBe(true);
     const due = listDue(f.deps, '2026-11-29', 14);
     expect(due.overdue.map((entry) => entry.description)).toEqual(['消防通道堵塞']);
@@ -29,9 +29,9 @@ describe('rectifications', () => {
     const summary = homeSummary(f.deps);
     expect(summary.rectificationsOverdue).toBe(1);
     expect(summary.rectificationsDue).toHaveLength(2);
-    const closed = closeRectification(f.deps, { id: overdue.id, closedOn: '2026-11-29' }, inspector);
+    const closed = closeRectification(f.as(inspector), { id: overdue.id, closedOn: '2026-11-29' });
     expect(closed).toMatchObject({ status: 'done', closedOn: '2026-11-29', overdue: false });
-    expect(() => closeRectification(f.deps, { id: overdue.id }, inspector)).toThrow(/already closed/);
+    expect(() => closeRectification(f.as(inspector), { id: overdue.id })).toThrow(/already closed/);
     expect(listDue(f.deps, '2026-11-29', 14).overdue).toEqual([]);
     expect(listRectificationsForUnit(f.deps, unitId, false)).toHaveLength(2);
     expect(listRectificationsForUnit(f.deps, unitId)).toHaveLength(3);
@@ -40,12 +40,12 @@ describe('rectifications', () => {
   it('links a rectification to the follow-up assessment that checked it', async () => {
     const f = await fixture();
     const unitId = addUnit(f.core);
-    const rectification = openRectification(f.deps, { unitId, description: '隐患整改', dueOn: '2026-12-31' }, inspector);
-    const followUp = startAssessment(f.deps, { unitId }, inspector);
-    expect(closeRectification(f.deps, { id: rectification.id, followUpAssessmentId: followUp.id }, inspector).followUpAssessmentId).toBe(followUp.id);
-    const otherUnit = startAssessment(f.deps, { unitId: addUnit(f.core) }, inspector);
-    const second = openRectification(f.deps, { unitId, description: '另一项', dueOn: '2026-12-31' }, inspector);
-    expect(() => closeRectification(f.deps, { id: second.id, followUpAssessmentId: otherUnit.id }, inspector)).toThrow(/another unit/);
+    const rectification = openRectification(f.as(inspector), { unitId, description: '隐患整改', dueOn: '2026-12-31' });
+    const followUp = startAssessment(f.as(inspector), { unitId });
+    expect(closeRectification(f.as(inspector), { id: rectification.id, followUpAssessmentId: followUp.id }).followUpAssessmentId).toBe(followUp.id);
+    const otherUnit = startAssessment(f.as(inspector), { unitId: addUnit(f.core) });
+    const second = openRectification(f.as(inspector), { unitId, description: '另一项', dueOn: '2026-12-31' });
+    expect(() => closeRectification(f.as(inspector), { id: second.id, followUpAssessmentId: otherUnit.id })).toThrow(/another unit/);
   });
 });
 
@@ -54,7 +54,7 @@ describe('home summary', () => {
     const f = await fixture();
     const unitId = addUnit(f.core, { district: '420102' });
     addUnit(f.core, { district: '420102' });
-    startAssessment(f.deps, { unitId }, inspector);
+    startAssessment(f.as(inspector), { unitId });
     const summary = homeSummary(f.deps);
     expect(summary.units).toBe(2);
     expect(summary.byStars).toHaveLength(6);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importUnitsFile } from '../../../electron/main/units/import/import-units';
 import { testCore } from '../../helpers/core';
+import { contextOf } from '../../helpers/context';
 
 function csv(rows: number): Uint8Array {
   const lines = ['名称,类型,行业,区'];
@@ -12,7 +13,7 @@ function csv(rows: number): Uint8Array {
 async function progressOf(preview: boolean, rows: number): Promise<number[]> {
   const core = await testCore();
   const seen: number[] = [];
-  await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: 'test', fileName: 'units.csv', bytes: csv(rows), preview, progress: (done, total) => seen.push(done / total) });
+  await importUnitsFile(contextOf(core), { fileName: 'units.csv', bytes: csv(rows), preview, progress: (done, total) => seen.push(done / total) });
   return seen;
 }
 

@@ -3,7 +3,6 @@ import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { assessmentProcedures } from '@shared/api/procedures/assessments';
 import type { CoreServices } from '../../core-services';
-import { depsOfServices } from '../../assessments/deps';
 import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../../assessments/evidence';
 import { homeSummary } from '../../assessments/home-summary';
 import { closeRectification, listDue, listRectificationsForUnit, openRectification } from '../../assessments/rectifications';
@@ -24,18 +23,17 @@ import { supersedeAssessment } from '../../assessments/workflow';
 type AssessmentHandlers = Pick<HandlerMap, keyof typeof assessmentProcedures>;
 
 export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
-  const deps = depsOfServices(services);
   return {
-    'assessments.start': (input, context) => startAssessment(deps, input, requireActor(context)),
-    'assessments.get': ({ id }) => getAssessment(deps, id),
-    'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
-    'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
-    'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
-    'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),
-    'assessments.sign': ({ id }, context) => signAssessment(deps, id, requireActor(context)),
-    'assessments.finalize': ({ id }, context) => finalizeAssessment(deps, id, requireActor(context)),
-    'assessments.supersede': ({ id, reason }, context) => supersedeAssessment(deps, id, reason, requireActor(context)),
-    'assessments.discard': ({ id }, context) => ({ discarded: discardDraft(deps, id, requireActor(context)) }),
+    'assessments.start': (input, context) => startAssessment(context.domain(), input),
+    'assessments.get': ({ id }, context) => getAssessment(context.domain(), id),
+    'assessments.saveDraft': (input, context) => saveDraft(context.domain(), input),
+    'assessments.preview': ({ id, answers }, context) => previewAssessment(context.domain(), id, answers),
+    'assessments.submit': (input, context) => submitAssessment(context.domain(), input),
+    'assessments.reopen': ({ id }, context) => reopenAssessment(context.domain(), id),
+    'assessments.sign': ({ id }, context) => signAssessment(context.domain(), id),
+    'assessments.finalize': ({ id }, context) => finalizeAssessment(context.domain(), id),
+    'assessments.supersede': ({ id, reason }, context) => supersedeAssessment(context.domain(), id, reason),
+    'assessments.discard': ({ id }, context) => ({ discarded: discardDraft(context.domain(), id) }),
     'assessments.listDrafts': () => listOpen(services.db),
     'assessments.listForUnit': ({ unitId }) => listForUnit(services.db, unitId),
     'assessments.search': ({ limit, offset, mine, ...filters }, context) => ({
@@ -44,15 +42,15 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     }),
     'assessments.listRecent': ({ limit, cycle }) => listRecent(services.db, limit ?? 50, cycle),
     'evidence.add': ({ assessmentId, itemId, name, dataBase64 }, context) =>
-      addEvidence(deps, services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }, requireActor(context)),
-    'evidence.list': ({ assessmentId }) => listEvidence(deps, assessmentId),
-    'evidence.get': ({ id }) => getEvidenceData(deps, services.dataDir, id),
-    'evidence.remove': ({ id }, context) => ({ removed: removeEvidence(deps, id, requireActor(context)) }),
-    'rectifications.open': (input, context) => openRectification(deps, input, requireActor(context)),
-    'rectifications.close': (input, context) => closeRectification(deps, input, requireActor(context)),
-    'rectifications.listForUnit': ({ unitId, includeDone }) => listRectificationsForUnit(deps, unitId, includeDone ?? true),
-    'rectifications.listDue': ({ asOf, withinDays }) => listDue(deps, asOf, withinDays ?? 14),
-    'home.summary': () => homeSummary(deps),
+      addEvidence(context.domain(), services.dataDir, { assessmentId, itemId, name, bytes: Buffer.from(dataBase64, 'base64') }),
+    'evidence.list': ({ assessmentId }, context) => listEvidence(context.domain(), assessmentId),
+    'evidence.get': ({ id }, context) => getEvidenceData(context.domain(), services.dataDir, id),
+    'evidence.remove': ({ id }, context) => ({ removed: removeEvidence(context.domain(), id) }),
+    'rectifications.open': (input, context) => openRectification(context.domain(), input),
+    'rectifications.close': (input, context) => closeRectification(context.domain(), input),
+    'rectifications.listForUnit': ({ unitId, includeDone }, context) => listRectificationsForUnit(context.domain(), unitId, includeDone ?? true),
+    'rectifications.listDue': ({ asOf, withinDays }, context) => listDue(context.domain(), asOf, withinDays ?? 14),
+    'home.summary': (_input, context) => homeSummary(context.domain()),
     'demo.load': (input, context) => context.runJob(input),
   };
 }

@@ -21,7 +21,7 @@ export function backupHandlers(services: CoreServices): BackupHandlers {
       if (restoreFrom === null) {
         throw new DxError('REFUSED', '这里不能在运行中恢复，请关闭应用后运行 dingxing restore / Restore is not possible here while running: close the app and run dingxing restore', {});
       }
-      const result = await restoreFrom(file, { actor: actor.userId, action: 'restore', subject: name });
+      const result = await restoreFrom(file, actor);
       return { restored: name, ...result };
     },
     'backups.status': () => backupStatus(backupDir, services.dataDir, services.platform.now()),

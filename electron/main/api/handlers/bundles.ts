@@ -7,7 +7,6 @@ import type { ImportReport } from '@shared/bundle/report';
 import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
-import { appendAudit } from '../../audit/audit-log';
 import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
@@ -23,7 +22,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
 
   /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
   function importFile(file: string, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
-    return context.runJob({ file, kinds: [kind], dataDir: services.dataDir, now: now().toISOString() });
+    return context.runJob({ file, kinds: [kind], dataDir: services.dataDir });
   }
 
   async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
@@ -46,12 +45,12 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
 
   async function exportFile(full: boolean, city: boolean, context: CallContext<'bundles.export'>) {
     const owner = requireActor(context).userId;
-    const signer = await signerMaterial(services);
+    const signer = await signerMaterial(context.domain(), services.platform.keyStore);
     const stamp = now();
     const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
     const out = services.transfers.newFile(fileName);
     try {
-      const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() });
+      const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir });
       return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
     } catch (error) {
       services.transfers.discardFile(out);
@@ -66,27 +65,14 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'bundles.importCity': (input, context) => importInput(input, 'city', context),
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
-    'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now()),
+    'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(context.domain(), id, keep),
     'trust.list': () => listTrusted(db),
-    'trust.add': ({ identityJson }, context) => {
-      const actor = requireActor(context).userId;
-      const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
-      return outcome;
-    },
+    'trust.add': ({ identityJson }, context) => enroll(context.domain(), parseIdentityFile(identityJson, 'identity')),
     'trust.addCity': ({ identityJson }, context) => {
-      const actor = requireActor(context).userId;
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
-      const outcome = enroll(db, identity, services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
-      return outcome;
+      return enroll(context.domain(), identity);
     },
-    'trust.revoke': ({ workstationId, reason }, context) => {
-      const actor = requireActor(context).userId;
-      const entry = revokeTrust(db, workstationId, actor, reason ?? null, now());
-      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } });
-      return entry;
-    },
+    'trust.revoke': ({ workstationId, reason }, context) => revokeTrust(context.domain(), workstationId, reason ?? null),
   };
 }

@@ -8,11 +8,12 @@ import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { CallContext } from '../dispatch';
 import type { CoreServices } from '../../core-services';
-import { localDate } from '../../assessments/deps';
+import { localDate } from '../../context/local-date';
 import { plaqueDocument } from '../../certificates/documents';
 import { toTransferable } from '../../pdf/signer';
 import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job';
-import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
+import { unlockedKeys } from '../../certificates/signing-keys';
+import type { DocumentTools } from '../../certificates/signing-keys';
 import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
@@ -23,29 +24,30 @@ import { readPublicIdentity } from '../../crypto/identity';
 type CertificateHandlers = Pick<HandlerMap, keyof typeof certificateProcedures>;
 
 export function certificateHandlers(services: CoreServices): CertificateHandlers {
-  const deps = certificateDepsOf(services);
-  const today = () => localDate(deps.now());
+  const { db, platform } = services;
+  const tools = (): DocumentTools => ({ keyStore: platform.keyStore, fontsDir: platform.fontsDir });
+  const today = () => localDate(platform.now());
   /** The batch runs as a job (a worker thread in the app); the keys are unlocked here first. */
   async function batchInWorker(filter: BatchJobInput['filter'], context: CallContext<'certificates.batchPdf'>): Promise<BatchJobOutput> {
     const day = today();
-    if (listCertificateRows(deps.db, { ...filter, status: 'valid', limit: 1 }, day).length === 0) {
+    if (listCertificateRows(db, { ...filter, status: 'valid', limit: 1 }, day).length === 0) {
       throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
     }
-    const keys = await unlockedKeys(deps);
-    const input: BatchJobInput = { filter, today: day, fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
+    const keys = await unlockedKeys(context.domain(), platform.keyStore);
+    const input: BatchJobInput = { filter, today: day, fontsDir: platform.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
     return context.runJob(input);
   }
   return {
-    'certificates.issue': ({ assessmentId }, context) => issueCertificate(deps, assessmentId, requireActor(context).userId),
-    'certificates.list': (input) => listCertificateRows(deps.db, input, today()).map((row) => toCertificate(row, today())),
-    'certificates.get': ({ id }) => toCertificate(getCertificateRow(deps.db, id), today()),
+    'certificates.issue': ({ assessmentId }, context) => issueCertificate(context.domain(), platform.keyStore, assessmentId),
+    'certificates.list': (input) => listCertificateRows(db, input, today()).map((row) => toCertificate(row, today())),
+    'certificates.get': ({ id }) => toCertificate(getCertificateRow(db, id), today()),
     'certificates.forAssessment': ({ assessmentId }) => {
-      const row = findByAssessment(deps.db, assessmentId);
+      const row = findByAssessment(db, assessmentId);
       return row ? toCertificate(row, today()) : null;
     },
-    'certificates.revoke': ({ id, reason }, context) => revokeCertificate(deps, id, reason, requireActor(context).userId),
-    'certificates.plaquePdf': async ({ id }) => {
-      const { fileName, pdf } = await plaqueDocument(deps, id);
+    'certificates.revoke': ({ id, reason }, context) => revokeCertificate(context.domain(), id, reason),
+    'certificates.plaquePdf': async ({ id }, context) => {
+      const { fileName, pdf } = await plaqueDocument(context.domain(), tools(), id);
       return { fileName, pdfBase64: pdf.toString('base64') };
     },
     'certificates.batchPdf': async (input, context) => {
@@ -55,22 +57,22 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
     'certificates.print': async (input, context) => {
       const print = services.platform.print;
       if (!print) throw new DxError('CONFLICT', '此处没有系统打印对话框，请打开 PDF 后打印 / there is no print dialog here: open the PDF and print it', { reason: 'no-print-dialog' });
-      const made = input.id !== undefined ? { ...(await plaqueDocument(deps, input.id)), count: 1 } : await batchInWorker({ district: input.district, cycle: input.cycle }, context);
+      const made = input.id !== undefined ? { ...(await plaqueDocument(context.domain(), tools(), input.id)), count: 1 } : await batchInWorker({ district: input.district, cycle: input.cycle }, context);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-print-')), made.fileName);
       fs.writeFileSync(file, made.pdf);
       await print(file);
       return { count: made.count };
     },
     'certificates.reportPdf': async ({ assessmentId }, context) => {
-      const { fileName, pdf } = await reportDocument(deps, assessmentId, requireActor(context).displayName);
+      const { fileName, pdf } = await reportDocument(context.domain(), { ...tools(), dataDir: services.dataDir }, assessmentId, requireActor(context).displayName);
       return { fileName, pdfBase64: pdf.toString('base64') };
     },
-    'certificates.verifyQr': ({ text }) => verifyQrText(deps.db, text, today()),
+    'certificates.verifyQr': ({ text }) => verifyQrText(db, text, today()),
     'certificates.verifyPdf': ({ pdfBase64 }) => {
       // Base64 of more than the limit is refused before it is decoded.
       const bytes = pdfBase64.length > ((maxCertificatePdfBytes + 2) / 3) * 4 ? Buffer.alloc(maxCertificatePdfBytes + 1) : Buffer.from(pdfBase64, 'base64');
-      return verifyCertificatePdf(deps.db, bytes, today());
+      return verifyCertificatePdf(db, bytes, today());
     },
-    'identity.show': () => readPublicIdentity(deps.db, deps.workstation),
+    'identity.show': () => readPublicIdentity(db, services.workstation),
   };
 }

@@ -3,7 +3,7 @@ import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { dingProcedures } from '@shared/api/procedures/ding';
 import type { CoreServices } from '../../core-services';
-import { localDate } from '../../assessments/deps';
+import { localDate } from '../../context/local-date';
 import { dingTable, defaultCycle, loadDingPack } from '../../ding/ding-table';
 import { districtDashboard } from '../../ding/district-dashboard';
 import { recordDistrictInputs } from '../../ding/import-inputs';
@@ -11,7 +11,7 @@ import { currentInputs, knownCycles } from '../../ding/inputs-store';
 import { dingSheet } from '../../exports/ding-export';
 import { unitsSheet } from '../../exports/units-export';
 import { xlsxBuffer } from '../../exports/xlsx-writer';
-import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
+import { unlockedKeys } from '../../certificates/signing-keys';
 import { toTransferable } from '../../pdf/signer';
 import type { SummaryJobInput } from '../../summary/summary-job';
 
@@ -21,12 +21,12 @@ const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 export function dingHandlers(services: CoreServices): DingHandlers {
   const { db } = services;
-  const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, new Date());
+  const now = () => services.platform.now();
+  const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, now());
 
   async function summaryInWorker(district: string | null, cycle: number, context: CallContext<'summary.pdf'>) {
-    const deps = certificateDepsOf(services);
-    const keys = await unlockedKeys(deps);
-    const input: SummaryJobInput = { district, cycle, printedBy: requireActor(context).displayName, now: deps.now().toISOString(), fontsDir: deps.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
+    const keys = await unlockedKeys(context.domain(), services.platform.keyStore);
+    const input: SummaryJobInput = { district, cycle, printedBy: requireActor(context).displayName, fontsDir: services.platform.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
     const { fileName, pdf } = await context.runJob(input);
     return { fileName, mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
   }
@@ -43,10 +43,9 @@ export function dingHandlers(services: CoreServices): DingHandlers {
         previous: last.rows.map((row) => ({ district: row.district, grade: row.evaluated ? row.grade : null })),
       };
     },
-    'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(new Date())),
+    'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(now())),
     'ding.inputs.current': ({ cycle }) => [...currentInputs(db, cycle).values()],
-    'ding.inputs.record': (document, context) =>
-      recordDistrictInputs({ db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, document, requireActor(context).userId, 'form'),
+    'ding.inputs.record': (document, context) => recordDistrictInputs(context.domain(), document, 'form'),
     'exports.dingXlsx': async ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);
@@ -56,7 +55,7 @@ export function dingHandlers(services: CoreServices): DingHandlers {
     'summary.city': ({ cycle }, context) => summaryInWorker(null, cycleOf(cycle), context),
     'exports.unitsXlsx': async (filter) => {
       const bytes = await xlsxBuffer([unitsSheet(db, filter)]);
-      return { fileName: `单位名单-${localDate(new Date())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
+      return { fileName: `单位名单-${localDate(now())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
     },
   };
 }

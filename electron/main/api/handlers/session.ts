@@ -2,11 +2,10 @@
 import { DxError } from '@shared/api/errors';
 import type { sessionProcedures, SessionState } from '@shared/api/procedures/session';
 import type { CallContext, HandlerMap } from '../dispatch';
-import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
+import { changeOwnPassword, createFirstAdmin, recordLogin, recordLogout } from '../../users/account-operations';
 import { authenticate } from '../../users/authenticate';
-import { hashPassword, verifyPassword } from '../../users/password-hash';
-import { actorOf, getUser, hasUsers, insertUser, setPasswordHash } from '../../users/user-store';
+import { hasUsers } from '../../users/user-store';
 
 type SessionHandlers = Pick<HandlerMap, keyof typeof sessionProcedures>;
 
@@ -34,14 +33,14 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       const actor = await authenticate(db, name, password, now());
       if (context.session !== null) sessions.registry.end(context.session);
       const session = sessions.registry.begin(actor);
-      services.audit({ actor: actor.userId, action: 'session.login', subject: actor.userId });
+      recordLogin(context.domain(actor));
       return { session, user: actor };
     },
     'session.logout': (_input, context) => {
       if (context.session === null) return { loggedOut: false };
       const user = sessions.userOf(context.session);
       const ended = sessions.registry.end(context.session);
-      if (ended && user) services.audit({ actor: user.userId, action: 'session.logout', subject: user.userId });
+      if (ended && user) recordLogout(context.domain(user));
       return { loggedOut: ended };
     },
     'session.lock': (_input, context) => {
@@ -60,29 +59,12 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       return state({ session: held.session, actor: user });
     },
     'session.changePassword': async ({ current, next }, context) => {
-      const actor = requireActor(context);
-      const user = getUser(db, actor.userId);
-      if (!(await verifyPassword(current, user.passwordHash))) {
-        throw new DxError('BAD_INPUT', '当前密码不正确 / The current password is wrong', {
-          reason: 'auth.currentPasswordWrong',
-          issues: [{ path: ['current'], message: 'wrong password' }],
-        });
-      }
-      setPasswordHash(db, user.id, await hashPassword(next), now());
-      services.audit({ actor: actor.userId, action: 'users.changePassword', subject: actor.userId });
+      await changeOwnPassword(context.domain(), current, next);
       return { changed: true };
     },
-    'setup.createAdmin': async ({ name, displayName, password }, context) => {
-      if (hasUsers(db)) {
-        throw new DxError('CONFLICT', '已有用户：请登录 / Users exist already: log in', { reason: 'setup.done' });
-      }
-      const passwordHash = await hashPassword(password);
-      // Checked again inside the write: two windows racing to create the first admin make one.
-      if (hasUsers(db)) throw new DxError('CONFLICT', '已有用户：请登录 / Users exist already: log in', { reason: 'setup.done' });
-      const user = insertUser(db, { name, displayName, roles: ['admin'], passwordHash }, now());
-      const actor = actorOf(user);
+    'setup.createAdmin': async (input, context) => {
+      const actor = await createFirstAdmin(db, (admin) => context.domain(admin), input, now());
       if (context.session !== null) sessions.registry.end(context.session);
-      services.audit({ actor: actor.userId, action: 'users.createFirstAdmin', subject: actor.userId, data: { name } });
       return { session: sessions.registry.begin(actor), user: actor };
     },
   };

@@ -1,14 +1,12 @@
 /** Handlers for the system procedures: status, backup, job cancellation. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Dispatcher, HandlerMap } from '../dispatch';
-import { requireActor } from '../dispatch';
 import type { systemProcedures } from '@shared/api/procedures/system';
-import { DxError } from '@shared/api/errors';
 import type { CoreServices } from '../../core-services';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
 import { fileStamp } from '../../db/backups';
+import { backupDatabase } from '../../db/online-backup';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;
 
@@ -37,27 +35,9 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       counts: countRows(services),
       writerJob: services.writeGate.writer,
     }),
-    'system.backup': async (_input, context) => {
-      const actor = requireActor(context);
-      const stamp = fileStamp(services.platform.now());
-      const file = path.join(services.dataDir, 'backups', `dingxing-${stamp}.sqlite`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      try {
-        await services.db.backup(file, {
-          progress({ totalPages, remainingPages }) {
-            context.progress(totalPages - remainingPages, totalPages);
-            // Throwing from the progress callback is how better-sqlite3 aborts a backup.
-            context.throwIfCancelled();
-            return 200;
-          },
-        });
-      } catch (error) {
-        fs.rmSync(file, { force: true });
-        if (error instanceof DxError) throw error;
-        throw new DxError('INTERNAL', `Backup failed: ${(error as Error).message}`);
-      }
-      services.audit({ actor: actor.userId, action: 'backup', subject: file });
-      return { file, bytes: fs.statSync(file).size };
+    'system.backup': (_input, context) => {
+      const file = path.join(services.dataDir, 'backups', `dingxing-${fileStamp(services.platform.now())}.sqlite`);
+      return backupDatabase(context.domain(), file, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
     },
     'system.integrityCheck': (input, context) => context.runJob(input),
     'jobs.cancel': ({ jobId }) => ({ cancelled: dispatcher().cancel(jobId) }),

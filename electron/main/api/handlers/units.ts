@@ -35,14 +35,8 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
     'districts.list': () => listDistricts(db),
     'units.list': (input) => listUnits(db, input),
     'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: getStarHistory(db, id) }),
-    'units.create': (fields, context) => {
-      const actor = requireActor(context);
-      return createUnit(db, services.workstation.id, fields, (id) => services.audit({ actor: actor.userId, action: 'units.create', subject: id, data: { name: fields.name } }));
-    },
-    'units.update': ({ id, fields }, context) => {
-      const actor = requireActor(context);
-      return updateUnit(db, id, fields, (unitId) => services.audit({ actor: actor.userId, action: 'units.update', subject: unitId, data: { name: fields.name } }));
-    },
+    'units.create': (fields, context) => createUnit(context.domain(), fields),
+    'units.update': ({ id, fields }, context) => updateUnit(context.domain(), id, fields),
     'units.importPreview': async (input, context) => {
       const actor = requireActor(context);
       const job: ImportJobInput = 'uploadId' in input

@@ -9,7 +9,6 @@ import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
 import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
-import { depsOfServices } from '../../assessments/deps';
 import { appendAll, importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
 import { cliActor } from '../../users/cli-actor';
 import type { SourceDocument } from '../../assessments/import-documents';
@@ -44,7 +43,7 @@ export const assessmentsImportCommand: CliCommand = {
       );
     }
     const core = await context.core();
-    const outcome = importAssessmentDocuments(depsOfServices(core.services), cliActor(), sources);
+    const outcome = importAssessmentDocuments(core.context(cliActor()), sources);
     const recorded = outcome.filter((entry) => !entry.alreadyRecorded);
     const present = outcome.filter((entry) => entry.alreadyRecorded);
     const rows = recorded.map((entry) => [

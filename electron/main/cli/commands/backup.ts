@@ -5,6 +5,8 @@ import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
 import { restoreDatabase } from '../../db/restore';
+import { backupDatabase } from '../../db/online-backup';
+import { cliActor } from '../../users/cli-actor';
 
 export const backupCommand: CliCommand = {
   path: ['backup'],
@@ -16,9 +18,7 @@ export const backupCommand: CliCommand = {
     const target = path.resolve(out);
     if (fs.existsSync(target)) throw new DxError('REFUSED', `${target} already exists; choose a new file name`);
     const core = await context.core();
-    await core.services.db.backup(target);
-    core.services.audit({ actor: 'cli', action: 'backup', subject: target });
-    const bytes = fs.statSync(target).size;
+    const { bytes } = await backupDatabase(core.context(cliActor()), target);
     context.print({ file: target, bytes }, `Backup written: ${target} (${bytes.toLocaleString('en-US')} bytes)`);
   },
 };
@@ -34,7 +34,7 @@ export const restoreCommand: CliCommand = {
     const result = await restoreDatabase(source, context.dbFile);
     // Open once so an older backup is migrated (with its own pre-migration backup) right away.
     const core = await context.core();
-    core.services.audit({ actor: 'cli', action: 'restore', subject: source });
+    core.context(cliActor()).audit({ action: 'restore', subject: path.basename(source), data: { file: source } });
     context.print(
       { restored: source, dbFile: context.dbFile, schemaVersion: result.schemaVersion, previousBackup: result.previousBackup },
       [`Restored ${source} into ${context.dbFile}`, result.previousBackup ? `  the replaced database was saved as ${result.previousBackup}` : ''].filter(Boolean).join('\n'),

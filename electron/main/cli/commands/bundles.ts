@@ -28,9 +28,10 @@ export const exportCommand: CliCommand = {
     const target = outFile(context, exportCommand, '.dxb');
     const core = await context.core();
     const services = core.services;
-    const signer = await signerMaterial(services);
+    const ctx = core.context(cliActor());
+    const signer = await signerMaterial(ctx, services.platform.keyStore);
     let last = 0;
-    const result = await exportWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { out: target, full: context.values.full === true, city: context.values.city === true, signer, now: services.platform.now() }, {
+    const result = await exportWith(ctx, { out: target, full: context.values.full === true, city: context.values.city === true, signer, dataDir: services.dataDir }, {
       progress(done, total) {
         if (!context.json && total > 1000 && (done === total || done - last >= 5000)) {
           last = done;
@@ -69,7 +70,7 @@ export const importCommand: CliCommand = {
     const core = await context.core();
     const services = core.services;
     const reports: ImportReport[] = [];
-    for (const file of context.positionals) reports.push(await importWith(services.db, services.workstation.id, cliActor().userId, services.dataDir, { file: path.resolve(file), now: services.platform.now() }));
+    for (const file of context.positionals) reports.push(await importWith(core.context(cliActor()), { file: path.resolve(file), dataDir: services.dataDir }));
     const refused = reports.filter((report) => report.status === 'refused').length;
     context.print({ reports, refused }, reports.map(reportText).join('\n'));
     return refused > 0 ? 1 : 0;

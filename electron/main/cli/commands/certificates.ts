@@ -12,9 +12,9 @@ import type { CertificateStatus } from '@shared/domain/certificate';
 import type { CliCommand, CommandContext } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
 import { formatTable } from '../text/table';
-import { localDate } from '../../assessments/deps';
-import { certificateDepsOf } from '../../certificates/deps';
-import type { CertificateDeps } from '../../certificates/deps';
+import { localDate } from '../../context/local-date';
+import type { DocumentTools } from '../../certificates/signing-keys';
+import type { DomainContext } from '../../context/domain-context';
 import { batchDocument, plaqueDocument } from '../../certificates/documents';
 import { issueCertificate } from '../../certificates/issue';
 import { listCertificateRows, toCertificate } from '../../certificates/repository';
@@ -22,9 +22,10 @@ import { revokeCertificate } from '../../certificates/revoke';
 import { cliActor } from '../../users/cli-actor';
 import { starGlyphs } from './units-list';
 
-export async function cliCertificateDeps(context: CommandContext): Promise<CertificateDeps> {
+export async function cliCertificateDeps(context: CommandContext): Promise<{ ctx: DomainContext; tools: DocumentTools & { dataDir: string } }> {
   const core = await context.core();
-  return certificateDepsOf(core.services);
+  const platform = core.services.platform;
+  return { ctx: core.context(cliActor()), tools: { keyStore: platform.keyStore, fontsDir: platform.fontsDir, dataDir: core.services.dataDir } };
 }
 
 /** Resolves --out and refuses a folder that does not exist before any work is done. */
@@ -48,9 +49,9 @@ export const certificateIssueCommand: CliCommand = {
   options: { out: { type: 'string', help: 'FILE.pdf  where to write the plaque' } },
   async run(context) {
     const target = outFile(context, certificateIssueCommand, '.pdf');
-    const deps = await cliCertificateDeps(context);
-    const outcome = await issueCertificate(deps, context.positionals[0] as string, cliActor().userId);
-    const { pdf } = await plaqueDocument(deps, outcome.certificate.id);
+    const { ctx, tools } = await cliCertificateDeps(context);
+    const outcome = await issueCertificate(ctx, tools.keyStore, context.positionals[0] as string);
+    const { pdf } = await plaqueDocument(ctx, tools, outcome.certificate.id);
     fs.writeFileSync(target, pdf);
     context.print(
       { ...outcome, file: target, bytes: pdf.length },
@@ -71,9 +72,9 @@ export const certificatePrintCommand: CliCommand = {
     const target = outFile(context, certificatePrintCommand, '.pdf');
     const cycle = integerOption(context.values, 'cycle', certificatePrintCommand);
     const district = stringOption(context.values, 'district');
-    const deps = await cliCertificateDeps(context);
+    const { ctx, tools } = await cliCertificateDeps(context);
     let last = 0;
-    const result = await batchDocument(deps, { district, cycle }, {
+    const result = await batchDocument(ctx, tools, { district, cycle }, {
       progress(done, total) {
         if (!context.json && (done === total || done - last >= 100)) {
           last = done;
@@ -123,7 +124,7 @@ export const certificateRevokeCommand: CliCommand = {
     const reason = stringOption(context.values, 'reason')?.trim();
     if (!reason || reason.length < 2) throw new UsageError('--reason TEXT is required', certificateRevokeCommand);
     const core = await context.core();
-    const certificate = revokeCertificate(certificateDepsOf(core.services, { keyStore: null }), context.positionals[0] as string, reason, cliActor().userId);
+    const certificate = revokeCertificate(core.context(cliActor()), context.positionals[0] as string, reason);
     context.print(certificate, `证书已撤销 (certificate revoked): ${certificateLine(certificate)}`);
   },
 };

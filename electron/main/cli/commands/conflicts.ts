@@ -30,8 +30,7 @@ export const conflictsResolveCommand: CliCommand = {
     const keep = stringOption(context.values, 'keep');
     if (keep !== 'local' && keep !== 'incoming') throw new UsageError('--keep local or --keep incoming is required', conflictsResolveCommand);
     const core = await context.core();
-    const services = core.services;
-    const resolved = resolveConflict(services.db, services.workstation.id, context.positionals[0] as string, keep === 'local' ? 'keep-local' : 'take-incoming', cliActor().userId, services.platform.now());
+    const resolved = resolveConflict(core.context(cliActor()), context.positionals[0] as string, keep === 'local' ? 'keep-local' : 'take-incoming');
     context.print(resolved, `冲突已处理 (conflict resolved): ${resolved.id} → ${resolved.resolution}`);
   },
 };

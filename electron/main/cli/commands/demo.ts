@@ -1,10 +1,8 @@
 /** `dingxing demo [--units N] [--seed S]`: fill the database with a realistic demo data set. */
 import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
-import { depsOfServices } from '../../assessments/deps';
 import { generateDemo } from '../../demo/generate-demo';
 import { issueDemoCertificates } from '../../demo/demo-certificates';
-import { certificateDepsOf } from '../../certificates/deps';
 import { passphraseKeyStoreFromEnv } from '../../crypto/passphrase-key-store';
 import { cliActor } from '../../users/cli-actor';
 
@@ -20,9 +18,10 @@ export const demoCommand: CliCommand = {
     if (units < 1 || units > 20_000) throw new UsageError('--units must be between 1 and 20000', demoCommand);
     const seed = integerOption(context.values, 'seed', demoCommand);
     const core = await context.core();
-    const result = generateDemo(depsOfServices(core.services), { units, ...(seed !== undefined ? { seed } : {}) });
+    const ctx = core.context(cliActor());
+    const result = generateDemo(ctx, { units, ...(seed !== undefined ? { seed } : {}) });
     // Certificates need the workstation key: unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
-    const certificates = await issueDemoCertificates(certificateDepsOf(core.services, { keyStore: passphraseKeyStoreFromEnv() }), cliActor().userId);
+    const certificates = await issueDemoCertificates(ctx, passphraseKeyStoreFromEnv());
     const certificateLine = certificates.skipped === null
       ? `已签发 ${certificates.issued} 张证书 / ${certificates.issued} certificates issued.`
       : `${certificates.skipped.message} / ${certificates.skipped.messageEn}.`;

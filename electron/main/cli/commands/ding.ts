@@ -85,9 +85,8 @@ export const dingInputsImportCommand: CliCommand = {
       throw new DxError('BAD_INPUT', `无法读取区县考评数据文件 ${file}，未写入任何内容 (${error.message}; nothing written)`, error.details);
     }
     const core = await context.core();
-    const services = core.services;
     try {
-      const result = recordDistrictInputs({ db: services.db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, raw, cliActor().userId, path.basename(file));
+      const result = recordDistrictInputs(core.context(cliActor()), raw, path.basename(file));
       context.print(
         { cycle: result.cycle, recorded: result.recorded },
         `已记录 ${result.cycle} 年度 ${result.recorded.length} 个区县的考评数据 (recorded inputs of ${result.recorded.length} districts for ${result.cycle}): ${result.recorded.map((entry) => entry.district).join(', ')}`,

@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { readPublicIdentity } from '../../crypto/identity';
 import type { PublicIdentity } from '../../crypto/identity';
-import { unlockedKeys } from '../../certificates/deps';
+import { unlockedKeys } from '../../certificates/signing-keys';
 import { cliCertificateDeps, outFile } from './certificates';
 import type { CommandContext } from '../command';
 
 async function identityOf(context: CommandContext): Promise<PublicIdentity> {
-  const deps = await cliCertificateDeps(context);
-  return readPublicIdentity(deps.db, deps.workstation) ?? (await unlockedKeys(deps)).publicIdentity;
+  const { ctx, tools } = await cliCertificateDeps(context);
+  return readPublicIdentity(ctx.db, ctx.workstation) ?? (await unlockedKeys(ctx, tools.keyStore)).publicIdentity;
 }
 
 export const identityShowCommand: CliCommand = {

@@ -13,8 +13,8 @@ export const reportCommand: CliCommand = {
   options: { out: { type: 'string', help: 'FILE.pdf  where to write the report' } },
   async run(context) {
     const target = outFile(context, reportCommand, '.pdf');
-    const deps = await cliCertificateDeps(context);
-    const { pdf } = await reportDocument(deps, context.positionals[0] as string, cliActor().userId);
+    const { ctx, tools } = await cliCertificateDeps(context);
+    const { pdf } = await reportDocument(ctx, tools, context.positionals[0] as string, cliActor().userId);
     fs.writeFileSync(target, pdf);
     context.print({ file: target, bytes: pdf.length }, `检查报告已输出 (inspection report written): ${target}`);
   },

@@ -6,6 +6,7 @@ import { UsageError } from '../command';
 import { readJsonFile } from '../read-json-file';
 import { findPack, listPacks, addPack } from '../../rubric/pack-store';
 import { formatTable } from '../text/table';
+import { cliActor } from '../../users/cli-actor';
 
 export const rubricImportCommand: CliCommand = {
   path: ['rubric', 'import'],
@@ -19,7 +20,7 @@ export const rubricImportCommand: CliCommand = {
     const { services } = core;
     const result = services.db.transaction(() => {
       const added = addPack(services.db, json, 'import', services.workstation.id);
-      if (added.added) services.audit({ actor: 'cli', action: 'rubric.import', subject: added.ref, data: { sha256: added.sha256 } });
+      if (added.added) core.context(cliActor()).audit({ action: 'rubric.import', subject: added.ref, data: { sha256: added.sha256 } });
       return added;
     }).immediate();
     context.print(

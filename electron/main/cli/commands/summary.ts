@@ -9,7 +9,6 @@ import { DxError } from '@shared/api/errors';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
-import { certificateDepsOf } from '../../certificates/deps';
 import { defaultCycle } from '../../ding/ding-table';
 import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
 import { loadDistrictRefs } from '../../units/registry-lookups';
@@ -34,14 +33,15 @@ export const summaryCommand: CliCommand = {
     const core = await context.core();
     const db = core.services.db;
     const cycle = requested ?? defaultCycle(db, new Date());
-    const deps = certificateDepsOf(core.services);
+    const ctx = core.context(cliActor());
+    const tools = { keyStore: core.services.platform.keyStore, fontsDir: core.services.platform.fontsDir };
     const printedBy = cliActor().userId;
     let result: { fileName: string; pdf: Buffer };
-    if (city) result = await citySummaryPdf(deps, cycle, printedBy);
+    if (city) result = await citySummaryPdf(ctx, tools, cycle, printedBy);
     else {
       const match = createDistrictMatcher(loadDistrictRefs(db))(districtText as string);
       if (!match) throw new DxError('BAD_INPUT', `没有这个区县“${districtText}” (no such district "${districtText}")`, { issues: [{ path: ['district'], message: `没有这个区县“${districtText}”` }] });
-      result = await districtSummaryPdf(deps, match.code, cycle, printedBy);
+      result = await districtSummaryPdf(ctx, tools, match.code, cycle, printedBy);
     }
     fs.writeFileSync(target, result.pdf);
     context.print({ file: target, bytes: result.pdf.length, cycle }, `总结报告已输出 (summary written): ${target}`);

@@ -8,7 +8,6 @@ import type { CliCommand } from '../command';
 import { stringOption } from '../command';
 import { formatTable } from '../text/table';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
-import { appendAudit } from '../../audit/audit-log';
 import { cliActor } from '../../users/cli-actor';
 
 export const trustAddCommand: CliCommand = {
@@ -26,10 +25,7 @@ export const trustAddCommand: CliCommand = {
     }
     const identity = parseIdentityFile(text, file);
     const core = await context.core();
-    const services = core.services;
-    const actor = cliActor().userId;
-    const outcome = enroll(services.db, identity, services.workstation.id, actor, services.platform.now());
-    if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } });
+    const outcome = enroll(core.context(cliActor()), identity);
     const what = outcome.entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
     context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
   },
@@ -57,10 +53,7 @@ export const trustRevokeCommand: CliCommand = {
   options: { reason: { type: 'string', help: 'TEXT  why (kept with the revocation)' } },
   async run(context) {
     const core = await context.core();
-    const services = core.services;
-    const actor = cliActor().userId;
-    const entry = revokeTrust(services.db, context.positionals[0] as string, actor, stringOption(context.values, 'reason') ?? null, services.platform.now());
-    appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } });
+    const entry = revokeTrust(core.context(cliActor()), context.positionals[0] as string, stringOption(context.values, 'reason') ?? null);
     context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
   },
 };

@@ -1,7 +1,7 @@
 /** `dingxing verifier export --out FILE.html`: the standalone offline verifier page. */
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
-import { localDate } from '../../assessments/deps';
+import { localDate } from '../../context/local-date';
 import { verifierData, verifierHtml } from '../../certificates/verifier-page';
 import { outFile } from './certificates';
 

@@ -9,7 +9,7 @@ import { DxError } from '@shared/api/errors';
 import type { Verification } from '@shared/api/procedures/certificates';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
-import { localDate } from '../../assessments/deps';
+import { localDate } from '../../context/local-date';
 import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
 import { starGlyphs } from './units-list';
 

@@ -14,10 +14,7 @@ export interface ImportJobInput {
 }
 
 export const unitsImportPreviewJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
-  importUnitsFile({
-    db: context.db,
-    workstationId: context.workstationId,
-    actorId: context.actorId,
+  importUnitsFile(context, {
     fileName: input.fileName,
     bytes: input.bytes,
     preview: true,
@@ -27,10 +24,7 @@ export const unitsImportPreviewJob: JobFunction<ImportJobInput, ImportReport> = 
   });
 
 export const unitsImportJob: JobFunction<ImportJobInput, ImportReport> = async (input, context) => {
-  const report = await importUnitsFile({
-    db: context.db,
-    workstationId: context.workstationId,
-    actorId: context.actorId,
+  const report = await importUnitsFile(context, {
     fileName: input.fileName,
     bytes: input.bytes,
     preview: false,

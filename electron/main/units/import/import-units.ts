@@ -1,11 +1,10 @@
 /**
  * Imports a file of units: read, check every row, and (unless previewing) write all rows in one
- * transaction, or none when any row is bad. The CLI calls this directly; the API runs it as a job.
+ * transaction with its audit entry, or none when any row is bad. It runs as a job, in a worker.
  */
-import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { ImportReport } from '@shared/api/procedures/units';
-import { appendAudit } from '../../audit/audit-log';
+import type { DomainContext } from '../../context/domain-context';
 import { bulkRegistryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
@@ -17,10 +16,6 @@ import { writeUnits } from './write-units';
 export const previewRowLimit = 20_000;
 
 export interface ImportOptions {
-  db: Database;
-  workstationId: string;
-  /** Who imports: recorded in the audit log. */
-  actorId: string;
   fileName: string;
   bytes: Uint8Array;
   /** Check only; nothing is written. */
@@ -41,8 +36,8 @@ export interface ImportOptions {
 const phaseShares = { preview: { read: [0, 300], check: [300, 1000], write: [1000, 1000] }, import: { read: [0, 150], check: [150, 450], write: [450, 1000] } } as const;
 
 /** Resolves to the report; a file with any bad row resolves with `imported: 0` and the errors. */
-export async function importUnitsFile(options: ImportOptions): Promise<ImportReport> {
-  const { db } = options;
+export async function importUnitsFile(ctx: DomainContext, options: ImportOptions): Promise<ImportReport> {
+  const { db } = ctx;
   const shares = options.preview ? phaseShares.preview : phaseShares.import;
   const progressOf = (phase: keyof typeof shares, done: number, total: number) => {
     const [from, to] = shares[phase];
@@ -87,14 +82,14 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     const { checked, report } = check();
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
-      workstationId: options.workstationId,
+      workstationId: ctx.workstation.id,
+      now: ctx.now().toISOString(),
       onProgress(done, total) {
         options.throwIfCancelled?.();
         progressOf('write', done, total);
       },
       beforeCommit(result) {
-        appendAudit(db, options.workstationId, {
-          actor: options.actorId,
+        ctx.audit({
           action: 'units.import',
           subject: options.fileName,
           data: { ...result, format: table.format, encoding: table.encoding },
