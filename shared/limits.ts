@@ -16,6 +16,9 @@ export const maxEvidenceBytes = 10 * 1024 * 1024;
 export const maxTransferFileBytes = 2 * 1024 * 1024 * 1024;
 export const transferChunkBytes = 4 * 1024 * 1024;
 
+/** A certificate PDF to verify: a bigger file is no plaque of ours, refused without being read whole. */
+export const maxCertificatePdfBytes = 20 * 1024 * 1024;
+
 /** Documents in one `assessments import` run. */
 export const maxDocumentsPerImport = 10_000;
 

@@ -1,10 +1,31 @@
-// ESLint rule: a relative or aliased import must land in a folder the importing layer may use
-// (ARCHITECTURE.md's table). Packages (electron, Node modules) are checked by no-restricted-imports.
+// ESLint rule: a relative or aliased import must land where the importing layer may reach (the
+// table in README.md's layout and docs/architecture.md). Packages (electron, Node modules) are
+// checked by no-restricted-imports. An allowed entry ending in `/` is a folder; any other is one module.
 import path from 'node:path';
+
+/**
+ * The command line is a door like serve and the desktop app: it reaches the core only through the
+ * contract (shared/) and the core host (opening and holding the core, its platform, the passphrase
+ * key store it hands the core), plus the serve door it starts. Everything else is a procedure call.
+ */
+const commandLine = [
+  'electron/main/cli/',
+  'shared/',
+  'electron/main/core',
+  'electron/main/core-host',
+  'electron/main/platform',
+  'electron/main/data-dir',
+  'electron/main/app-version',
+  'electron/main/renderer-dir',
+  'electron/main/transports/',
+  'electron/main/crypto/key-store',
+  'electron/main/crypto/passphrase-key-store',
+];
 
 /** Which folders each layer may import from, first match wins. */
 export const layers = [
   { name: 'the Electron entry', files: ['electron/main/index.ts', 'electron/main/desktop/'], allowed: ['electron/main/', 'shared/'] },
+  { name: 'the command line', files: ['electron/main/cli.ts', 'electron/main/cli/'], allowed: commandLine },
   { name: 'the core', files: ['electron/main/'], allowed: ['electron/main/', 'shared/'] },
   { name: 'the preload', files: ['electron/preload/'], allowed: ['electron/preload/', 'shared/'] },
   { name: 'shared/', files: ['shared/'], allowed: ['shared/'] },
@@ -13,6 +34,11 @@ export const layers = [
 
 function toPosix(file) {
   return file.split(path.sep).join('/');
+}
+
+/** A folder entry (`…/`) takes everything under it; a module entry takes that module only. */
+function reaches(entry, target) {
+  return entry.endsWith('/') ? target.startsWith(entry) : target.replace(/\.(ts|js|mjs)$/, '') === entry;
 }
 
 export const layeringRule = {
@@ -33,7 +59,7 @@ export const layeringRule = {
       if (specifier.startsWith('@shared/')) target = `shared/${specifier.slice('@shared/'.length)}`;
       else if (specifier.startsWith('.')) target = toPosix(path.relative(root, path.resolve(path.dirname(context.filename), specifier)));
       else return;
-      if (!layer.allowed.some((prefix) => target.startsWith(prefix))) {
+      if (!layer.allowed.some((entry) => reaches(entry, target))) {
         context.report({ node, messageId: 'outside', data: { layer: layer.name, target, allowed: layer.allowed.join(', ') } });
       }
     }

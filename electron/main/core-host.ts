@@ -1,9 +1,12 @@
 /**
- * Holds the open core for a door that runs for a long time (serve, the desktop app) and can put
- * a backup in place of its database: it closes the core, restores (which refuses a bad file and
- * leaves the live one untouched), and opens the core again on whatever file is there. Transports
- * talk to one stable dispatcher that always reaches the current core; sessions start afresh,
- * because the restored database has its own users.
+ * What a door needs of the core besides the contract: opening it (core.ts), holding it open for a
+ * door that runs for a long time, and putting a backup in place of its database.
+ *
+ * hostCore holds the open core for serve and the desktop app: a restore closes the core, restores
+ * (which refuses a bad file and leaves the live one untouched), and opens the core again on
+ * whatever file is there. Transports talk to one stable dispatcher that always reaches the
+ * current core; sessions start afresh, because the restored database has its own users. It
+ * also takes the periodic backups once asked to, on whichever core is open.
  */
 import path from 'node:path';
 import type { JobProgress } from '@shared/api/procedure';
@@ -12,7 +15,11 @@ import type { Caller, Dispatcher } from './api/dispatch';
 import { openCore } from './core';
 import type { Core, CoreOptions } from './core';
 import { restoreDatabase } from './db/restore';
+import { startBackupSchedule } from './db/scheduled-backup';
 import { nodePlatform } from './platform';
+
+export { idleLockMsFrom } from './users/session-registry';
+export { dxErrorOfSqlite } from './db/sqlite-errors';
 
 export interface RestoreOutcome {
   previousBackup: string | null;
@@ -25,15 +32,23 @@ export interface CoreHost {
   readonly dispatcher: Dispatcher;
   /** Puts the backup in place and records who did it, in the restored database. */
   restore(backupFile: string, actor: Actor): Promise<RestoreOutcome>;
-  /** Called with the new core after a restore (e.g. to restart the backup schedule). */
+  /** Called with the new core after a restore. */
   onReopen(listener: (core: Core) => void): () => void;
+  /** Takes the scheduled backups from now on (and again after a restore) until the host closes. */
+  startScheduledBackups(): void;
   close(): void;
+}
+
+function backupsOf(core: Core): () => void {
+  return startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
 }
 
 export async function hostCore(options: CoreOptions): Promise<CoreHost> {
   const platform = { ...(options.platform ?? nodePlatform()) };
   const open = () => openCore({ ...options, platform });
   let core = await open();
+  let scheduled = false;
+  let stopBackups = () => undefined as void;
   const progressListeners = new Set<(progress: JobProgress) => void>();
   const reopenListeners = new Set<(core: Core) => void>();
   let unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
@@ -42,6 +57,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
   async function restore(backupFile: string, actor: Actor): Promise<RestoreOutcome> {
     const dbFile = core.services.dbFile;
     unsubscribe();
+    stopBackups();
     core.close();
     try {
       const result = await restoreDatabase(backupFile, dbFile);
@@ -50,6 +66,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.
       core = await open();
       unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
+      if (scheduled) stopBackups = backupsOf(core);
       core.context(actor).audit({ action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } });
       for (const listener of reopenListeners) listener(core);
     }
@@ -75,6 +92,11 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
       return core;
     },
     dispatcher,
+    startScheduledBackups() {
+      if (scheduled) return;
+      scheduled = true;
+      stopBackups = backupsOf(core);
+    },
     restore: (file, actor) => platform.restoreFrom?.(file, actor) ?? restore(file, actor),
     onReopen(listener) {
       reopenListeners.add(listener);
@@ -82,7 +104,25 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
     },
     close() {
       unsubscribe();
+      stopBackups();
       core.close();
     },
   };
+}
+
+/**
+ * Puts a backup in place of a database no door holds open (`dingxing restore`): the file is
+ * checked and staged first (a bad one changes nothing), the replaced database is kept as a
+ * backup, and the restored one is opened once, so an older backup is migrated at once (with its
+ * own pre-migration backup), and the restore is recorded in it as `actor`'s.
+ */
+export async function restoreIntoDatabase(options: CoreOptions, backupFile: string, actor: Actor): Promise<RestoreOutcome> {
+  const result = await restoreDatabase(backupFile, options.dbFile);
+  const core = await openCore(options);
+  try {
+    core.context(actor).audit({ action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } });
+    return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
+  } finally {
+    core.close();
+  }
 }

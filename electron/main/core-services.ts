@@ -10,6 +10,7 @@ import type { Platform } from './platform';
 import type { Sessions } from './users/sessions';
 import type { ImportSessions } from './units/import/import-sessions';
 import type { Transfers } from './files/transfers';
+import type { Checkpointer } from './audit/checkpointer';
 
 export interface CoreServices {
   db: Database;
@@ -29,4 +30,6 @@ export interface CoreServices {
   writeGate: WriteGate;
   /** Large files crossing a door in pieces (bundles in and out). */
   transfers: Transfers;
+  /** Signs audit checkpoints (every so many entries, and on demand). */
+  checkpoints: Checkpointer;
 }

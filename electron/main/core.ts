@@ -61,7 +61,7 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
   const workstation = ensureWorkstation(db);
   const platform = options.platform ?? nodePlatform();
   const dataDir = path.dirname(path.resolve(dbFile));
-  return {
+  const services = {
     db,
     dbFile,
     workstation,
@@ -75,6 +75,7 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     importSessions: new ImportSessions(() => platform.now().getTime()),
     transfers: new Transfers(dataDir, () => platform.now().getTime()),
   };
+  return { ...services, checkpoints: createCheckpointer(services) };
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -82,7 +83,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const services = createServices(opened.db, opened.file, options);
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
-  const checkpoints = createCheckpointer(services);
+  const checkpoints = services.checkpoints;
   const source = { db: services.db, workstation: services.workstation, now: () => services.platform.now() };
   const dispatcher: Dispatcher = createDispatcher(createHandlers(services, () => dispatcher), {
     resolveCaller: (caller) => services.sessions.resolve(caller),
@@ -99,6 +100,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     migrated: opened.migrated,
     checkpoints,
     close() {
+      if (!opened.db.open) return;
       services.transfers.close();
       opened.db.close();
     },

@@ -4,6 +4,8 @@
  * engine, which knows the items; this schema checks everything else.
  */
 import { z } from 'zod';
+import { DxError } from '../api/errors';
+import { toIssues } from '../api/zod-issues';
 import { PackRefSchema } from '../rubric/pack-ref';
 import { IndustryIdSchema, UnitKindSchema } from '../rubric/unit-kind';
 import { IsoDateSchema } from './iso-date';
@@ -55,3 +57,16 @@ export const AssessmentDocumentSchema = z
     message: 'lastVetoOn is after assessedOn',
   });
 export type AssessmentDocument = z.output<typeof AssessmentDocumentSchema>;
+
+/**
+ * Checks a `dingxing.assessment/1` document, naming its source in the refusal: the command line
+ * checks a file before it opens the database, and the core checks every document it receives.
+ */
+export function parseAssessmentDocument(json: unknown, source: string): AssessmentDocument {
+  const parsed = AssessmentDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    throw new DxError('BAD_INPUT', `${source} is not a valid dingxing.assessment/1 document (${issues.map((issue) => issue.path.join('.') || 'document').join(', ')})`, { issues });
+  }
+  return parsed.data;
+}

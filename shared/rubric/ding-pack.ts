@@ -65,3 +65,9 @@ export const DingPackSchema = z
   })
   .strict();
 export type DingPack = z.output<typeof DingPackSchema>;
+
+/** A grade's name in both languages, as the pack words it. */
+export function gradeLabel(pack: DingPack, grade: DingGrade): { zh: string; en: string } {
+  const level = pack.grades.find((entry) => entry.grade === grade);
+  return level ? level.label : { zh: '无', en: 'None' };
+}

@@ -3,7 +3,7 @@ import type { Actor } from '@shared/domain/roles';
 import type { Core } from '../../electron/main/core';
 import { domainContext } from '../../electron/main/context/domain-context';
 import type { DomainContext } from '../../electron/main/context/domain-context';
-import { cliActor } from '../../electron/main/users/cli-actor';
+import { cliActor } from '../../electron/main/cli/cli-actor';
 
 /** `now`: a clock of the test's own; else the core's platform clock. */
 export function contextOf(core: Core, actor: Actor = cliActor(), now?: () => Date): DomainContext {

@@ -8,7 +8,7 @@ import { jobs } from '@shared/api/jobs';
 import type { JobName } from '@shared/api/jobs';
 import type * as ExecuteJob from '../../electron/main/jobs/execute-job';
 import { waitsForWriters } from '../../electron/main/api/dispatch';
-import { cliActor } from '../../electron/main/users/cli-actor';
+import { cliActor } from '../../electron/main/cli/cli-actor';
 import { cases } from './doors/cases';
 import type { Door } from './doors/cases';
 import { auditSince, databaseDigest, lastAuditSeq } from './doors/database-digest';

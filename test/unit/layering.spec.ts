@@ -47,4 +47,10 @@ describe('layering lint', () => {
   it('refuses Node modules in the sandboxed preload', async () => {
     expect(await layeringErrors('electron/preload/fixture.ts', "import fs from 'fs';\nexport const x = fs;\n")).toHaveLength(1);
   });
+
+  it('keeps the command line a door: the contract and the core host, never a core module', async () => {
+    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { listUnits } from '../../units/unit-queries';\nexport const x = listUnits;\n")).toEqual([expect.stringContaining('the command line may not import electron/main/units/unit-queries')]);
+    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { x } from '../../core-services';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { hostCore } from '../../core-host';\nimport { procedures } from '@shared/api/contract';\nimport { callCore } from '../call-core';\nexport const x = [hostCore, procedures, callCore];\n")).toEqual([]);
+  });
 });

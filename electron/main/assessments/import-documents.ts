@@ -15,6 +15,7 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
+import type { ImportedAssessment } from '@shared/api/procedures/assessments';
 import type { AssessmentDocument } from '@shared/assessment/document';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import { canonicalJson } from '@shared/rubric/canonical';
@@ -22,7 +23,7 @@ import { validateUscc } from '@shared/domain/uscc';
 import { loadDistrictRefs } from '../units/registry-lookups';
 import { insertUnit } from '../units/unit-store';
 import { newId } from '../ids';
-import { parseAssessmentDocument } from '../scoring/score-document';
+import { parseAssessmentDocument } from '@shared/assessment/document';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import { getAssessmentRow } from './repository';
 import type { AssessmentRow } from './repository';
@@ -30,35 +31,12 @@ import { loadPack, scoreAnswers } from './scoring-port';
 import { historyContext } from './star-history';
 import { insertAssessmentRow, recordSigned } from './workflow';
 
-export interface SourceDocument {
+interface SourceDocument {
   /** The file name (and index inside an array), for messages. */
   source: string;
   json: unknown;
 }
 
-export interface ImportedAssessment {
-  source: string;
-  id: string;
-  unitId: string;
-  unitCreated: boolean;
-  unitName: string;
-  cycle: number;
-  total: number;
-  scoreStars: number;
-  awardedStars: number;
-  decidedBy: string;
-  previousStars: number;
-  historyUsed: boolean;
-  /** True when this document was recorded before: nothing was written for it this time. */
-  alreadyRecorded: boolean;
-}
-
-/** A file may hold one document or an array of them. */
-export function splitSources(file: string, json: unknown): SourceDocument[] {
-  return Array.isArray(json) ? json.map((entry: unknown, index) => ({ source: `${file}[${index}]`, json: entry })) : [{ source: file, json }];
-}
-
-/** Appends without spreading: a file may hold hundreds of thousands of documents (a spread overflows the stack). */
 export function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }

@@ -16,7 +16,7 @@ export interface Checkpointer {
   sign(reason: CheckpointReason): Promise<AuditCheckpoint | null>;
 }
 
-export function createCheckpointer(services: CoreServices, interval = checkpointInterval): Checkpointer {
+export function createCheckpointer(services: Omit<CoreServices, 'checkpoints'>, interval = checkpointInterval): Checkpointer {
   let running: Promise<AuditCheckpoint | null> | null = null;
 
   async function signingKey(): Promise<SigningKey> {

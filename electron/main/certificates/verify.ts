@@ -17,7 +17,7 @@ import { findTrustedWorkstation } from './trusted-workstations';
 import { findNotice } from '../bundles/revocation-notices';
 
 /** Plaques are ~100 KB and batches of thousands ~100 MB; a single certificate is never this big. */
-export const maxCertificatePdfBytes = 20 * 1024 * 1024;
+import { maxCertificatePdfBytes } from '@shared/limits';
 
 function verdict(value: VerificationVerdict, detail?: string): Pick<Verification, 'valid' | 'verdict' | 'message'> {
   const text = verdictMessages[value];

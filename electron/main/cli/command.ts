@@ -1,5 +1,5 @@
 /** The shape of one `dingxing` command and what it is given to run. */
-import type { Core } from '../core';
+import type { CliCore } from './call-core';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -22,8 +22,8 @@ export interface CommandContext {
   json: boolean;
   dbFile: string;
   io: CliIo;
-  /** Opens (creating or migrating) the database given by --db; closed when the command ends. */
-  core(): Promise<Core>;
+  /** Opens (creating or migrating) the database given by --db; closed when the command ends. Reach it with callCore. */
+  core(): Promise<CliCore>;
   /** Prints `json` as one document with --json, else the human text. */
   print(json: unknown, human: string): void;
 }

@@ -1,20 +1,20 @@
 /**
- * `dingxing`: parses the command line, finds the command, runs it against the core and maps
- * the outcome to CONTRACTS.md's exit codes (0 ok, 1 refused, 2 usage).
+ * `dingxing`: parses the command line, finds the command, runs it against the core (through the
+ * dispatcher, as every door does) and maps the outcome to the exit codes (0 ok, 1 refused, 2 usage).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bilingualMessage, DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
 import { appVersion } from '../app-version';
 import { openCore } from '../core';
-import { nodePlatform } from '../platform';
-import { cliKeyStore } from './cli-key-store';
 import type { Core } from '../core';
+import { dxErrorOfSqlite, idleLockMsFrom } from '../core-host';
 import { defaultDatabaseFile } from '../data-dir';
-import { dxErrorOfSqlite } from '../db/sqlite-errors';
+import { callCore } from './call-core';
+import { cliPlatform } from './cli-platform';
 import { commands } from './commands/index';
-import { idleLockMsFrom } from '../users/session-registry';
 import type { CliCommand, CliIo, CommandContext, OptionSpec } from './command';
 import { UsageError } from './command';
 
@@ -106,6 +106,20 @@ function printError(io: CliIo, json: boolean, error: DxError): void {
   if (json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
 }
 
+/**
+ * A refused command changes nothing, not even by creating the database: one this very run created
+ * (it did not exist, and opening found no schema) and left without a single audited change holds
+ * only the shipped reference data, and is removed.
+ */
+async function removeIfCreatedAndUnchanged(core: Core, existedBefore: boolean): Promise<void> {
+  if (existedBefore || core.migrated.from !== 0) return;
+  const { total } = await callCore(core, 'audit.list', { limit: 1 });
+  if (total !== 0) return;
+  const file = core.services.dbFile;
+  core.close();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
 /** Operating-system failures a person can fix (a port in use, a folder given as a file, no permission). */
 function dxErrorOfSystem(error: unknown): DxError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -149,6 +163,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const { command, rest } = found;
   let core: Core | undefined;
+  let existedBefore = true;
+  let code = 1;
   let json = false;
   try {
     const parsed = parse(command, rest);
@@ -167,14 +183,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dbFile,
       io,
       async core() {
-        core ??= await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
+        if (core === undefined) {
+          existedBefore = fs.existsSync(dbFile);
+          core = await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: cliPlatform() });
+        }
         return core;
       },
       print(document, human) {
         io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`);
       },
     };
-    const code = (await command.run(context)) ?? 0;
+    code = (await command.run(context)) ?? 0;
     // A command that wrote enough audit entries signs a checkpoint before it ends (never asking for the passphrase).
     if (code === 0 && core) await core.checkpoints.ifDue();
     return code;
@@ -194,6 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.DINGXING_DEBUG) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
     return 1;
   } finally {
+    if (core !== undefined && code !== 0) await removeIfCreatedAndUnchanged(core, existedBefore).catch(() => undefined);
     core?.close();
   }
 }

@@ -1,6 +1,5 @@
 /** A consistent copy of the open database, taken online (SQLite's backup API) with progress, and audited. */
 import fs from 'node:fs';
-import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import type { DomainContext } from '../context/domain-context';
 
@@ -10,9 +9,8 @@ export interface BackupProgress {
   throwIfCancelled?(): void;
 }
 
-/** Writes the copy to `file` (its folder is made) and records it; a failed copy leaves no file. */
+/** Writes the copy to `file` and records it; a failed copy leaves no file. */
 export async function backupDatabase(ctx: DomainContext, file: string, hooks: BackupProgress = {}): Promise<{ file: string; bytes: number }> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     await ctx.db.backup(file, {
       progress({ totalPages, remainingPages }) {

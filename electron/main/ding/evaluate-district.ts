@@ -8,6 +8,7 @@ import type { AspectScores } from '@shared/domain/district-inputs';
 import type { CoverageCounts, DingDecision, DingRow, DingTraceStep } from '@shared/domain/ding-evaluation';
 import type { UnitKind } from '@shared/domain/unit-kinds';
 import { unitKinds } from '@shared/domain/unit-kinds';
+import { gradeLabel } from '@shared/rubric/ding-pack';
 import type { DingGrade, DingPack } from '@shared/rubric/ding-pack';
 import { dingGrades } from '@shared/rubric/ding-pack';
 import { divideRoundHalfUp, fromHundredths, toHundredths, toScaled } from '@shared/rubric/decimal';
@@ -73,10 +74,6 @@ export function gradeByComposite(pack: DingPack, composite: number): DingGrade {
   return grade;
 }
 
-export function gradeLabel(pack: DingPack, grade: DingGrade): { zh: string; en: string } {
-  const level = pack.grades.find((entry) => entry.grade === grade);
-  return level ? level.label : { zh: '无', en: 'None' };
-}
 
 const pct = (basisPoints: number) => `${formatHundredths(basisPoints)}%`;
 const num = formatHundredths;

@@ -1,7 +1,7 @@
 /** The district evaluation table as a spreadsheet: one row per district, the inputs beside the decision. */
 import type { DingRow } from '@shared/domain/ding-evaluation';
 import type { DingGrade, DingPack } from '@shared/rubric/ding-pack';
-import { gradeLabel } from '../ding/evaluate-district';
+import { gradeLabel } from '@shared/rubric/ding-pack';
 import type { XlsxColumn, XlsxSheet } from './xlsx-writer';
 
 const decidedByZh: Record<string, string> = { veto: '一票否决', coverage: '覆盖率不足', zongzhi: '综治得分不足', stepUp: '逐级晋升', composite: '综合得分' };

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { UnitKind } from '@shared/rubric/unit-kind';
-import type { RescoreRow, RescoreSide } from './rescore';
+import type { RescoreRow, RescoreSide } from '@shared/api/procedures/scoring';
 import { side } from './rescore';
 
 interface StoredRow {

@@ -5,28 +5,10 @@
 import type { Database } from 'better-sqlite3';
 import type { AssessmentDocument } from '@shared/assessment/document';
 import { DxError } from '@shared/api/errors';
+import type { RescoreRow, RescoreSide } from '@shared/api/procedures/scoring';
 import { getRubricPack } from '../rubric/pack-store';
 import { scoreAssessment } from './score-assessment';
 import type { ScoringInput } from './score-assessment';
-
-export interface RescoreSide {
-  rubric: string;
-  total: number | null;
-  scoreStars: number | null;
-  awardedStars: number | null;
-  decidedBy: string | null;
-  complete: boolean | null;
-  /** Why this side could not be scored. */
-  error: string | null;
-}
-
-export interface RescoreRow {
-  source: string;
-  unit: string;
-  cycle: number;
-  old: RescoreSide;
-  new: RescoreSide;
-}
 
 export function side(db: Database, rubric: string, input: ScoringInput): RescoreSide {
   try {

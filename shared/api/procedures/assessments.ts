@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { base64Length, maxEvidenceBytes } from '../../limits';
+import { base64Length, maxDocumentsPerImport, maxEvidenceBytes } from '../../limits';
 import { assessors } from '@shared/domain/roles';
 import { assessmentStatuses } from '@shared/domain/assessment-status';
 import type { AssessmentStatus } from '@shared/domain/assessment-status';
@@ -196,8 +196,34 @@ export const HomeSummarySchema = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummarySchema>;
 
-const DemoResultSchema = z.object({ units: z.number().int(), assessments: z.number().int(), rectifications: z.number().int() });
+const DemoResultSchema = z.object({
+  units: z.number().int(),
+  assessments: z.number().int(),
+  rectifications: z.number().int(),
+  /** Asked for with `certificates`: how many plaques were issued, or why none could be. */
+  certificates: z.number().int().optional(),
+  certificatesSkipped: z.object({ message: z.string(), messageEn: z.string() }).optional(),
+});
 export type DemoResult = z.infer<typeof DemoResultSchema>;
+
+/** One document of an `assessments.import`, as recorded (or found recorded before). */
+export const ImportedAssessmentSchema = z.object({
+  source: z.string(),
+  id: z.string(),
+  unitId: z.string(),
+  unitCreated: z.boolean(),
+  unitName: z.string(),
+  cycle: z.number().int(),
+  total: z.number(),
+  scoreStars: z.number().int(),
+  awardedStars: z.number().int(),
+  decidedBy: z.string(),
+  previousStars: z.number().int(),
+  historyUsed: z.boolean(),
+  /** Recorded before: nothing was written for it this time. */
+  alreadyRecorded: z.boolean(),
+});
+export type ImportedAssessment = z.infer<typeof ImportedAssessmentSchema>;
 
 export const assessmentProcedures = {
   'assessments.start': procedure({
@@ -267,7 +293,7 @@ export const assessmentProcedures = {
     roles: 'signedIn',
     writes: false,
     summary: 'Recently signed assessments',
-    input: z.object({ limit: z.number().int().min(1).max(500).optional(), cycle: cycle.optional() }).strict(),
+    input: z.object({ limit: z.number().int().min(1).max(100_000).optional(), cycle: cycle.optional() }).strict(),
     output: z.array(AssessmentSummarySchema),
   }),
   'evidence.add': procedure({
@@ -319,9 +345,18 @@ export const assessmentProcedures = {
   'home.summary': procedure({ roles: 'signedIn', writes: false, summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
   'demo.load': procedure({
     roles: ['admin'],
-    writes: true, job: 'demo.load', audit: ['demo.load'],
-    summary: 'Fill the database with a realistic demo data set',
-    input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional() }).strict(),
+    writes: true, job: 'demo.load', audit: ['demo.load', 'certificate.issue'],
+    summary: 'Fill the database with a realistic demo data set; with certificates, also the plaques of the latest cycle when the keys unlock without asking',
+    input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional(), certificates: z.boolean().optional() }).strict(),
     output: DemoResultSchema,
+  }),
+  'assessments.import': procedure({
+    roles: ['leader'],
+    writes: true, audit: ['assessment.import', 'units.create', 'certificates.revokeForVeto', 'certificates.revokeSuperseded'],
+    summary: 'Record dingxing.assessment/1 documents as final assessments signed by this workstation, scored against each unit’s history; all or nothing',
+    input: z
+      .object({ documents: z.array(z.object({ source: z.string().min(1).max(500), json: z.unknown() }).strict()).min(1).max(maxDocumentsPerImport) })
+      .strict(),
+    output: z.array(ImportedAssessmentSchema),
   }),
 };

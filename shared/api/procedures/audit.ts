@@ -43,6 +43,38 @@ export const AuditListSchema = z.object({
 });
 export type AuditList = z.infer<typeof AuditListSchema>;
 
+/** The first entry that no longer chains: changed in place, or after a deleted or moved one. */
+const BrokenEntrySchema = z.object({ seq: z.number().int(), id: z.string(), at: z.string(), action: z.string(), problem: z.enum(['edited', 'deletedOrReordered']) });
+
+export const CheckpointVerificationSchema = z.object({
+  ok: z.boolean(),
+  checkpoints: z.number().int(),
+  /** The newest checkpointed entry, or null when none was signed yet. */
+  lastSeq: z.number().int().nullable(),
+  firstProblem: z.object({ seq: z.number().int(), checkpointId: z.string(), problem: z.enum(['badSignature', 'rewritten', 'trimmed']) }).nullable(),
+});
+
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: BrokenEntrySchema.nullable(),
+  checkpoints: CheckpointVerificationSchema,
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const AuditCheckpointSchema = z.object({
+  id: z.string(),
+  workstationId: z.string(),
+  seq: z.number().int(),
+  entryId: z.string(),
+  hash: z.string(),
+  reason: z.enum(['interval', 'export', 'manual']),
+  signedAt: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpointSchema>;
+
 export const auditProcedures = {
   'audit.list': procedure({
     roles: ['leader', 'city', 'admin'],
@@ -50,5 +82,19 @@ export const auditProcedures = {
     summary: 'Audit log entries, newest first, filtered by user, record, action and date',
     input: AuditListInputSchema,
     output: AuditListSchema,
+  }),
+  'audit.verify': procedure({
+    roles: ['leader', 'city', 'admin'],
+    writes: false,
+    summary: 'Check the audit log’s hash chain and its signed checkpoints; `problems` names the first break of each, in both languages',
+    input: z.object({}).strict(),
+    output: z.object({ verification: AuditVerificationSchema, problems: z.array(z.string()) }),
+  }),
+  'audit.checkpoint': procedure({
+    roles: ['leader', 'city', 'admin'],
+    writes: true,
+    summary: 'Sign the audit chain’s head with the workstation key now; null when it is signed already',
+    input: z.object({}).strict(),
+    output: AuditCheckpointSchema.nullable(),
   }),
 };

@@ -86,14 +86,14 @@ export const bundleProcedures = {
     roles: ['inspector', 'leader'],
     writes: true, job: 'bundles.export', audit: ['bundle.export'],
     summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle, read back with files.readDownload',
-    input: z.object({ full: z.boolean().default(false) }),
+    input: z.object({ full: z.boolean().default(false), fileName: z.string().min(1).max(255).optional() }),
     output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
   }),
   'bundles.exportCity': procedure({
     roles: ['city'],
     writes: true, job: 'bundles.export', audit: ['bundle.export'],
     summary: 'The city office’s bundle for laptops (rubric packs, trust roster, revocations, district inputs, receipts), signed, read back with files.readDownload',
-    input: z.object({}),
+    input: z.object({ fileName: z.string().min(1).max(255).optional() }),
     output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
   }),
   'bundles.import': procedure({
@@ -107,6 +107,13 @@ export const bundleProcedures = {
     roles: ['inspector', 'leader'],
     writes: true, job: 'bundles.import', audit: ['bundle.import', 'bundle.refuse'],
     summary: 'On a laptop: verify the city office’s bundle and apply it in one transaction (packs, trust roster, revocations, district inputs, receipts)',
+    input: BundleFileSchema,
+    output: ImportReportSchema,
+  }),
+  'bundles.importAny': procedure({
+    roles: ['inspector', 'leader', 'city'],
+    writes: true, job: 'bundles.import', audit: ['bundle.import', 'bundle.refuse'],
+    summary: 'Verify and merge a bundle of either kind, as the command line does: a laptop’s bundle needs the city role, the city office’s bundle an inspector or leader',
     input: BundleFileSchema,
     output: ImportReportSchema,
   }),
@@ -141,8 +148,8 @@ export const bundleProcedures = {
   'trust.add': procedure({
     roles: ['city'],
     writes: true, audit: ['trust.add'],
-    summary: 'Enroll a workstation from its identity file (the JSON of `dingxing identity export`)',
-    input: z.object({ identityJson: z.string().min(2).max(64_000) }),
+    summary: 'Enroll a workstation (or, on a laptop, the city office) from its identity file (the JSON of `dingxing identity export`); `source` names the file in refusals',
+    input: z.object({ identityJson: z.string().min(2).max(64_000), source: z.string().min(1).max(500).optional() }),
     output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
   }),
   'trust.addCity': procedure({

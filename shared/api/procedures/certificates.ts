@@ -73,6 +73,8 @@ export const PublicIdentitySchema = z.object({
   fingerprint: z.string(),
   createdAt: z.string(),
 });
+/** This workstation's public identity, as `dingxing identity export` writes it and the city office enrolls it. */
+export type PublicIdentity = z.infer<typeof PublicIdentitySchema>;
 
 const IdSchema = z.string().min(1).max(64);
 const CycleSchema = z.number().int().min(2000).max(2100);
@@ -84,7 +86,7 @@ export const CertificateListInputSchema = z.object({
   cycle: CycleSchema.optional(),
   status: z.enum(certificateStatuses).optional(),
   search: z.string().max(100).optional(),
-  limit: z.number().int().min(1).max(5000).default(500),
+  limit: z.number().int().min(1).max(100_000).default(500),
 });
 
 export const certificateProcedures = {
@@ -171,5 +173,19 @@ export const certificateProcedures = {
     summary: 'This workstation’s public identity (null before its keys were made)',
     input: z.object({}),
     output: PublicIdentitySchema.nullable(),
+  }),
+  'identity.ensure': procedure({
+    roles: ['leader', 'city', 'admin'],
+    writes: true,
+    summary: 'This workstation’s public identity, its keys made first (protected by the door’s key store) when it has none',
+    input: z.object({}).strict(),
+    output: PublicIdentitySchema,
+  }),
+  'certificates.verifierPage': procedure({
+    roles: 'signedIn',
+    writes: false,
+    summary: 'The self-contained offline page that verifies the QR texts of this workstation and the trusted ones, with the revocations known here',
+    input: z.object({}).strict(),
+    output: z.object({ html: z.string(), workstations: z.number().int(), revoked: z.number().int() }),
   }),
 };

@@ -75,6 +75,13 @@ export const dingProcedures = {
     input: DistrictInputsDocumentSchema,
     output: z.object({ cycle: z.number().int(), recorded: z.array(z.object({ id: z.string(), district: z.string() })) }),
   }),
+  'ding.inputs.import': procedure({
+    roles: cityOffice,
+    writes: true, audit: ['ding.inputs.record'],
+    summary: 'Record a dingxing.district-inputs/1 file: checked whole, every problem named in both languages, all or nothing; the file name is kept as its source',
+    input: z.object({ fileName: z.string().min(1).max(255), document: z.unknown() }).strict(),
+    output: z.object({ cycle: z.number().int(), recorded: z.array(z.object({ id: z.string(), district: z.string() })) }),
+  }),
   'exports.dingXlsx': procedure({
     roles: 'signedIn',
     writes: false,
@@ -94,13 +101,13 @@ export const dingProcedures = {
     writes: true, job: 'summary.pdf',
     summary: 'The signed district summary report (PDF) of a cycle; refused for a district without inputs',
     input: z.object({ district: z.string().min(1).max(20), cycle: CycleSchema.optional() }).strict(),
-    output: FileDownloadSchema,
+    output: FileDownloadSchema.extend({ cycle: CycleSchema }),
   }),
   'summary.city': procedure({
     roles: summaryMakers,
     writes: true, job: 'summary.pdf',
     summary: 'The signed city report (PDF) of all districts for a cycle',
     input: z.object({ cycle: CycleSchema.optional() }).strict(),
-    output: FileDownloadSchema,
+    output: FileDownloadSchema.extend({ cycle: CycleSchema }),
   }),
 };

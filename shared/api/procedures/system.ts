@@ -31,6 +31,13 @@ export const systemProcedures = {
     input: z.object({}).strict(),
     output: z.object({ file: z.string(), bytes: z.number().int() }),
   }),
+  'system.backupTo': procedure({
+    roles: ['admin'],
+    writes: true, progress: true, audit: ['backup'],
+    summary: 'Consistent online backup of the database into a new file the caller names (an absolute path that does not exist yet)',
+    input: z.object({ file: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ file: z.string(), bytes: z.number().int() }),
+  }),
   'system.integrityCheck': procedure({
     roles: 'signedIn',
     writes: false, job: 'system.integrityCheck',

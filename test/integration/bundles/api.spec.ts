@@ -7,7 +7,7 @@ import { importAssessmentDocuments } from '../../../electron/main/assessments/im
 import type { Core } from '../../../electron/main/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { nodePlatform } from '../../../electron/main/platform';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { actorWith, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 import { downloadFile, uploadFile } from '../../helpers/transfers';

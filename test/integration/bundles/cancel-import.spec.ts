@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DxError } from '@shared/api/errors';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { importWith } from '../../../electron/main/bundles/bundle-deps';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { assessmentDocument } from '../certificates/world';
 import { dir, file, now, station } from './world';
 import { contextOf } from '../../helpers/context';

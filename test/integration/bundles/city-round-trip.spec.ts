@@ -12,7 +12,7 @@ import { verifierData } from '../../../electron/main/certificates/verifier-page'
 import { verifyQrText } from '../../../electron/main/certificates/verify';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { addPack } from '../../../electron/main/rubric/pack-store';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
 import type { Station } from './world';
 import { contextOf, recordedAs } from '../../helpers/context';

@@ -21,7 +21,7 @@ import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { defaultPacks } from '../../../electron/main/rubric/default-packs';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { assessmentDocument } from '../certificates/world';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { usccCheckCharacter } from '@shared/domain/uscc';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import type { DocumentTools } from '../../../electron/main/certificates/signing-keys';
 import type { DomainContext } from '../../../electron/main/context/domain-context';
 import { contextOf } from '../../helpers/context';

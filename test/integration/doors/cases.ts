@@ -3,9 +3,10 @@
 import type { CallResult } from '@shared/api/call-result';
 import type { ErrorCode } from '@shared/api/errors';
 import type { ProcedureName } from '@shared/api/contract';
-import { onePixelPng, password, unitsCsv } from './world';
+import { onePixelPng, password, scratchDir, unitsCsv } from './world';
 import type { World } from './world';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** How a case reaches the core: through the door under test, as the door's own caller. */
 export interface Door {
@@ -38,6 +39,7 @@ async function upload(door: Door, fileName: string, contentBase64: string): Prom
 }
 
 const csvBase64 = (tag: string) => Buffer.from(unitsCsv(tag), 'utf8').toString('base64');
+const exampleJson = (file: string) => JSON.parse(fs.readFileSync(`docs/examples/${file}`, 'utf8')) as unknown;
 const inputsDocument = () => JSON.parse(fs.readFileSync('docs/examples/inputs-2026.json', 'utf8')) as unknown;
 let serial = 0;
 const tag = () => `·${(serial += 1)}`;
@@ -49,11 +51,15 @@ async function previewToken(door: Door): Promise<string> {
 export const cases: Case[] = [
   { name: 'system.status', input: () => ({}), expect: 'ok' },
   { name: 'system.backup', input: () => ({}), expect: 'ok' },
+  { name: 'system.backupTo', input: () => ({ file: path.join(scratchDir(), 'copy.sqlite') }), expect: 'ok' },
   { name: 'system.integrityCheck', input: () => ({}), expect: 'ok' },
   { name: 'jobs.cancel', input: () => ({ jobId: 'no-such-job' }), expect: 'ok' },
   { name: 'scoring.preview', input: () => ({ rubric: 'wuhan-star@2026.1', unit: { kind: 'enterprise', industry: null, households: null }, answers: { 'RES-1': true }, previousStars: 0, lastVetoOn: null, assessedOn: '2026-11-20' }), expect: 'ok' },
+  { name: 'scoring.score', input: () => ({ source: 'assessment.json', document: exampleJson('assessment.json') }), expect: 'ok' },
+  { name: 'scoring.rescore', input: () => ({ cycle: 2026, documents: [{ source: 'assessment.json', document: exampleJson('assessment.json') }] }), expect: 'ok' },
   { name: 'rubric.list', input: () => ({}), expect: 'ok' },
   { name: 'rubric.get', input: () => ({ ref: 'wuhan-star@2026.1' }), expect: 'ok' },
+  { name: 'rubric.import', input: () => ({ pack: exampleJson('jiangxia-star-2026.2.json') }), expect: 'ok' },
   { name: 'districts.list', input: () => ({}), expect: 'ok' },
   { name: 'units.list', input: () => ({ district: '420105', limit: 5 }), expect: 'ok' },
   { name: 'units.get', input: async (w) => ({ id: await w.unit() }), expect: 'ok' },
@@ -78,6 +84,7 @@ export const cases: Case[] = [
   { name: 'assessments.listForUnit', input: async (w) => ({ unitId: await w.unit() }), expect: 'ok' },
   { name: 'assessments.search', input: () => ({ statuses: ['draft'], limit: 10 }), expect: 'ok' },
   { name: 'assessments.listRecent', input: () => ({ limit: 10 }), expect: 'ok' },
+  { name: 'assessments.import', input: () => ({ documents: [{ source: 'assessment.json', json: exampleJson('assessment.json') }] }), expect: 'ok' },
   { name: 'evidence.add', input: async (w) => ({ assessmentId: await w.completeDraft(), itemId: 'RES-1', name: 'photo.png', mime: 'image/png', dataBase64: onePixelPng }), expect: 'ok' },
   { name: 'evidence.list', input: async (w) => ({ assessmentId: await w.completeDraft() }), expect: 'ok' },
   {
@@ -113,10 +120,13 @@ export const cases: Case[] = [
   { name: 'backups.restore', input: async (w) => ({ name: (await w.setup('backups.list', {})).backups[0]?.name ?? 'none.sqlite' }), expect: 'REFUSED' },
   { name: 'backups.status', input: () => ({}), expect: 'ok' },
   { name: 'audit.list', input: () => ({ limit: 20 }), expect: 'ok' },
+  { name: 'audit.verify', input: () => ({}), expect: 'ok' },
+  { name: 'audit.checkpoint', input: () => ({}), expect: 'ok' },
   { name: 'ding.table', input: () => ({ cycle: 2026 }), expect: 'ok' },
   { name: 'ding.district', input: () => ({ district: '420105', cycle: 2026 }), expect: 'ok' },
   { name: 'ding.inputs.current', input: () => ({ cycle: 2026 }), expect: 'ok' },
   { name: 'ding.inputs.record', input: () => inputsDocument(), expect: 'ok' },
+  { name: 'ding.inputs.import', input: () => ({ fileName: 'inputs-2026.json', document: inputsDocument() }), expect: 'ok' },
   { name: 'exports.dingXlsx', input: () => ({ cycle: 2026 }), expect: 'ok' },
   { name: 'exports.unitsXlsx', input: () => ({ district: '420105' }), expect: 'ok' },
   {
@@ -152,6 +162,8 @@ export const cases: Case[] = [
     expect: 'ok',
   },
   { name: 'identity.show', input: () => ({}), expect: 'ok' },
+  { name: 'identity.ensure', input: () => ({}), expect: 'ok' },
+  { name: 'certificates.verifierPage', input: () => ({}), expect: 'ok' },
   { name: 'bundles.export', input: () => ({ full: false }), expect: 'ok' },
   { name: 'bundles.exportCity', input: () => ({}), expect: 'ok' },
   {
@@ -171,6 +183,8 @@ export const cases: Case[] = [
     expect: 'ok',
   },
   { name: 'bundles.history', input: () => ({}), expect: 'ok' },
+  // The city office's bundle again, as `dingxing import` takes either kind: nothing new, nothing refused.
+  { name: 'bundles.importAny', input: async (w, door) => ({ uploadId: await upload(door, w.mail.cityBundle.fileName, w.mail.cityBundle.contentBase64) }), expect: 'ok' },
   { name: 'bundles.conflicts', input: () => ({ status: 'all' }), expect: 'ok' },
   { name: 'bundles.resolveConflict', input: () => ({ id: '0192f5a0-0000-7000-8000-000000000000', keep: 'keep-local' }), expect: 'NOT_FOUND' },
   { name: 'trust.list', input: () => ({}), expect: 'ok' },

@@ -12,7 +12,7 @@ import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key
 import { nodePlatform } from '../../../electron/main/platform';
 import { hashPassword } from '../../../electron/main/users/password-hash';
 import { insertUser } from '../../../electron/main/users/user-store';
-import { cliActor } from '../../../electron/main/users/cli-actor';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { testCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { fullAnswers } from '../../unit/assessments/fixtures';

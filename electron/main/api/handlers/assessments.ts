@@ -5,6 +5,8 @@ import type { assessmentProcedures } from '@shared/api/procedures/assessments';
 import type { CoreServices } from '../../core-services';
 import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../../assessments/evidence';
 import { homeSummary } from '../../assessments/home-summary';
+import { importAssessmentDocuments } from '../../assessments/import-documents';
+import { issueDemoCertificates } from '../../demo/demo-certificates';
 import { closeRectification, listDue, listRectificationsForUnit, openRectification } from '../../assessments/rectifications';
 import { assessmentFacets, listForUnit, listOpen, listRecent, searchAssessments } from '../../assessments/repository';
 import {
@@ -51,6 +53,14 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'rectifications.listForUnit': ({ unitId, includeDone }, context) => listRectificationsForUnit(context.domain(), unitId, includeDone ?? true),
     'rectifications.listDue': ({ asOf, withinDays }, context) => listDue(context.domain(), asOf, withinDays ?? 14),
     'home.summary': (_input, context) => homeSummary(context.domain()),
-    'demo.load': (input, context) => context.runJob(input),
+    'demo.load': async ({ certificates, ...input }, context) => {
+      const loaded = await context.runJob(input);
+      if (certificates !== true) return loaded;
+      // The demo never asks for a passphrase: a key store that would prompt counts as none.
+      const keyStore = services.platform.keyStore?.asks === true ? null : services.platform.keyStore;
+      const issued = await issueDemoCertificates(context.domain(), keyStore);
+      return { ...loaded, certificates: issued.issued, ...(issued.skipped === null ? {} : { certificatesSkipped: issued.skipped }) };
+    },
+    'assessments.import': ({ documents }, context) => importAssessmentDocuments(context.domain(), documents),
   };
 }

@@ -21,15 +21,15 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
   const now = () => services.platform.now();
 
   /** The city office's door takes laptops' bundles; a laptop's door takes the city's. */
-  function importFile(file: string, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
-    return context.runJob({ file, kinds: [kind], dataDir: services.dataDir });
+  function importFile(file: string, kinds: BundleKind[], context: CallContext<'bundles.import'>): Promise<ImportReport> {
+    return context.runJob({ file, kinds, dataDir: services.dataDir });
   }
 
-  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kind: BundleKind, context: CallContext<'bundles.import'>): Promise<ImportReport> {
+  async function importInput(input: { uploadId: string } | { fileName: string; contentBase64: string }, kinds: BundleKind[], context: CallContext<'bundles.import'>): Promise<ImportReport> {
     if ('uploadId' in input) {
       const upload = services.transfers.takeUpload(requireActor(context).userId, input.uploadId);
       try {
-        return await importFile(upload.file, kind, context);
+        return await importFile(upload.file, kinds, context);
       } finally {
         services.transfers.release(input.uploadId);
       }
@@ -37,17 +37,18 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     const file = services.transfers.newFile(input.fileName);
     try {
       fs.writeFileSync(file, Buffer.from(input.contentBase64, 'base64'));
-      return await importFile(file, kind, context);
+      return await importFile(file, kinds, context);
     } finally {
       services.transfers.discardFile(file);
     }
   }
 
-  async function exportFile(full: boolean, city: boolean, context: CallContext<'bundles.export'>) {
+  /** `named`: the file name the caller gives it (the command line's --out); else one of the workstation and the date. */
+  async function exportFile(full: boolean, city: boolean, named: string | undefined, context: CallContext<'bundles.export'>) {
     const owner = requireActor(context).userId;
     const signer = await signerMaterial(context.domain(), services.platform.keyStore);
     const stamp = now();
-    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const fileName = named ?? `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
     const out = services.transfers.newFile(fileName);
     try {
       const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir });
@@ -59,15 +60,21 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
   }
 
   return {
-    'bundles.export': ({ full }, context) => exportFile(full, false, context),
-    'bundles.exportCity': (_input, context) => exportFile(true, true, context),
-    'bundles.import': (input, context) => importInput(input, 'workstation', context),
-    'bundles.importCity': (input, context) => importInput(input, 'city', context),
+    'bundles.export': ({ full, fileName }, context) => exportFile(full, false, fileName, context),
+    'bundles.exportCity': ({ fileName }, context) => exportFile(true, true, fileName, context),
+    'bundles.import': (input, context) => importInput(input, ['workstation'], context),
+    'bundles.importCity': (input, context) => importInput(input, ['city'], context),
+    'bundles.importAny': (input, context) => {
+      // The city office takes laptops' bundles; a laptop (an inspector or leader) takes the city's.
+      const roles = requireActor(context).roles;
+      const kinds: BundleKind[] = [...(roles.includes('city') ? ['workstation' as const] : []), ...(roles.some((role) => role === 'inspector' || role === 'leader') ? ['city' as const] : [])];
+      return importInput(input, kinds, context);
+    },
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(context.domain(), id, keep),
     'trust.list': () => listTrusted(db),
-    'trust.add': ({ identityJson }, context) => enroll(context.domain(), parseIdentityFile(identityJson, 'identity')),
+    'trust.add': ({ identityJson, source }, context) => enroll(context.domain(), parseIdentityFile(identityJson, source ?? 'identity')),
     'trust.addCity': ({ identityJson }, context) => {
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');

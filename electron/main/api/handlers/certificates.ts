@@ -18,8 +18,10 @@ import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
-import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
+import { maxCertificatePdfBytes } from '@shared/limits';
+import { verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
 import { readPublicIdentity } from '../../crypto/identity';
+import { verifierData, verifierHtml } from '../../certificates/verifier-page';
 
 type CertificateHandlers = Pick<HandlerMap, keyof typeof certificateProcedures>;
 
@@ -74,5 +76,10 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       return verifyCertificatePdf(db, bytes, today());
     },
     'identity.show': () => readPublicIdentity(db, services.workstation),
+    'identity.ensure': async (_input, context) => readPublicIdentity(db, services.workstation) ?? (await unlockedKeys(context.domain(), platform.keyStore)).publicIdentity,
+    'certificates.verifierPage': () => {
+      const data = verifierData(db, today());
+      return { html: verifierHtml(data), workstations: Object.keys(data.keys).length, revoked: Object.keys(data.revoked).length };
+    },
   };
 }

@@ -28,7 +28,7 @@ export function dingHandlers(services: CoreServices): DingHandlers {
     const keys = await unlockedKeys(context.domain(), services.platform.keyStore);
     const input: SummaryJobInput = { district, cycle, printedBy: requireActor(context).displayName, fontsDir: services.platform.fontsDir, signingKey: toTransferable(keys.pdfSigningKey) };
     const { fileName, pdf } = await context.runJob(input);
-    return { fileName, mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
+    return { fileName, mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64'), cycle };
   }
 
   return {
@@ -46,6 +46,7 @@ export function dingHandlers(services: CoreServices): DingHandlers {
     'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(now())),
     'ding.inputs.current': ({ cycle }) => [...currentInputs(db, cycle).values()],
     'ding.inputs.record': (document, context) => recordDistrictInputs(context.domain(), document, 'form'),
+    'ding.inputs.import': ({ fileName, document }, context) => recordDistrictInputs(context.domain(), document, fileName),
     'exports.dingXlsx': async ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);

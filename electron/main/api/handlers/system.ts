@@ -1,5 +1,7 @@
 /** Handlers for the system procedures: status, backup, job cancellation. */
+import fs from 'node:fs';
 import path from 'node:path';
+import { DxError } from '@shared/api/errors';
 import type { Dispatcher, HandlerMap } from '../dispatch';
 import type { systemProcedures } from '@shared/api/procedures/system';
 import type { CoreServices } from '../../core-services';
@@ -37,6 +39,12 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
     }),
     'system.backup': (_input, context) => {
       const file = path.join(services.dataDir, 'backups', `dingxing-${fileStamp(services.platform.now())}.sqlite`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      return backupDatabase(context.domain(), file, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+    },
+    'system.backupTo': ({ file }, context) => {
+      if (!path.isAbsolute(file)) throw new DxError('BAD_INPUT', `备份文件须为绝对路径：${file} / the backup file must be an absolute path: ${file}`, { issues: [{ path: ['file'], message: 'not an absolute path' }] });
+      if (fs.existsSync(file)) throw new DxError('REFUSED', `${file} already exists; choose a new file name`);
       return backupDatabase(context.domain(), file, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
     },
     'system.integrityCheck': (input, context) => context.runJob(input),

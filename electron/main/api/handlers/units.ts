@@ -9,7 +9,8 @@ import type { CoreServices } from '../../core-services';
 import { createUnit, updateUnit } from '../../units/unit-commands';
 import { getStarHistory, getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
 import type { ImportJobInput } from '../../units/import/import-jobs';
-import { errorsCsvFileName, errorsPage, issuesCsv, rowsPage, summaryOf } from '../../units/import/preview-pages';
+import { issuesCsv } from '@shared/text/issues-csv';
+import { errorsCsvFileName, errorsPage, rowsPage, summaryOf } from '../../units/import/preview-pages';
 
 type UnitHandlers = Pick<HandlerMap, keyof typeof unitProcedures>;
 

@@ -7,13 +7,21 @@ import { DxError } from '@shared/api/errors';
 import { maxDocumentsPerImport } from '@shared/limits';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
+import { callCore } from '../call-core';
 import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
-import { appendAll, importAssessmentDocuments, splitSources } from '../../assessments/import-documents';
-import { cliActor } from '../../users/cli-actor';
-import type { SourceDocument } from '../../assessments/import-documents';
-import { listForUnit, listRecent } from '../../assessments/repository';
 import { starGlyphs } from './units-list';
+
+interface SourceDocument {
+  /** The file name (and index inside an array), for messages. */
+  source: string;
+  json: unknown;
+}
+
+/** A file may hold one document or an array of them. */
+function splitSources(file: string, json: unknown): SourceDocument[] {
+  return Array.isArray(json) ? json.map((entry: unknown, index) => ({ source: `${file}[${index}]`, json: entry })) : [{ source: file, json }];
+}
 
 export const assessmentsImportCommand: CliCommand = {
   path: ['assessments', 'import'],
@@ -25,7 +33,8 @@ export const assessmentsImportCommand: CliCommand = {
     const unreadable: DxError[] = [];
     for (const file of context.positionals) {
       try {
-        appendAll(sources, splitSources(file, readJsonFile(file)));
+        // One at a time: spreading 260,000 documents into push() would overflow the stack.
+        for (const source of splitSources(file, readJsonFile(file))) sources.push(source);
       } catch (error) {
         if (!(error instanceof DxError)) throw error;
         unreadable.push(error);
@@ -42,8 +51,7 @@ export const assessmentsImportCommand: CliCommand = {
         `一次最多导入 ${maxDocumentsPerImport} 份评估，这次有 ${sources.length} 份；请分批导入，未记录任何评估 / at most ${maxDocumentsPerImport} assessments per import, these files hold ${sources.length}; import them in parts; nothing was recorded`,
       );
     }
-    const core = await context.core();
-    const outcome = importAssessmentDocuments(core.context(cliActor()), sources);
+    const outcome = await callCore(await context.core(), 'assessments.import', { documents: sources });
     const recorded = outcome.filter((entry) => !entry.alreadyRecorded);
     const present = outcome.filter((entry) => entry.alreadyRecorded);
     const rows = recorded.map((entry) => [
@@ -83,7 +91,10 @@ export const assessmentsListCommand: CliCommand = {
     const limit = integerOption(context.values, 'limit', assessmentsListCommand) ?? 1000;
     if (limit < 1) throw new UsageError('--limit must be 1 or more', assessmentsListCommand);
     const core = await context.core();
-    const found = unitId !== undefined ? listForUnit(core.services.db, unitId).filter((entry) => cycle === undefined || entry.cycle === cycle).slice(0, limit) : listRecent(core.services.db, limit, cycle);
+    const found =
+      unitId !== undefined
+        ? (await callCore(core, 'assessments.listForUnit', { unitId })).filter((entry) => cycle === undefined || entry.cycle === cycle).slice(0, limit)
+        : await callCore(core, 'assessments.listRecent', { limit, ...(cycle === undefined ? {} : { cycle }) });
     const rows = found.map((entry) => [entry.id, entry.unitName, entry.districtName, String(entry.cycle), entry.assessedOn, entry.status, entry.total === null ? '' : String(entry.total), entry.awardedStars === null ? '' : starGlyphs(entry.awardedStars)]);
     context.print(
       found,

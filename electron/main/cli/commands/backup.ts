@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
+import { restoreIntoDatabase } from '../../core-host';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
-import { restoreDatabase } from '../../db/restore';
-import { backupDatabase } from '../../db/online-backup';
-import { cliActor } from '../../users/cli-actor';
+import { callCore } from '../call-core';
+import { cliActor } from '../cli-actor';
+import { cliPlatform } from '../cli-platform';
 
 export const backupCommand: CliCommand = {
   path: ['backup'],
@@ -16,10 +17,10 @@ export const backupCommand: CliCommand = {
     const out = stringOption(context.values, 'out');
     if (out === undefined) throw new UsageError('--out FILE is required', backupCommand);
     const target = path.resolve(out);
+    // Refused before the database is opened (the core refuses it again).
     if (fs.existsSync(target)) throw new DxError('REFUSED', `${target} already exists; choose a new file name`);
-    const core = await context.core();
-    const { bytes } = await backupDatabase(core.context(cliActor()), target);
-    context.print({ file: target, bytes }, `Backup written: ${target} (${bytes.toLocaleString('en-US')} bytes)`);
+    const { file, bytes } = await callCore(await context.core(), 'system.backupTo', { file: target });
+    context.print({ file, bytes }, `Backup written: ${file} (${bytes.toLocaleString('en-US')} bytes)`);
   },
 };
 
@@ -31,10 +32,9 @@ export const restoreCommand: CliCommand = {
   async run(context) {
     const source = path.resolve(context.positionals[0] as string);
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
-    const result = await restoreDatabase(source, context.dbFile);
-    // Open once so an older backup is migrated (with its own pre-migration backup) right away.
-    const core = await context.core();
-    core.context(cliActor()).audit({ action: 'restore', subject: path.basename(source), data: { file: source } });
+    // Putting a file in place of the database is the core host's work, not a call on an open core:
+    // the database being replaced may be the one that cannot be opened any more.
+    const result = await restoreIntoDatabase({ dbFile: context.dbFile, platform: cliPlatform() }, source, cliActor());
     context.print(
       { restored: source, dbFile: context.dbFile, schemaVersion: result.schemaVersion, previousBackup: result.previousBackup },
       [`Restored ${source} into ${context.dbFile}`, result.previousBackup ? `  the replaced database was saved as ${result.previousBackup}` : ''].filter(Boolean).join('\n'),

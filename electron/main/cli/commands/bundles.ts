@@ -2,13 +2,14 @@
  * `dingxing export --out FILE.dxb [--full]`, `dingxing export --city --out FILE.dxb` and
  * `dingxing import FILE.dxb…`: signed bundles from laptops to the city office and back
  * (docs/bundle-format.md); import takes either kind. Export signs with the workstation
- * key (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
+ * key (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal). A bundle crosses the dispatcher in
+ * pieces, as it does for the app, so a season's bundle is never whole in memory.
  */
 import path from 'node:path';
 import type { ImportReport } from '@shared/bundle/report';
 import type { CliCommand } from '../command';
-import { exportWith, importWith, signerMaterial } from '../../bundles/bundle-deps';
-import { cliActor } from '../../users/cli-actor';
+import { callCore } from '../call-core';
+import { downloadTo, uploadFile } from '../file-transfers';
 import { outFile } from './certificates';
 
 function countsText(counts: Record<string, number>): string {
@@ -26,20 +27,20 @@ export const exportCommand: CliCommand = {
   },
   async run(context) {
     const target = outFile(context, exportCommand, '.dxb');
+    const city = context.values.city === true;
     const core = await context.core();
-    const services = core.services;
-    const ctx = core.context(cliActor());
-    const signer = await signerMaterial(ctx, services.platform.keyStore);
     let last = 0;
-    const result = await exportWith(ctx, { out: target, full: context.values.full === true, city: context.values.city === true, signer, dataDir: services.dataDir }, {
-      progress(done, total) {
-        if (!context.json && total > 1000 && (done === total || done - last >= 5000)) {
-          last = done;
-          context.io.stderr(`  ${done}/${total}\n`);
-        }
-      },
-    });
-    context.print(result, [`已导出${context.values.city === true ? '市级' : ''}数据包 (${context.values.city === true ? 'city ' : ''}bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
+    const onProgress = (done: number, total: number) => {
+      if (!context.json && total > 1000 && (done === total || done - last >= 5000)) {
+        last = done;
+        context.io.stderr(`  ${done}/${total}\n`);
+      }
+    };
+    const fileName = path.basename(target);
+    const exported = city ? await callCore(core, 'bundles.exportCity', { fileName }, { onProgress }) : await callCore(core, 'bundles.export', { full: context.values.full === true, fileName }, { onProgress });
+    await downloadTo(core, exported.download.downloadId, target);
+    const { download: _download, fileName: _fileName, ...result } = { ...exported, file: target };
+    context.print(result, [`已导出${city ? '市级' : ''}数据包 (${city ? 'city ' : ''}bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
   },
 };
 
@@ -68,9 +69,8 @@ export const importCommand: CliCommand = {
   positionals: { min: 1 },
   async run(context) {
     const core = await context.core();
-    const services = core.services;
     const reports: ImportReport[] = [];
-    for (const file of context.positionals) reports.push(await importWith(core.context(cliActor()), { file: path.resolve(file), dataDir: services.dataDir }));
+    for (const file of context.positionals) reports.push(await callCore(core, 'bundles.importAny', { uploadId: await uploadFile(core, file) }));
     const refused = reports.filter((report) => report.status === 'refused').length;
     context.print({ reports, refused }, reports.map(reportText).join('\n'));
     return refused > 0 ? 1 : 0;

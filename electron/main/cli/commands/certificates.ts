@@ -11,22 +11,9 @@ import { certificateStatuses } from '@shared/domain/certificate';
 import type { CertificateStatus } from '@shared/domain/certificate';
 import type { CliCommand, CommandContext } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
+import { callCore } from '../call-core';
 import { formatTable } from '../text/table';
-import { localDate } from '../../context/local-date';
-import type { DocumentTools } from '../../certificates/signing-keys';
-import type { DomainContext } from '../../context/domain-context';
-import { batchDocument, plaqueDocument } from '../../certificates/documents';
-import { issueCertificate } from '../../certificates/issue';
-import { listCertificateRows, toCertificate } from '../../certificates/repository';
-import { revokeCertificate } from '../../certificates/revoke';
-import { cliActor } from '../../users/cli-actor';
 import { starGlyphs } from './units-list';
-
-export async function cliCertificateDeps(context: CommandContext): Promise<{ ctx: DomainContext; tools: DocumentTools & { dataDir: string } }> {
-  const core = await context.core();
-  const platform = core.services.platform;
-  return { ctx: core.context(cliActor()), tools: { keyStore: platform.keyStore, fontsDir: platform.fontsDir, dataDir: core.services.dataDir } };
-}
 
 /** Resolves --out and refuses a folder that does not exist before any work is done. */
 export function outFile(context: CommandContext, command: CliCommand, extension: string): string {
@@ -49,9 +36,9 @@ export const certificateIssueCommand: CliCommand = {
   options: { out: { type: 'string', help: 'FILE.pdf  where to write the plaque' } },
   async run(context) {
     const target = outFile(context, certificateIssueCommand, '.pdf');
-    const { ctx, tools } = await cliCertificateDeps(context);
-    const outcome = await issueCertificate(ctx, tools.keyStore, context.positionals[0] as string);
-    const { pdf } = await plaqueDocument(ctx, tools, outcome.certificate.id);
+    const core = await context.core();
+    const outcome = await callCore(core, 'certificates.issue', { assessmentId: context.positionals[0] as string });
+    const pdf = Buffer.from((await callCore(core, 'certificates.plaquePdf', { id: outcome.certificate.id })).pdfBase64, 'base64');
     fs.writeFileSync(target, pdf);
     context.print(
       { ...outcome, file: target, bytes: pdf.length },
@@ -72,18 +59,18 @@ export const certificatePrintCommand: CliCommand = {
     const target = outFile(context, certificatePrintCommand, '.pdf');
     const cycle = integerOption(context.values, 'cycle', certificatePrintCommand);
     const district = stringOption(context.values, 'district');
-    const { ctx, tools } = await cliCertificateDeps(context);
     let last = 0;
-    const result = await batchDocument(ctx, tools, { district, cycle }, {
-      progress(done, total) {
+    const result = await callCore(await context.core(), 'certificates.batchPdf', { ...(district === undefined ? {} : { district }), ...(cycle === undefined ? {} : { cycle }) }, {
+      onProgress(done, total) {
         if (!context.json && (done === total || done - last >= 100)) {
           last = done;
           context.io.stderr(`  ${done}/${total}\n`);
         }
       },
     });
-    fs.writeFileSync(target, result.pdf);
-    context.print({ file: target, count: result.count, bytes: result.pdf.length }, `已输出 ${result.count} 张证书 (${result.count} certificates written): ${target}`);
+    const pdf = Buffer.from(result.pdfBase64, 'base64');
+    fs.writeFileSync(target, pdf);
+    context.print({ file: target, count: result.count, bytes: pdf.length }, `已输出 ${result.count} 张证书 (${result.count} certificates written): ${target}`);
   },
 };
 
@@ -98,10 +85,14 @@ export const certificateListCommand: CliCommand = {
   async run(context) {
     const status = stringOption(context.values, 'status');
     if (status !== undefined && !(certificateStatuses as readonly string[]).includes(status)) throw new UsageError(`--status is one of ${certificateStatuses.join(', ')}`, certificateListCommand);
-    const core = await context.core();
-    const today = localDate(new Date());
-    const rows = listCertificateRows(core.services.db, { district: stringOption(context.values, 'district'), cycle: integerOption(context.values, 'cycle', certificateListCommand), status: status as CertificateStatus | undefined, limit: 100_000 }, today);
-    const certificates = rows.map((row) => toCertificate(row, today));
+    const district = stringOption(context.values, 'district');
+    const cycle = integerOption(context.values, 'cycle', certificateListCommand);
+    const certificates = await callCore(await context.core(), 'certificates.list', {
+      ...(district === undefined ? {} : { district }),
+      ...(cycle === undefined ? {} : { cycle }),
+      ...(status === undefined ? {} : { status: status as CertificateStatus }),
+      limit: 100_000,
+    });
     context.print(
       certificates,
       certificates.length === 0
@@ -123,8 +114,7 @@ export const certificateRevokeCommand: CliCommand = {
   async run(context) {
     const reason = stringOption(context.values, 'reason')?.trim();
     if (!reason || reason.length < 2) throw new UsageError('--reason TEXT is required', certificateRevokeCommand);
-    const core = await context.core();
-    const certificate = revokeCertificate(core.context(cliActor()), context.positionals[0] as string, reason);
+    const certificate = await callCore(await context.core(), 'certificates.revoke', { id: context.positionals[0] as string, reason });
     context.print(certificate, `证书已撤销 (certificate revoked): ${certificateLine(certificate)}`);
   },
 };

@@ -1,17 +1,14 @@
 /** `dingxing conflicts list` / `conflicts resolve ID --keep local|incoming`: records held by a bundle import for a person. */
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
-import { listConflicts } from '../../bundles/conflict-store';
-import { resolveConflict } from '../../bundles/resolve-conflict';
-import { cliActor } from '../../users/cli-actor';
+import { callCore } from '../call-core';
 
 export const conflictsListCommand: CliCommand = {
   path: ['conflicts', 'list'],
   summary: 'List the records a bundle import held as conflicts (both versions side by side with --json)',
   options: { all: { type: 'boolean', help: 'resolved ones too' } },
   async run(context) {
-    const core = await context.core();
-    const conflicts = listConflicts(core.services.db, context.values.all === true ? 'all' : 'open');
+    const conflicts = await callCore(await context.core(), 'bundles.conflicts', { status: context.values.all === true ? 'all' : 'open' });
     const lines = conflicts.map((conflict) => {
       const changed = Object.keys(conflict.incoming).filter((key) => JSON.stringify(conflict.incoming[key]) !== JSON.stringify(conflict.local?.[key]));
       return `${conflict.id}  ${conflict.table} ${conflict.recordId}  ${conflict.status}${conflict.resolution ? ` (${conflict.resolution})` : ''}\n  ${conflict.reason}\n  不同字段 differing fields: ${changed.join(', ')}`;
@@ -29,8 +26,7 @@ export const conflictsResolveCommand: CliCommand = {
   async run(context) {
     const keep = stringOption(context.values, 'keep');
     if (keep !== 'local' && keep !== 'incoming') throw new UsageError('--keep local or --keep incoming is required', conflictsResolveCommand);
-    const core = await context.core();
-    const resolved = resolveConflict(core.context(cliActor()), context.positionals[0] as string, keep === 'local' ? 'keep-local' : 'take-incoming');
+    const resolved = await callCore(await context.core(), 'bundles.resolveConflict', { id: context.positionals[0] as string, keep: keep === 'local' ? 'keep-local' : 'take-incoming' });
     context.print(resolved, `冲突已处理 (conflict resolved): ${resolved.id} → ${resolved.resolution}`);
   },
 };

@@ -1,10 +1,7 @@
 /** `dingxing demo [--units N] [--seed S]`: fill the database with a realistic demo data set. */
 import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
-import { generateDemo } from '../../demo/generate-demo';
-import { issueDemoCertificates } from '../../demo/demo-certificates';
-import { passphraseKeyStoreFromEnv } from '../../crypto/passphrase-key-store';
-import { cliActor } from '../../users/cli-actor';
+import { callCore } from '../call-core';
 
 export const demoCommand: CliCommand = {
   path: ['demo'],
@@ -17,16 +14,13 @@ export const demoCommand: CliCommand = {
     const units = integerOption(context.values, 'units', demoCommand) ?? 300;
     if (units < 1 || units > 20_000) throw new UsageError('--units must be between 1 and 20000', demoCommand);
     const seed = integerOption(context.values, 'seed', demoCommand);
-    const core = await context.core();
-    const ctx = core.context(cliActor());
-    const result = generateDemo(ctx, { units, ...(seed !== undefined ? { seed } : {}) });
     // Certificates need the workstation key: unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
-    const certificates = await issueDemoCertificates(ctx, passphraseKeyStoreFromEnv());
-    const certificateLine = certificates.skipped === null
-      ? `已签发 ${certificates.issued} 张证书 / ${certificates.issued} certificates issued.`
-      : `${certificates.skipped.message} / ${certificates.skipped.messageEn}.`;
+    const result = await callCore(await context.core(), 'demo.load', { units, ...(seed !== undefined ? { seed } : {}), certificates: true });
+    const certificateLine = result.certificatesSkipped === undefined
+      ? `已签发 ${result.certificates ?? 0} 张证书 / ${result.certificates ?? 0} certificates issued.`
+      : `${result.certificatesSkipped.message} / ${result.certificatesSkipped.messageEn}.`;
     context.print(
-      { ...result, certificates: certificates.issued, ...(certificates.skipped === null ? {} : { certificatesSkipped: certificates.skipped }) },
+      { units: result.units, assessments: result.assessments, rectifications: result.rectifications, certificates: result.certificates ?? 0, ...(result.certificatesSkipped === undefined ? {} : { certificatesSkipped: result.certificatesSkipped }) },
       `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments, ${result.rectifications} rectifications.\n${certificateLine}`,
     );
   },

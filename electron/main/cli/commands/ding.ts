@@ -8,17 +8,18 @@ import { DxError } from '@shared/api/errors';
 import type { DingRow } from '@shared/domain/ding-evaluation';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption } from '../command';
+import { gradeLabel } from '@shared/rubric/ding-pack';
+import { formatHundredths } from '@shared/rubric/format-hundredths';
+import { callCore } from '../call-core';
 import { readJsonFile } from '../read-json-file';
 import { formatTable } from '../text/table';
-import { cliActor } from '../../users/cli-actor';
 import { writeFileRefusing } from '../write-output-file';
-import { dingTable, defaultCycle, loadDingPack } from '../../ding/ding-table';
-import { gradeLabel } from '../../ding/evaluate-district';
-import { recordDistrictInputs } from '../../ding/import-inputs';
-import type { InputsIssue } from '../../ding/validate-inputs';
-import { dingSheet } from '../../exports/ding-export';
-import { xlsxBuffer } from '../../exports/xlsx-writer';
-import { formatHundredths } from '@shared/rubric/format-hundredths';
+
+/** One problem of a district inputs file, as the core names it in both languages. */
+interface InputsIssue {
+  message: string;
+  messageEn: string;
+}
 
 const decidedByWords: Record<string, string> = { veto: '一票否决 veto', coverage: '覆盖率 coverage', zongzhi: '综治 zongzhi', stepUp: '逐级 stepUp', composite: '综合得分 composite' };
 
@@ -39,11 +40,12 @@ export const dingCommand: CliCommand = {
     const requested = integerOption(context.values, 'cycle', dingCommand);
     const xlsx = stringOption(context.values, 'xlsx');
     const core = await context.core();
-    const db = core.services.db;
-    const cycle = requested ?? defaultCycle(db, new Date());
-    const table = dingTable(db, cycle);
-    const pack = loadDingPack(db).pack;
-    if (xlsx !== undefined) await writeFileRefusing(path.resolve(xlsx), await xlsxBuffer([dingSheet(pack, cycle, table.rows)]));
+    const table = await callCore(core, 'ding.table', requested === undefined ? {} : { cycle: requested });
+    const cycle = table.cycle;
+    const rubric = await callCore(core, 'rubric.get', { ref: table.rubric });
+    if (rubric.pack.type !== 'ding') throw new DxError('INTERNAL', `${table.rubric} is not a 平安鼎 pack`);
+    const pack = rubric.pack;
+    if (xlsx !== undefined) await writeFileRefusing(path.resolve(xlsx), Buffer.from((await callCore(core, 'exports.dingXlsx', { cycle })).contentBase64, 'base64'));
     const grade = (value: DingRow['grade'] | null) => (value === null ? '' : value === 'none' ? '—' : `${gradeLabel(pack, value).zh} ${value}`);
     const figure = (value: number | null) => (value === null ? '' : formatHundredths(Math.round(value * 100)));
     const rows = table.rows.map((row) => [
@@ -86,14 +88,15 @@ export const dingInputsImportCommand: CliCommand = {
     }
     const core = await context.core();
     try {
-      const result = recordDistrictInputs(core.context(cliActor()), raw, path.basename(file));
+      const result = await callCore(core, 'ding.inputs.import', { fileName: path.basename(file), document: raw });
       context.print(
         { cycle: result.cycle, recorded: result.recorded },
         `已记录 ${result.cycle} 年度 ${result.recorded.length} 个区县的考评数据 (recorded inputs of ${result.recorded.length} districts for ${result.cycle}): ${result.recorded.map((entry) => entry.district).join(', ')}`,
       );
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
-      const issues = (error.details?.issues ?? []) as InputsIssue[];
+      // The core names each problem in both languages (ding/validate-inputs.ts).
+      const issues: InputsIssue[] = (error.details?.issues ?? []).map((issue) => ({ message: issue.message, messageEn: 'messageEn' in issue && typeof issue.messageEn === 'string' ? issue.messageEn : issue.message }));
       if (context.json) context.io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
       context.io.stderr([`dingxing: ${error.message}`, ...issues.map((issue) => `  - ${describe(issue)}`), ''].join('\n'));
       return 1;

@@ -5,15 +5,14 @@
  */
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
-import { readPublicIdentity } from '../../crypto/identity';
-import type { PublicIdentity } from '../../crypto/identity';
-import { unlockedKeys } from '../../certificates/signing-keys';
-import { cliCertificateDeps, outFile } from './certificates';
+import type { PublicIdentity } from '@shared/api/procedures/certificates';
+import { callCore } from '../call-core';
+import { outFile } from './certificates';
 import type { CommandContext } from '../command';
 
+/** The keys are made on first need, asking for the passphrase that will protect them. */
 async function identityOf(context: CommandContext): Promise<PublicIdentity> {
-  const { ctx, tools } = await cliCertificateDeps(context);
-  return readPublicIdentity(ctx.db, ctx.workstation) ?? (await unlockedKeys(ctx, tools.keyStore)).publicIdentity;
+  return callCore(await context.core(), 'identity.ensure', {});
 }
 
 export const identityShowCommand: CliCommand = {

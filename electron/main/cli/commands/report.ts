@@ -1,9 +1,8 @@
 /** `dingxing report ASSESSMENT_ID --out FILE.pdf`: the signed inspection report of one assessment. */
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
-import { reportDocument } from '../../certificates/report-pdf';
-import { cliActor } from '../../users/cli-actor';
-import { cliCertificateDeps, outFile } from './certificates';
+import { callCore } from '../call-core';
+import { outFile } from './certificates';
 
 export const reportCommand: CliCommand = {
   path: ['report'],
@@ -13,8 +12,8 @@ export const reportCommand: CliCommand = {
   options: { out: { type: 'string', help: 'FILE.pdf  where to write the report' } },
   async run(context) {
     const target = outFile(context, reportCommand, '.pdf');
-    const { ctx, tools } = await cliCertificateDeps(context);
-    const { pdf } = await reportDocument(ctx, tools, context.positionals[0] as string, cliActor().userId);
+    const { pdfBase64 } = await callCore(await context.core(), 'certificates.reportPdf', { assessmentId: context.positionals[0] as string });
+    const pdf = Buffer.from(pdfBase64, 'base64');
     fs.writeFileSync(target, pdf);
     context.print({ file: target, bytes: pdf.length }, `检查报告已输出 (inspection report written): ${target}`);
   },

@@ -5,13 +5,10 @@
 import { PackRefSchema } from '@shared/rubric/pack-ref';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
+import type { RescoreRow, RescoreSide } from '@shared/api/procedures/scoring';
+import { parseAssessmentDocument } from '@shared/assessment/document';
+import { callCore } from '../call-core';
 import { readJsonFile } from '../read-json-file';
-import { packInForce } from '../../rubric/pack-in-force';
-import { getRubricPack } from '../../rubric/pack-store';
-import { rescoreDocument } from '../../scoring/rescore';
-import { rescoreStored } from '../../scoring/rescore-stored';
-import type { RescoreRow, RescoreSide } from '../../scoring/rescore';
-import { parseAssessmentDocument } from '../../scoring/score-document';
 import { formatTable } from '../text/table';
 
 function cell(side: RescoreSide): string {
@@ -41,12 +38,12 @@ export const rescoreCommand: CliCommand = {
     if (named === undefined && cycle === undefined) throw new UsageError('--rubric ID@VERSION is required, or --cycle Y to re-score with the pack in force for Y', rescoreCommand);
     if (named !== undefined && !PackRefSchema.safeParse(named).success) throw new UsageError(`"${named}" is not a rubric name; expected id@version`, rescoreCommand);
     // Files are checked before the database is opened: a bad file refuses the whole run.
-    const documents = context.positionals.map((file) => ({ file, document: parseAssessmentDocument(readJsonFile(file), file) }));
-    const core = await context.core();
-    const { db } = core.services;
-    const rubric = named ?? packInForce(db, cycle as number);
-    getRubricPack(db, rubric);
-    const rows = [...rescoreStored(db, rubric, cycle), ...documents.map(({ file, document }) => rescoreDocument(db, document, file, rubric))];
+    const documents = context.positionals.map((file) => {
+      const document = readJsonFile(file);
+      parseAssessmentDocument(document, file);
+      return { source: file, document };
+    });
+    const { rubric, rows } = await callCore(await context.core(), 'scoring.rescore', { ...(named === undefined ? {} : { rubric: named }), ...(cycle === undefined ? {} : { cycle }), documents });
     const human =
       rows.length === 0
         ? `No signed assessments${cycle === undefined ? '' : ` of cycle ${cycle}`} and no files to re-score.`

@@ -3,10 +3,11 @@ import { DxError } from '@shared/api/errors';
 import { PackRefSchema } from '@shared/rubric/pack-ref';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
+import type { RubricPackSummary } from '@shared/api/procedures/scoring';
+import type { StarPack } from '@shared/rubric/star-pack';
+import { callCore } from '../call-core';
 import { readJsonFile } from '../read-json-file';
-import { findPack, listPacks, addPack } from '../../rubric/pack-store';
 import { formatTable } from '../text/table';
-import { cliActor } from '../../users/cli-actor';
 
 export const rubricImportCommand: CliCommand = {
   path: ['rubric', 'import'],
@@ -16,13 +17,7 @@ export const rubricImportCommand: CliCommand = {
   async run(context) {
     const file = context.positionals[0] as string;
     const json = readJsonFile(file);
-    const core = await context.core();
-    const { services } = core;
-    const result = services.db.transaction(() => {
-      const added = addPack(services.db, json, 'import', services.workstation.id);
-      if (added.added) core.context(cliActor()).audit({ action: 'rubric.import', subject: added.ref, data: { sha256: added.sha256 } });
-      return added;
-    }).immediate();
+    const result = await callCore(await context.core(), 'rubric.import', { pack: json });
     context.print(
       result,
       result.added
@@ -36,21 +31,20 @@ export const rubricListCommand: CliCommand = {
   path: ['rubric', 'list'],
   summary: 'List the rubric packs in the database',
   async run(context) {
-    const core = await context.core();
-    const packs = listPacks(core.services.db);
+    const { packs } = await callCore(await context.core(), 'rubric.list', {});
     context.print(
       packs,
       packs.length === 0
         ? 'No rubric packs.'
         : formatTable(
             ['ref', 'type', 'sha256', 'origin', 'title'],
-            packs.map((pack) => [pack.ref, pack.type, `${pack.sha256.slice(0, 12)}…`, pack.origin, pack.title.zh]),
+            packs.map((pack: RubricPackSummary) => [pack.ref, pack.type, `${pack.sha256.slice(0, 12)}…`, pack.origin, pack.title.zh]),
           ),
     );
   },
 };
 
-function describeStarPack(pack: Extract<NonNullable<ReturnType<typeof findPack>>['pack'], { type: 'star' }>): string[] {
+function describeStarPack(pack: StarPack): string[] {
   const lines: string[] = [];
   const rows: string[][] = [];
   const describe = (item: (typeof pack.categories)[number]['items'][number], group: string) => {
@@ -82,16 +76,20 @@ export const rubricShowCommand: CliCommand = {
   async run(context) {
     const ref = context.positionals[0] as string;
     if (!PackRefSchema.safeParse(ref).success) throw new UsageError(`"${ref}" is not a rubric name; expected id@version, e.g. wuhan-star@2026.1`, rubricShowCommand);
-    const core = await context.core();
-    const found = findPack(core.services.db, ref);
-    if (found === undefined) throw new DxError('NOT_FOUND', `Rubric pack ${ref} is not in this database (see "dingxing rubric list")`, { ref });
+    let found;
+    try {
+      found = await callCore(await context.core(), 'rubric.get', { ref });
+    } catch (error) {
+      if (error instanceof DxError && error.code === 'NOT_FOUND') throw new DxError('NOT_FOUND', `Rubric pack ${ref} is not in this database (see "dingxing rubric list")`, { ref });
+      throw error;
+    }
     const header = [
       `${found.ref}  ${found.pack.title.zh} / ${found.pack.title.en}`,
-      `type ${found.pack.type}, sha256 ${found.sha256}, origin ${found.summary.origin}, added ${found.summary.addedAt}`,
+      `type ${found.pack.type}, sha256 ${found.sha256}, origin ${found.origin}, added ${found.addedAt}`,
       `source: ${found.pack.source.zh}`,
       '',
     ];
     const body = found.pack.type === 'star' ? describeStarPack(found.pack) : [JSON.stringify(found.pack, null, 2)];
-    context.print({ ...found.summary, pack: found.pack }, [...header, ...body].join('\n'));
+    context.print(found, [...header, ...body].join('\n'));
   },
 };

@@ -1,9 +1,9 @@
 /** `dingxing score FILE.json [--draft]`: score one assessment document with the engine; prints the result, writes nothing. */
 import type { CliCommand } from '../command';
-import { readJsonFile } from '../read-json-file';
-import { parseAssessmentDocument, scoreDocument } from '../../scoring/score-document';
-import { getRubricPack } from '../../scoring/index';
+import { parseAssessmentDocument } from '@shared/assessment/document';
 import type { StarPack } from '@shared/rubric/star-pack';
+import { callCore } from '../call-core';
+import { readJsonFile } from '../read-json-file';
 import { formatScoreResult } from './score-format';
 import type { PackNames } from './score-format';
 
@@ -28,9 +28,12 @@ export const scoreCommand: CliCommand = {
   },
   async run(context) {
     const file = context.positionals[0] as string;
-    const document = parseAssessmentDocument(readJsonFile(file), file);
+    // Checked before the database is opened: a bad file changes nothing, not even by creating it.
+    const json = readJsonFile(file);
+    const document = parseAssessmentDocument(json, file);
     const core = await context.core();
-    const result = scoreDocument(core.services.db, document, { draft: context.values.draft === true });
-    context.print(result, formatScoreResult(result, document, packNames(getRubricPack(core.services.db, result.rubric).pack)));
+    const result = await callCore(core, 'scoring.score', { source: file, document: json, draft: context.values.draft === true });
+    const { pack } = await callCore(core, 'rubric.get', { ref: result.rubric });
+    context.print(result, formatScoreResult(result, document, pack.type === 'star' ? packNames(pack) : new Map()));
   },
 };

@@ -4,11 +4,8 @@ import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
 import { startHttpServer } from '../../transports/http-server';
 import { rendererDir } from '../../renderer-dir';
-import { startBackupSchedule } from '../../db/scheduled-backup';
-import { hostCore } from '../../core-host';
-import { idleLockMsFrom } from '../../users/session-registry';
-import { nodePlatform } from '../../platform';
-import { cliKeyStore } from '../cli-key-store';
+import { hostCore, idleLockMsFrom } from '../../core-host';
+import { cliPlatform } from '../cli-platform';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -22,7 +19,7 @@ export const serveCommand: CliCommand = {
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
     // Signing (certificates, reports) unlocks the keys with DINGXING_KEY_PASSPHRASE, or asks at this terminal.
-    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
+    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: cliPlatform() });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({
       dispatcher: host.dispatcher,
@@ -33,11 +30,7 @@ export const serveCommand: CliCommand = {
       throw error;
     });
     // After the server is up: a refused start (port in use) closes the database with no backup under way.
-    let stopBackups = startBackupSchedule(host.current.services.db, { backupDir: path.join(host.current.services.dataDir, 'backups') });
-    host.onReopen((core) => {
-      stopBackups();
-      stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
-    });
+    host.startScheduledBackups();
     context.print(
       { url: server.url, port: server.port, dbFile: context.dbFile },
       `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,
@@ -46,7 +39,6 @@ export const serveCommand: CliCommand = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        stopBackups();
         void server.close().then(() => {
           host.close();
           resolve();

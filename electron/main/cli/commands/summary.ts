@@ -6,13 +6,10 @@
  */
 import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
-import { createDistrictMatcher } from '@shared/domain/districts';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
-import { defaultCycle } from '../../ding/ding-table';
-import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
-import { loadDistrictRefs } from '../../units/registry-lookups';
-import { cliActor } from '../../users/cli-actor';
+import { callCore } from '../call-core';
+import { matchDistrict } from '../district-option';
 import { outFile } from './certificates';
 
 export const summaryCommand: CliCommand = {
@@ -31,19 +28,16 @@ export const summaryCommand: CliCommand = {
     const requested = integerOption(context.values, 'cycle', summaryCommand);
     const target = outFile(context, summaryCommand, '.pdf');
     const core = await context.core();
-    const db = core.services.db;
-    const cycle = requested ?? defaultCycle(db, new Date());
-    const ctx = core.context(cliActor());
-    const tools = { keyStore: core.services.platform.keyStore, fontsDir: core.services.platform.fontsDir };
-    const printedBy = cliActor().userId;
-    let result: { fileName: string; pdf: Buffer };
-    if (city) result = await citySummaryPdf(ctx, tools, cycle, printedBy);
+    const cycle = requested === undefined ? {} : { cycle: requested };
+    let result: { contentBase64: string; cycle: number };
+    if (city) result = await callCore(core, 'summary.city', cycle);
     else {
-      const match = createDistrictMatcher(loadDistrictRefs(db))(districtText as string);
-      if (!match) throw new DxError('BAD_INPUT', `没有这个区县“${districtText}” (no such district "${districtText}")`, { issues: [{ path: ['district'], message: `没有这个区县“${districtText}”` }] });
-      result = await districtSummaryPdf(ctx, tools, match.code, cycle, printedBy);
+      const code = await matchDistrict(core, districtText as string);
+      if (code === undefined) throw new DxError('BAD_INPUT', `没有这个区县“${districtText}” (no such district "${districtText}")`, { issues: [{ path: ['district'], message: `没有这个区县“${districtText}”` }] });
+      result = await callCore(core, 'summary.district', { district: code, ...cycle });
     }
-    fs.writeFileSync(target, result.pdf);
-    context.print({ file: target, bytes: result.pdf.length, cycle }, `总结报告已输出 (summary written): ${target}`);
+    const pdf = Buffer.from(result.contentBase64, 'base64');
+    fs.writeFileSync(target, pdf);
+    context.print({ file: target, bytes: pdf.length, cycle: result.cycle }, `总结报告已输出 (summary written): ${target}`);
   },
 };

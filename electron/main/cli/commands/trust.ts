@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
+import { callCore } from '../call-core';
 import { formatTable } from '../text/table';
-import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
-import { cliActor } from '../../users/cli-actor';
 
 export const trustAddCommand: CliCommand = {
   path: ['trust', 'add'],
@@ -23,9 +22,7 @@ export const trustAddCommand: CliCommand = {
     } catch {
       throw new DxError('BAD_INPUT', `无法读取文件：${file} (cannot read the file: ${file})`);
     }
-    const identity = parseIdentityFile(text, file);
-    const core = await context.core();
-    const outcome = enroll(core.context(cliActor()), identity);
+    const outcome = await callCore(await context.core(), 'trust.add', { identityJson: text, source: file });
     const what = outcome.entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
     context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
   },
@@ -35,8 +32,7 @@ export const trustListCommand: CliCommand = {
   path: ['trust', 'list'],
   summary: 'List the enrolled workstations with their fingerprints',
   async run(context) {
-    const core = await context.core();
-    const entries = listTrusted(core.services.db);
+    const entries = await callCore(await context.core(), 'trust.list', {});
     const table = formatTable(
       ['工作站 id', '名称 name', '类别 kind', '指纹 fingerprint', '登记 enrolled', '状态 status'],
       entries.map((entry) => [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.fingerprint, entry.enrolledAt.slice(0, 10), entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted']),
@@ -52,8 +48,8 @@ export const trustRevokeCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   options: { reason: { type: 'string', help: 'TEXT  why (kept with the revocation)' } },
   async run(context) {
-    const core = await context.core();
-    const entry = revokeTrust(core.context(cliActor()), context.positionals[0] as string, stringOption(context.values, 'reason') ?? null);
+    const reason = stringOption(context.values, 'reason');
+    const entry = await callCore(await context.core(), 'trust.revoke', { workstationId: context.positionals[0] as string, ...(reason === undefined ? {} : { reason }) });
     context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
   },
 };

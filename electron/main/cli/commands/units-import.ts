@@ -8,14 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
+import { ImportReportSchema } from '@shared/api/procedures/units';
 import type { ImportIssue, ImportReport } from '@shared/api/procedures/units';
+import { issuesCsv } from '@shared/text/issues-csv';
 import type { CliCommand } from '../command';
-import { importUnitsFile } from '../../units/import/import-units';
-import { readTable } from '../../units/import/read-table';
-import { mapHeader } from '../../units/import/validate-rows';
-import { cliActor } from '../../users/cli-actor';
-import { issuesCsv } from '../../units/import/preview-pages';
 import { stringOption } from '../command';
+import { callCore } from '../call-core';
 
 /** Error lines printed to a terminal; a file with 50,000 bad rows is read from --errors FILE, not scrolled. */
 export const printedErrors = 50;
@@ -84,17 +82,13 @@ export const unitsImportCommand: CliCommand = {
     }
     let report: ImportReport;
     try {
-      // Read the file before opening the database: a file refused whole creates or changes nothing.
-      const table = await readTable(fileName, bytes);
-      const headerErrors = mapHeader(table).errors;
-      if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
-      else {
-        const core = await context.core();
-        report = await importUnitsFile(core.context(cliActor()), { fileName, bytes, table, preview: false, mode: context.values.update === true ? 'update' : 'add' });
-      }
+      // A refused file leaves the database as it was; one this command created is removed again (run-cli.ts).
+      report = await callCore(await context.core(), 'units.import', { fileName, contentBase64: Buffer.from(bytes).toString('base64'), mode: context.values.update === true ? 'update' : 'add' });
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
-      report = fileLevelReport(fileName, [issueOfError(error)]);
+      // Rows refused: the whole report; a file refused whole (unreadable, missing columns): its one reason.
+      const refused = ImportReportSchema.safeParse(error.details?.report);
+      report = refused.success ? refused.data : fileLevelReport(fileName, [issueOfError(error)]);
     }
     const { rows: _rows, rowsTruncated: _truncated, ...document } = report;
     const warnings = report.warnings.map((issue) => `  ! ${describeIssue(issue)}`);

@@ -4,18 +4,30 @@
  */
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
-import { UnitListInputSchema } from '@shared/api/procedures/units';
-import type { Unit } from '@shared/api/procedures/units';
-import { createDistrictMatcher } from '@shared/domain/districts';
+import type { Unit, UnitListInput } from '@shared/api/procedures/units';
 import { parseIndustry, parseUnitKind, unitKindLabels, industryLabels } from '@shared/domain/unit-kinds';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption } from '../command';
-import { loadDistrictRefs } from '../../units/registry-lookups';
-import { listUnits } from '../../units/unit-queries';
+import { callCore } from '../call-core';
+import type { CliCore } from '../call-core';
+import { matchDistrict } from '../district-option';
 import { formatTable } from '../text/table';
-import { unitsSheet } from '../../exports/units-export';
-import { xlsxBuffer } from '../../exports/xlsx-writer';
 import { writeFileRefusing } from '../write-output-file';
+
+/** Units per call: the contract's page; a listing of every unit asks page after page. */
+const pageSize = 1000;
+
+async function listAll(core: CliCore, filter: Omit<UnitListInput, 'offset' | 'limit'>, offset: number, limit: number | undefined): Promise<{ items: Unit[]; total: number }> {
+  const items: Unit[] = [];
+  let total = 0;
+  for (let at = offset; ; ) {
+    const page = await callCore(core, 'units.list', { ...filter, offset: at, limit: Math.min(pageSize, (limit ?? Number.MAX_SAFE_INTEGER) - items.length) });
+    total = page.total;
+    for (const unit of page.items) items.push(unit);
+    at += page.items.length;
+    if (page.items.length === 0 || items.length >= (limit ?? Number.MAX_SAFE_INTEGER) || at >= total) return { items, total };
+  }
+}
 
 export function starGlyphs(stars: number): string {
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)}`;
@@ -74,25 +86,21 @@ export const unitsListCommand: CliCommand = {
     const industryText = stringOption(context.values, 'industry');
     const industryParsed = industryText === undefined ? undefined : parseIndustry(industryText);
     if (industryText !== undefined && industryParsed === undefined) refuse(`未知的行业“${industryText}”`, `unknown industry "${industryText}"`, 'industry');
-    const industry = industryText === undefined ? undefined : (industryParsed ?? 'none');
+    const industry: UnitListInput['industry'] = industryText === undefined ? undefined : (industryParsed ?? 'none');
 
     const core = await context.core();
-    const db = core.services.db;
     const districtText = stringOption(context.values, 'district');
     let district: string | undefined;
     if (districtText !== undefined) {
-      const match = createDistrictMatcher(loadDistrictRefs(db))(districtText);
-      if (!match) refuse(`未知的区“${districtText}”`, `unknown district "${districtText}"`, 'district');
-      district = match.code;
+      district = await matchDistrict(core, districtText);
+      if (district === undefined) refuse(`未知的区“${districtText}”`, `unknown district "${districtText}"`, 'district');
     }
-    const input = UnitListInputSchema.parse({ district, kind, industry, stars, search: stringOption(context.values, 'search'), offset, limit: 1 });
-    const page = listUnits(db, { ...input, limit: limit ?? Number.MAX_SAFE_INTEGER });
+    const search = stringOption(context.values, 'search');
+    const filter = { ...(district === undefined ? {} : { district }), ...(kind === undefined ? {} : { kind }), ...(industry === undefined ? {} : { industry }), ...(stars === undefined ? {} : { stars }), ...(search === undefined ? {} : { search }) };
+    const page = await listAll(core, filter, offset, limit);
     const units = page.items;
     const xlsx = stringOption(context.values, 'xlsx');
-    if (xlsx !== undefined) {
-      const { limit: _limit, offset: _offset, sort: _sort, order: _order, ...filter } = input;
-      await writeFileRefusing(path.resolve(xlsx), await xlsxBuffer([unitsSheet(db, filter)]));
-    }
+    if (xlsx !== undefined) await writeFileRefusing(path.resolve(xlsx), Buffer.from((await callCore(core, 'exports.unitsXlsx', filter)).contentBase64, 'base64'));
     const header = ['星级 Stars', '名称 Name', '类型 Kind', '行业', '区 District', '统一社会信用代码 USCC', '最近评定'];
     const rows = units.map((unit) => [
       `${starGlyphs(unit.currentStars)} ${unit.currentStars}`,

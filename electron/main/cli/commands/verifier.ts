@@ -1,8 +1,7 @@
 /** `dingxing verifier export --out FILE.html`: the standalone offline verifier page. */
 import fs from 'node:fs';
 import type { CliCommand } from '../command';
-import { localDate } from '../../context/local-date';
-import { verifierData, verifierHtml } from '../../certificates/verifier-page';
+import { callCore } from '../call-core';
 import { outFile } from './certificates';
 
 export const verifierExportCommand: CliCommand = {
@@ -11,12 +10,11 @@ export const verifierExportCommand: CliCommand = {
   options: { out: { type: 'string', help: 'FILE.html  where to write the page' } },
   async run(context) {
     const target = outFile(context, verifierExportCommand, '.html');
-    const core = await context.core();
-    const data = verifierData(core.services.db, localDate(core.services.platform.now()));
-    fs.writeFileSync(target, verifierHtml(data));
-    const count = Object.keys(data.keys).length;
+    const page = await callCore(await context.core(), 'certificates.verifierPage', {});
+    fs.writeFileSync(target, page.html);
+    const count = page.workstations;
     context.print(
-      { file: target, workstations: count, revoked: Object.keys(data.revoked).length },
+      { file: target, workstations: count, revoked: page.revoked },
       `验证页面已输出 (verifier page written): ${target}\n  ${count} trusted workstation${count === 1 ? '' : 's'}${count === 0 ? ' — none yet: issue a certificate first so this workstation has keys' : ''}`,
     );
   },

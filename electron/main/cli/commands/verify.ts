@@ -9,8 +9,8 @@ import { DxError } from '@shared/api/errors';
 import type { Verification } from '@shared/api/procedures/certificates';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
-import { localDate } from '../../context/local-date';
-import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
+import { maxCertificatePdfBytes } from '@shared/limits';
+import { callCore } from '../call-core';
 import { starGlyphs } from './units-list';
 
 function describe(result: Verification): string {
@@ -42,11 +42,9 @@ export const verifyCommand: CliCommand = {
     const qr = stringOption(context.values, 'qr');
     const file = context.positionals[0];
     if ((qr === undefined) === (file === undefined)) throw new UsageError('give either FILE.pdf or --qr TEXT', verifyCommand);
-    const today = localDate(new Date());
     let result: Verification;
     if (qr !== undefined) {
-      const core = await context.core();
-      result = verifyQrText(core.services.db, qr, today);
+      result = await callCore(await context.core(), 'certificates.verifyQr', { text: qr });
     } else {
       const target = path.resolve(file as string);
       let stat: fs.Stats;
@@ -59,7 +57,7 @@ export const verifyCommand: CliCommand = {
       const core = await context.core();
       // Too big for a certificate: refused without reading 100 MB into memory.
       const bytes = stat.size > maxCertificatePdfBytes ? Buffer.alloc(maxCertificatePdfBytes + 1) : fs.readFileSync(target);
-      result = verifyCertificatePdf(core.services.db, bytes, today);
+      result = await callCore(core, 'certificates.verifyPdf', { pdfBase64: bytes.toString('base64') });
     }
     context.print(result, describe(result));
     return result.valid ? 0 : 1;

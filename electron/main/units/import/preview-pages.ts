@@ -3,7 +3,6 @@
  * of rows (all, or only the bad ones, each page with its rows' errors) and of errors, and every
  * error as CSV. Pure functions of the held report.
  */
-import { csvOf } from '@shared/text/csv';
 import { importSummaryIssues } from '@shared/api/procedures/units';
 import type { ImportIssue, ImportPreviewRow, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
 import type { ImportSession } from './import-sessions';
@@ -67,11 +66,6 @@ export function summaryOf(session: ImportSession): ImportSummary {
     firstRows: rowsPage(session, 'all', 0, firstPageRows),
     rowsTruncated: report.rowsTruncated,
   };
-}
-
-/** The same CSV as `dingxing units import --errors FILE`: both languages, UTF-8 with BOM for Excel. */
-export function issuesCsv(issues: readonly ImportIssue[]): string {
-  return csvOf([['行号 line', '列 column', '问题', 'problem'], ...issues.map((issue) => [issue.line, issue.column ?? '', issue.message, issue.messageEn])]);
 }
 
 export function errorsCsvFileName(fileName: string): string {

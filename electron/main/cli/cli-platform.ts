@@ -1,0 +1,8 @@
+/** What the command line hands the core: the passphrase key store (cli-key-store.ts) and plain Node's fonts and clock. */
+import { nodePlatform } from '../platform';
+import type { Platform } from '../platform';
+import { cliKeyStore } from './cli-key-store';
+
+export function cliPlatform(): Platform {
+  return nodePlatform({ keyStore: cliKeyStore() });
+}
