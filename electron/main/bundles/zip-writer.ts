@@ -1,6 +1,7 @@
 /** Writes named buffers into a zip file (yazl), to a temporary name renamed into place at the end. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateFileMode } from '../files/private-files';
 import yazl from 'yazl';
 
 export interface ZipEntry {
@@ -51,7 +52,8 @@ export async function writeZip(target: string, entries: readonly ZipEntry[]): Pr
   zip.end();
   try {
     await new Promise<void>((resolve, reject) => {
-      const out = fs.createWriteStream(temporary);
+      // A bundle holds the workstation's records: private like the database (files/private-files.ts).
+      const out = fs.createWriteStream(temporary, { mode: privateFileMode });
       out.on('error', reject);
       out.on('close', () => resolve());
       zip.outputStream.on('error', reject);

@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import { latestSchemaVersion } from './migrations/index';
 import { notOursError, recognizeDatabase } from './recognize-database';
+import { createPrivateFile, folderFor, privateFolder } from '../files/private-files';
 
 export interface RestoreCheck {
   schemaVersion: number;
@@ -85,6 +86,7 @@ function fsyncDir(dir: string): void {
 async function stage(source: string, staging: string): Promise<void> {
   const from = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
   try {
+    createPrivateFile(staging);
     await from.backup(staging);
   } finally {
     from.close();
@@ -102,7 +104,8 @@ async function stage(source: string, staging: string): Promise<void> {
 async function setAside(target: string): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const previousBackup = path.join(path.dirname(target), 'backups', `${path.basename(target)}.before-restore.${stamp}.bak`);
-  fs.mkdirSync(path.dirname(previousBackup), { recursive: true });
+  privateFolder(path.dirname(previousBackup));
+  createPrivateFile(previousBackup);
   const current = new BetterSqlite3(target, { fileMustExist: true });
   try {
     current.pragma('busy_timeout = 5000');
@@ -126,7 +129,7 @@ export async function restoreDatabase(source: string, target: string): Promise<{
   checkRestorable(source);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    folderFor(path.dirname(target));
     await stage(source, staging);
     // The copy is what will become the database: check it, not only the source it came from.
     const check = checkRestorable(staging, source);

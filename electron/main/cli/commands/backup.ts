@@ -5,6 +5,7 @@ import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
 import { restoreDatabase } from '../../db/restore';
+import { createPrivateFile } from '../../files/private-files';
 
 export const backupCommand: CliCommand = {
   path: ['backup'],
@@ -16,6 +17,7 @@ export const backupCommand: CliCommand = {
     const target = path.resolve(out);
     if (fs.existsSync(target)) throw new DxError('REFUSED', `${target} already exists; choose a new file name`);
     const core = await context.core();
+    createPrivateFile(target);
     await core.services.db.backup(target);
     core.services.audit({ actor: 'cli', action: 'backup', subject: target });
     const bytes = fs.statSync(target).size;
