@@ -35,6 +35,8 @@ export interface ImportOptions {
   kinds?: readonly BundleKind[];
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
+  /** Appends the import's (or refusal's) audit entry in the transaction that records it. */
+  audited?(report: ImportReport): void;
 }
 
 function emptyReport(file: string, options: ImportOptions): ImportReport {
@@ -96,6 +98,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       Object.assign(report, outcome, { status: 'imported' });
       report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
       recordImport(db, report);
+      options.audited?.(report);
     }).immediate();
     return report;
   } catch (error) {
@@ -107,7 +110,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
       added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
     });
-    recordRefusal(db, report);
+    recordRefusal(db, report, options.audited);
     return report;
   }
 }

@@ -81,10 +81,11 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       const passwordHash = await hashPassword(password);
       // Checked again inside the write: two windows racing to create the first admin make one.
       if (hasUsers(db)) throw new DxError('CONFLICT', '已有用户：请登录 / Users exist already: log in', { reason: 'setup.done' });
-      const user = insertUser(db, { name, displayName, roles: ['admin'], passwordHash }, now());
+      const user = insertUser(db, { name, displayName, roles: ['admin'], passwordHash }, now(), (added) =>
+        services.audit({ actor: added.id, action: 'users.createFirstAdmin', subject: added.id, data: { name } }),
+      );
       const actor = actorOf(user);
       if (context.session !== null) sessions.registry.end(context.session);
-      services.audit({ actor: actor.userId, action: 'users.createFirstAdmin', subject: actor.userId, data: { name } });
       return { session: sessions.registry.begin(actor), user: actor };
     },
   };

@@ -33,10 +33,9 @@ export const restoreCommand: CliCommand = {
   async run(context) {
     const source = path.resolve(context.positionals[0] as string);
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
-    const result = await restoreDatabase(source, context.dbFile);
+    const result = await restoreDatabase(source, context.dbFile, { actor: 'cli', action: 'restore', subject: source });
     // Open once so an older backup is migrated (with its own pre-migration backup) right away.
-    const core = await context.core();
-    core.services.audit({ actor: 'cli', action: 'restore', subject: source });
+    await context.core();
     context.print(
       { restored: source, dbFile: context.dbFile, schemaVersion: result.schemaVersion, previousBackup: result.previousBackup },
       [`Restored ${source} into ${context.dbFile}`, result.previousBackup ? `  the replaced database was saved as ${result.previousBackup}` : ''].filter(Boolean).join('\n'),
