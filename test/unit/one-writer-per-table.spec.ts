@@ -22,6 +22,7 @@ const owners: Record<string, string> = {
   record_versions: 'electron/main/bundles/replica-store.ts',
   unit_aliases: 'electron/main/bundles/replica-store.ts',
   bundle_audit_entries: 'electron/main/bundles/replica-store.ts',
+  trust_warnings: 'electron/main/bundles/trust-warnings.ts',
 };
 
 function sources(dir: string): string[] {

@@ -19,6 +19,7 @@ import { pauseChangeLog, resumeChangeLog } from './change-log';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
 import { checkBundleAudit } from './verify-audit';
+import { addTrustWarning } from './trust-warnings';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
 import { BundleRefused, refuse } from './refusal';
@@ -110,7 +111,16 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
       added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
     });
-    recordRefusal(db, report, options.audited);
+    const warning = error.warning;
+    const source = report.source?.workstationId;
+    recordRefusal(db, report, (refused) => {
+      // An audit chain that does not extend the one held stays on the source's trust entry for a person.
+      if (warning && source) {
+        const [first] = refused.refused;
+        addTrustWarning(db, { workstationId: source, importId: refused.importId, bundleId: refused.bundleId, sequence: refused.sequence, ...warning, message: first?.reason ?? '', messageEn: first?.reasonEn ?? '', createdAt: refused.importedAt });
+      }
+      options.audited?.(refused);
+    });
     return report;
   }
 }
