@@ -115,10 +115,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     const source = report.source?.workstationId;
     recordRefusal(db, report, (refused) => {
       // An audit chain that does not extend the one held stays on the source's trust entry for a person.
-      if (warning && source) {
-        const [first] = refused.refused;
-        addTrustWarning(db, { workstationId: source, importId: refused.importId, bundleId: refused.bundleId, sequence: refused.sequence, ...warning, message: first?.reason ?? '', messageEn: first?.reasonEn ?? '', createdAt: refused.importedAt });
-      }
+      if (warning && source) addTrustWarning(db, { workstationId: source, importId: refused.importId, bundleId: refused.bundleId, sequence: refused.sequence, ...warning, createdAt: refused.importedAt });
       options.audited?.(refused);
     });
     return report;

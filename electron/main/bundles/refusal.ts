@@ -6,6 +6,9 @@ export interface ChainWarning {
   problem: string;
   seqFrom: number | null;
   seqTo: number | null;
+  /** What was found, without the refusal's advice (the trust entry says what to do). */
+  message: string;
+  messageEn: string;
 }
 
 export class BundleRefused extends Error {

@@ -38,13 +38,16 @@ interface Row {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   acknowledge_note: string | null;
+  acknowledged_by_name?: string | null;
 }
+
+const selectWithName = 'SELECT w.*, u.display_name AS acknowledged_by_name FROM trust_warnings w LEFT JOIN users u ON u.id = w.acknowledged_by';
 
 function toWarning(row: Row): TrustWarning {
   return {
     id: row.id, workstationId: row.workstation_id, importId: row.import_id, bundleId: row.bundle_id, sequence: row.sequence, problem: row.problem,
     seqFrom: row.seq_from, seqTo: row.seq_to, message: row.message, messageEn: row.message_en, createdAt: row.created_at,
-    acknowledgedAt: row.acknowledged_at, acknowledgedBy: row.acknowledged_by, acknowledgeNote: row.acknowledge_note,
+    acknowledgedAt: row.acknowledged_at, acknowledgedBy: row.acknowledged_by, acknowledgedByName: row.acknowledged_by_name ?? row.acknowledged_by, acknowledgeNote: row.acknowledge_note,
   };
 }
 
@@ -60,7 +63,7 @@ export function addTrustWarning(db: Database, warning: NewTrustWarning): string 
 
 /** A workstation's warnings, those waiting for a person first, then the newest. */
 export function warningsOf(db: Database, workstationId: string, limit = 20): TrustWarning[] {
-  return (db.prepare('SELECT * FROM trust_warnings WHERE workstation_id = ? ORDER BY acknowledged_at IS NOT NULL, created_at DESC, id DESC LIMIT ?').all(workstationId, limit) as Row[]).map(toWarning);
+  return (db.prepare(`${selectWithName} WHERE w.workstation_id = ? ORDER BY w.acknowledged_at IS NOT NULL, w.created_at DESC, w.id DESC LIMIT ?`).all(workstationId, limit) as Row[]).map(toWarning);
 }
 
 /** Marks a warning as looked into; `audited` appends the entry in the same transaction. A second acknowledgment is refused. */
@@ -72,7 +75,7 @@ export function acknowledgeWarning(db: Database, id: string, by: string, note: s
       throw new DxError('CONFLICT', `此警告已由 ${row.acknowledged_by} 于 ${row.acknowledged_at} 确认 / this warning was acknowledged by ${row.acknowledged_by} on ${row.acknowledged_at}`, { reason: 'already-acknowledged' });
     }
     db.prepare('UPDATE trust_warnings SET acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?').run(now.toISOString(), by, note, id);
-    const warning = toWarning(db.prepare('SELECT * FROM trust_warnings WHERE id = ?').get(id) as Row);
+    const warning = toWarning(db.prepare(`${selectWithName} WHERE w.id = ?`).get(id) as Row);
     audited(warning);
     return warning;
   }).immediate();

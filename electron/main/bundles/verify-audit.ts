@@ -181,7 +181,7 @@ function refuseChain(found: ChainProblem): never {
     found.entry,
     `${found.zh}。未导入任何数据；此警告已记在该工作站的信任条目上，请核查后确认（必要时撤销其信任：dingxing trust revoke）`,
     `${found.en}. Nothing was imported; the warning stays on the workstation’s trust entry until someone looks into it and acknowledges it (revoke it with dingxing trust revoke if need be)`,
-    { problem: found.kind, seqFrom: found.seqFrom, seqTo: found.seqTo },
+    { problem: found.kind, seqFrom: found.seqFrom, seqTo: found.seqTo, message: found.zh, messageEn: found.en },
   );
 }
 

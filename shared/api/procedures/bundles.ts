@@ -44,6 +44,8 @@ export const TrustWarningSchema = z.object({
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** Who acknowledged it as people know them (a user's display name), else the id. */
+  acknowledgedByName: z.string().nullable(),
   acknowledgeNote: z.string().nullable(),
 });
 export type TrustWarning = z.infer<typeof TrustWarningSchema>;

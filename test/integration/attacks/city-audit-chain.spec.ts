@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { TrustListEntry, TrustWarning } from '@shared/api/procedures/bundles';
 import { actorWith, asInspector } from '../../helpers/actors';
+import { cli } from '../../helpers/cli';
 import { dir, file, jsonLines, rebuild, station, toJsonLines } from '../bundles/world';
 import type { Station } from '../bundles/world';
 
@@ -141,5 +142,23 @@ describe('items 1 and 2 at the city office: the chain held from a laptop', () =>
     expect(JSON.parse(entry.data)).toMatchObject({ workstationId: a.identity.workstationId, problem: 'restart', note: '已电话核实：笔记本重装' });
     // Kept for good: the sqlite3 shell is needed to remove one.
     expect(() => city.core.services.db.prepare('DELETE FROM trust_warnings').run()).toThrow(/kept/);
+  });
+
+  it('lists the warning with `dingxing trust list` and takes `dingxing trust acknowledge ID --note`', async () => {
+    const { a, city, folder } = await enrolledLaptop();
+    tamper(a.core.services.db, 'DELETE FROM audit_log; DELETE FROM audit_checkpoints;');
+    a.assess({ name: '命令行单位' });
+    await a.exportTo(file(folder, '2.dxb'));
+    await city.importFrom(file(folder, '2.dxb'));
+    const dbFile = city.core.services.dbFile;
+    const listed = await cli('trust', 'list', '--db', dbFile);
+    expect(listed.stdout).toMatch(/1 warning to acknowledge/);
+    expect(listed.stdout).toMatch(/restarts at entry/);
+    const [warning] = (await trustEntry(city, a)).warnings;
+    const done = await cli('trust', 'acknowledge', warning!.id, '--note', '已核实', '--db', dbFile, '--json');
+    expect(done.code).toBe(0);
+    expect(done.json()).toMatchObject({ id: warning!.id, acknowledgeNote: '已核实', acknowledgedBy: expect.stringMatching(/^cli:/) });
+    expect((await cli('trust', 'list', '--db', dbFile)).stdout).not.toMatch(/to acknowledge/);
+    expect((await cli('trust', 'acknowledge', warning!.id, '--db', dbFile)).code).toBe(1);
   });
 });
