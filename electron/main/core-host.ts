@@ -43,7 +43,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
     core.close();
     try {
       // The entry goes into the restored copy itself, before it replaces the live file.
-      const result = await restoreDatabase(backupFile, dbFile, audit);
+      const result = await restoreDatabase(backupFile, dbFile, () => platform.now(), audit);
       return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
     } finally {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.

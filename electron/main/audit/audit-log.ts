@@ -24,17 +24,17 @@ export function entryHash(prevHash: string, fields: { id: string; at: string; wo
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Appends the entry; returns its id. */
-export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput): string {
-  return db.transaction(() => appendInTransaction(db, workstationId, entry)).immediate();
+/** Appends the entry; returns its id. `at` is the time of the change it records, from the core's clock. */
+export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): string {
+  return db.transaction(() => appendInTransaction(db, workstationId, entry, at)).immediate();
 }
 
-function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput): string {
+function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): string {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = last?.hash ?? genesisHash;
   const fields = {
     id: newId(),
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     workstationId,
     actor: entry.actor,
     action: entry.action,

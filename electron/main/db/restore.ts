@@ -88,7 +88,7 @@ function fsyncDir(dir: string): void {
 }
 
 /** Copies `source` into a standalone (rollback-journal) file at `staging`, through SQLite so a WAL source is read whole; appends the restore's entry to it. */
-async function stage(source: string, staging: string, audit: AuditEntryInput | undefined): Promise<void> {
+async function stage(source: string, staging: string, audit: { entry: AuditEntryInput; at: Date } | undefined): Promise<void> {
   const from = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
   try {
     createPrivateFile(staging);
@@ -101,7 +101,7 @@ async function stage(source: string, staging: string, audit: AuditEntryInput | u
     copy.pragma('journal_mode = DELETE');
     const workstationId = audit ? (copy.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").pluck().get() as string | undefined) : undefined;
     if (audit && workstationId !== undefined) {
-      copy.transaction(() => markRestored(copy, appendAudit(copy, workstationId, { ...audit, data: { ...audit.data, file: source } }))).immediate();
+      copy.transaction(() => markRestored(copy, appendAudit(copy, workstationId, { ...audit.entry, data: { ...audit.entry.data, file: source } }, audit.at))).immediate();
     }
   } finally {
     copy.close();
@@ -110,8 +110,8 @@ async function stage(source: string, staging: string, audit: AuditEntryInput | u
 }
 
 /** Backs the live database up, then folds its WAL in and closes, so the file alone is the whole database. */
-async function setAside(target: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+async function setAside(target: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
   const previousBackup = path.join(path.dirname(target), 'backups', `${path.basename(target)}.before-restore.${stamp}.bak`);
   privateFolder(path.dirname(previousBackup));
   createPrivateFile(previousBackup);
@@ -134,15 +134,15 @@ async function setAside(target: string): Promise<string> {
   return previousBackup;
 }
 
-export async function restoreDatabase(source: string, target: string, audit?: AuditEntryInput): Promise<{ previousBackup: string | null } & RestoreCheck> {
+export async function restoreDatabase(source: string, target: string, now: () => Date, audit?: AuditEntryInput): Promise<{ previousBackup: string | null } & RestoreCheck> {
   checkRestorable(source);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   try {
     folderFor(path.dirname(target));
-    await stage(source, staging, audit);
+    await stage(source, staging, audit && { entry: audit, at: now() });
     // The copy is what will become the database: check it, not only the source it came from.
     const check = checkRestorable(staging, source);
-    const previousBackup = fs.existsSync(target) ? await setAside(target) : null;
+    const previousBackup = fs.existsSync(target) ? await setAside(target, now()) : null;
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
     fs.renameSync(staging, target);
     fsyncDir(path.dirname(target));

@@ -23,7 +23,7 @@ export function markRestored(db: Database, entryId: string): void {
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_restore_entry', ?)").run(entryId);
 }
 
-export function ensureWorkstation(db: Database): Workstation {
+export function ensureWorkstation(db: Database, now: Date): Workstation {
   const existing = readMeta(db, 'workstation_id');
   if (existing !== undefined) {
     return { id: existing, name: readMeta(db, 'workstation_name') ?? os.hostname() };
@@ -33,7 +33,7 @@ export function ensureWorkstation(db: Database): Workstation {
   db.transaction(() => {
     insert.run('workstation_id', workstation.id);
     insert.run('workstation_name', workstation.name);
-    insert.run('created_at', new Date().toISOString());
+    insert.run('created_at', now.toISOString());
   }).immediate();
   return workstation;
 }

@@ -74,7 +74,7 @@ describe.runIf(posix)('item 8: files another local account could read', () => {
     expect((await cli('backup', '--out', copy, '--db', dbFile)).code).toBe(0);
     expect(mode(copy)).toBe('600');
     fs.chmodSync(copy, 0o644);
-    await restoreDatabase(copy, dbFile);
+    await restoreDatabase(copy, dbFile, () => new Date('2026-12-01T10:00:00Z'));
     expect(mode(dbFile)).toBe('600');
     for (const backup of fs.readdirSync(path.join(dir, 'backups'))) expect(mode(path.join(dir, 'backups', backup))).toBe('600');
     new BetterSqlite3(dbFile).close();
@@ -90,7 +90,7 @@ describe.runIf(posix)('item 8: files another local account could read', () => {
 
   it('keeps a transfer folder private from its first upload on', () => {
     const dataDir = tempDir();
-    const transfers = new Transfers(dataDir);
+    const transfers = new Transfers(dataDir, () => Date.parse('2026-12-01T10:00:00Z'));
     transfers.startUpload('test:li', 'a.dxb', 3);
     const seen = modes(path.join(dataDir, 'transfers'));
     for (const [name, value] of seen) expect(`${name} ${value}`).toBe(`${name} ${name.endsWith('/') ? '700' : '600'}`);

@@ -6,6 +6,7 @@ import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
 import { restoreDatabase } from '../../db/restore';
 import { createPrivateFile } from '../../files/private-files';
+import { systemClock } from '../../platform';
 
 export const backupCommand: CliCommand = {
   path: ['backup'],
@@ -33,7 +34,7 @@ export const restoreCommand: CliCommand = {
   async run(context) {
     const source = path.resolve(context.positionals[0] as string);
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
-    const result = await restoreDatabase(source, context.dbFile, { actor: 'cli', action: 'restore', subject: source });
+    const result = await restoreDatabase(source, context.dbFile, systemClock(), { actor: 'cli', action: 'restore', subject: source });
     // Open once so an older backup is migrated (with its own pre-migration backup) right away.
     await context.core();
     context.print(
