@@ -10,7 +10,8 @@ import type { Verification } from '@shared/api/procedures/certificates';
 import { validityOn, verdictMessages } from '@shared/domain/certificate';
 import type { VerificationVerdict } from '@shared/domain/certificate';
 import { parseQrText, signatureMatches } from '../crypto/qr-payload';
-import { PdfSignatureProblem, readInfoString, verifyPdfSignature } from '../pdf/verify-signature';
+import { PdfSignatureProblem, verifyPdfSignature } from '../pdf/verify-signature';
+import type { VerifiedPdfSignature } from '../pdf/verify-signature';
 import { qrInfoKey } from './plaque-pdf';
 import { findByNumber, toCertificate } from './repository';
 import { findTrustedWorkstation } from './trusted-workstations';
@@ -67,15 +68,16 @@ export function verifyQrText(db: Database, text: string, today: string, pdfSigna
 /** Verifies a certificate PDF's bytes: its PDF signature, then its QR payload. */
 export function verifyCertificatePdf(db: Database, pdf: Buffer, today: string): Verification {
   if (pdf.length > maxCertificatePdfBytes) return refused('not-ours', { pdfSignature: null, qrSignature: null }, 'file too large for a certificate');
-  let signerDer: Buffer;
+  let signed: VerifiedPdfSignature;
   try {
-    signerDer = verifyPdfSignature(pdf).certificateDer;
+    signed = verifyPdfSignature(pdf);
   } catch (error) {
     if (!(error instanceof PdfSignatureProblem)) throw error;
     if (error.fault === 'tampered') return refused('tampered', { pdfSignature: false, qrSignature: null }, error.message);
     return refused('not-ours', { pdfSignature: null, qrSignature: null }, error.message);
   }
-  const qrText = readInfoString(pdf, qrInfoKey);
+  const signerDer = signed.certificateDer;
+  const qrText = signed.info(qrInfoKey);
   if (!qrText) return refused('not-ours', { pdfSignature: true, qrSignature: null }, 'the PDF carries no certificate payload');
   const result = verifyQrText(db, qrText, today, true);
   if (result.verdict === 'not-ours' || result.verdict === 'unknown-workstation' || result.verdict === 'tampered') return result;
