@@ -19,7 +19,15 @@ export type PdfSignatureFault =
   /** Signed, but the bytes or the signature do not match. */
   | 'tampered';
 
+/** What a located signature says about its document even when it does not hold (its /Reason, the Info entries). */
+export interface SignatureHints {
+  reason: string | null;
+  info(key: string): string | null;
+}
+
 export class PdfSignatureProblem extends Error {
+  hints: SignatureHints | null = null;
+
   constructor(
     readonly fault: PdfSignatureFault,
     message: string,
@@ -154,7 +162,15 @@ export function verifyPdfSignature(pdf: Buffer): VerifiedPdfSignature {
     if (error instanceof PdfStructureError) return notSigned(`the PDF's structure cannot be read: ${error.message}`);
     throw error;
   }
-  return { ...verifyLocated(document, located), info: infoOf(document) };
+  try {
+    return { ...verifyLocated(document, located), info: infoOf(document) };
+  } catch (error) {
+    if (error instanceof PdfSignatureProblem) {
+      const reason = document.get(located.dictionary, 'Reason');
+      error.hints = { reason: isString(reason) ? textOf(reason) : null, info: infoOf(document) };
+    }
+    throw error;
+  }
 }
 
 /**
