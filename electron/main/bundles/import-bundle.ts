@@ -19,6 +19,7 @@ import { pauseChangeLog, resumeChangeLog } from './change-log';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
 import { checkBundleAudit } from './verify-audit';
+import { checkCertificateRows } from './verify-certificates';
 import { addTrustWarning } from './trust-warnings';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
@@ -75,6 +76,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     const manifest = bundle.manifest;
     checkKind(manifest.kind, options.kinds);
     checkEvidenceFiles(bundle, options.dataDir);
+    if (manifest.kind === 'workstation') checkCertificateRows(db, bundle);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
     options.throwIfCancelled?.();
