@@ -69,7 +69,7 @@ function show(verdict, payload, detail) {
   if (payload) {
     fields.append(
       field('单位 Unit', payload.u),
-      field('星级 Stars', '★'.repeat(payload.s) + '☆'.repeat(5 - payload.s) + ' ' + payload.s),
+      field('星级 Stars', claimed ? '自称 ' + payload.s + ' 星 · claims ' + payload.s : '★'.repeat(payload.s) + '☆'.repeat(5 - payload.s) + ' ' + payload.s),
       field('年度 Cycle', String(payload.y)),
       field('证书编号 Number', payload.n),
       field('统一社会信用代码 / 单位编号 Unit code', payload.c),
