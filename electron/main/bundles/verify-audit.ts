@@ -107,6 +107,7 @@ interface Context {
 function chainProblem(context: Context): ChainProblem | null {
   const { entries, incoming, held } = context;
   const heldTop = held.head?.seq ?? 0;
+  const inBundle = new Set(entries.map((entry) => entry.seq));
   for (let index = 1; index < entries.length; index += 1) {
     const [before, entry] = [entries[index - 1]!, entries[index]!];
     if (entry.seq !== before.seq + 1) {
@@ -116,8 +117,7 @@ function chainProblem(context: Context): ChainProblem | null {
     if (entry.prev_hash !== before.hash) return problem('rewritten', entry.seq, entry.seq, `${logEntry}:${entry.line}`, `第 ${entry.seq} 条审计条目没有接在第 ${before.seq} 条之后（prev_hash 不符）`, `audit entry ${entry.seq} does not follow entry ${before.seq} (its prev_hash differs)`);
   }
   for (const checkpoint of incoming) {
-    const inBundle = entries.find((entry) => entry.seq === checkpoint.seq);
-    if (!inBundle && !held.entryAt(checkpoint.seq)) {
+    if (!inBundle.has(checkpoint.seq) && !held.entryAt(checkpoint.seq)) {
       return problem('missingHead', checkpoint.seq, checkpoint.seq, checkpointEntry, `第 ${checkpoint.seq} 条的签名检查点没有附带该条审计条目，本处也没有`, `the signed checkpoint at entry ${checkpoint.seq} comes without that audit entry, and it is not held here either`);
     }
   }
@@ -134,7 +134,7 @@ function chainProblem(context: Context): ChainProblem | null {
   if (first.seq === 1 && first.prev_hash !== genesisHash) return problem('rewritten', 1, 1, `${logEntry}:${first.line}`, '第 1 条审计条目的 prev_hash 不是起始值', 'audit entry 1 does not start from the genesis value');
   if (first.seq > 1) {
     if (first.prev_hash === genesisHash) {
-      const before = heldTop > 0 ? { zh: `而本处已收到该工作站第 1–${heldTop} 条：其审计日志被清空`, en: `while entries 1–${heldTop} of this workstation were received here: its log was emptied` } : { zh: `第 1–${first.seq - 1} 条从未收到`, en: `entries 1–${first.seq - 1} never arrived` };
+      const before = heldTop > 0 ? { zh: `而本处已收到该工作站第 1–${heldTop} 条：其审计日志被清空`, en: `while entries 1–${heldTop} of this workstation were received here: its log was emptied` } : { zh: `第 1–${first.seq - 1} 条从未收到`, en: `: entries 1–${first.seq - 1} never arrived` };
       return problem('restart', first.seq, first.seq, `${logEntry}:${first.line}`, `审计链在第 ${first.seq} 条重新开始（prev_hash 为零），${before.zh}`, `the audit chain restarts at entry ${first.seq} (a zero prev_hash) ${before.en}`);
     }
     const predecessor = held.entryAt(first.seq - 1);
@@ -211,8 +211,9 @@ export function checkBundleAudit(db: Database, bundle: VerifiedBundle): AuditChe
 
   const incomingTop = Math.max(0, ...incoming.map((checkpoint) => checkpoint.seq), ...entries.map((entry) => entry.seq));
   const known = listCheckpoints(db, source).filter((checkpoint) => !late || checkpoint.seq <= incomingTop);
+  const seqs = new Set(entries.map((entry) => entry.seq));
   const heldAtCheckpoints = incoming.flatMap((checkpoint) => {
-    const entry = entries.some((candidate) => candidate.seq === checkpoint.seq) ? undefined : held.entryAt(checkpoint.seq);
+    const entry = seqs.has(checkpoint.seq) ? undefined : held.entryAt(checkpoint.seq);
     return entry ? [entry] : [];
   });
   const signed = checkReceivedCheckpoints({ enrolledPublicKey: bundle.manifest.source.ed25519PublicKey, known, incoming, entries: [...entries, ...heldAtCheckpoints] });

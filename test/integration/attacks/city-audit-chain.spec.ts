@@ -83,7 +83,7 @@ describe('items 1 and 2 at the city office: the chain held from a laptop', () =>
     tamper(a.core.services.db, 'DELETE FROM audit_log; DELETE FROM audit_checkpoints;');
     a.assess({ name: '初次之后' });
     await a.exportTo(file(folder, '1.dxb'));
-    await refusedWith(city, file(folder, '1.dxb'), /restarts at entry \d+ \(a zero prev_hash\) entries 1–\d+ never arrived/);
+    await refusedWith(city, file(folder, '1.dxb'), /restarts at entry \d+ \(a zero prev_hash\): entries 1–\d+ never arrived/);
   });
 
   it('refuses a bundle whose chain ends short of the one held', async () => {
