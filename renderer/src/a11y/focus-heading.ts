@@ -39,30 +39,23 @@ export function focusPageHeading(options: FocusHeadingOptions = {}): Promise<boo
 
   return new Promise((resolve) => {
     let done = false;
-    let observer: MutationObserver | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (moved: boolean) => {
+    const observer = new MutationObserver(() => void attempt());
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    function finish(moved: boolean): void {
       if (done) return;
       done = true;
-      observer?.disconnect();
+      observer.disconnect();
       clearTimeout(timer);
       resolve(moved);
-    };
-    const attempt = (): boolean => {
+    }
+    function attempt(): boolean {
       const container = root();
       const heading = container ? pageHeading(container) : null;
       if (!heading) return false;
-      if (untouched()) {
-        focusOn(heading);
-        finish(true);
-      } else {
-        finish(false);
-      }
+      if (untouched()) focusOn(heading);
+      finish(untouched() && document.activeElement === heading);
       return true;
-    };
-    if (attempt()) return;
-    observer = new MutationObserver(() => void attempt());
-    observer.observe(document.body, { childList: true, subtree: true });
-    timer = setTimeout(() => finish(false), timeoutMs);
+    }
+    if (!attempt()) observer.observe(document.body, { childList: true, subtree: true });
   });
 }
