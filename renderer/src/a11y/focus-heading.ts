@@ -52,8 +52,9 @@ export function focusPageHeading(options: FocusHeadingOptions = {}): Promise<boo
       const container = root();
       const heading = container ? pageHeading(container) : null;
       if (!heading) return false;
-      if (untouched()) focusOn(heading);
-      finish(untouched() && document.activeElement === heading);
+      const mayMove = untouched();
+      if (mayMove) focusOn(heading);
+      finish(mayMove && document.activeElement === heading);
       return true;
     }
     if (!attempt()) observer.observe(document.body, { childList: true, subtree: true });
