@@ -7,6 +7,7 @@ export const a11yMessages = defineMessages({
       navigation: '主导航',
       skipToContent: '跳到主要内容',
       pageSize: '每页条数',
+      skipToPanel: '跳到评分与操作',
       chart: {
         viewAsTable: '以表格查看',
         viewAsChart: '以图表查看',
@@ -30,6 +31,7 @@ export const a11yMessages = defineMessages({
       navigation: 'Main navigation',
       skipToContent: 'Skip to main content',
       pageSize: 'Rows per page',
+      skipToPanel: 'Skip to the score and actions',
       chart: {
         viewAsTable: 'View as table',
         viewAsChart: 'View as chart',
