@@ -76,7 +76,7 @@ function screens(): Screen[] {
       await page.locator('[data-testid^="cert-revoke-"]').first().click();
       await page.getByTestId('cert-revoke-reason').waitFor();
     } },
-    { name: 'certificates-verify', route: '/certificates', ready: 'certificate-table', open: tab(/验证证书|Verify a certificate/) },
+    { name: 'certificates-verify', route: '/certificates', ready: 'certificate-tabs', open: tab(/验证证书|Verify a certificate/) },
     { name: 'districts', route: '/districts', ready: 'ding-city' },
     { name: 'districts-inputs', route: '/districts', ready: 'ding-city', open: async (page) => {
       await tab(/录入考评数据|District inputs/)(page);
@@ -86,11 +86,11 @@ function screens(): Screen[] {
     } },
     { name: 'district', route: `/districts/${ids.district}`, ready: 'ding-trace' },
     { name: 'exchange-export', route: '/exchange', ready: 'export-panel' },
-    { name: 'exchange-city', route: '/exchange', ready: 'export-panel', open: tab(/市级数据包|City bundle/) },
-    { name: 'exchange-import', route: '/exchange', ready: 'export-panel', open: tab(/^(导入|Import)$/) },
-    { name: 'exchange-conflicts', route: '/exchange', ready: 'export-panel', open: tab(/^(冲突|Conflicts)/) },
-    { name: 'exchange-trust', route: '/exchange', ready: 'export-panel', open: tab(/信任库|Trust store/) },
-    { name: 'exchange-laptops', route: '/exchange', ready: 'export-panel', open: tab(/发往笔记本|To laptops/) },
+    { name: 'exchange-city', route: '/exchange', ready: 'exchange-view', open: tab(/市级数据包|City bundle/) },
+    { name: 'exchange-import', route: '/exchange', ready: 'exchange-view', open: tab(/^(导入|Import)$/) },
+    { name: 'exchange-conflicts', route: '/exchange', ready: 'exchange-view', open: tab(/^(冲突|Conflicts)/) },
+    { name: 'exchange-trust', route: '/exchange', ready: 'exchange-view', open: tab(/信任库|Trust store/) },
+    { name: 'exchange-laptops', route: '/exchange', ready: 'exchange-view', open: tab(/发往笔记本|To laptops/) },
     { name: 'settings-status', route: '/settings?tab=status', ready: 'status-table' },
     { name: 'settings-rubrics', route: '/settings?tab=rubrics&pack=wuhan-star@2026.1', ready: 'rubric-viewer' },
     { name: 'settings-user', route: '/settings?tab=user', ready: 'users-table' },
@@ -143,11 +143,11 @@ async function walk(locale: 'zh-CN' | 'en'): Promise<Record<string, string[]>> {
 }
 
 describe('axe-core on every screen', () => {
-  it('finds no critical or serious violation on any route, tab or main dialog in Chinese', { timeout: 300_000 }, async () => {
+  it('finds no critical or serious violation on any route, tab or main dialog in Chinese', { timeout: 900_000 }, async () => {
     expect(await walk('zh-CN')).toEqual({});
   });
 
-  it('finds no critical or serious violation on any route, tab or main dialog in English', { timeout: 300_000 }, async () => {
+  it('finds no critical or serious violation on any route, tab or main dialog in English', { timeout: 900_000 }, async () => {
     expect(await walk('en')).toEqual({});
   });
 });
