@@ -49,6 +49,13 @@ interface Screen {
 const tab = (name: RegExp) => async (page: Page) => {
   await page.getByRole('tab', { name }).click();
 };
+/** Each chart of the page as its table (以表格查看): the tables are screens too. */
+const tables = (...testIds: string[]) => async (page: Page) => {
+  for (const testId of testIds) {
+    await page.getByTestId(`${testId}-toggle`).click();
+    await page.getByTestId(`${testId}-table`).waitFor();
+  }
+};
 const dialog = (button: string) => async (page: Page) => {
   await page.getByTestId(button).first().click();
   await page.locator('.el-overlay:visible [role="dialog"], .el-overlay-message-box:visible [role="dialog"]').last().waitFor();
@@ -57,6 +64,7 @@ const dialog = (button: string) => async (page: Page) => {
 function screens(): Screen[] {
   return [
     { name: 'home', route: '/', ready: 'home-title' },
+    { name: 'home-chart-table', route: '/', ready: 'home-stars-chart', open: tables('home-stars-chart') },
     { name: 'units', route: '/units', ready: 'units-table' },
     { name: 'units-import-dialog', route: '/units', ready: 'units-table', open: dialog('units-import-button') },
     { name: 'units-new-dialog', route: '/units', ready: 'units-table', open: dialog('units-create-button') },
@@ -84,7 +92,9 @@ function screens(): Screen[] {
       await page.getByRole('option').first().click();
       await page.getByTestId('ding-inputs-save').waitFor();
     } },
+    { name: 'districts-chart-tables', route: '/districts', ready: 'ding-city', open: tables('ding-composite', 'ding-coverage', 'ding-aspects') },
     { name: 'district', route: `/districts/${ids.district}`, ready: 'ding-trace' },
+    { name: 'district-chart-tables', route: `/districts/${ids.district}`, ready: 'ding-trace', open: tables('ding-stars', 'ding-district-coverage', 'ding-changes') },
     { name: 'exchange-export', route: '/exchange', ready: 'export-panel' },
     { name: 'exchange-city', route: '/exchange', ready: 'exchange-view', open: tab(/市级数据包|City bundle/) },
     { name: 'exchange-import', route: '/exchange', ready: 'exchange-view', open: tab(/^(导入|Import)$/) },
