@@ -1,8 +1,9 @@
 // An inspector's and a team leader's day without a mouse: only page.keyboard, never a click. The inspector logs in,
 // opens 评定 from the navigation, starts an assessment, answers every item, adds evidence from its button and with
 // Alt+E, and submits; the leader (in English) opens it from 待签发, signs it — the confirmation opens on Cancel — and
-// issues the plaque. After every page change and every submit the focus is on the page's heading; the score and the
-// saves are said in a live region. Screenshots of the Tab order go to test-results/screenshots.
+// issues the plaque; the city office opens a district, and its units, from the charts' tables. After every page
+// change and every submit the focus is on the page's heading; the score and the saves are said in a live region.
+// Screenshots of the Tab order go to test-results/screenshots.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
@@ -27,7 +28,7 @@ const session = useAppInBrowser(() => {
 });
 
 /** The login screen puts the focus in the name field: type, Tab, type, Enter. */
-async function logIn(page: Page, who: 'inspector' | 'leader'): Promise<void> {
+async function logIn(page: Page, who: 'inspector' | 'leader' | 'city'): Promise<void> {
   await page.getByTestId('login-name').waitFor();
   expect((await focused(page)).testId).toBe('login-name');
   await page.keyboard.type(e2eUsers[who].name);
@@ -230,6 +231,37 @@ describe('a day without a mouse', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('certificate-number').textContent()).toMatch(/^WH-\d{4}-420105-\d{6}$/);
     await screenshot(page, 'keyboard-day-issued-en');
+    await page.context().close();
+  });
+
+  it('the city office opens a district and its units from a chart’s table, with the keyboard alone', { timeout: 120_000 }, async () => {
+    const page = await newAppPage(session.browser);
+    await page.goto(session.app.url);
+    await logIn(page, 'city');
+    await headingFocused(page);
+    await page.keyboard.press('Shift+Tab');
+    await tabTo(page, 'nav-/districts', { backwards: true });
+    await page.keyboard.press('Enter');
+    expect(await headingFocused(page)).toBe('区县与平安鼎');
+
+    // The coverage chart as a table: each district's name is a link.
+    await tabTo(page, 'ding-coverage-toggle');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ding-coverage-table').waitFor();
+    await tabUntil(page, (focus) => focus.tag === 'a' && focus.name === '汉阳区', { what: 'the link to 汉阳区 in the coverage table' });
+    await screenshot(page, 'keyboard-day-chart-table-zh');
+    await page.keyboard.press('Enter');
+    expect(await headingFocused(page)).toBe('汉阳区');
+
+    // Its stars by unit kind, as a table: a kind opens the units of that kind in the district.
+    await tabTo(page, 'ding-stars-toggle', { max: 10 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ding-stars-table').waitFor();
+    await tabUntil(page, (focus) => focus.tag === 'a' && focus.name === '社区', { max: 10, what: 'the link to the communities' });
+    await page.keyboard.press('Enter');
+    expect(await headingFocused(page)).toBe('单位名册');
+    await expect.poll(async () => (await page.getByTestId('units-total').textContent())?.trim()).toBe('共 1 个单位');
+    expect(await page.getByTestId('units-table').textContent()).toContain(unitName);
     await page.context().close();
   });
 });
