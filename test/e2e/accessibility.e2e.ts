@@ -86,13 +86,13 @@ function screens(): Screen[] {
     } },
     { name: 'certificates-verify', route: '/certificates', ready: 'certificate-tabs', open: tab(/验证证书|Verify a certificate/) },
     { name: 'districts', route: '/districts', ready: 'ding-city' },
+    { name: 'districts-chart-tables', route: '/districts', ready: 'ding-city', open: tables('ding-composite', 'ding-coverage', 'ding-aspects') },
     { name: 'districts-inputs', route: '/districts', ready: 'ding-city', open: async (page) => {
       await tab(/录入考评数据|District inputs/)(page);
       await page.getByTestId('ding-inputs-district').click();
       await page.getByRole('option').first().click();
       await page.getByTestId('ding-inputs-save').waitFor();
     } },
-    { name: 'districts-chart-tables', route: '/districts', ready: 'ding-city', open: tables('ding-composite', 'ding-coverage', 'ding-aspects') },
     { name: 'district', route: `/districts/${ids.district}`, ready: 'ding-trace' },
     { name: 'district-chart-tables', route: `/districts/${ids.district}`, ready: 'ding-trace', open: tables('ding-stars', 'ding-district-coverage', 'ding-changes') },
     { name: 'exchange-export', route: '/exchange', ready: 'export-panel' },

@@ -30,8 +30,13 @@ export async function newAxeContext(browser: Browser, locale: 'zh-CN' | 'en'): P
 /** The critical and serious violations on the page as it is now (WCAG 2.1 A and AA rules, and axe's best practices). */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  // Animations (dialogs fading in) would make colours half-way between two states: wait for them to end.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  // Transitions (dialogs fading in, tags zooming in as data arrives) would make colours half-way between two states:
+  // wait until nothing has moved for a moment.
+  const still = () => page.evaluate(() => document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'));
+  for (let quiet = 0, tries = 0; quiet < 2 && tries < 50; tries += 1) {
+    quiet = (await still()) ? quiet + 1 : 0;
+    await page.waitForTimeout(150);
+  }
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string; any: { message: string }[] }[] }[] }> } }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
