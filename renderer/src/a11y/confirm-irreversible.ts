@@ -29,6 +29,21 @@ function focusCancelWhenShown(marker: string): void {
   requestAnimationFrame(tick);
 }
 
+/**
+ * The box gives the focus back to what had it before once it has faded out; waiting for that lets the caller move the
+ * focus afterwards (to the page's heading after signing) without the box taking it back a moment later.
+ */
+function closed(marker: string): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (!document.querySelector(`button.${marker}`) || performance.now() - started > 1500) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 export async function confirmIrreversible(message: string, title: string, options: ElMessageBoxOptions = {}): Promise<boolean> {
   opened += 1;
   const marker = `dx-irreversible-cancel-${opened}`;
@@ -39,12 +54,12 @@ export async function confirmIrreversible(message: string, title: string, option
     cancelButtonClass: [options.cancelButtonClass, marker].filter(Boolean).join(' '),
   });
   focusCancelWhenShown(marker);
-  try {
-    await answer;
-    return true;
-  } catch {
-    return false;
-  }
+  const confirmed = await answer.then(
+    () => true,
+    () => false,
+  );
+  await closed(marker);
+  return confirmed;
 }
 
 /** The same for a prompt (a reason to give): the focus starts on 取消, the field is one Shift+Tab away. */
@@ -58,10 +73,10 @@ export async function promptIrreversible(message: string, title: string, options
     cancelButtonClass: [options.cancelButtonClass, marker].filter(Boolean).join(' '),
   });
   focusCancelWhenShown(marker);
-  try {
-    const { value } = await answer;
-    return value ?? '';
-  } catch {
-    return null;
-  }
+  const reason = await answer.then(
+    ({ value }) => value ?? '',
+    () => null,
+  );
+  await closed(marker);
+  return reason;
 }
