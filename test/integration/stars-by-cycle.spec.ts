@@ -53,6 +53,14 @@ function storedRows(db: Database): unknown[] {
   return db.prepare('SELECT * FROM unit_stars_by_cycle ORDER BY unit_id, cycle').all();
 }
 
+/** The counts the triggers keep, without the rows they brought down to 0. */
+function storedCounts(db: Database): unknown[] {
+  return [
+    ...db.prepare('SELECT district_code, kind, in_scope_units FROM unit_scope_counts WHERE in_scope_units > 0 ORDER BY 1, 2').all(),
+    ...db.prepare('SELECT cycle, district_code, kind, starred_units FROM unit_starred_counts WHERE starred_units > 0 ORDER BY 1, 2, 3').all(),
+  ];
+}
+
 describe('stars held by cycle', () => {
   let core: Core;
   let db: Database;
@@ -106,14 +114,17 @@ describe('stars held by cycle', () => {
     expect(mismatched).toBe(0);
   });
 
-  it('fills the table on migration exactly as star-history.ts keeps it', () => {
+  it('fills the table and the counts on migration exactly as star-history.ts and the triggers keep them', () => {
     const kept = storedRows(db);
+    const counts = storedCounts(db);
     expect(kept.length).toBeGreaterThan(300);
     db.transaction(() => {
-      db.exec('DROP TRIGGER unit_stars_by_cycle_follow_unit; DROP TABLE unit_stars_by_cycle; DROP INDEX units_scope_district_kind; DROP INDEX unit_star_history_cycle');
+      db.exec(`DROP TABLE unit_stars_by_cycle; DROP TABLE unit_scope_counts; DROP TABLE unit_starred_counts; DROP INDEX units_scope_district_kind; DROP INDEX unit_star_history_cycle;
+               DROP TRIGGER unit_stars_by_cycle_follow_unit; DROP TRIGGER unit_scope_counts_insert; DROP TRIGGER unit_scope_counts_update; DROP TRIGGER unit_scope_counts_delete`);
       migration0016.up(db);
     }).immediate();
     expect(storedRows(db)).toEqual(kept);
+    expect(storedCounts(db)).toEqual(counts);
   });
 
   it('answers with the stars a signed correction gave, not the ones it replaced', () => {

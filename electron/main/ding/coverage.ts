@@ -13,21 +13,17 @@ import { emptyKindCoverage } from './evaluate-district';
 import { prepared } from '../assessments/statements';
 
 /**
- * One row per (district, kind) with in-scope units: in-scope units counted from the units (an
- * index holds in_scope, district and kind), starred ones from the stars each unit holds in the
- * cycle (unit_stars_by_cycle, kept by star-history.ts), so neither reads the history. With a
- * district, both read only that district's part of their index.
+ * One row per (district, kind) with in-scope units, from the counts migration 0016's triggers
+ * keep beside the units and the stars each unit holds by cycle: a few hundred rows however many
+ * units and assessments there are.
  */
 function coverageQuery(forDistrict: boolean): string {
-  const district = forDistrict ? 'AND district_code = :district' : '';
+  const district = forDistrict ? 'AND scope.district_code = :district' : '';
   return `
-  SELECT scope.district, scope.kind, scope.inScope, coalesce(held.starred, 0) AS starred
-    FROM (SELECT district_code AS district, kind, count(*) AS inScope
-            FROM units WHERE in_scope = 1 ${district} GROUP BY district_code, kind) scope
-    LEFT JOIN (SELECT district_code AS district, kind, count(*) AS starred
-                 FROM unit_stars_by_cycle WHERE cycle = :cycle AND in_scope = 1 ${district} AND stars >= 1
-                GROUP BY district_code, kind) held
-      ON held.district = scope.district AND held.kind = scope.kind`;
+  SELECT scope.district_code AS district, scope.kind, scope.in_scope_units AS inScope, coalesce(held.starred_units, 0) AS starred
+    FROM unit_scope_counts scope
+    LEFT JOIN unit_starred_counts held ON held.cycle = :cycle AND held.district_code = scope.district_code AND held.kind = scope.kind
+   WHERE scope.in_scope_units > 0 ${district}`;
 }
 
 /** The city-wide coverage query; named parameter :cycle. */
