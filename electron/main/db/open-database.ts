@@ -13,6 +13,7 @@ import type { Migration } from './migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
 import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
+import { pageCacheKib } from './page-cache';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
 export const busyTimeoutMs = 5000;
@@ -34,6 +35,7 @@ export interface OpenedDatabase {
 
 function configure(db: Database, readonly: boolean): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma(`cache_size = -${pageCacheKib}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL in WAL mode: a commit survives a power cut, which a user's save must.
