@@ -9,7 +9,7 @@
  *   Excel): read from the index alone, without the row and its large result JSON.
  * - A district's star changes by cycle and its open rectifications (district dashboard): read
  *   from indexes, unit by unit, without the rows.
- * - 证书 of one district, in print order.
+ * - 证书 of one district, in print order; the years assessments were made in (the 评定 filters).
  */
 import type { Migration } from '../migration';
 
@@ -30,6 +30,7 @@ export const migration0017: Migration = {
       CREATE INDEX unit_star_history_changes ON unit_star_history (unit_id, cycle, stars, previous_stars, vetoed, assessment_id);
       CREATE INDEX rectifications_unit_due ON rectifications (unit_id, status, due_on);
 
+      CREATE INDEX assessments_cycle ON assessments (cycle);
       CREATE INDEX certificates_district_order ON certificates (district_code, cycle DESC, sequence);
     `);
   },
