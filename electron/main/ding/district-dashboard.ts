@@ -29,8 +29,12 @@ const latestTotalsSql = `
 const nearestCount = 10;
 const chineseOrder = new Intl.Collator('zh');
 
-/** `table`: the cycle's whole table when the caller has it already (its ranks need every district). */
-export function districtDashboard(db: Database, district: string, cycle: number, today: string, table: DingTable = dingTable(db, cycle)): DistrictDashboard {
+/**
+ * `table`: the cycle's whole table when the caller has it already (its ranks need every district;
+ * read from the coverage counts, it costs no pass over the units). `nearest: false` leaves the
+ * units nearest their next star out (the summary report, which does not list them).
+ */
+export function districtDashboard(db: Database, district: string, cycle: number, today: string, table: DingTable = dingTable(db, cycle), options: { nearest?: boolean } = {}): DistrictDashboard {
   const code = district.toUpperCase();
   const row = table.rows.find((entry) => entry.district === code);
   if (!row) throw new DxError('NOT_FOUND', `没有这个区县 ${district} (no district ${district})`, { district });
@@ -70,6 +74,12 @@ export function districtDashboard(db: Database, district: string, cycle: number,
     )
     .get(today, code) as { open: number; overdue: number };
 
+  const nearestNextStar = options.nearest === false ? [] : nearestUnits(db, code);
+  return { cycle, row, starsByKind, coverageByCycle, changesByCycle: changes, rectifications, nearestNextStar, inputsHistory: inputsHistory(db, cycle, code) };
+}
+
+/** The ten units of the district closest to their next star by their latest signed total. */
+function nearestUnits(db: Database, code: string): DistrictDashboard['nearestNextStar'] {
   const levels = [...getRubricPack(db, defaultStarRubricRef).pack.stars].sort((a, b) => a.stars - b.stars);
   const nearestByGap = (db.prepare(latestTotalsSql).all(code) as { unitId: string; name: string; kind: UnitKind; stars: number; total: number | null }[])
     .flatMap((unit) => {
@@ -83,10 +93,8 @@ export function districtDashboard(db: Database, district: string, cycle: number,
   // Names break ties in Chinese order; only the few rows that can reach the first ten are compared
   // that way (a collation per pair over a district's 10,000 units took longer than the queries).
   const tenthGap = nearestByGap[nearestCount - 1]?.gap ?? Number.POSITIVE_INFINITY;
-  const nearestNextStar = nearestByGap
+  return nearestByGap
     .filter((unit) => unit.gap <= tenthGap)
     .sort((a, b) => a.gap - b.gap || chineseOrder.compare(a.name, b.name))
     .slice(0, nearestCount);
-
-  return { cycle, row, starsByKind, coverageByCycle, changesByCycle: changes, rectifications, nearestNextStar, inputsHistory: inputsHistory(db, cycle, code) };
 }

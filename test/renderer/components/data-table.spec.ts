@@ -3,8 +3,9 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
+import type { Component } from 'vue';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
-import DataTable from '../../../renderer/src/components/DataTable.vue';
+import DataTableComponent from '../../../renderer/src/components/DataTable.vue';
 import type { DataTableColumn, DataTableSort } from '../../../renderer/src/components/DataTable.vue';
 
 interface Row { id: string; name: string; stars: number }
@@ -13,6 +14,8 @@ const columns: DataTableColumn[] = [
   { key: 'stars', label: '星级', width: '120px', sortable: true },
   { key: 'note', label: '备注', width: '80px' },
 ];
+// A generic component: mounted here with rows of this test's shape.
+const DataTable: Component = DataTableComponent;
 const rows = (names: string[]): Row[] => names.map((name, index) => ({ id: `u${index}-${name}`, name, stars: index % 6 }));
 
 function mountTable(props: Record<string, unknown>) {
