@@ -49,3 +49,6 @@ export const spreadsheetLimits = {
 } as const;
 
 export type SpreadsheetLimits = { [K in keyof typeof spreadsheetLimits]: number };
+
+/** `dingxing demo` and demo.load: up to a city office's registry, over up to ten yearly cycles. */
+export const demoLimits = { units: { min: 1, max: 200_000 }, cycles: { min: 1, max: 10 } } as const;

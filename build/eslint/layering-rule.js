@@ -20,6 +20,8 @@ const commandLine = [
   'electron/main/transports/',
   'electron/main/crypto/key-store',
   'electron/main/crypto/passphrase-key-store',
+  // Writing an output file whole or not at all, as the core writes its own.
+  'electron/main/files/atomic-file',
 ];
 
 /** Which folders each layer may import from, first match wins. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { JobProgress } from '@shared/api/procedure';
 import type { Actor } from '@shared/domain/roles';
 import type { Caller, Dispatcher } from './api/dispatch';
+import type { AuditEntryInput } from './audit/audit-log';
 import { openCore } from './core';
 import type { Core, CoreOptions } from './core';
 import { restoreDatabase } from './db/restore';
@@ -40,7 +41,7 @@ export interface CoreHost {
 }
 
 function backupsOf(core: Core): () => void {
-  return startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+  return startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups'), now: () => core.services.platform.now() });
 }
 
 export async function hostCore(options: CoreOptions): Promise<CoreHost> {
@@ -60,14 +61,14 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
     stopBackups();
     core.close();
     try {
-      const result = await restoreDatabase(backupFile, dbFile);
+      // The entry goes into the restored copy itself, before it replaces the live file.
+      const result = await restoreDatabase(backupFile, dbFile, () => platform.now(), restoreEntry(backupFile, actor));
       return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
     } finally {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.
       core = await open();
       unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
       if (scheduled) stopBackups = backupsOf(core);
-      core.context(actor).audit({ action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } });
       for (const listener of reopenListeners) listener(core);
     }
   }
@@ -117,12 +118,13 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
  * own pre-migration backup), and the restore is recorded in it as `actor`'s.
  */
 export async function restoreIntoDatabase(options: CoreOptions, backupFile: string, actor: Actor): Promise<RestoreOutcome> {
-  const result = await restoreDatabase(backupFile, options.dbFile);
-  const core = await openCore(options);
-  try {
-    core.context(actor).audit({ action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } });
-    return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
-  } finally {
-    core.close();
-  }
+  const platform = options.platform ?? nodePlatform();
+  const result = await restoreDatabase(backupFile, options.dbFile, () => platform.now(), restoreEntry(backupFile, actor));
+  (await openCore({ ...options, platform })).close();
+  return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
+}
+
+/** The restore's audit entry, written into the restored copy itself before it replaces the live file. */
+function restoreEntry(backupFile: string, actor: Actor): AuditEntryInput {
+  return { actor: actor.userId, action: 'restore', subject: path.basename(backupFile), data: { file: backupFile } };
 }

@@ -58,8 +58,8 @@ export interface ServiceOptions {
 }
 
 export function createServices(db: Database, dbFile: string, options: ServiceOptions = {}): CoreServices {
-  const workstation = ensureWorkstation(db);
   const platform = options.platform ?? nodePlatform();
+  const workstation = ensureWorkstation(db, platform.now());
   const dataDir = path.dirname(path.resolve(dbFile));
   const services = {
     db,
@@ -79,8 +79,9 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const opened = await openDatabase(options.dbFile);
-  const services = createServices(opened.db, opened.file, options);
+  const platform = options.platform ?? nodePlatform();
+  const opened = await openDatabase(options.dbFile, { now: () => platform.now() });
+  const services = createServices(opened.db, opened.file, { ...options, platform });
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
   const checkpoints = services.checkpoints;

@@ -1,6 +1,6 @@
 /**
  * Signing an assessment changes what a unit's certificates rest on: a veto removes every star
- * and revokes them (DOMAIN.md, star decision step 1); any other newly signed assessment of the
+ * and revokes them (docs/domain.md, how the stars are decided); any other newly signed assessment of the
  * unit supersedes the one they were issued from. The certificates module writes the records.
  */
 import type { Database } from 'better-sqlite3';
@@ -12,9 +12,9 @@ export interface Revocation {
   assessmentId: string;
   vetoed: boolean;
   on: string;
+  /** When, for the records. */
+  at: Date;
   by: string;
-  /** When (ISO), for the records. */
-  at: string;
 }
 
 /** Returns how many certificates were revoked; runs inside the signing transaction. */
@@ -25,7 +25,7 @@ export function revokeCertificatesForDecision(db: Database, revocation: Revocati
     assessmentId: revocation.assessmentId,
     cause: revocation.vetoed ? 'veto' : 'superseded',
     on: revocation.on,
-    by: revocation.by,
     at: revocation.at,
+    by: revocation.by,
   });
 }

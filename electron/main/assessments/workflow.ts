@@ -304,18 +304,17 @@ export function signAssessment(ctx: DomainContext, id: string): Assessment {
 export function recordSigned(ctx: DomainContext, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { status: 'signed' | 'final'; stamp: string; signedBy?: Actor }): void {
   const signedBy = options.signedBy ?? ctx.actor;
   const result = scored.result;
-  ctx.db
-    .prepare(
-      `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
-              rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
-    )
-    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, signedBy.displayName, signedBy.userId, options.stamp, options.stamp, row.id);
+  prepared(
+    ctx.db,
+    `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
+            rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
+  ).run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, signedBy.displayName, signedBy.userId, options.stamp, options.stamp, row.id);
   recordDecision(
     ctx.db,
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
     options.stamp,
   );
-  const revoked = revokeCertificatesForDecision(ctx.db, { workstationId: ctx.workstation.id, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(ctx.now()), by: signedBy.userId, at: options.stamp });
+  const revoked = revokeCertificatesForDecision(ctx.db, { workstationId: ctx.workstation.id, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(ctx.now()), by: signedBy.userId, at: new Date(options.stamp) });
   if (revoked > 0) ctx.audit({ action: result.vetoed ? 'certificates.revokeForVeto' : 'certificates.revokeSuperseded', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
 }
 

@@ -30,6 +30,8 @@ export interface ExportOptions {
   signer: BundleSigner;
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
+  /** Appends the export's audit entry in the transaction that records the export: one never exists without the other. */
+  audited?(result: ExportResult): void;
 }
 
 function sha256(bytes: Buffer): string {
@@ -80,7 +82,9 @@ export async function exportBundle(ctx: DomainContext, options: ExportOptions): 
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
   const to = changeCounter(db);
   const auditFrom = options.full ? 0 : (previous?.auditTo ?? 0);
-  const auditTo = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  // The bundle's entries end at the head just signed (an entry another program appends meanwhile
+  // goes with the next export): the receiver and `audit verify` hold the export to that checkpoint.
+  const auditTo = head?.seq ?? 0;
   const source = options.signer.source;
 
   const changed = changedRecords(db, from, options.full);
@@ -154,12 +158,13 @@ export async function writeSignedBundle(ctx: DomainContext, options: Pick<Export
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const signature = options.signer.sign(manifestBytes);
   const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...body.entries]);
+  const result: ExportResult = { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
   db.transaction(() => {
     recordExport(db, {
       sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
-      fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: manifest.createdBy,
+      fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: ctx.actor.userId,
     });
     ctx.audit({ action: 'bundle.export', subject: manifest.bundleId, data: { kind: body.kind, sequence, full: options.full, counts: body.counts, file: options.out } });
   }).immediate();
-  return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
+  return result;
 }

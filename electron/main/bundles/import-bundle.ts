@@ -19,6 +19,8 @@ import { pauseChangeLog, resumeChangeLog } from './change-log';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
 import { checkBundleAudit } from './verify-audit';
+import { checkCertificateRows } from './verify-certificates';
+import { addTrustWarning } from './trust-warnings';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
 import { BundleRefused, refuse } from './refusal';
@@ -32,6 +34,8 @@ export interface ImportOptions {
   kinds?: readonly BundleKind[];
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
+  /** Appends the import's (or refusal's) audit entry in the transaction that records it. */
+  audited?(report: ImportReport): void;
 }
 
 function emptyReport(file: string, now: Date, actorId: string): ImportReport {
@@ -81,6 +85,7 @@ export async function importBundle(ctx: DomainContext, file: string, options: Im
     const manifest = bundle.manifest;
     checkKind(manifest.kind, options.kinds);
     checkEvidenceFiles(bundle, options.dataDir);
+    if (manifest.kind === 'workstation') checkCertificateRows(db, bundle);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, ownWorkstationId) : null;
     options.throwIfCancelled?.();
@@ -117,10 +122,13 @@ export async function importBundle(ctx: DomainContext, file: string, options: Im
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
       added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
     });
-    db.transaction(() => {
-      recordRefusal(db, report);
-      ctx.audit(auditRecord(report));
-    }).immediate();
+    const warning = error.warning;
+    const source = report.source?.workstationId;
+    recordRefusal(db, report, (refused) => {
+      // An audit chain that does not extend the one held stays on the source's trust entry for a person.
+      if (warning && source) addTrustWarning(db, { workstationId: source, importId: refused.importId, bundleId: refused.bundleId, sequence: refused.sequence, ...warning, createdAt: refused.importedAt });
+      ctx.audit(auditRecord(refused));
+    });
     return report;
   }
 }

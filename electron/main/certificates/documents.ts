@@ -19,7 +19,7 @@ export function plaqueFileName(number: string): string {
 export async function plaqueDocument(ctx: ReadContext, tools: DocumentTools, certificateId: string): Promise<{ fileName: string; pdf: Buffer }> {
   const certificate = toCertificate(getCertificateRow(ctx.db, certificateId), localDate(ctx.now()));
   const keys = await unlockedKeys(ctx, tools.keyStore);
-  const pdf = await plaquePdf(certificate, loadPdfFonts(tools.fontsDir), keys.pdfSigningKey);
+  const pdf = await plaquePdf(certificate, loadPdfFonts(tools.fontsDir), keys.pdfSigningKey, ctx.now());
   return { fileName: plaqueFileName(certificate.number), pdf };
 }
 
@@ -32,11 +32,11 @@ export interface BatchHooks {
  * Every certificate matching the filter that is valid on `today`, one a page, in number order,
  * signed with `key`. Reads through `db`, so a worker thread can run it on its own connection.
  */
-export async function batchFromConnection(db: Database, workstationId: string, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, today: string, fontsDir: string, key: PdfSigningKey, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+export async function batchFromConnection(db: Database, workstationId: string, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, today: string, signedAt: Date, fontsDir: string, key: PdfSigningKey, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
   const rows = listCertificateRows(db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
   if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   const certificates = rows.map((row) => toCertificate(row, today));
-  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, hooks);
+  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, signedAt, hooks);
   const parts = ['certificates', filter.cycle, filter.district].filter((part) => part !== undefined);
   return { fileName: `${parts.join('-')}.pdf`, pdf, count: certificates.length };
 }
@@ -48,5 +48,5 @@ export async function batchDocument(ctx: ReadContext, tools: DocumentTools, filt
     throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   }
   const keys = await unlockedKeys(ctx, tools.keyStore);
-  return batchFromConnection(ctx.db, ctx.workstation.id, filter, today, tools.fontsDir, keys.pdfSigningKey, hooks);
+  return batchFromConnection(ctx.db, ctx.workstation.id, filter, today, ctx.now(), tools.fontsDir, keys.pdfSigningKey, hooks);
 }

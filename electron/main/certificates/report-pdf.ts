@@ -21,6 +21,7 @@ import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import { drawLine, drawParagraph } from '../pdf/text';
 import type { DocumentTools } from './signing-keys';
 import { unlockedKeys } from './signing-keys';
+import { documentInfoKey } from './signed-documents';
 
 const red = '#9B1B1B';
 const ink = '#1A1A1A';
@@ -121,7 +122,7 @@ export async function reportPdf(ctx: ReadContext, tools: DocumentTools & { dataD
   const labels = new Map<string, string>();
   for (const item of [...pack.categories.flatMap((category) => category.items), ...pack.addOns.items, ...pack.vetoes.items]) labels.set(item.id, item.label.zh);
 
-  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin });
+  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin, creationDate: ctx.now(), info: { [documentInfoKey]: 'inspection-report' } });
   drawLine(doc, fonts, '星级平安单位检查报告', { x: margin, y: margin, width: doc.page.width - margin * 2, align: 'center', size: 20, weight: 'bold', color: red, characterSpacing: 3 });
   doc.y = margin + 40;
   keyValueRows(doc, fonts, [
@@ -182,7 +183,7 @@ export async function reportPdf(ctx: ReadContext, tools: DocumentTools & { dataD
     ['报告出具', `${printedBy}，${localDate(ctx.now())}；工作站 ${ctx.workstation.id}`],
   ]);
   addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${ctx.workstation.id}`, location: 'Wuhan, CN' });
-  return signPdf(await endToBuffer(doc), keys.pdfSigningKey);
+  return signPdf(await endToBuffer(doc), keys.pdfSigningKey, ctx.now());
 }
 
 export async function reportDocument(ctx: ReadContext, tools: DocumentTools & { dataDir: string }, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {

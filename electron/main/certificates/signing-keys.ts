@@ -18,7 +18,7 @@ const unlocked = new WeakMap<Database, Map<KeyStore, Promise<UnlockedIdentity>>>
 
 /** The unlocked keys, unlocked once per connection and key store; a failed unlock is not kept. */
 export function unlockedKeys(ctx: Pick<DomainContext, 'db' | 'workstation' | 'now'>, keyStore: KeyStore | null): Promise<UnlockedIdentity> {
-  if (!keyStore) return unlockIdentity(ctx.db, ctx.workstation, null);
+  if (!keyStore) return unlockIdentity(ctx.db, ctx.workstation, null, ctx.now());
   let byStore = unlocked.get(ctx.db);
   if (!byStore) {
     byStore = new Map();

@@ -4,6 +4,8 @@ import type { CliCore } from './call-core';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stderr is a terminal (a progress bar may redraw itself in place). */
+  stderrIsTerminal?: boolean;
 }
 
 export interface OptionSpec {

@@ -1,6 +1,7 @@
 /**
  * `dingxing`: parses the command line, finds the command, runs it against the core (through the
- * dispatcher, as every door does) and maps the outcome to the exit codes (0 ok, 1 refused, 2 usage).
+ * dispatcher, as every door does) and maps the outcome to the documented exit codes (README: 0 ok,
+ * 1 refused, 2 usage).
  */
 import fs from 'node:fs';
 import path from 'node:path';

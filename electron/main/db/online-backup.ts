@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import type { DomainContext } from '../context/domain-context';
+import { createPrivateFile } from '../files/private-files';
 
 export interface BackupProgress {
   progress?(done: number, total: number): void;
@@ -9,9 +10,10 @@ export interface BackupProgress {
   throwIfCancelled?(): void;
 }
 
-/** Writes the copy to `file` and records it; a failed copy leaves no file. */
+/** Writes the copy to `file` (0600 from its first byte) and records it; a failed copy leaves no file. */
 export async function backupDatabase(ctx: DomainContext, file: string, hooks: BackupProgress = {}): Promise<{ file: string; bytes: number }> {
   try {
+    createPrivateFile(file);
     await ctx.db.backup(file, {
       progress({ totalPages, remainingPages }) {
         hooks.progress?.(totalPages - remainingPages, totalPages);

@@ -13,6 +13,9 @@ import type { Migration } from './migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
 import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
+import { createPrivateFile, folderFor, privateFolder, restrictFile } from '../files/private-files';
+import { pageCacheKib } from './page-cache';
+import { systemClock } from '../platform';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
 export const busyTimeoutMs = 5000;
@@ -23,6 +26,8 @@ export interface OpenOptions {
   /** Skip the pre-migration backup (used for brand-new files and in tests that count files). */
   backupBeforeMigrate?: boolean;
   readonly?: boolean;
+  /** The clock that dates the pre-migration backup (the door's platform clock). */
+  now?: () => Date;
 }
 
 export interface OpenedDatabase {
@@ -34,6 +39,7 @@ export interface OpenedDatabase {
 
 function configure(db: Database, readonly: boolean): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma(`cache_size = -${pageCacheKib}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL in WAL mode: a commit survives a power cut, which a user's save must.
@@ -49,7 +55,9 @@ function openFile(file: string, readonly: boolean): Database {
   if (!readonly) {
     const dir = path.dirname(file);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      folderFor(dir);
+      // A new database is created private (SQLite gives its -wal and -shm the same mode).
+      if (!fs.existsSync(file)) createPrivateFile(file);
     } catch (error) {
       throw new DxError('DB_UNAVAILABLE', `Cannot create the folder for the database ${file}: ${(error as Error).message}`);
     }
@@ -66,12 +74,13 @@ export function schemaVersionOf(db: Database): number {
 }
 
 export async function backupTo(db: Database, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  privateFolder(path.dirname(target));
+  createPrivateFile(target);
   await db.backup(target);
 }
 
-function backupFileName(file: string, fromVersion: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+function backupFileName(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
   return path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${fromVersion}.${stamp}.bak`);
 }
 
@@ -95,11 +104,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const seen = recognizeDatabase(db, file, migrations);
     const from = seen.version;
     refuseIfTooNew(from, latest, file);
+    // Ours: a file made by an older version (0644) becomes private before its WAL is created.
+    if (!readonly) for (const suffix of ['', '-wal', '-shm']) restrictFile(`${file}${suffix}`);
     configure(db, readonly);
     let backupFile: string | null = null;
     if (from < latest && !readonly) {
       if (existed && from > 0 && options.backupBeforeMigrate !== false) {
-        backupFile = backupFileName(file, from);
+        backupFile = backupFileName(file, from, (options.now ?? systemClock())());
         await backupTo(db, backupFile);
       }
       applyMigrations(db, migrations, from);

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile, privateFolder } from '../files/private-files';
 import type { Database } from 'better-sqlite3';
 import { backupsToKeep } from './backup-rotation';
 
@@ -12,7 +13,7 @@ const prefix = 'dingxing-auto-';
 export interface BackupScheduleOptions {
   backupDir: string;
   maxAgeMs?: number;
-  now?: () => Date;
+  now: () => Date;
 }
 
 function autoBackups(backupDir: string): string[] {
@@ -32,12 +33,13 @@ function takenAt(name: string): number {
 }
 
 export async function backupIfDue(db: Database, options: BackupScheduleOptions): Promise<string | null> {
-  const now = options.now?.() ?? new Date();
+  const now = options.now();
   const maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
   const newest = autoBackups(options.backupDir).at(-1);
   if (newest !== undefined && now.getTime() - takenAt(newest) < maxAgeMs) return null;
-  fs.mkdirSync(options.backupDir, { recursive: true });
+  privateFolder(options.backupDir);
   const file = path.join(options.backupDir, `${prefix}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  createPrivateFile(file);
   await db.backup(file);
   const dated = autoBackups(options.backupDir).map((name) => ({ name, takenAt: new Date(takenAt(name)) }));
   const keep = backupsToKeep(dated);

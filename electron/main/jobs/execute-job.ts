@@ -16,8 +16,8 @@ export interface ExecuteJobOptions<N extends JobName> {
   actor: Actor;
   /** The audit actions the procedure that runs the job declares. */
   actions: readonly string[];
-  /** The job's clock: the main thread's platform clock as the job started. */
-  now: Date;
+  /** The job's clock: the core's (in a worker: running on from the main thread's clock when the job began). */
+  now(): Date;
   name: N;
   input: JobInput<N>;
   isCancelled(): boolean;
@@ -32,9 +32,8 @@ export async function executeJob<N extends JobName>(options: ExecuteJobOptions<N
   if (!isJobName(options.name)) throw new DxError('NOT_FOUND', `Unknown job ${String(options.name)}`);
   // The registry pairs each name with its function; TypeScript cannot follow that pairing through a generic index.
   const job = (await jobRegistry[options.name]()) as unknown as JobFunction<JobInput<N>, JobOutput<N>>;
-  const now = options.now;
   return job(options.input, {
-    ...domainContext({ db: options.db, workstation: options.workstation, now: () => new Date(now) }, options.actor, options.actions),
+    ...domainContext({ db: options.db, workstation: options.workstation, now: options.now }, options.actor, options.actions),
     progress: options.progress,
     throwIfCancelled() {
       if (options.isCancelled()) throw new DxError('CANCELLED', `${options.name} was cancelled`);

@@ -57,7 +57,7 @@ export function runJob<N extends JobName>(host: JobHost, name: N, input: JobInpu
       workstation: host.workstation,
       actor: call.actor,
       actions: call.actions,
-      now: host.now(),
+      now: () => host.now(),
       name,
       input,
       isCancelled: () => call.signal.aborted,
@@ -67,7 +67,7 @@ export function runJob<N extends JobName>(host: JobHost, name: N, input: JobInpu
   // Cancelled before it started: an abort event already fired would never reach the worker.
   if (call.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
-  const request: WorkerRequest = { name, input, dbFile: host.dbFile, workstation: host.workstation, actor: call.actor, actions: call.actions, now: host.now().toISOString(), cancelBuffer };
+  const request: WorkerRequest = { name, input, dbFile: host.dbFile, workstation: host.workstation, actor: call.actor, actions: call.actions, startedAt: host.now().toISOString(), cancelBuffer };
   return new Promise((resolve, reject) => {
     // A job writing from its own connection holds the gate: main-thread writes queue behind it.
     const release = jobWrites(name) ? host.writeGate.hold(name) : () => undefined;

@@ -5,6 +5,7 @@ import { toErrorShape } from '../api/error-shape';
 import { executeJob, isJobName } from './execute-job';
 import type { JobInput } from './registry';
 import { openWorkerConnection } from './worker-connection';
+import { clockStartingAt } from '../platform';
 import type { WorkerRequest, WorkerMessage } from './worker-protocol';
 
 const request = workerData as WorkerRequest;
@@ -19,7 +20,7 @@ try {
     workstation: request.workstation,
     actor: request.actor,
     actions: request.actions,
-    now: new Date(request.now),
+    now: clockStartingAt(new Date(request.startedAt)),
     name: request.name,
     // The structured clone of what runJob sent for this very job.
     input: request.input as JobInput<typeof request.name>,

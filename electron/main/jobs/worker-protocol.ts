@@ -10,12 +10,12 @@ export interface WorkerRequest {
   input: unknown;
   dbFile: string;
   workstation: Workstation;
-  /** Who started the job, recorded in what it writes. */
+  /** Who started the job (a user or `cli:<account>`), recorded in what it writes. */
   actor: Actor;
   /** The audit actions the procedure that runs the job declares. */
   actions: readonly string[];
-  /** The main thread's platform clock when the job started (ISO): the job's clock. */
-  now: string;
+  /** The main thread's clock when the job started (ISO); the worker's clock runs on from it. */
+  startedAt: string;
   /** One Int32: set to 1 to cancel; read by the worker between steps even while it is busy. */
   cancelBuffer: SharedArrayBuffer;
 }

@@ -20,12 +20,16 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawLine, fitSize } from '../pdf/text';
+import { documentInfoKey } from '../certificates/signed-documents';
 import { renderChartSvg } from './chart-svg';
 import { drawSvg } from './draw-svg';
 import { colours, contentWidth, ensureRoom, heading, keyValueRows, margin, numberedParagraphs, pageFooters, table } from './layout';
 import { cityCompositeOption, cityCoverageOption, coverageOverCyclesOption, starsByKindOption } from './summary-charts';
 import { districtSummaryData } from './summary-data';
 import type { StarChange } from './summary-data';
+
+/** The type size of the unit list, the longest part of a district report. */
+const unitRowSize = 8.5;
 
 const decidedByZh: Record<string, string> = { veto: '一票否决', coverage: '星级覆盖率未达参评线', zongzhi: '综治得分未达标准', stepUp: '逐级晋升（每年至多升一级）', composite: '按综合得分' };
 /** The same rules in the few characters a table cell holds. */
@@ -77,23 +81,51 @@ export interface BuiltSummary {
   doc: PdfDoc;
   fileName: string;
   reason: string;
+  /** When it was drawn: the document's date and its signature's. */
+  createdAt: Date;
 }
 
 export async function signSummary(built: BuiltSummary, workstationId: string, key: PdfSigningKey): Promise<{ fileName: string; pdf: Buffer }> {
   addSignaturePlaceholder(built.doc, signatureFields(workstationId, built.reason));
-  return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key) };
+  return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key, built.createdAt) };
+}
+
+/** Told each time a page is started: pages drawn so far and about how many the report will have. */
+export type PageProgress = (drawn: number, estimated: number) => void;
+
+/**
+ * About how many pages a district report takes: its first pages (result, inputs, reasons,
+ * charts, changes) and the unit list at one row per `rowHeight`. Drawing tells the truth as it goes;
+ * this is what "page 12 of about 210" is measured against.
+ */
+function estimatePages(doc: PdfDoc, units: number, changes: number, rowHeight: number): number {
+  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  return 2 + Math.ceil(((units + changes) * rowHeight) / usable);
+}
+
+/** Tells `onPage` of the first page now and of each page as it is started. */
+function countPages(doc: PdfDoc, estimated: number, onPage: PageProgress | undefined): void {
+  if (onPage === undefined) return;
+  let pages = 1;
+  onPage(pages, estimated);
+  doc.on('pageAdded', () => {
+    pages += 1;
+    onPage(pages, Math.max(estimated, pages));
+  });
 }
 
 /** The district summary's unsigned document (exported for the benchmark, which measures signing apart). */
-export function buildDistrictSummary(deps: SummaryContext, district: string, cycle: number, printedBy: string): BuiltSummary {
+export function buildDistrictSummary(deps: SummaryContext, district: string, cycle: number, printedBy: string, onPage?: PageProgress): BuiltSummary {
   const pack = loadDingPack(deps.db).pack;
   const today = localDate(deps.now());
   const data = districtSummaryData(deps.db, district, cycle, today);
   const { dashboard } = data;
   const row = dashboard.row;
   const fonts = loadPdfFonts(deps.fontsDir);
-  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin });
+  const createdAt = deps.now();
+  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'district-summary' } });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
+  countPages(doc, estimatePages(doc, data.units.length, data.changes.length, unitRowSize + 6), onPage);
   title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
   heading(doc, fonts, '评定结果');
@@ -170,13 +202,13 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
     { title: '星级', width: 48, text: (unit) => (unit.stars === 0 ? '—' : '★'.repeat(unit.stars)) },
     { title: '最近得分', width: 48, align: 'right', text: (unit) => (unit.lastTotal === null ? '' : String(unit.lastTotal)) },
     { title: '最近评定', width: contentWidth(doc) - 452, align: 'right', text: (unit) => unit.lastAssessedOn ?? '未评定' },
-  ], data.units, 8.5);
+  ], data.units, unitRowSize);
 
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
 
   const reason = `District Ding summary ${row.district} ${cycle}`;
-  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason };
+  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason, createdAt };
 }
 
 export async function districtSummaryPdf(ctx: ReadContext, tools: DocumentTools, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -191,7 +223,7 @@ export async function citySummaryPdf(ctx: ReadContext, tools: DocumentTools, cyc
 }
 
 /** The city report's unsigned document: every district's row, the charts and each decision in words. */
-export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy: string): BuiltSummary {
+export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy: string, onPage?: PageProgress): BuiltSummary {
   const table_ = dingTable(deps.db, cycle);
   if (!table_.rows.some((row) => row.evaluated)) {
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });
@@ -201,8 +233,11 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
   const lastGrade = new Map(last.rows.map((row) => [row.district, row.evaluated ? row.grade : null]));
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
-  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin });
+  const createdAt = deps.now();
+  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'city-summary' } });
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
+  // The table, the charts and a reason per district: a few pages whatever the size of the city.
+  countPages(doc, 4, onPage);
   title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
   heading(doc, fonts, '评定结果');
@@ -247,5 +282,5 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
   }
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
-  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}` };
+  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}`, createdAt };
 }

@@ -38,7 +38,8 @@ export async function resetPassword(ctx: DomainContext, id: string, password: st
 }
 
 /** The acting user's own password: the current one must be right. */
-export async function changeOwnPassword(ctx: DomainContext, current: string, next: string): Promise<void> {
+/** `endOtherSessions` ends the account's other sessions (the door's) and says how many it ended. */
+export async function changeOwnPassword(ctx: DomainContext, current: string, next: string, endOtherSessions: () => number = () => 0): Promise<void> {
   const user = getUser(ctx.db, ctx.actor.userId);
   if (!(await verifyPassword(current, user.passwordHash))) {
     throw new DxError('BAD_INPUT', '当前密码不正确 / The current password is wrong', {
@@ -49,7 +50,7 @@ export async function changeOwnPassword(ctx: DomainContext, current: string, nex
   const passwordHash = await hashPassword(next);
   ctx.db.transaction(() => {
     setPasswordHash(ctx.db, user.id, passwordHash, ctx.now());
-    ctx.audit({ action: 'users.changePassword', subject: user.id });
+    ctx.audit({ action: 'users.changePassword', subject: user.id, data: { endedSessions: endOtherSessions() } });
   }).immediate();
 }
 

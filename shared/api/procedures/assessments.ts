@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { base64Length, maxDocumentsPerImport, maxEvidenceBytes } from '../../limits';
+import { base64Length, demoLimits, maxDocumentsPerImport, maxEvidenceBytes } from '../../limits';
 import { assessors } from '@shared/domain/roles';
 import { assessmentStatuses } from '@shared/domain/assessment-status';
 import type { AssessmentStatus } from '@shared/domain/assessment-status';
@@ -196,9 +196,13 @@ export const HomeSummarySchema = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummarySchema>;
 
+/** `assessments` counts every one made, drafts included: drafts, submitted and signed add up to it. */
 const DemoResultSchema = z.object({
   units: z.number().int(),
   assessments: z.number().int(),
+  drafts: z.number().int(),
+  submitted: z.number().int(),
+  signed: z.number().int(),
   rectifications: z.number().int(),
   /** Asked for with `certificates`: how many plaques were issued, or why none could be. */
   certificates: z.number().int().optional(),
@@ -345,9 +349,16 @@ export const assessmentProcedures = {
   'home.summary': procedure({ roles: 'signedIn', writes: false, summary: 'Counts by stars and district, drafts to finish, rectifications due', input: z.object({}).strict(), output: HomeSummarySchema }),
   'demo.load': procedure({
     roles: ['admin'],
-    writes: true, job: 'demo.load', audit: ['demo.load', 'certificate.issue'],
-    summary: 'Fill the database with a realistic demo data set; with certificates, also the plaques of the latest cycle when the keys unlock without asking',
-    input: z.object({ units: z.number().int().min(1).max(20_000).optional(), seed: z.number().int().optional(), certificates: z.boolean().optional() }).strict(),
+    writes: true, job: 'demo.load', audit: ['demo.load', 'assessment.sign', 'certificate.issue'],
+    summary: 'Fill the database with a realistic demo data set over some yearly cycles; with certificates, also the plaques of the latest cycle when the keys unlock without asking (progress `certificates`)',
+    input: z
+      .object({
+        units: z.number().int().min(demoLimits.units.min).max(demoLimits.units.max).optional(),
+        cycles: z.number().int().min(demoLimits.cycles.min).max(demoLimits.cycles.max).optional(),
+        seed: z.number().int().optional(),
+        certificates: z.boolean().optional(),
+      })
+      .strict(),
     output: DemoResultSchema,
   }),
   'assessments.import': procedure({

@@ -44,7 +44,15 @@ export const AuditListSchema = z.object({
 export type AuditList = z.infer<typeof AuditListSchema>;
 
 /** The first entry that no longer chains: changed in place, or after a deleted or moved one. */
-const BrokenEntrySchema = z.object({ seq: z.number().int(), id: z.string(), at: z.string(), action: z.string(), problem: z.enum(['edited', 'deletedOrReordered']) });
+const BrokenEntrySchema = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  problem: z.enum(['edited', 'deletedOrReordered']),
+  /** The numbers missing before this entry, when there is a gap. */
+  missing: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+});
 
 export const CheckpointVerificationSchema = z.object({
   ok: z.boolean(),
@@ -54,11 +62,32 @@ export const CheckpointVerificationSchema = z.object({
   firstProblem: z.object({ seq: z.number().int(), checkpointId: z.string(), problem: z.enum(['badSignature', 'rewritten', 'trimmed']) }).nullable(),
 });
 
+/** Whether the log still ends where it did: not cut back below the last signed checkpoint or export. */
+const HeadCheckSchema = z.object({
+  ok: z.boolean(),
+  lastSeq: z.number().int().nullable(),
+  highestSeqUsed: z.number().int().nullable(),
+  lastExportSeq: z.number().int().nullable(),
+  newestCheckpointSeq: z.number().int().nullable(),
+  problem: z.enum(['trimmed', 'checkpointBehindExport']).nullable(),
+});
+
+/** Whether every record always written with an audit entry (users, signatures, certificates, …) still has it. */
+const AuditedRecordsCheckSchema = z.object({
+  ok: z.boolean(),
+  checked: z.record(z.string(), z.number().int()),
+  missing: z.number().int(),
+  missingByKind: z.record(z.string(), z.number().int()),
+  firstMissing: z.array(z.object({ kind: z.string(), recordId: z.string(), action: z.string() })),
+});
+
 export const AuditVerificationSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   firstBroken: BrokenEntrySchema.nullable(),
   checkpoints: CheckpointVerificationSchema,
+  head: HeadCheckSchema,
+  records: AuditedRecordsCheckSchema,
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 

@@ -147,6 +147,7 @@ export const cases: Case[] = [
   },
   { name: 'certificates.issue', input: async (w) => ({ assessmentId: await w.signed() }), expect: 'ok' },
   { name: 'certificates.list', input: () => ({ limit: 10 }), expect: 'ok' },
+  { name: 'certificates.page', input: () => ({ limit: 10 }), expect: 'ok' },
   { name: 'certificates.get', input: async (w) => ({ id: await w.certificate() }), expect: 'ok' },
   { name: 'certificates.forAssessment', input: async (w) => ({ assessmentId: await w.signed() }), expect: 'ok' },
   { name: 'certificates.revoke', input: async (w) => ({ id: await w.certificate(), reason: '单位已注销 / the unit closed' }), expect: 'ok' },
@@ -188,6 +189,7 @@ export const cases: Case[] = [
   { name: 'bundles.conflicts', input: () => ({ status: 'all' }), expect: 'ok' },
   { name: 'bundles.resolveConflict', input: () => ({ id: '0192f5a0-0000-7000-8000-000000000000', keep: 'keep-local' }), expect: 'NOT_FOUND' },
   { name: 'trust.list', input: () => ({}), expect: 'ok' },
+  { name: 'trust.acknowledgeWarning', input: () => ({ id: '0192f5a0-0000-7000-8000-000000000001', note: '已核实 / looked into' }), expect: 'NOT_FOUND' },
   { name: 'trust.add', input: (w) => ({ identityJson: w.mail.laptopIdentityJson }), expect: 'ok' },
   { name: 'trust.addCity', input: (w) => ({ identityJson: w.mail.cityIdentityJson }), expect: 'ok' },
   {

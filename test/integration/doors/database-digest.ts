@@ -4,10 +4,12 @@ import type { Database } from 'better-sqlite3';
 
 export function databaseDigest(db: Database): string {
   const hash = createHash('sha256');
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  for (const table of tables) {
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
+  for (const { name: table, sql } of tables) {
     hash.update(`\u0000${table}\u0000`);
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value)));
+    // A table WITHOUT ROWID is read in its primary key's order.
+    const order = /WITHOUT ROWID/i.test(sql) ? '' : ' ORDER BY rowid';
+    for (const row of db.prepare(`SELECT * FROM "${table}"${order}`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value)));
   }
   return hash.digest('hex');
 }

@@ -58,7 +58,7 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
       if (certificates !== true) return loaded;
       // The demo never asks for a passphrase: a key store that would prompt counts as none.
       const keyStore = services.platform.keyStore?.asks === true ? null : services.platform.keyStore;
-      const issued = await issueDemoCertificates(context.domain(), keyStore);
+      const issued = await issueDemoCertificates(context.domain(), keyStore, (done, total) => context.progress(done, total, 'certificates'));
       return { ...loaded, certificates: issued.issued, ...(issued.skipped === null ? {} : { certificatesSkipped: issued.skipped }) };
     },
     'assessments.import': ({ documents }, context) => importAssessmentDocuments(context.domain(), documents),

@@ -3,8 +3,7 @@ import type { auditProcedures } from '@shared/api/procedures/audit';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { listAudit } from '../../audit/audit-queries';
-import { describeBreak, verifyAuditChain } from '../../audit/audit-verify';
-import { describeCheckpointProblem, verifyOwnCheckpoints } from '../../audit/checkpoint-verify';
+import { describeAuditProblems, verifyAuditLog } from '../../audit/verify-log';
 
 type AuditHandlers = Pick<HandlerMap, keyof typeof auditProcedures>;
 
@@ -13,10 +12,8 @@ export function auditHandlers(services: CoreServices): AuditHandlers {
   return {
     'audit.list': (input) => listAudit(db, workstation.id, input),
     'audit.verify': () => {
-      const chain = verifyAuditChain(db);
-      const checkpoints = verifyOwnCheckpoints(db, workstation.id);
-      const problems = [...(chain.firstBroken ? [describeBreak(chain.firstBroken)] : []), ...(checkpoints.firstProblem ? [describeCheckpointProblem(checkpoints.firstProblem)] : [])];
-      return { verification: { ...chain, ok: chain.ok && checkpoints.ok, checkpoints }, problems };
+      const verification = verifyAuditLog(db, workstation.id);
+      return { verification, problems: describeAuditProblems(verification) };
     },
     'audit.checkpoint': () => services.checkpoints.sign('manual'),
   };

@@ -12,6 +12,7 @@ import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
+import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
@@ -73,7 +74,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(context.domain(), id, keep),
-    'trust.list': () => listTrusted(db),
+    'trust.list': () => listTrusted(db).map((entry) => ({ ...entry, warnings: warningsOf(db, entry.workstationId) })),
+    'trust.acknowledgeWarning': ({ id, note }, context) => {
+      const ctx = context.domain();
+      return acknowledgeWarning(ctx.db, id, ctx.actor.userId, note || null, ctx.now(), (warning) =>
+        ctx.audit({ action: 'trust.acknowledgeWarning', subject: warning.id, data: { workstationId: warning.workstationId, problem: warning.problem, bundleId: warning.bundleId, note: warning.acknowledgeNote } }),
+      );
+    },
     'trust.add': ({ identityJson, source }, context) => enroll(context.domain(), parseIdentityFile(identityJson, source ?? 'identity')),
     'trust.addCity': ({ identityJson }, context) => {
       const identity = parseIdentityFile(identityJson, 'identity');

@@ -15,7 +15,7 @@ import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job
 import { unlockedKeys } from '../../certificates/signing-keys';
 import type { DocumentTools } from '../../certificates/signing-keys';
 import { issueCertificate } from '../../certificates/issue';
-import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
+import { findByAssessment, getCertificateRow, listCertificateRows, pageCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
 import { maxCertificatePdfBytes } from '@shared/limits';
@@ -42,6 +42,11 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
   return {
     'certificates.issue': ({ assessmentId }, context) => issueCertificate(context.domain(), platform.keyStore, assessmentId),
     'certificates.list': (input) => listCertificateRows(db, input, today()).map((row) => toCertificate(row, today())),
+    'certificates.page': ({ offset, limit, ...filter }) => {
+      const day = today();
+      const page = pageCertificateRows(db, filter, day, { offset, limit });
+      return { total: page.total, offset, items: page.rows.map((row) => toCertificate(row, day)) };
+    },
     'certificates.get': ({ id }) => toCertificate(getCertificateRow(db, id), today()),
     'certificates.forAssessment': ({ assessmentId }) => {
       const row = findByAssessment(db, assessmentId);

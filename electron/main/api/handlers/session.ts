@@ -30,7 +30,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       return state({ session: resolved.session, actor: resolved.actor ?? context.actor });
     },
     'session.login': async ({ name, password }, context) => {
-      const actor = await authenticate(db, name, password, now());
+      const actor = await authenticate(db, name, password, now(), sessions.unknownNames);
       if (context.session !== null) sessions.registry.end(context.session);
       const session = sessions.registry.begin(actor);
       recordLogin(context.domain(actor));
@@ -54,12 +54,14 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
         throw new DxError('UNAUTHORIZED', '会话已结束，请重新登录 / The session has ended; log in again', { reason: 'auth.required' });
       }
       // The same counter and lockout as the login screen: unlocking is a password guess too.
-      await authenticate(db, user.name, password, now());
+      await authenticate(db, user.name, password, now(), sessions.unknownNames);
       sessions.registry.unlock(held.session);
       return state({ session: held.session, actor: user });
     },
     'session.changePassword': async ({ current, next }, context) => {
-      await changeOwnPassword(context.domain(), current, next);
+      // Whoever else held this account (a window left open elsewhere, a stolen session) is out.
+      const ctx = context.domain();
+      await changeOwnPassword(ctx, current, next, () => sessions.registry.endOthersOf(ctx.actor.userId, context.session));
       return { changed: true };
     },
     'setup.createAdmin': async (input, context) => {

@@ -9,6 +9,7 @@ import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
 import { fileStamp } from '../../db/backups';
 import { backupDatabase } from '../../db/online-backup';
+import { privateFolder } from '../../files/private-files';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;
 
@@ -39,7 +40,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
     }),
     'system.backup': (_input, context) => {
       const file = path.join(services.dataDir, 'backups', `dingxing-${fileStamp(services.platform.now())}.sqlite`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      privateFolder(path.dirname(file));
       return backupDatabase(context.domain(), file, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
     },
     'system.backupTo': ({ file }, context) => {

@@ -1,6 +1,6 @@
 /**
  * `dingxing certificate issue|print|list|revoke`: signed star-plaque certificates from the
- * command line (CONTRACTS.md). Signing needs the workstation key passphrase
+ * command line (docs/certificates.md). Signing needs the workstation key passphrase
  * (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { integerOption, stringOption, UsageError } from '../command';
 import { callCore } from '../call-core';
 import { formatTable } from '../text/table';
 import { starGlyphs } from './units-list';
+import { writeFileRefusing } from '../write-output-file';
 
 /** Resolves --out and refuses a folder that does not exist before any work is done. */
 export function outFile(context: CommandContext, command: CliCommand, extension: string): string {
@@ -39,7 +40,7 @@ export const certificateIssueCommand: CliCommand = {
     const core = await context.core();
     const outcome = await callCore(core, 'certificates.issue', { assessmentId: context.positionals[0] as string });
     const pdf = Buffer.from((await callCore(core, 'certificates.plaquePdf', { id: outcome.certificate.id })).pdfBase64, 'base64');
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print(
       { ...outcome, file: target, bytes: pdf.length },
       `${outcome.created ? '证书已签发 (certificate issued)' : '该评定已有证书，重新输出 (this assessment already has a certificate; written again)'}:\n  ${certificateLine(outcome.certificate)}\n  ${target}`,
@@ -69,7 +70,7 @@ export const certificatePrintCommand: CliCommand = {
       },
     });
     const pdf = Buffer.from(result.pdfBase64, 'base64');
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print({ file: target, count: result.count, bytes: pdf.length }, `已输出 ${result.count} 张证书 (${result.count} certificates written): ${target}`);
   },
 };

@@ -1,5 +1,5 @@
 /**
- * `dingxing ding [--cycle Y] [--xlsx FILE]`: the district evaluation table (CONTRACTS.md fields;
+ * `dingxing ding [--cycle Y] [--xlsx FILE]`: the district evaluation table (docs/ding.md fields;
  * `--json` prints an array, one row per district). `dingxing ding inputs import FILE.json`:
  * record district inputs; every problem is named, nothing is written when any is found.
  */
@@ -23,7 +23,7 @@ interface InputsIssue {
 
 const decidedByWords: Record<string, string> = { veto: '一票否决 veto', coverage: '覆盖率 coverage', zongzhi: '综治 zongzhi', stepUp: '逐级 stepUp', composite: '综合得分 composite' };
 
-/** The contract row of `ding --json`: the fields CONTRACTS.md names first, then the rest. */
+/** The contract row of `ding --json`: the documented fields first (docs/ding.md), then the rest. */
 function rowJson(row: DingRow) {
   const { district, name, inScopeUnits, starredUnits, coverage, zongzhi, composite, eligible, grade, decidedBy, ...rest } = row;
   return { district, name, inScopeUnits, starredUnits, coverage, zongzhi, composite, eligible, grade, decidedBy, ...rest };

@@ -3,12 +3,12 @@
  * public key and fingerprint, PDF-signing certificate). The keys are made on first need, which
  * asks for the passphrase that will protect them.
  */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import type { PublicIdentity } from '@shared/api/procedures/certificates';
 import { callCore } from '../call-core';
 import { outFile } from './certificates';
 import type { CommandContext } from '../command';
+import { writeFileRefusing } from '../write-output-file';
 
 /** The keys are made on first need, asking for the passphrase that will protect them. */
 async function identityOf(context: CommandContext): Promise<PublicIdentity> {
@@ -32,7 +32,7 @@ export const identityExportCommand: CliCommand = {
     const target = outFile(context, identityExportCommand, '');
     const city = context.values.city === true;
     const identity = { ...(await identityOf(context)), ...(city ? { kind: 'city' as const } : {}) };
-    fs.writeFileSync(target, `${JSON.stringify(identity, null, 2)}\n`);
+    await writeFileRefusing(target, `${JSON.stringify(identity, null, 2)}\n`);
     context.print({ file: target, ...identity }, `已导出${city ? '市指挥部' : '工作站'}身份 (${city ? 'city office ' : ''}identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
   },
 };

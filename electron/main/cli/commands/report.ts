@@ -1,8 +1,8 @@
 /** `dingxing report ASSESSMENT_ID --out FILE.pdf`: the signed inspection report of one assessment. */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { callCore } from '../call-core';
 import { outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const reportCommand: CliCommand = {
   path: ['report'],
@@ -14,7 +14,7 @@ export const reportCommand: CliCommand = {
     const target = outFile(context, reportCommand, '.pdf');
     const { pdfBase64 } = await callCore(await context.core(), 'certificates.reportPdf', { assessmentId: context.positionals[0] as string });
     const pdf = Buffer.from(pdfBase64, 'base64');
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print({ file: target, bytes: pdf.length }, `检查报告已输出 (inspection report written): ${target}`);
   },
 };

@@ -4,13 +4,13 @@
  * A district without inputs for the cycle is refused (exit 1) and no file is written. Signing
  * needs the workstation key passphrase (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
  */
-import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { integerOption, stringOption, UsageError } from '../command';
 import { callCore } from '../call-core';
 import { matchDistrict } from '../district-option';
 import { outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const summaryCommand: CliCommand = {
   path: ['summary'],
@@ -37,7 +37,7 @@ export const summaryCommand: CliCommand = {
       result = await callCore(core, 'summary.district', { district: code, ...cycle });
     }
     const pdf = Buffer.from(result.contentBase64, 'base64');
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print({ file: target, bytes: pdf.length, cycle: result.cycle }, `总结报告已输出 (summary written): ${target}`);
   },
 };

@@ -1,8 +1,8 @@
 /** `dingxing verifier export --out FILE.html`: the standalone offline verifier page. */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { callCore } from '../call-core';
 import { outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const verifierExportCommand: CliCommand = {
   path: ['verifier', 'export'],
@@ -11,7 +11,7 @@ export const verifierExportCommand: CliCommand = {
   async run(context) {
     const target = outFile(context, verifierExportCommand, '.html');
     const page = await callCore(await context.core(), 'certificates.verifierPage', {});
-    fs.writeFileSync(target, page.html);
+    await writeFileRefusing(target, page.html);
     const count = page.workstations;
     context.print(
       { file: target, workstations: count, revoked: page.revoked },

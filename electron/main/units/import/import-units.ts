@@ -83,7 +83,7 @@ export async function importUnitsFile(ctx: DomainContext, options: ImportOptions
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
       workstationId: ctx.workstation.id,
-      now: ctx.now().toISOString(),
+      now: ctx.now(),
       onProgress(done, total) {
         options.throwIfCancelled?.();
         progressOf('write', done, total);

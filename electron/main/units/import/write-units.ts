@@ -9,8 +9,7 @@ import type { UnitDraft } from './validate-rows';
 
 export interface WriteOptions {
   workstationId: string;
-  /** When the rows are written (ISO): their created and updated stamps. */
-  now: string;
+  now: Date;
   /** Called every `every` rows inside the transaction; may throw to cancel (rolls back). */
   onProgress?(done: number, total: number): void;
   every?: number;
@@ -38,7 +37,7 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
   };
 
   const run = db.transaction(() => {
-    const now = options.now;
+    const now = options.now.toISOString();
     drafts.forEach((draft, index) => {
       if (draft.existingId !== undefined) {
         // Update mode: a changed unit gets the row's facts; an unchanged one is left alone.
