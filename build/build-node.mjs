@@ -17,11 +17,15 @@ const common = {
 };
 
 await Promise.all([
+  // Split too: a command loads only what it reaches (the core's handlers are imported per
+  // domain on first call), so `--help` and `units list` never load PDF, spreadsheet or chart code.
   build({
     ...common,
     format: 'esm',
+    splitting: true,
     entryPoints: { cli: 'electron/main/cli.ts' },
     outdir: 'dist',
+    chunkNames: 'cli/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
   }),
   // Split per job: a worker loads only the job it runs (and that job's npm packages), so a

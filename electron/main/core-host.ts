@@ -13,7 +13,6 @@ import type { JobProgress } from '@shared/api/procedure';
 import type { Actor } from '@shared/domain/roles';
 import type { Caller, Dispatcher } from './api/dispatch';
 import type { AuditEntryInput } from './audit/audit-log';
-import { openCore } from './core';
 import type { Core, CoreOptions } from './core';
 import { restoreDatabase } from './db/restore';
 import { startBackupSchedule } from './db/scheduled-backup';
@@ -46,6 +45,7 @@ function backupsOf(core: Core): () => void {
 
 export async function hostCore(options: CoreOptions): Promise<CoreHost> {
   const platform = { ...(options.platform ?? nodePlatform()) };
+  const { openCore } = await import('./core');
   const open = () => openCore({ ...options, platform });
   let core = await open();
   let scheduled = false;
@@ -120,6 +120,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
 export async function restoreIntoDatabase(options: CoreOptions, backupFile: string, actor: Actor): Promise<RestoreOutcome> {
   const platform = options.platform ?? nodePlatform();
   const result = await restoreDatabase(backupFile, options.dbFile, () => platform.now(), restoreEntry(backupFile, actor));
+  const { openCore } = await import('./core');
   (await openCore({ ...options, platform })).close();
   return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
 }

@@ -50,6 +50,12 @@ export function record(figure: Figure): void {
   );
 }
 
+/** Records the figure and fails the bench when its goal was missed, naming the figure and the goal. */
+export function recordGoal(figure: Figure & { goal: { text: string; met: boolean } }): void {
+  record(figure);
+  if (!figure.goal.met) throw new Error(`${figure.name} (${figure.size}): ${(figure.seconds * 1000).toFixed(1)} ms, baseline ${(figure.baselineSeconds * 1000).toFixed(1)} ms: goal ${figure.goal.text} missed`);
+}
+
 /** Writes this file's figures for the run's summary (called in afterAll of each bench file). */
 export function writeFigures(partName: string): void {
   const dir = path.resolve('bench-results', 'parts');

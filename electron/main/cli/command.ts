@@ -26,6 +26,8 @@ export interface CommandContext {
   io: CliIo;
   /** Opens (creating or migrating) the database given by --db; closed when the command ends. Reach it with callCore. */
   core(): Promise<CliCore>;
+  /** A refusal about the database's own contents (rows refused, not the file): a database this run created stays, as opened. */
+  keepNewDatabase(): void;
   /** Prints `json` as one document with --json, else the human text. */
   print(json: unknown, human: string): void;
 }

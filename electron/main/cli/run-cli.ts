@@ -9,9 +9,7 @@ import { parseArgs } from 'node:util';
 import { bilingualMessage, DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
 import { appVersion } from '../app-version';
-import { openCore } from '../core';
 import type { Core } from '../core';
-import { dxErrorOfSqlite, idleLockMsFrom } from '../core-host';
 import { defaultDatabaseFile } from '../data-dir';
 import { callCore } from './call-core';
 import { cliPlatform } from './cli-platform';
@@ -165,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { command, rest } = found;
   let core: Core | undefined;
   let existedBefore = true;
+  let keepNew = false;
   let code = 1;
   let json = false;
   try {
@@ -186,9 +185,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async core() {
         if (core === undefined) {
           existedBefore = fs.existsSync(dbFile);
+          // Loaded here, not at start: --help and a usage error never load the core.
+          const [{ openCore }, { idleLockMsFrom }] = await Promise.all([import('../core'), import('../core-host')]);
           core = await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: cliPlatform() });
         }
         return core;
+      },
+      keepNewDatabase() {
+        keepNew = true;
       },
       print(document, human) {
         io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`);
@@ -203,7 +207,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`dingxing: ${error.message}\n\n${commandUsage(error.command ?? command)}\n`);
       return 2;
     }
-    const known = error instanceof DxError ? error : (dxErrorOfSqlite(error) ?? dxErrorOfSystem(error));
+    const known = error instanceof DxError ? error : ((await import('../core-host')).dxErrorOfSqlite(error) ?? dxErrorOfSystem(error));
     if (known) {
       printError(io, json, known);
       return 1;
@@ -214,7 +218,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.DINGXING_DEBUG) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
     return 1;
   } finally {
-    if (core !== undefined && code !== 0) await removeIfCreatedAndUnchanged(core, existedBefore).catch(() => undefined);
+    if (core !== undefined && code !== 0 && !keepNew) await removeIfCreatedAndUnchanged(core, existedBefore).catch(() => undefined);
     core?.close();
   }
 }

@@ -12,7 +12,6 @@ import type { Workstation } from '../workstation/workstation';
 import type { PdfSigningKey } from '../pdf/signer';
 import type { KeyStore } from './key-store';
 import { open, seal } from './sealed-box';
-import { makeSelfSignedCertificate } from './x509';
 
 /** What anyone may know: enough to verify this workstation's QR payloads and PDF signatures. */
 export interface PublicIdentity {
@@ -92,6 +91,8 @@ function asciiName(workstation: Workstation): string {
 async function makeKeys(db: Database, workstation: Workstation, keyStore: KeyStore, now: Date): Promise<void> {
   const ed25519 = crypto.generateKeyPairSync('ed25519');
   const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // node-forge is loaded only here, when a workstation makes its keys, not by every core that opens.
+  const { makeSelfSignedCertificate } = await import('./x509');
   const certificatePem = makeSelfSignedCertificate({ commonName: asciiName(workstation), organization: 'Dingxing Assessment Workstation' }, rsa, 20, now);
   const kek = crypto.randomBytes(32);
   const sealedKeys: SealedKeys = {

@@ -2,9 +2,7 @@
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
-import { startHttpServer } from '../../transports/http-server';
 import { rendererDir } from '../../renderer-dir';
-import { hostCore, idleLockMsFrom } from '../../core-host';
 import { cliPlatform } from '../cli-platform';
 
 export const serveCommand: CliCommand = {
@@ -19,6 +17,8 @@ export const serveCommand: CliCommand = {
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
     // Signing (certificates, reports) unlocks the keys with DINGXING_KEY_PASSPHRASE, or asks at this terminal.
+    // Loaded when serving: the other commands never need the HTTP door.
+    const [{ hostCore, idleLockMsFrom }, { startHttpServer }] = await Promise.all([import('../../core-host'), import('../../transports/http-server')]);
     const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: cliPlatform() });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({

@@ -89,6 +89,9 @@ export const unitsImportCommand: CliCommand = {
       // Rows refused: the whole report; a file refused whole (unreadable, missing columns): its one reason.
       const refused = ImportReportSchema.safeParse(error.details?.report);
       report = refused.success ? refused.data : fileLevelReport(fileName, [issueOfError(error)]);
+      // Rows were refused (an error on a line below the header): the database was opened for them,
+      // and stays; a file refused whole (unreadable, too big, columns missing) creates none.
+      if (report.errors.some((issue) => (issue.line ?? 0) > 1)) context.keepNewDatabase();
     }
     const { rows: _rows, rowsTruncated: _truncated, ...document } = report;
     const warnings = report.warnings.map((issue) => `  ! ${describeIssue(issue)}`);
