@@ -9,9 +9,9 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawPlaque } from './plaque';
-import { documentInfoKey } from './signed-documents';
+import { documentInfoKey, qrInfoKey } from './signed-documents';
 
-export const qrInfoKey = 'DingxingQR';
+export { qrInfoKey };
 
 export type PlaqueCertificate = Pick<Certificate, 'number' | 'unitName' | 'stars' | 'cycle' | 'issuedOn' | 'validUntil' | 'authority' | 'qrPayload' | 'workstationId'>;
 

@@ -18,12 +18,11 @@ import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, pageCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
-import { maxCertificatePdfBytes } from '@shared/limits';
-import { verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
 import { readPublicIdentity } from '../../crypto/identity';
 import { verifierData, verifierHtml } from '../../certificates/verifier-page';
 
-type CertificateHandlers = Pick<HandlerMap, keyof typeof certificateProcedures>;
+/** The verification procedures have their own module (certificate-verification.ts). */
+type CertificateHandlers = Omit<Pick<HandlerMap, keyof typeof certificateProcedures>, 'certificates.verifyQr' | 'certificates.verifyPdf'>;
 
 export function certificateHandlers(services: CoreServices): CertificateHandlers {
   const { db, platform } = services;
@@ -73,12 +72,6 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
     'certificates.reportPdf': async ({ assessmentId }, context) => {
       const { fileName, pdf } = await reportDocument(context.domain(), { ...tools(), dataDir: services.dataDir }, assessmentId, requireActor(context).displayName);
       return { fileName, pdfBase64: pdf.toString('base64') };
-    },
-    'certificates.verifyQr': ({ text }) => verifyQrText(db, text, today()),
-    'certificates.verifyPdf': ({ pdfBase64 }) => {
-      // Base64 of more than the limit is refused before it is decoded.
-      const bytes = pdfBase64.length > ((maxCertificatePdfBytes + 2) / 3) * 4 ? Buffer.alloc(maxCertificatePdfBytes + 1) : Buffer.from(pdfBase64, 'base64');
-      return verifyCertificatePdf(db, bytes, today());
     },
     'identity.show': () => readPublicIdentity(db, services.workstation),
     'identity.ensure': async (_input, context) => readPublicIdentity(db, services.workstation) ?? (await unlockedKeys(context.domain(), platform.keyStore)).publicIdentity,

@@ -39,13 +39,17 @@ function lazyDomain<P extends Record<string, unknown>>(procedures: P, load: () =
   return domain as unknown as DomainHandlers<P>;
 }
 
+// Verifying a certificate needs none of the PDF writing the other certificate procedures load.
+const { 'certificates.verifyQr': verifyQr, 'certificates.verifyPdf': verifyPdf, ...certificateWork } = certificateProcedures;
+
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   return {
     ...lazyDomain(systemProcedures, async () => (await import('./system')).systemHandlers(services, dispatcher)),
     ...lazyDomain(scoringProcedures, async () => (await import('./scoring')).scoringHandlers(services)),
     ...lazyDomain(unitProcedures, async () => (await import('./units')).unitHandlers(services)),
     ...lazyDomain(assessmentProcedures, async () => (await import('./assessments')).assessmentHandlers(services)),
-    ...lazyDomain(certificateProcedures, async () => (await import('./certificates')).certificateHandlers(services)),
+    ...lazyDomain(certificateWork, async () => (await import('./certificates')).certificateHandlers(services)),
+    ...lazyDomain({ 'certificates.verifyQr': verifyQr, 'certificates.verifyPdf': verifyPdf }, async () => (await import('./certificate-verification')).verificationHandlers(services)),
     ...lazyDomain(sessionProcedures, async () => (await import('./session')).sessionHandlers(services)),
     ...lazyDomain(userProcedures, async () => (await import('./users')).userHandlers(services)),
     ...lazyDomain(backupProcedures, async () => (await import('./backups')).backupHandlers(services)),
