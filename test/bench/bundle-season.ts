@@ -42,12 +42,13 @@ export function fillSeason(core: Core, count: number): { answers: number } {
   return { answers: Object.keys(answers).length * count };
 }
 
-/** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost. Returns seconds. */
-export function rawInserts(source: Core, target: Core): number {
+/** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost, in seconds (and CPU seconds). */
+export function rawInserts(source: Core, target: Core): { seconds: number; cpuSeconds: number } {
   const from = source.services.db;
   const to = target.services.db;
   const tables = ['units', 'assessments', 'unit_star_history'];
   const rows = tables.map((table) => ({ table, rows: from.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT record_id FROM change_log WHERE table_name = ?)`).all(table) as Record<string, unknown>[] }));
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   to.transaction(() => {
     for (const { table, rows: list } of rows) {
@@ -57,5 +58,7 @@ export function rawInserts(source: Core, target: Core): number {
       for (const row of list) insert.run(row);
     }
   }).immediate();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
 }

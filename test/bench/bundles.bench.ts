@@ -78,7 +78,7 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
   expect(report.added.assessments).toBe(count + 1); // and the template draft
 
   const raw = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
-  const rawSeconds = rawInserts(laptop, raw);
+  const rawSeconds = rawInserts(laptop, raw).seconds;
   record({
     name: 'bundles.import',
     size,

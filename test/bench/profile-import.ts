@@ -41,11 +41,9 @@ for (let round = 0; round < Number(roundsText); round += 1) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const importCpu = cpuSeconds(process.cpuUsage(cpu));
   const raw = await openCore({ dbFile: rawFile, jobMode: 'inline' });
-  const rawCpu = process.cpuUsage();
-  const rawSeconds = rawInserts(laptop, raw);
-  const rawCpuSeconds = cpuSeconds(process.cpuUsage(rawCpu));
+  const { seconds: rawSeconds, cpuSeconds: rawCpuSeconds } = rawInserts(laptop, raw);
   console.log(
-    `round ${round + 1}: import ${seconds.toFixed(2)} s (CPU ${importCpu.toFixed(2)} s; ${report.status}, ${JSON.stringify(report.added)}), raw inserts ${rawSeconds.toFixed(2)} s (CPU ${rawCpuSeconds.toFixed(2)} s, with reading the rows), ratio ${(seconds / rawSeconds).toFixed(2)}×`,
+    `round ${round + 1}: import ${seconds.toFixed(2)} s (CPU ${importCpu.toFixed(2)} s; ${report.status}, ${JSON.stringify(report.added)}), raw inserts ${rawSeconds.toFixed(2)} s (CPU ${rawCpuSeconds.toFixed(2)} s), ratio ${(seconds / rawSeconds).toFixed(2)}× (CPU ${(importCpu / rawCpuSeconds).toFixed(2)}×)`,
   );
   city.close();
   raw.close();
