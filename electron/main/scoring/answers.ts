@@ -1,6 +1,6 @@
 /**
- * Checks one answer against its item: the type each kind takes and its range (docs/scoring.md,
- * answers). Returns what is wrong in words a person can act on, or null when it is fine.
+ * Checks one answer against its item: the type each kind takes and its range (docs/domain.md,
+ * item kinds). Returns what is wrong in words a person can act on, or null when it is fine.
  */
 import type { ItemPlan } from './plan';
 
