@@ -9,8 +9,8 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawPlaque } from './plaque';
+import { qrInfoKey } from './qr-info-key';
 
-export const qrInfoKey = 'DingxingQR';
 
 export type PlaqueCertificate = Pick<Certificate, 'number' | 'unitName' | 'stars' | 'cycle' | 'issuedOn' | 'validUntil' | 'authority' | 'qrPayload' | 'workstationId'>;
 

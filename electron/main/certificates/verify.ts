@@ -11,7 +11,7 @@ import { validityOn, verdictMessages } from '@shared/domain/certificate';
 import type { VerificationVerdict } from '@shared/domain/certificate';
 import { parseQrText, signatureMatches } from '../crypto/qr-payload';
 import { PdfSignatureProblem, readInfoString, verifyPdfSignature } from '../pdf/verify-signature';
-import { qrInfoKey } from './plaque-pdf';
+import { qrInfoKey } from './qr-info-key';
 import { findByNumber, toCertificate } from './repository';
 import { findTrustedWorkstation } from './trusted-workstations';
 import { findNotice } from '../bundles/revocation-notices';
