@@ -11,11 +11,11 @@ import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
 import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
-import { contentHash, readRow, rowOf } from './record-rows';
+import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
 import { refuse } from './refusal';
 import { insertRow, updateRow } from './apply-row';
-import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias } from './replica-store';
+import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias, unitsOfAliases } from './replica-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 
 export type MergeOutcome = Pick<ImportReport, 'added' | 'updated' | 'alreadyPresent' | 'linked' | 'conflicts'>;
@@ -47,6 +47,21 @@ class Merger {
   /** Incoming unit id → the unit here; asked for every row that names a unit, so each id is looked up once. */
   private readonly localUnits = new Map<string, string>();
 
+  /** Looks up, in one statement, the unit here of each incoming unit id the bundle names. */
+  preloadUnits(ids: Iterable<string>): void {
+    const unknown = [...new Set(ids)].filter((id) => !this.localUnits.has(id));
+    const aliased = unitsOfAliases(this.context.db, unknown);
+    for (const id of unknown) this.localUnits.set(id, aliased.get(id) ?? id);
+  }
+
+  /** Of the table being merged, the rows here: looked up for all its lines at once, and kept up to date as lines are added. */
+  private present = new Set<string>();
+
+  startTable(table: TrackedTable, lines: readonly BundleLine[]): void {
+    const ids = lines.map((line) => (table === 'units' ? this.localUnit(line.id) : line.id));
+    this.present = presentIds(this.context.db, table, ids);
+  }
+
   /** The id of the unit here that an incoming unit id stands for (itself, or the unit it was linked to). */
   localUnit(id: string): string {
     let unit = this.localUnits.get(id);
@@ -69,6 +84,7 @@ class Merger {
 
   private insert(table: TrackedTable, row: Row): void {
     insertRow(this.context.db, table, row);
+    this.present.add(row.id as string);
     if (table === 'units') this.touchedUnits.add(row.id as string);
   }
 
@@ -102,7 +118,7 @@ class Merger {
     const hash = contentHash(table, row);
     const version = { source: this.source, version: line._version, sha256: hash };
     const localId = table === 'units' ? this.localUnit(line.id) : line.id;
-    const local = readRow(db, table, localId);
+    const local = this.present.has(localId) ? readRow(db, table, localId) : undefined;
     if (!local) {
       const match = table === 'units' ? this.matchUnit(row) : undefined;
       if (match) {
@@ -167,6 +183,18 @@ function checkReferences(db: Database): void {
   refuse(`records/${broken.table}.jsonl`, `记录 ${id} 引用的 ${broken.parent} 既不在本机也不在数据包中`, `record ${id} refers to a ${broken.parent} row that is neither here nor in the bundle`);
 }
 
+/** Every unit id the bundle's lines name: the units' own and those their other records refer to. */
+function unitIdsNamed(bundle: VerifiedBundle): string[] {
+  const ids: string[] = [];
+  for (const [table, lines] of bundle.records) {
+    for (const line of lines) {
+      if (table === 'units') ids.push(line.id);
+      else if (typeof line.unit_id === 'string') ids.push(line.unit_id);
+    }
+  }
+  return ids;
+}
+
 /** Runs inside the caller's transaction. */
 export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): MergeOutcome {
   const db = context.db;
@@ -174,8 +202,10 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
   const merger = new Merger(context, bundle);
   const total = [...bundle.records.values()].reduce((sum, lines) => sum + lines.length, 0);
   let done = 0;
+  merger.preloadUnits(unitIdsNamed(bundle));
   for (const table of mergeOrder) {
     const lines = bundle.records.get(table as RecordTable) ?? [];
+    if (table !== 'audit_log') merger.startTable(table, lines);
     for (const [index, line] of lines.entries()) {
       if (table === 'audit_log') merger.mergeAudit(line);
       else {

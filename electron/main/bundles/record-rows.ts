@@ -2,7 +2,7 @@
  * Rows of the tables that travel in bundles, in their bundle form: read from the database by
  * id, and their content hash, the one thing compared to tell "already here" from "changed".
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { recordSchemas } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
@@ -50,6 +50,12 @@ export function readRow(db: Database, table: TrackedTable, id: string): Row | un
   return prepared(db, sql).get(id) as Row | undefined;
 }
 
+/** Which of `ids` have a row in `table`: one statement for a whole bundle's lines, instead of one lookup per line. */
+export function presentIds(db: Database, table: TrackedTable, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  return new Set(db.prepare(`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
+}
+
 /** Rows by id, in chunks (a bundle of 10,000 assessments is read with a few hundred statements). */
 export function readRows(db: Database, table: TrackedTable, ids: readonly string[]): Row[] {
   const rows: Row[] = [];
@@ -65,17 +71,29 @@ export function allRowIds(db: Database, table: TrackedTable): string[] {
   return db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 }
 
-/** sha256 of the row's comparable content: the columns in schema order, derived unit columns left out. */
-export function contentHash(table: RecordTable, row: Row): string {
-  const values = columnsOf(table)
-    .filter((column) => !(table === 'units' && derivedUnitColumns.has(column)))
-    .map((column) => row[column] ?? null);
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+/** The columns a content hash covers: the schema's, in its order, derived unit columns left out. */
+function hashedColumnsOf(table: RecordTable): readonly string[] {
+  let columns = hashedColumnCache.get(table);
+  if (columns === undefined) {
+    columns = columnsOf(table).filter((column) => !(table === 'units' && derivedUnitColumns.has(column)));
+    hashedColumnCache.set(table, columns);
+  }
+  return columns;
 }
 
-/** The row without `_origin` / `_version`. */
+const hashedColumnCache = new Map<RecordTable, readonly string[]>();
+
+/** sha256 of the row's comparable content: the columns in schema order, derived unit columns left out. */
+export function contentHash(table: RecordTable, row: Row): string {
+  const columns = hashedColumnsOf(table);
+  const values = new Array<string | number | null>(columns.length);
+  for (let index = 0; index < columns.length; index += 1) values[index] = row[columns[index] as string] ?? null;
+  return hash('sha256', JSON.stringify(values), 'hex');
+}
+
+/** The row without `_origin` / `_version` (a bundle line's own keys are its schema's). */
 export function rowOf(record: Record<string, unknown>): Row {
   const row: Row = {};
-  for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) row[key] = value as string | number | null;
+  for (const key in record) if (key.charCodeAt(0) !== 0x5f) row[key] = record[key] as string | number | null;
   return row;
 }
