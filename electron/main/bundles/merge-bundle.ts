@@ -13,6 +13,7 @@ import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
+import { holdRatingConflicts } from './rating-conflicts';
 import { refuse } from './refusal';
 import { insertRow, updateRow } from './apply-row';
 import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias } from './replica-store';
@@ -31,7 +32,9 @@ export interface MergeContext {
 class Merger {
   readonly outcome: MergeOutcome = { added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [] };
   readonly touchedUnits = new Set<string>();
-  private readonly source: string;
+  /** Star-history rows this bundle added, with their versions: each is checked for a second workstation's rating of its cycle. */
+  readonly addedHistory = new Map<string, number>();
+  readonly source: string;
 
   constructor(
     private readonly context: MergeContext,
@@ -121,6 +124,7 @@ class Merger {
       }
       setRecordVersion(db, table, line.id, version);
       this.count('added', table);
+      if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
       return;
     }
     const localHash = contentHash(table, local);
@@ -189,6 +193,8 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
       }
     }
   }
+  const ratings = holdRatingConflicts(db, merger.touchedUnits, new Set(merger.addedHistory.keys()), { source: merger.source, bundleId: bundle.manifest.bundleId, versions: merger.addedHistory, now: context.now });
+  merger.outcome.conflicts.push(...ratings);
   for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
   checkReferences(db);
   context.progress?.(total, total);
