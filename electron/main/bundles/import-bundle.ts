@@ -16,8 +16,10 @@ import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
 import { pauseChangeLog, resumeChangeLog } from './change-log';
+import { checkCertificateNumbers } from './certificate-numbers';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
+import { applyRegistry, verifyRegistry } from './registry-import';
 import { checkBundleAudit } from './verify-audit';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
@@ -40,7 +42,7 @@ export interface ImportOptions {
 function emptyReport(file: string, options: ImportOptions): ImportReport {
   return {
     importId: newId(), file: path.basename(file), status: 'refused', bundleId: null, kind: null, source: null, sequence: null,
-    added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
+    added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
     importedAt: options.now.toISOString(), importedBy: options.actorId,
   };
 }
@@ -73,7 +75,9 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     checkKind(manifest.kind, options.kinds);
     checkEvidenceFiles(bundle, options.dataDir);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
+    if (manifest.kind === 'workstation') checkCertificateNumbers(db, bundle);
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
+    const registry = manifest.kind === 'city' ? verifyRegistry(db, bundle, options.ownWorkstationId) : null;
     options.throwIfCancelled?.();
     Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
     // Content-addressed: a file written here and then rolled back is harmless and found next time.
@@ -91,6 +95,13 @@ export async function importBundle(db: Database, file: string, options: ImportOp
         const parts = applyCityParts(db, city, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now });
         for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], parts[kind]);
       }
+      if (registry) {
+        const picture = applyRegistry(db, registry, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now.toISOString() });
+        for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], picture[kind]);
+        report.skipped = picture.skipped;
+        outcome.linked.push(...picture.linked);
+        outcome.conflicts.push(...picture.conflicts);
+      }
       // What arrived is the source's work, not ours: it was not logged for export as ours.
       resumeChangeLog(db);
       Object.assign(report, outcome, { status: 'imported' });
@@ -105,7 +116,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     Object.assign(report, {
       status: 'refused', bundleId: head.bundleId, kind: head.kind, sequence: head.sequence,
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
-      added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
+      added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: error.refusals,
     });
     recordRefusal(db, report);
     return report;

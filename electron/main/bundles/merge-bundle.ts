@@ -9,6 +9,7 @@ import { mergeOrder } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
+import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, readRow, rowOf } from './record-rows';
@@ -148,6 +149,13 @@ class Merger {
         return;
       }
       setRecordVersion(db, table, line.id, version);
+      this.count('updated', table);
+      return;
+    }
+    // An item opened on one laptop and closed on another: the closure reaches the item here.
+    if (table === 'rectifications' && isClosureOf(local, row)) {
+      applyReceivedClosure(db, localId, { closedOn: row.closed_on as string, followUpAssessmentId: row.follow_up_assessment_id as string | null, updatedAt: row.updated_at as string });
+      setRecordVersion(db, table, line.id, { ...version, sha256: contentHash(table, readRow(db, table, localId) as Row) });
       this.count('updated', table);
       return;
     }

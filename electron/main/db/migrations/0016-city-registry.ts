@@ -25,6 +25,9 @@ export const migration0016: Migration = {
       ALTER TABLE unit_star_history ADD COLUMN entered_by TEXT;
       CREATE INDEX unit_star_history_assessment ON unit_star_history (assessment_id) WHERE assessment_id IS NOT NULL;
 
+      -- A plaque number is looked up across workstations: the city refuses a second certificate under one.
+      CREATE INDEX certificates_number ON certificates (number);
+
       ALTER TABLE trusted_workstations ADD COLUMN code TEXT;
       CREATE UNIQUE INDEX trusted_workstations_code ON trusted_workstations (code) WHERE code IS NOT NULL;
 
