@@ -181,7 +181,7 @@ class RegistryImport {
     this.holdDisagreements(unitId, city);
   }
 
-  /** Where this laptop's own history of a cycle and the city's disagree, the city's rows of that cycle are held. */
+  /** Where this laptop's own history of a cycle and the city's disagree on the stars, the city's rows of that cycle are held. */
   private holdDisagreements(unitId: string, city: readonly CityHistoryRow[]): void {
     if (city.length === 0) return;
     const own = prepared(
@@ -200,7 +200,8 @@ class RegistryImport {
       if (!latestOwn) continue;
       const standing: RatingSide[] = ownRows.map((row) => ({ historyId: row.id, unitId, cycle, stars: row.stars, vetoed: row.vetoed === 1, assessedOn: row.assessed_on, assessmentId: row.assessment_id, workstationId: row.workstation_id ?? this.context.ownWorkstationId, source: row.source }));
       for (const row of city.filter((candidate) => candidate.cycle === cycle)) {
-        if (row.stars === latestOwn.stars && row.vetoed === (latestOwn.vetoed === 1)) continue;
+        // Agreeing stars are no disagreement (a veto there and a lockout here both leave none).
+        if (row.stars === latestOwn.stars) continue;
         const side: RatingSide = { historyId: row.id, unitId, cycle, stars: row.stars, vetoed: row.vetoed, assessedOn: row.assessedOn, assessmentId: row.assessmentId, workstationId: row.workstationId, source: row.source };
         const conflict = holdHistoryConflict(this.db, 'city_history', side, standing, { source: this.context.cityWorkstationId, bundleId: this.context.bundleId, version: 0, now: this.context.now });
         if (conflict) this.outcome.conflicts.push(conflict);

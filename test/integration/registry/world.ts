@@ -47,6 +47,7 @@ export async function place(name: string): Promise<Place> {
   };
   return {
     ...base,
+    identity: { ...base.identity, workstationName: name },
     name,
     call,
     async unit(unitName, district, uscc) {
