@@ -37,7 +37,7 @@ const unlocked = new WeakMap<Database, Map<KeyStore, Promise<UnlockedIdentity>>>
 /** The unlocked keys, unlocked once per connection and key store; a failed unlock is not kept. */
 export function unlockedKeys(deps: CertificateDeps): Promise<UnlockedIdentity> {
   const store = deps.keyStore;
-  if (!store) return unlockIdentity(deps.db, deps.workstation, null);
+  if (!store) return unlockIdentity(deps.db, deps.workstation, null, deps.now());
   let byStore = unlocked.get(deps.db);
   if (!byStore) {
     byStore = new Map();

@@ -134,7 +134,7 @@ function unsealKeys(row: KeysRow, kek: Buffer, workstation: Workstation): Unlock
  * Unlocks the private keys with `keyStore`, making them first when this workstation has none.
  * A wrong passphrase is refused (DxError REFUSED) before anything is written.
  */
-export async function unlockIdentity(db: Database, workstation: Workstation, keyStore: KeyStore | null, now = new Date()): Promise<UnlockedIdentity> {
+export async function unlockIdentity(db: Database, workstation: Workstation, keyStore: KeyStore | null, now: Date): Promise<UnlockedIdentity> {
   if (!keyStore) {
     throw new DxError('REFUSED', '需要工作站密钥口令：请设置 DINGXING_KEY_PASSPHRASE 或在终端中输入 / the workstation key passphrase is needed: set DINGXING_KEY_PASSPHRASE or type it at the prompt', { reason: 'no-key-store' });
   }
@@ -150,7 +150,7 @@ export async function unlockIdentity(db: Database, workstation: Workstation, key
 }
 
 /** Lets another unlock method open the keys too (e.g. a passphrase for the CLI beside the OS keychain). */
-export async function addUnlockMethod(db: Database, unlocked: UnlockedIdentity, keyStore: KeyStore, now = new Date()): Promise<void> {
+export async function addUnlockMethod(db: Database, unlocked: UnlockedIdentity, keyStore: KeyStore, now: Date): Promise<void> {
   const wrapped = await keyStore.protect(unlocked.kek);
   db.transaction(() => {
     db.prepare('INSERT OR REPLACE INTO workstation_key_wraps (workstation_id, method, wrapped_key, created_at) VALUES (?, ?, ?, ?)').run(unlocked.publicIdentity.workstationId, keyStore.method, wrapped, now.toISOString());

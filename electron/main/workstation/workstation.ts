@@ -13,7 +13,7 @@ function readMeta(db: Database, key: string): string | undefined {
   return row?.value;
 }
 
-export function ensureWorkstation(db: Database): Workstation {
+export function ensureWorkstation(db: Database, now: Date): Workstation {
   const existing = readMeta(db, 'workstation_id');
   if (existing !== undefined) {
     return { id: existing, name: readMeta(db, 'workstation_name') ?? os.hostname() };
@@ -23,7 +23,7 @@ export function ensureWorkstation(db: Database): Workstation {
   db.transaction(() => {
     insert.run('workstation_id', workstation.id);
     insert.run('workstation_name', workstation.name);
-    insert.run('created_at', new Date().toISOString());
+    insert.run('created_at', now.toISOString());
   }).immediate();
   return workstation;
 }

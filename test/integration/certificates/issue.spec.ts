@@ -106,7 +106,7 @@ describe('issuing a certificate', () => {
   it('never stores the private keys in clear', async () => {
     const world = await certificateWorld();
     await issueCertificate(world.deps, world.assess(), 'leader');
-    const identity = await unlockIdentity(world.core.services.db, world.core.services.workstation, new PassphraseKeyStore(passphrase));
+    const identity = await unlockIdentity(world.core.services.db, world.core.services.workstation, new PassphraseKeyStore(passphrase), world.core.services.platform.now());
     world.core.services.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = fs.readFileSync(world.core.services.dbFile);
     const ed25519 = identity.ed25519PrivateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;

@@ -30,7 +30,7 @@ describe('three laptops and a city', () => {
   let A: Place;
   let B: Place;
   let C: Place;
-  const units: Record<string, string> = {};
+  const units = {} as { threeStar: string; vetoed: string; stale: string; staleAtB: string; staleSigning: string };
 
   beforeAll(async () => {
     world = await cityWorld({ A: [hanyang], B: [hanyang], C: [jiangan] });

@@ -74,8 +74,8 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const identity = parseIdentityFile(identityJson, fileName ?? 'identity');
       const codes = districts === undefined ? undefined : checkDistrictCodes(db, districts);
       const outcome = enroll(db, identity, services.workstation.id, actor, now(), codes);
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, code: outcome.entry.code, districts: outcome.entry.districts } });
-      else if (codes !== undefined) appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: outcome.entry.workstationId, data: { districts: outcome.entry.districts } });
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, code: outcome.entry.code, districts: outcome.entry.districts } }, now());
+      else if (codes !== undefined) appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: outcome.entry.workstationId, data: { districts: outcome.entry.districts } }, now());
       return outcome;
     }),
     'trust.setDistricts': ({ workstationId, districts }, context) => services.writeGate.whenFree(() => {
@@ -86,7 +86,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
         if (!entry) throw new DxError('NOT_FOUND', `信任库中没有工作站 ${workstationId} (no workstation ${workstationId} in the trust store)`);
         if (entry.kind !== 'workstation') throw new DxError('BAD_INPUT', `${entry.name} 是市指挥部，不服务于区 (${entry.name} is a city office; it serves no districts)`);
         setServedDistricts(db, workstationId, codes);
-        appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: workstationId, data: { districts: codes } });
+        appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: workstationId, data: { districts: codes } }, now());
         return findTrusted(db, workstationId) as NonNullable<ReturnType<typeof findTrusted>>;
       }).immediate();
     }),
@@ -95,13 +95,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
       const outcome = enroll(db, identity, services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } }, now());
       return outcome;
     }),
     'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const entry = revokeTrust(db, workstationId, actor, reason ?? null, now());
-      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } });
+      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } }, now());
       return entry;
     }),
   };
