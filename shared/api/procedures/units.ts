@@ -114,6 +114,10 @@ export const ImportPreviewRowSchema = z.object({
   households: z.string(),
   contact: z.string(),
   phone: z.string(),
+  /** Paper-era columns as written, when the file has them (当前星级, 星级年度, 最近否决日期). */
+  stars: z.string().optional(),
+  starsCycle: z.string().optional(),
+  lastVetoOn: z.string().optional(),
   ok: z.boolean(),
   /** In update mode: a new unit, an existing one whose facts change, or one the row leaves as it is. */
   action: z.enum(['new', 'update', 'same']).optional(),
@@ -134,6 +138,8 @@ export const ImportReportSchema = z.object({
   rowsTruncated: z.boolean(),
   /** Update mode: rows that add a unit, change one, and leave one unchanged (all rows, not only the preview's). */
   counts: z.object({ new: z.number().int(), update: z.number().int(), same: z.number().int() }).optional(),
+  /** History rows entered from paper (当前星级, 星级年度, 最近否决日期), each marked as such. */
+  paperRows: z.number().int().optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
