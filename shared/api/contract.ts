@@ -17,6 +17,7 @@ import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 import { fileProcedures } from './procedures/files';
 import { planProcedures } from './procedures/plan';
+import { registryProcedures } from './procedures/registry';
 
 export const procedures = {
   ...systemProcedures,
@@ -32,6 +33,7 @@ export const procedures = {
   ...bundleProcedures,
   ...fileProcedures,
   ...planProcedures,
+  ...registryProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

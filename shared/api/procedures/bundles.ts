@@ -122,13 +122,13 @@ export const bundleProcedures = {
     output: z.object({ exports: z.array(ExportHistorySchema), imports: z.array(ImportReportSchema), receipts: z.array(ReceiptSchema) }),
   }),
   'bundles.conflicts': procedure({
-    roles: ['city'],
-    summary: 'Records held as conflicts, both versions side by side',
+    roles: ['city', 'leader'],
+    summary: 'Records held as conflicts, both versions side by side (on a laptop: its own history against the city’s)',
     input: z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
     output: z.array(ConflictSchema),
   }),
   'bundles.resolveConflict': procedure({
-    roles: ['city'],
+    roles: ['city', 'leader'],
     summary: 'Keep the version here or take the incoming one; recorded in the audit log',
     input: z.object({ id: IdSchema, keep: z.enum(['keep-local', 'take-incoming']) }),
     output: ConflictSchema,

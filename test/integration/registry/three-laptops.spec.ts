@@ -83,6 +83,25 @@ describe('three laptops and a city', () => {
     expect(listStaleBases(B.core.services.db, { open: true })).toMatchObject([expected]);
     // The city's official stars are those of the newest signing all the same: B's 一星 of 2026.
     expect(world.city.stars(units.stale)).toBe(1);
+    // The unit page says so, at the city and on B.
+    const atCity = await world.city.call('units.get', { id: units.stale });
+    expect(atCity.record.staleBases).toMatchObject([{ assessmentId: units.staleSigning, previousStars: 3, starsNow: 4, signedHere: false }]);
+  });
+
+  it('re-issues the plaque of a stale signing once a leader on B decides: the correction signs at 四星, the old plaque is revoked', async () => {
+    const old = (await B.issue(units.staleSigning)).certificate;
+    expect(old.stars).toBe(1);
+    const decided = await B.call('registry.decideStale', { assessmentId: units.staleSigning, decision: 'reissue' });
+    expect(decided).toMatchObject({ mark: { decision: 'reissue', signedHere: true }, correctionId: expect.any(String) });
+    await B.call('assessments.submit', { id: decided.correctionId as string });
+    const corrected = await B.call('assessments.sign', { id: decided.correctionId as string });
+    expect(corrected).toMatchObject({ awardedStars: 4, supersedesId: units.staleSigning });
+    const reissued = (await B.issue(corrected.id)).certificate;
+    expect(reissued).toMatchObject({ stars: 4, status: 'valid' });
+    expect(reissued.number).not.toBe(old.number);
+    expect(await B.call('certificates.get', { id: old.id })).toMatchObject({ status: 'revoked', revocation: { cause: 'superseded' } });
+    // The correction replaced the stale signing: nothing is stale any more on B.
+    expect(listStaleBases(B.core.services.db, { open: true })).toEqual([]);
   });
 
   it('never gives two laptops’ plaques in one district and cycle the same number', async () => {

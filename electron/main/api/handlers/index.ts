@@ -15,6 +15,7 @@ import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
 import { planHandlers } from './plan';
+import { registryHandlers } from './registry';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -31,6 +32,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...bundleHandlers(services),
     ...fileHandlers(services),
     ...planHandlers(services),
+    ...registryHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }
