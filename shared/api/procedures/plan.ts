@@ -66,7 +66,7 @@ const maxPlanFileBytes = 10 * 1024 * 1024;
 export const planProcedures = {
   'plan.list': procedure({
     roles: 'signedIn',
-    summary: 'Plan entries, by due date: of a cycle, a workstation (id or name), a district, a status; `mine`: this workstation’s',
+    summary: 'Plan entries, by due date: of a cycle, a workstation (id or name), a district, a status; `mine`: this workstation’s (this year’s, unless a cycle is given)',
     input: z
       .object({
         cycle: CycleSchema.optional(),
@@ -77,7 +77,8 @@ export const planProcedures = {
         limit: z.number().int().min(1).max(100_000).default(2000),
       })
       .strict(),
-    output: z.object({ entries: z.array(PlanEntrySchema), total: z.number().int() }),
+    /** `cycle`: the cycle listed (for `mine` without one, this year's by the workstation's clock). */
+    output: z.object({ entries: z.array(PlanEntrySchema), total: z.number().int(), cycle: z.number().int().nullable() }),
   }),
   'plan.progress': procedure({
     roles: 'signedIn',

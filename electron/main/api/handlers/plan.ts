@@ -22,8 +22,10 @@ export function planHandlers(services: CoreServices): PlanHandlers {
     return (all.find((station) => station.id === text) ?? all.find((station) => station.name === text))?.id ?? text;
   };
   return {
-    'plan.list': ({ cycle, workstation, district, status, mine, limit }) =>
-      listPlan(db, { cycle, district, status, limit, assigneeId: mine ? services.workstation.id : workstation === undefined ? undefined : workstationId(workstation) }, today()),
+    'plan.list': ({ cycle, workstation, district, status, mine, limit }) => {
+      const listed = cycle ?? (mine ? Number(today().slice(0, 4)) : undefined);
+      return { ...listPlan(db, { cycle: listed, district, status, limit, assigneeId: mine ? services.workstation.id : workstation === undefined ? undefined : workstationId(workstation) }, today()), cycle: listed ?? null };
+    },
     'plan.progress': ({ cycle }) => planProgress(db, cycle, today()),
     'plan.workstations': () => workstations(),
     'plan.add': (input, context) => services.writeGate.whenFree(() => addToPlan(deps, input, { workstationIds: new Set(workstations().map((station) => station.id)) }, requireActor(context))),
