@@ -89,7 +89,7 @@ export const exchangeMessages = defineMessages({
         fields: { name: '名称', address: '地址', kind: '类型', industry: '行业', district_code: '区', street: '街道', uscc: '统一社会信用代码', households: '户数', contact: '联系人', phone: '电话', in_scope: '纳入创建范围', updated_at: '修改时间', created_at: '创建时间', status: '状态', total: '总分', awarded_stars: '评定星级', score_stars: '得分星级', answers: '答案', result: '评分结果', assessed_on: '评定日期', cycle: '年度', description: '整改内容', due_on: '整改期限', owner: '责任人', unit_name: '单位', stars: '星级', vetoed: '一票否决', workstation_name: '工作站', source: '来源' },
       },
       trust: {
-        intro: '只接收已登记工作站的数据包。登记前，请打电话与对方核对指纹：对方在“设置 › 系统状态”或用 dingxing identity show 查看。',
+        intro: '只接收已登记工作站的数据包。登记前，请打电话与对方核对指纹：对方在“设置 › 工作站身份”或用 dingxing identity show 查看。登记时选择它服务的区：市级数据包只向它下发这些区的名册与计划。',
         add: '登记工作站…',
         confirmTitle: '核对指纹',
         confirmText: '请与 {name} 的操作员电话核对以下指纹，完全一致再登记：',
@@ -199,7 +199,7 @@ export const exchangeMessages = defineMessages({
         fields: { name: 'Name', address: 'Address', kind: 'Kind', industry: 'Industry', district_code: 'District', street: 'Street', uscc: 'Credit code', households: 'Households', contact: 'Contact', phone: 'Phone', in_scope: 'In scope', updated_at: 'Changed at', created_at: 'Created at', status: 'Status', total: 'Total', awarded_stars: 'Stars awarded', score_stars: 'Stars by score', answers: 'Answers', result: 'Result', assessed_on: 'Assessed on', cycle: 'Cycle', description: 'Rectification', due_on: 'Due on', owner: 'Owner', unit_name: 'Unit', stars: 'Stars', vetoed: 'Vetoed', workstation_name: 'Workstation', source: 'Source' },
       },
       trust: {
-        intro: 'Bundles are accepted only from enrolled workstations. Before enrolling, compare the fingerprint by phone: the other side sees it under Settings › Status or with dingxing identity show.',
+        intro: 'Bundles are accepted only from enrolled workstations. Before enrolling, compare the fingerprint by phone: the other side sees it under Settings › Workstation identity or with dingxing identity show. Choose the districts it serves: city bundles give it the registry and plan of those districts only.',
         add: 'Enroll a workstation…',
         confirmTitle: 'Compare the fingerprint',
         confirmText: 'Read this fingerprint to the operator of {name} by phone and enroll only if it matches exactly:',
