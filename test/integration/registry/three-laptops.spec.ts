@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '@shared/api/procedures/assessments';
 import { listConflicts } from '../../../electron/main/bundles/conflict-store';
 import { listStaleBases } from '../../../electron/main/assessments/stale-basis';
-import { cityWorld, newUscc, perfectAnswers } from './world';
+import { cityWorld, newUscc, perfectAnswers, place } from './world';
 import type { CityWorld, Place } from './world';
 
 const hanyang = '420105';
@@ -150,5 +150,25 @@ describe('three laptops and a city', () => {
     // A person on B takes the city's: the unit holds 三星 there too.
     await B.call('bundles.resolveConflict', { id: held.id, keep: 'take-incoming' });
     expect(B.stars(atB)).toBe(3);
+  });
+
+  it('lets a replaced laptop carry on from one city bundle: A is lost, D is enrolled for 汉阳区 and has the whole picture', async () => {
+    world.city.revoke(A);
+    const D = await place('D');
+    await world.city.call('trust.add', { identityJson: JSON.stringify(D.identity), districts: [hanyang] });
+    D.enrollCity(world.city);
+    const [report] = await D.take(await world.cityBundle('for-d'));
+    expect(report).toMatchObject({ status: 'imported', refused: [] });
+    const cityUnits = world.city.core.services.db.prepare("SELECT count(*) FROM units WHERE district_code = '420105'").pluck().get() as number;
+    expect(D.core.services.db.prepare("SELECT count(*) FROM units WHERE district_code = '420105'").pluck().get()).toBe(cityUnits);
+    // B's 2026 四星 of the unit A rated: D scores 2027 from it, and may give 五星.
+    expect(D.stars(units.threeStar)).toBe(4);
+    const signed = await D.sign(units.threeStar, 2027, '2027-03-01');
+    expect(signed).toMatchObject({ awardedStars: 5 });
+    // The 整改 item A opened and B closed is there, closed; D's plaques carry D's own code.
+    expect(await D.call('rectifications.listForUnit', { unitId: units.threeStar, includeDone: true })).toMatchObject([{ status: 'done', closedOn: '2026-12-01' }]);
+    const { certificate } = await D.issue(signed.id);
+    expect(certificate.number).toBe(`WH-2027-${hanyang}-${codeOf(D)}0001`);
+    expect([codeOf(A), codeOf(B)]).not.toContain(codeOf(D));
   });
 });
