@@ -45,6 +45,21 @@ export interface PlanCheckContext {
   allowedDistricts: ReadonlySet<string> | null;
 }
 
+/**
+ * The workstations a plan row's 工作站 names: by id, else by the code the city gave it, else by
+ * name. A name this workstation shares with an enrolled one means the enrolled one (the city
+ * office plans its laptops, not itself); a name two enrolled workstations share matches both.
+ */
+export function matchWorkstation(workstations: readonly PlanWorkstation[], text: string): PlanWorkstation[] {
+  const byId = workstations.filter((station) => station.id === text);
+  if (byId.length > 0) return byId;
+  const byCode = workstations.filter((station) => station.code !== null && station.code === text.toUpperCase());
+  if (byCode.length > 0) return byCode;
+  const byName = workstations.filter((station) => station.name === text);
+  const others = byName.filter((station) => !station.self);
+  return others.length > 0 ? others : byName;
+}
+
 /** An XLSX date cell arrives as its serial number (days since 1899-12-30). */
 function dayOf(text: string): string | undefined {
   if (/^\d{5}(\.0+)?$/.test(text)) {
@@ -104,9 +119,9 @@ export function checkPlanTable(db: Database, table: RawTable, context: PlanCheck
     }
 
     const stationText = cell('workstation');
-    const stations = context.workstations.filter((station) => station.id === stationText || station.name === stationText);
+    const stations = matchWorkstation(context.workstations, stationText);
     if (stationText === '') fail('workstation', '工作站不能为空', 'the workstation is empty');
-    else if (stations.length === 0) fail('workstation', `未知的工作站“${stationText}”：应为本工作站或已登记工作站的名称或编号`, `unknown workstation "${stationText}": use the name or id of this workstation or an enrolled one`);
+    else if (stations.length === 0) fail('workstation', `未知的工作站“${stationText}”：应为本工作站或已登记工作站的名称、代码或编号`, `unknown workstation "${stationText}": use the name, code or id of this workstation or an enrolled one`);
     else if (stations.length > 1) fail('workstation', `有多个工作站名为“${stationText}”，请填写工作站编号`, `several workstations are named "${stationText}": use the id`);
 
     const dueText = cell('dueOn');

@@ -1,5 +1,5 @@
 // The inspection plan (issue 17 item 8): the city office imports a plan file naming units by USCC
-// or by district and name and workstations by name or id; a file with an unknown unit or
+// or by district and name and workstations by name, id or code; a file with an unknown unit or
 // workstation is refused whole with the line; the plan travels in the city bundle; a laptop sees
 // its own entries (to do, done, overdue), an assessment outside its plan is marked, and the city
 // sees the progress by district and workstation once the laptop's bundle arrives.
@@ -56,12 +56,12 @@ describe('the inspection plan', () => {
     expect((await cli('plan', 'list', '--db', db, '--json')).json()).toEqual([]);
   });
 
-  it('imports a plan by USCC or district and name, for workstations by name or id, and lists it', async () => {
+  it('imports a plan by USCC or district and name, for workstations by name, id or code, and lists it', async () => {
     const file = csv(world.folder, 'plan.csv', [
       ['年度', '统一社会信用代码', '区', '单位名称', '工作站', '截止日期'],
       ['2026', uscc.first, '', '', 'A', '2026-10-31'],
       ['2026', '', '汉阳区', '汉阳计划二号公司', A.identity.workstationId, '2026/11/15'],
-      ['2026', '', '420102', '江岸计划公司', 'C', '2026-11-30'],
+      ['2026', '', '420102', '江岸计划公司', 'ab', '2026-11-30'],
     ]);
     const imported = await cli('plan', 'import', file, '--db', db, '--json');
     expect(imported.code).toBe(0);
@@ -72,6 +72,9 @@ describe('the inspection plan', () => {
       ['汉阳计划二号公司', 'A', '2026-11-15'],
     ]);
     expect((await cli('plan', 'list', '--db', db)).stdout).toMatch(/江岸计划公司\s+江岸区\s+C\s+2026-11-30/);
+    // C was enrolled second, so the city gave it the code AB.
+    const byCode = await cli('plan', 'list', '--workstation', 'AB', '--db', db, '--json');
+    expect(byCode.json<PlanEntry[]>().map((entry) => [entry.unitName, entry.assigneeName])).toEqual([['江岸计划公司', 'C']]);
   });
 
   it('travels to the laptops: each sees its own entries, done once assessed; an assessment outside the plan is marked', async () => {

@@ -5,7 +5,7 @@ import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { depsOfServices, localDate } from '../../assessments/deps';
 import { addToPlan, allowedDistricts, removeFromPlan, writePlanRows } from '../../plan/plan-commands';
-import { readPlanFile } from '../../plan/plan-import';
+import { matchWorkstation, readPlanFile } from '../../plan/plan-import';
 import { listPlan, planProgress, planWorkstations } from '../../plan/plan-queries';
 import { workstationCodeOf } from '../../workstation/workstation';
 
@@ -16,11 +16,8 @@ export function planHandlers(services: CoreServices): PlanHandlers {
   const deps = depsOfServices(services);
   const today = () => localDate(services.platform.now());
   const workstations = () => planWorkstations(db, services.workstation, workstationCodeOf(db));
-  /** A workstation named by id or by name (ids first). */
-  const workstationId = (text: string) => {
-    const all = workstations();
-    return (all.find((station) => station.id === text) ?? all.find((station) => station.name === text))?.id ?? text;
-  };
+  /** A workstation named by id, code or name (as a plan file names it). */
+  const workstationId = (text: string) => matchWorkstation(workstations(), text)[0]?.id ?? text;
   return {
     'plan.list': ({ cycle, workstation, district, status, mine, limit }) => {
       const listed = cycle ?? (mine ? Number(today().slice(0, 4)) : undefined);

@@ -52,7 +52,7 @@ export const planListCommand: CliCommand = {
   path: ['plan', 'list'],
   summary: 'List the inspection plan: which workstation assesses which unit by when, and whether it is done',
   options: {
-    workstation: { type: 'string', help: 'ID  only this workstation’s entries (its id or name)' },
+    workstation: { type: 'string', help: 'ID  only this workstation’s entries (its id, code or name)' },
     cycle: { type: 'string', help: 'Y  only this cycle' },
   },
   async run(context) {
