@@ -28,6 +28,7 @@ const owners: Record<string, string> = {
   history_holds: 'electron/main/assessments/history-holds.ts',
   stale_bases: 'electron/main/assessments/stale-basis.ts',
   inspection_plan: 'electron/main/plan/plan-store.ts',
+  trust_warnings: 'electron/main/bundles/trust-warnings.ts',
 };
 
 function sources(dir: string): string[] {

@@ -13,6 +13,8 @@ export interface TrustedWorkstation {
   /** DER of its PDF-signing certificate, when known. */
   certificateDer: Buffer | null;
   issuer: 'self' | 'enrolled';
+  /** Its name: this workstation's own, or the one it was enrolled under. */
+  name: string | null;
 }
 
 function derOf(pem: string | null | undefined): Buffer | null {
@@ -24,18 +26,21 @@ function derOf(pem: string | null | undefined): Buffer | null {
   }
 }
 
-function trustStoreRow(db: Database, workstationId: string): { ed25519_public_key: string; certificate_pem: string | null } | undefined {
+function trustStoreRow(db: Database, workstationId: string): { ed25519_public_key: string; certificate_pem: string | null; name: string | null } | undefined {
   const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
   if (!table) return undefined;
   const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
   if (!columns.has('workstation_id') || !columns.has('ed25519_public_key')) return undefined;
   const certificate = columns.has('certificate_pem') ? 'certificate_pem' : 'NULL AS certificate_pem';
+  const name = columns.has('name') ? 'name' : 'NULL AS name';
   const unrevoked = columns.has('revoked_at') ? ' AND revoked_at IS NULL' : '';
-  return db.prepare(`SELECT ed25519_public_key, ${certificate} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null } | undefined;
+  return db.prepare(`SELECT ed25519_public_key, ${certificate}, ${name} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null; name: string | null } | undefined;
 }
 
 export function findTrustedWorkstation(db: Database, workstationId: string): TrustedWorkstation | null {
-  const own = db.prepare('SELECT ed25519_public_key, certificate_pem FROM workstation_keys WHERE workstation_id = ?').get(workstationId) as { ed25519_public_key: string; certificate_pem: string } | undefined;
+  const own = db
+    .prepare("SELECT k.ed25519_public_key, k.certificate_pem, (SELECT value FROM meta WHERE key = 'workstation_name') AS name FROM workstation_keys k WHERE k.workstation_id = ?")
+    .get(workstationId) as { ed25519_public_key: string; certificate_pem: string; name: string | null } | undefined;
   const row = own ?? trustStoreRow(db, workstationId);
   if (!row) return null;
   try {
@@ -44,6 +49,7 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
       ed25519PublicKey: ed25519PublicKeyFromRaw(Buffer.from(row.ed25519_public_key, 'base64url')),
       certificateDer: derOf(row.certificate_pem),
       issuer: own ? 'self' : 'enrolled',
+      name: row.name,
     };
   } catch {
     return null;

@@ -150,7 +150,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   const inspectors = ['张建国', '李红梅', '王志强', '刘晓燕', '陈国平', '杨丽华'];
   const leaders = ['周卫东', '吴秀英', '徐海涛'];
   const owners = ['保卫科', '物业经理', '网格员', '安全主任', '综治专干'];
-  let assessments = 0;
+  const byStatus = { drafts: 0, submitted: 0, signed: 0 };
   let rectifications = 0;
   let vetoes = 0;
 
@@ -215,6 +215,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         if (openRoll < 0.06) {
           const partial = Object.fromEntries(Object.entries(answers).slice(0, random.int(4, 20)));
           insertAssessment(id, unit.id, cycle, assessedOn, partial, 'draft', inspector, null);
+          byStatus.drafts += 1;
           continue;
         }
         const history = historyContext(db, unit.id, cycle, assessedOn);
@@ -222,12 +223,15 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
         if (openRoll < 0.09) {
           insertAssessment(id, unit.id, cycle, assessedOn, answers, 'submitted', inspector, stamp);
           storeSubmittedResult(db, id, result);
-          assessments += 1;
+          byStatus.submitted += 1;
           continue;
         }
         insertAssessment(id, unit.id, cycle, assessedOn, answers, 'draft', inspector, stamp);
-        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
-        assessments += 1;
+        const leader = demoLeader(random.pick(leaders));
+        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: leader, status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
+        // Like every signature, with its audit entry (`dingxing audit verify` finds a signed assessment without one).
+        deps.audit({ actor: leader.userId, action: 'assessment.sign', subject: id, data: { unitId: unit.id, cycle, total: result.total, awardedStars: result.awardedStars, decidedBy: result.decidedBy, vetoed: result.vetoed, demo: true } });
+        byStatus.signed += 1;
         if (result.vetoed) vetoes += 1;
         // Hidden dangers found (PRE-5) become rectifications with a due date.
         const dangers = answers['PRE-5'];
@@ -242,7 +246,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
     }
     writeDemoDistrictInputs(db, cycles, { workstationId: deps.workstationId, enteredBy: 'demo', now: deps.now() });
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
-    deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
+    deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, ...byStatus, rectifications, vetoes, seed: options.seed ?? 20261129 } });
   }).immediate();
-  return { units: count, assessments, rectifications };
+  return { units: count, assessments: byStatus.drafts + byStatus.submitted + byStatus.signed, ...byStatus, rectifications };
 }

@@ -58,7 +58,7 @@ export const unitExportColumns: XlsxColumn<UnitExportRow>[] = [
   { header: '是否参评', width: 10, value: (row) => (row.inScope === 1 ? '是' : '否') },
   { header: '当前星级', width: 10, value: (row) => row.stars },
   { header: '最近评定年度', width: 12, value: (row) => row.lastCycle },
-  { header: '最近评定日期', width: 14, value: (row) => row.lastAssessedOn },
+  { header: '最近评定日期', width: 14, value: (row) => row.lastAssessedOn, date: true },
   { header: '最近评定得分', width: 12, value: (row) => row.lastTotal, numFmt: '0.00' },
   { header: '联系人', width: 10, value: (row) => row.contact },
   { header: '联系电话', width: 16, value: (row) => row.phone },

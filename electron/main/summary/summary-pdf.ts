@@ -19,6 +19,7 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawLine, fitSize } from '../pdf/text';
+import { documentInfoKey } from '../certificates/signed-documents';
 import { renderChartSvg } from './chart-svg';
 import { drawSvg } from './draw-svg';
 import { colours, contentWidth, ensureRoom, heading, keyValueRows, margin, numberedParagraphs, pageFooters, table } from './layout';
@@ -99,7 +100,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   const row = dashboard.row;
   const fonts = loadPdfFonts(deps.fontsDir);
   const createdAt = deps.now();
-  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt });
+  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'district-summary' } });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
   title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
@@ -209,7 +210,7 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
   const createdAt = deps.now();
-  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt });
+  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'city-summary' } });
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
   title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 

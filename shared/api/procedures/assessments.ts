@@ -198,7 +198,15 @@ export const HomeSummarySchema = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummarySchema>;
 
-const DemoResultSchema = z.object({ units: z.number().int(), assessments: z.number().int(), rectifications: z.number().int() });
+/** `assessments` counts every one made, drafts included: the three counts below add up to it. */
+const DemoResultSchema = z.object({
+  units: z.number().int(),
+  assessments: z.number().int(),
+  drafts: z.number().int(),
+  submitted: z.number().int(),
+  signed: z.number().int(),
+  rectifications: z.number().int(),
+});
 export type DemoResult = z.infer<typeof DemoResultSchema>;
 
 export const assessmentProcedures = {

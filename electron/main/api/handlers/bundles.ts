@@ -13,6 +13,7 @@ import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
+import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { checkDistrictCodes, enroll, findTrusted, listTrusted, parseIdentityFile, revokeTrust, setServedDistricts } from '../../bundles/trust-store';
 import { runJob } from '../../jobs/run-job';
 
@@ -68,7 +69,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status),
     'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
-    'trust.list': () => listTrusted(db),
+    'trust.list': () => listTrusted(db).map((entry) => ({ ...entry, warnings: warningsOf(db, entry.workstationId) })),
+    'trust.acknowledgeWarning': ({ id, note }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      return acknowledgeWarning(db, id, actor, note || null, now(), (warning) =>
+        appendAudit(db, services.workstation.id, { actor, action: 'trust.acknowledgeWarning', subject: warning.id, data: { workstationId: warning.workstationId, problem: warning.problem, bundleId: warning.bundleId, note: warning.acknowledgeNote } }, now()),
+      );
+    }),
     'trust.add': ({ identityJson, fileName, districts }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const identity = parseIdentityFile(identityJson, fileName ?? 'identity');

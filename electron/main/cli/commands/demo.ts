@@ -28,7 +28,7 @@ export const demoCommand: CliCommand = {
       : `${certificates.skipped.message} / ${certificates.skipped.messageEn}.`;
     context.print(
       { ...result, certificates: certificates.issued, ...(certificates.skipped === null ? {} : { certificatesSkipped: certificates.skipped }) },
-      `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments, ${result.rectifications} rectifications.\n${certificateLine}`,
+      `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments (${result.signed} signed, ${result.submitted} submitted, ${result.drafts} drafts), ${result.rectifications} rectifications.\n${certificateLine}`,
     );
   },
 };

@@ -3,13 +3,13 @@
  * public key and fingerprint, PDF-signing certificate). The keys are made on first need, which
  * asks for the passphrase that will protect them.
  */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { readPublicIdentity } from '../../crypto/identity';
 import type { PublicIdentity } from '../../crypto/identity';
 import { unlockedKeys } from '../../certificates/deps';
 import { cliCertificateDeps, outFile } from './certificates';
 import type { CommandContext } from '../command';
+import { writeFileRefusing } from '../write-output-file';
 
 async function identityOf(context: CommandContext): Promise<PublicIdentity> {
   const deps = await cliCertificateDeps(context);
@@ -33,7 +33,7 @@ export const identityExportCommand: CliCommand = {
     const target = outFile(context, identityExportCommand, '');
     const city = context.values.city === true;
     const identity = { ...(await identityOf(context)), ...(city ? { kind: 'city' as const } : {}) };
-    fs.writeFileSync(target, `${JSON.stringify(identity, null, 2)}\n`);
+    await writeFileRefusing(target, `${JSON.stringify(identity, null, 2)}\n`);
     context.print({ file: target, ...identity }, `已导出${city ? '市指挥部' : '工作站'}身份 (${city ? 'city office ' : ''}identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
   },
 };

@@ -1,8 +1,10 @@
 /**
- * `dingxing trust add FILE [--districts CODE,…] | list | revoke ID | districts ID --set CODE,…`:
- * the trust store of enrolled workstations, through the same procedures as 数据交换 › 信任库.
- * Compare the printed fingerprint with the one the laptop shows (`dingxing identity show`) by
- * phone. A workstation's districts decide which registry its city bundles carry.
+ * `dingxing trust add FILE [--districts CODE,…] | list | revoke ID | districts ID --set CODE,… |
+ * acknowledge WARNING_ID`: the trust store of enrolled workstations, through the same procedures as
+ * 数据交换 › 信任库. Compare the printed fingerprint with the one the laptop shows (`dingxing
+ * identity show`) by phone. A workstation's districts decide which registry its city bundles
+ * carry. A bundle refused for its audit chain leaves a warning on the entry until someone
+ * acknowledges it.
  */
 import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
@@ -54,22 +56,22 @@ export const trustListCommand: CliCommand = {
   path: ['trust', 'list'],
   summary: 'List the enrolled workstations with their fingerprints, codes and districts',
   async run(context) {
-    const core = await context.core();
-    const entries = await callCore(core, 'trust.list', {});
+    const entries = await callCore(await context.core(), 'trust.list', {});
     const table = formatTable(
       ['工作站 id', '名称 name', '类别 kind', '代码 code', '区 districts', '指纹 fingerprint', '登记 enrolled', '状态 status'],
-      entries.map((entry) => [
-        entry.workstationId,
-        entry.name,
-        entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation',
-        entry.code ?? '—',
-        districtsText(entry),
-        entry.fingerprint,
-        entry.enrolledAt.slice(0, 10),
-        entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted',
-      ]),
+      entries.map((entry) => {
+        const open = entry.warnings.filter((warning) => warning.acknowledgedAt === null).length;
+        const status = entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : open > 0 ? `有效，${open} 条警告待确认 / trusted, ${open} warning${open === 1 ? '' : 's'} to acknowledge` : '有效 trusted';
+        return [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.code ?? '—', districtsText(entry), entry.fingerprint, entry.enrolledAt.slice(0, 10), status];
+      }),
     );
-    context.print(entries, entries.length === 0 ? '信任库为空 (the trust store is empty)' : table);
+    const warnings = entries.flatMap((entry) =>
+      entry.warnings
+        .filter((warning) => warning.acknowledgedAt === null)
+        .map((warning) => `  ⚠ ${warning.id}  ${entry.name}  ${warning.createdAt.slice(0, 16).replace('T', ' ')}  数据包 bundle ${warning.sequence ?? '?'}\n    ${warning.message}\n    ${warning.messageEn}`),
+    );
+    const text = entries.length === 0 ? '信任库为空 (the trust store is empty)' : [table, ...(warnings.length > 0 ? ['', '待确认的警告（dingxing trust acknowledge ID --note TEXT）/ warnings to acknowledge:', ...warnings] : [])].join('\n');
+    context.print(entries, text);
   },
 };
 
@@ -99,5 +101,18 @@ export const trustDistrictsCommand: CliCommand = {
     const core = await context.core();
     const entry = await callCore(core, 'trust.setDistricts', { workstationId: context.positionals[0] as string, districts: districtList(value) });
     context.print(entry, `已设置 (set): ${entry.name} (${entry.workstationId}) 服务的区 districts: ${districtsText(entry)}`);
+  },
+};
+
+export const trustAcknowledgeCommand: CliCommand = {
+  path: ['trust', 'acknowledge'],
+  summary: 'Acknowledge a warning on a trust entry (a bundle refused for its audit chain) once you have looked into it',
+  args: 'WARNING_ID',
+  positionals: { min: 1, max: 1 },
+  options: { note: { type: 'string', help: 'TEXT  what you found (kept with the acknowledgment)' } },
+  async run(context) {
+    const note = stringOption(context.values, 'note');
+    const warning = await callCore(await context.core(), 'trust.acknowledgeWarning', { id: context.positionals[0] as string, ...(note !== undefined ? { note } : {}) });
+    context.print(warning, `已确认警告 (acknowledged): ${warning.id} ${warning.acknowledgedAt ?? ''}`);
   },
 };

@@ -16,8 +16,8 @@ function codeAt(index: number): string {
   return `${codeAlphabet[Math.floor(index / codeAlphabet.length) % codeAlphabet.length]}${codeAlphabet[index % codeAlphabet.length]}`;
 }
 
-export const migration0016: Migration = {
-  version: 16,
+export const migration0017: Migration = {
+  version: 17,
   name: 'the city registry: history origins, districts and codes, the city picture, holds, stale bases, the inspection plan',
   up(db) {
     db.exec(`
