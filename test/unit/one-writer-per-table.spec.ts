@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
+  unit_stars_by_cycle: 'electron/main/assessments/star-history.ts',
   streets: 'electron/main/units/unit-store.ts',
   assessments: 'electron/main/assessments/workflow.ts',
   certificates: 'electron/main/certificates/issue.ts',

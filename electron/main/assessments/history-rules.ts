@@ -23,7 +23,7 @@ export interface HistoryContext {
   lastVetoOn: string | null;
 }
 
-function byTime(a: HistoryEntry, b: HistoryEntry): number {
+export function byTime(a: HistoryEntry, b: HistoryEntry): number {
   return a.cycle - b.cycle || a.assessedOn.localeCompare(b.assessedOn) || a.createdAt.localeCompare(b.createdAt);
 }
 

@@ -14,6 +14,7 @@ import { latestSchemaVersion, migrations as allMigrations } from './migrations/i
 import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
 import { createPrivateFile, folderFor, privateFolder, restrictFile } from '../files/private-files';
+import { pageCacheKib } from './page-cache';
 import { systemClock } from '../platform';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
@@ -38,6 +39,7 @@ export interface OpenedDatabase {
 
 function configure(db: Database, readonly: boolean): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma(`cache_size = -${pageCacheKib}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL in WAL mode: a commit survives a power cut, which a user's save must.

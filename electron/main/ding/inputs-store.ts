@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { AspectScores, StoredDistrictInputs } from '@shared/domain/district-inputs';
 import type { DingGrade } from '@shared/rubric/ding-pack';
 import { newId } from '../ids';
+import { distinctValuesSql } from '../db/distinct-values';
 import type { ResolvedEntry } from './validate-inputs';
 
 interface InputsRow {
@@ -83,7 +84,7 @@ export function inputsHistory(db: Database, cycle: number, district: string): St
   return (db.prepare('SELECT * FROM district_inputs WHERE cycle = ? AND district_code = ? ORDER BY entered_at DESC, id DESC').all(cycle, district) as InputsRow[]).map(toStored);
 }
 
-/** Cycles with assessments or inputs, newest first. */
+/** Cycles with assessments or inputs, newest first; the history's walked through its cycle index (migration 0016). */
 export function knownCycles(db: Database): number[] {
-  return db.prepare('SELECT cycle FROM unit_star_history UNION SELECT cycle FROM district_inputs ORDER BY cycle DESC').pluck().all() as number[];
+  return db.prepare(`SELECT value AS cycle FROM (${distinctValuesSql('unit_star_history', 'cycle', 'DESC')}) UNION SELECT cycle FROM district_inputs ORDER BY cycle DESC`).pluck().all() as number[];
 }

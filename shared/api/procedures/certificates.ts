@@ -105,6 +105,14 @@ export const CertificateListInputSchema = z.object({
   limit: z.number().int().min(1).max(5000).default(500),
 });
 
+/** The 证书 screen's page: the list's filters, a page at a time, with how many match. */
+export const CertificatePageInputSchema = CertificateListInputSchema.omit({ limit: true }).extend({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const CertificatePageSchema = z.object({ total: z.number().int().min(0), offset: z.number().int().min(0), items: z.array(CertificateSchema) });
+export type CertificatePage = z.infer<typeof CertificatePageSchema>;
+
 export const certificateProcedures = {
   'certificates.issue': procedure({
     roles: ['leader'],
@@ -117,6 +125,12 @@ export const certificateProcedures = {
     summary: 'Certificates, newest first, with their status',
     input: CertificateListInputSchema,
     output: z.array(CertificateSchema),
+  }),
+  'certificates.page': procedure({
+    roles: 'signedIn',
+    summary: 'Certificates a page at a time, newest cycle first, with how many match the filters',
+    input: CertificatePageInputSchema,
+    output: CertificatePageSchema,
   }),
   'certificates.get': procedure({
     roles: 'signedIn',

@@ -16,8 +16,8 @@ function codeAt(index: number): string {
   return `${codeAlphabet[Math.floor(index / codeAlphabet.length) % codeAlphabet.length]}${codeAlphabet[index % codeAlphabet.length]}`;
 }
 
-export const migration0017: Migration = {
-  version: 17,
+export const migration0019: Migration = {
+  version: 19,
   name: 'the city registry: history origins, districts and codes, the city picture, holds, stale bases, the inspection plan',
   up(db) {
     db.exec(`
