@@ -63,6 +63,11 @@ export function withinSeconds(seconds: number, limit: number): Goal {
   return { text: limit < 1 ? `≤ ${Math.round(limit * 1000)} ms` : `≤ ${limit} s`, met: seconds <= limit };
 }
 
+/** No goal: a figure shown beside another, to explain it (it never fails the bench). */
+export function forInformation(): Goal {
+  return { text: 'none: shown for information', met: true };
+}
+
 /** Goal: every one of `goals` (e.g. a rate and a size). */
 export function allOf(...goals: Goal[]): Goal {
   return { text: goals.map((goal) => goal.text).join(' and '), met: goals.every((goal) => goal.met) };

@@ -9,10 +9,12 @@ import { mergeOrder } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
+import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
+import { holdRatingConflicts } from './rating-conflicts';
 import { refuse } from './refusal';
 import { insertRow, updateRow } from './apply-row';
 import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias, unitsOfAliases } from './replica-store';
@@ -31,7 +33,9 @@ export interface MergeContext {
 class Merger {
   readonly outcome: MergeOutcome = { added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [] };
   readonly touchedUnits = new Set<string>();
-  private readonly source: string;
+  /** Star-history rows this bundle added, with their versions: each is checked for a second workstation's rating of its cycle. */
+  readonly addedHistory = new Map<string, number>();
+  readonly source: string;
 
   constructor(
     private readonly context: MergeContext,
@@ -137,6 +141,7 @@ class Merger {
       }
       setRecordVersion(db, table, line.id, version);
       this.count('added', table);
+      if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
       return;
     }
     const localHash = contentHash(table, local);
@@ -160,6 +165,13 @@ class Merger {
         return;
       }
       setRecordVersion(db, table, line.id, version);
+      this.count('updated', table);
+      return;
+    }
+    // An item opened on one laptop and closed on another: the closure reaches the item here.
+    if (table === 'rectifications' && isClosureOf(local, row)) {
+      applyReceivedClosure(db, localId, { closedOn: row.closed_on as string, followUpAssessmentId: row.follow_up_assessment_id as string | null, updatedAt: row.updated_at as string });
+      setRecordVersion(db, table, line.id, { ...version, sha256: contentHash(table, readRow(db, table, localId) as Row) });
       this.count('updated', table);
       return;
     }
@@ -219,6 +231,8 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
       }
     }
   }
+  const ratings = holdRatingConflicts(db, merger.touchedUnits, new Set(merger.addedHistory.keys()), { source: merger.source, bundleId: bundle.manifest.bundleId, versions: merger.addedHistory, now: context.now });
+  merger.outcome.conflicts.push(...ratings);
   for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
   checkReferences(db);
   context.progress?.(total, total);

@@ -9,7 +9,7 @@ import type { RecordTable } from '@shared/bundle/records';
 import { prepared } from '../assessments/statements';
 
 /** The tables the change log tracks (all record tables but the audit log, read by its own seq). */
-export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs'] as const;
+export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'inspection_plan'] as const;
 export type TrackedTable = (typeof trackedTables)[number];
 
 /** A row in bundle form: the columns, without `_origin` and `_version`. */
@@ -71,11 +71,30 @@ export function allRowIds(db: Database, table: TrackedTable): string[] {
   return db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 }
 
-/** The columns a content hash covers: the schema's, in its order, derived unit columns left out. */
+/**
+ * Columns added to a table after its rows first travelled, with the value a row from before them
+ * has: a row holding that value travels and hashes as it did before the column existed, so
+ * versions kept from earlier bundles still compare equal and an older receiver still reads it.
+ */
+export const laterColumns: Partial<Record<RecordTable, Readonly<Record<string, string | null>>>> = {
+  unit_star_history: { source: 'assessment', entered_by: null },
+};
+
+/** The row as it travels: later columns left out where they hold their old value. */
+export function travellingRow(table: RecordTable, row: Row): Row {
+  const later = laterColumns[table];
+  if (later === undefined) return row;
+  const copy: Row = { ...row };
+  for (const [column, value] of Object.entries(later)) if ((copy[column] ?? null) === value) delete copy[column];
+  return copy;
+}
+
+/** The columns a content hash covers: the schema's, in its order, derived unit columns and later columns left out. */
 function hashedColumnsOf(table: RecordTable): readonly string[] {
   let columns = hashedColumnCache.get(table);
   if (columns === undefined) {
-    columns = columnsOf(table).filter((column) => !(table === 'units' && derivedUnitColumns.has(column)));
+    const later = laterColumns[table] ?? {};
+    columns = columnsOf(table).filter((column) => !(table === 'units' && derivedUnitColumns.has(column)) && !Object.hasOwn(later, column));
     hashedColumnCache.set(table, columns);
   }
   return columns;
@@ -83,11 +102,13 @@ function hashedColumnsOf(table: RecordTable): readonly string[] {
 
 const hashedColumnCache = new Map<RecordTable, readonly string[]>();
 
-/** sha256 of the row's comparable content: the columns in schema order, derived unit columns left out. */
+/** sha256 of the row's comparable content: the columns in schema order, then any later column that differs from its old value. */
 export function contentHash(table: RecordTable, row: Row): string {
   const columns = hashedColumnsOf(table);
-  const values = new Array<string | number | null>(columns.length);
+  const values = new Array<unknown>(columns.length);
   for (let index = 0; index < columns.length; index += 1) values[index] = row[columns[index] as string] ?? null;
+  const later = laterColumns[table];
+  if (later !== undefined) for (const [column, value] of Object.entries(later)) if ((row[column] ?? null) !== value) values.push([column, row[column]]);
   return hash('sha256', JSON.stringify(values), 'hex');
 }
 

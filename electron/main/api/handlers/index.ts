@@ -14,6 +14,8 @@ import { dingHandlers } from './ding';
 import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
+import { planHandlers } from './plan';
+import { registryHandlers } from './registry';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -29,6 +31,8 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...dingHandlers(services),
     ...bundleHandlers(services),
     ...fileHandlers(services),
+    ...planHandlers(services),
+    ...registryHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }
