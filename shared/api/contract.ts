@@ -16,6 +16,8 @@ import { auditProcedures } from './procedures/audit';
 import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 import { fileProcedures } from './procedures/files';
+import { planProcedures } from './procedures/plan';
+import { registryProcedures } from './procedures/registry';
 
 export const procedures = {
   ...systemProcedures,
@@ -30,6 +32,8 @@ export const procedures = {
   ...dingProcedures,
   ...bundleProcedures,
   ...fileProcedures,
+  ...planProcedures,
+  ...registryProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -16,8 +16,10 @@ import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
 import { pauseChangeLog, resumeChangeLog } from './change-log';
+import { checkCertificateNumbers } from './certificate-numbers';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
+import { applyRegistry, verifyRegistry } from './registry-import';
 import { checkBundleAudit } from './verify-audit';
 import { checkCertificateRows } from './verify-certificates';
 import { addTrustWarning } from './trust-warnings';
@@ -41,7 +43,7 @@ export interface ImportOptions {
 function emptyReport(file: string, now: Date, actorId: string): ImportReport {
   return {
     importId: newId(), file: path.basename(file), status: 'refused', bundleId: null, kind: null, source: null, sequence: null,
-    added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
+    added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
     importedAt: now.toISOString(), importedBy: actorId,
   };
 }
@@ -87,7 +89,9 @@ export async function importBundle(ctx: DomainContext, file: string, options: Im
     checkEvidenceFiles(bundle, options.dataDir);
     if (manifest.kind === 'workstation') checkCertificateRows(db, bundle);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
+    if (manifest.kind === 'workstation') checkCertificateNumbers(db, bundle);
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, ownWorkstationId) : null;
+    const registry = manifest.kind === 'city' ? verifyRegistry(db, bundle, ownWorkstationId) : null;
     options.throwIfCancelled?.();
     Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
     // Content-addressed: a file written here and then rolled back is harmless and found next time.
@@ -105,6 +109,13 @@ export async function importBundle(ctx: DomainContext, file: string, options: Im
         const parts = applyCityParts(db, city, { ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now });
         for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], parts[kind]);
       }
+      if (registry) {
+        const picture = applyRegistry(db, registry, { ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: now.toISOString() });
+        for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], picture[kind]);
+        report.skipped = picture.skipped;
+        outcome.linked.push(...picture.linked);
+        outcome.conflicts.push(...picture.conflicts);
+      }
       // What arrived is the source's work, not ours: it was not logged for export as ours.
       resumeChangeLog(db);
       Object.assign(report, outcome, { status: 'imported' });
@@ -120,7 +131,7 @@ export async function importBundle(ctx: DomainContext, file: string, options: Im
     Object.assign(report, {
       status: 'refused', bundleId: head.bundleId, kind: head.kind, sequence: head.sequence,
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
-      added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
+      added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: error.refusals,
     });
     const warning = error.warning;
     const source = report.source?.workstationId;

@@ -9,9 +9,9 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawPlaque } from './plaque';
-import { documentInfoKey, qrInfoKey } from './signed-documents';
+import { documentInfoKey } from './signed-documents';
+import { qrInfoKey } from './qr-info-key';
 
-export { qrInfoKey };
 
 export type PlaqueCertificate = Pick<Certificate, 'number' | 'unitName' | 'stars' | 'cycle' | 'issuedOn' | 'validUntil' | 'authority' | 'qrPayload' | 'workstationId'>;
 

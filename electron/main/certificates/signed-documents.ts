@@ -6,9 +6,6 @@
 import { signedDocumentKinds } from '@shared/domain/certificate';
 import type { SignedDocumentKind } from '@shared/domain/certificate';
 
-/** The PDF Info entry of a plaque holding its QR text (verify.ts reads it without loading the PDF writer). */
-export const qrInfoKey = 'DingxingQR';
-
 export const documentInfoKey = 'DingxingDocument';
 
 const reasons: [RegExp, SignedDocumentKind][] = [

@@ -16,8 +16,9 @@ import { localDate } from '../context/local-date';
 import { parseQrText, signatureMatches } from '../crypto/qr-payload';
 import { PdfSignatureProblem, verifyPdfSignature } from '../pdf/verify-signature';
 import type { SignatureHints, VerifiedPdfSignature } from '../pdf/verify-signature';
+import { qrInfoKey } from './qr-info-key';
 import { findByNumber, toCertificate } from './repository';
-import { documentInfoKey, documentKindOf, qrInfoKey, workstationOfSubject } from './signed-documents';
+import { documentInfoKey, documentKindOf, workstationOfSubject } from './signed-documents';
 import { findTrustedWorkstation } from './trusted-workstations';
 import { findNotice } from '../bundles/revocation-notices';
 

@@ -13,11 +13,15 @@ import { verifyQrText } from '../../../electron/main/certificates/verify';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { addPack } from '../../../electron/main/rubric/pack-store';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
+import { setWorkstationCode } from '../../../electron/main/workstation/workstation';
 import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
 import type { Station } from './world';
 import { contextOf, recordedAs } from '../../helpers/context';
 
-async function issueAndRevoke(s: Station, assessmentId: string): Promise<{ number: string; qr: string }> {
+async function issueAndRevoke(s: Station, assessmentId: string, code: string): Promise<{ number: string; qr: string }> {
+  // A laptop that works with a city office numbers its plaques with the code the city gave it
+  // (a city bundle brings it; test/integration/registry covers that path).
+  setWorkstationCode(s.core.services.db, code);
   const ctx = contextOf(s.core, recordedAs('cli:test'), () => now);
   const { certificate } = await issueCertificate(ctx, new PassphraseKeyStore('station passphrase'), assessmentId);
   revokeCertificate(ctx, certificate.id, '发现隐患，撤销');
@@ -39,7 +43,7 @@ describe('city bundles', () => {
     const { a, b, city } = await world();
     const folder = dir();
     const assessed = a.assess({ name: '甲公司' });
-    const revoked = await issueAndRevoke(a, assessed);
+    const revoked = await issueAndRevoke(a, assessed, findTrusted(city.core.services.db, a.identity.workstationId)!.code!);
     await a.exportTo(file(folder, 'a1.dxb'));
     expect((await city.importFrom(file(folder, 'a1.dxb'))).status).toBe('imported');
     // A's second bundle is altered on the way: the city refuses it, and says so in A's receipt.

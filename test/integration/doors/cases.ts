@@ -200,6 +200,42 @@ export const cases: Case[] = [
     },
     expect: 'ok',
   },
+  {
+    name: 'trust.setDistricts',
+    input: async (w) => {
+      const entry = (await w.setup('trust.add', { identityJson: w.mail.laptopIdentityJson })).entry;
+      return { workstationId: entry.workstationId, districts: ['420105', '汉阳区', '420106'] };
+    },
+    expect: 'ok',
+  },
+  { name: 'identity.export', input: () => ({ city: false }), expect: 'ok' },
+  { name: 'plan.workstations', input: () => ({}), expect: 'ok' },
+  { name: 'plan.add', input: async (w) => ({ cycle: 2026, unitIds: [await w.unit()], assigneeId: w.core.services.workstation.id, dueOn: '2026-12-20' }), expect: 'ok' },
+  {
+    name: 'plan.import',
+    input: async (w) => {
+      const name = `计划单位${tag()}`;
+      await w.setup('units.create', { name, kind: 'enterprise', districtCode: '420105' });
+      const csv = `年度,区,单位名称,工作站,截止日期\n2026,汉阳区,${name},${w.core.services.workstation.id},2026-12-20\n`;
+      return { fileName: 'plan-2026.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') };
+    },
+    expect: 'ok',
+  },
+  { name: 'plan.list', input: () => ({ cycle: 2026, limit: 20 }), expect: 'ok' },
+  { name: 'plan.progress', input: () => ({ cycle: 2026 }), expect: 'ok' },
+  {
+    name: 'plan.remove',
+    input: async (w) => {
+      const unitId = await w.unit();
+      await w.setup('plan.add', { cycle: 2026, unitIds: [unitId], assigneeId: w.core.services.workstation.id, dueOn: '2026-12-20' });
+      const { entries } = await w.setup('plan.list', { cycle: 2026, limit: 100_000 });
+      return { ids: entries.filter((entry) => entry.unitId === unitId).map((entry) => entry.id) };
+    },
+    expect: 'ok',
+  },
+  { name: 'registry.staleBases', input: () => ({ open: true }), expect: 'ok' },
+  // No assessment here was signed on a basis that changed since: the decision finds no mark.
+  { name: 'registry.decideStale', input: () => ({ assessmentId: '0192f5a0-0000-7000-8000-000000000002', decision: 'stands' }), expect: 'NOT_FOUND' },
   { name: 'files.startUpload', input: () => ({ fileName: 'week.dxb', bytes: 10 }), expect: 'ok' },
   {
     name: 'files.uploadChunk',

@@ -13,7 +13,7 @@ import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
-import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
+import { enroll, listTrusted, parseIdentityFile, revokeTrust, setDistricts } from '../../bundles/trust-store';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
 
@@ -81,7 +81,8 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
         ctx.audit({ action: 'trust.acknowledgeWarning', subject: warning.id, data: { workstationId: warning.workstationId, problem: warning.problem, bundleId: warning.bundleId, note: warning.acknowledgeNote } }),
       );
     },
-    'trust.add': ({ identityJson, source }, context) => enroll(context.domain(), parseIdentityFile(identityJson, source ?? 'identity')),
+    'trust.add': ({ identityJson, fileName, districts }, context) => enroll(context.domain(), parseIdentityFile(identityJson, fileName ?? 'identity'), districts),
+    'trust.setDistricts': ({ workstationId, districts }, context) => setDistricts(context.domain(), workstationId, districts),
     'trust.addCity': ({ identityJson }, context) => {
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');

@@ -79,5 +79,14 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       const data = verifierData(db, today());
       return { html: verifierHtml(data), workstations: Object.keys(data.keys).length, revoked: Object.keys(data.revoked).length };
     },
+    'identity.export': ({ city }, context) => {
+      const actor = requireActor(context);
+      if (city && !actor.roles.includes('city')) throw new DxError('FORBIDDEN', '只有市指挥部角色可以导出市指挥部身份 / only the city office role exports the city office’s identity', { reason: 'auth.roleRequired', roles: ['city'] });
+      const identity = readPublicIdentity(db, services.workstation);
+      if (!identity) throw new DxError('CONFLICT', '本工作站还没有密钥，因此没有身份文件：请先创建工作站密钥 / this workstation has no keys yet, so no identity file: create the workstation keys first', { reason: 'no-keys' });
+      const file = { ...identity, ...(city ? { kind: 'city' as const } : {}) };
+      const stem = services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || services.workstation.id.slice(-8);
+      return { fileName: city ? `dingxing-city-${stem}.id` : `dingxing-identity-${stem}.id`, content: `${JSON.stringify(file, null, 2)}\n`, fingerprint: identity.fingerprint, workstationId: identity.workstationId, workstationName: identity.workstationName, kind: city ? 'city' : 'workstation' };
+    },
   };
 }

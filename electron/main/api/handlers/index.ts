@@ -11,6 +11,8 @@ import { bundleProcedures } from '@shared/api/procedures/bundles';
 import { certificateProcedures } from '@shared/api/procedures/certificates';
 import { dingProcedures } from '@shared/api/procedures/ding';
 import { fileProcedures } from '@shared/api/procedures/files';
+import { planProcedures } from '@shared/api/procedures/plan';
+import { registryProcedures } from '@shared/api/procedures/registry';
 import { scoringProcedures } from '@shared/api/procedures/scoring';
 import { sessionProcedures } from '@shared/api/procedures/session';
 import { systemProcedures } from '@shared/api/procedures/system';
@@ -57,5 +59,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...lazyDomain(dingProcedures, async () => (await import('./ding')).dingHandlers(services)),
     ...lazyDomain(bundleProcedures, async () => (await import('./bundles')).bundleHandlers(services)),
     ...lazyDomain(fileProcedures, async () => (await import('./files')).fileHandlers(services)),
+    ...lazyDomain(planProcedures, async () => (await import('./plan')).planHandlers(services)),
+    ...lazyDomain(registryProcedures, async () => (await import('./registry')).registryHandlers(services)),
   };
 }

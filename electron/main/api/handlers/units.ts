@@ -7,7 +7,8 @@ import { requireActor } from '../dispatch';
 import type { unitProcedures } from '@shared/api/procedures/units';
 import type { CoreServices } from '../../core-services';
 import { createUnit, updateUnit } from '../../units/unit-commands';
-import { getStarHistory, getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
+import { getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
+import { unitHistory, unitRecord } from '../../registry/unit-record';
 import type { ImportJobInput } from '../../units/import/import-jobs';
 import { issuesCsv } from '@shared/text/issues-csv';
 import { errorsCsvFileName, errorsPage, rowsPage, summaryOf } from '../../units/import/preview-pages';
@@ -35,7 +36,7 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
   return {
     'districts.list': () => listDistricts(db),
     'units.list': (input) => listUnits(db, input),
-    'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: getStarHistory(db, id) }),
+    'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: unitHistory(db, id, services.workstation.id), record: unitRecord(db, id, services.workstation.id) }),
     'units.create': (fields, context) => createUnit(context.domain(), fields),
     'units.update': ({ id, fields }, context) => updateUnit(context.domain(), id, fields),
     'units.importPreview': async (input, context) => {

@@ -5,6 +5,7 @@
 import { DxError } from '@shared/api/errors';
 import type { ImportReport } from '@shared/api/procedures/units';
 import type { DomainContext } from '../../context/domain-context';
+import { localDate } from '../../context/local-date';
 import { bulkRegistryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
@@ -50,7 +51,7 @@ export async function importUnitsFile(ctx: DomainContext, options: ImportOptions
     progressOf('check', 0, table.rows.length);
     const checked = validateRows(
       table,
-      bulkRegistryLookups(db),
+      bulkRegistryLookups(db, localDate(ctx.now())),
       options.preview ? (options.previewLimit ?? previewRowLimit) : 0,
       (done, total) => {
         options.throwIfCancelled?.();
@@ -83,6 +84,7 @@ export async function importUnitsFile(ctx: DomainContext, options: ImportOptions
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
       workstationId: ctx.workstation.id,
+      enteredBy: ctx.actor.userId,
       now: ctx.now(),
       onProgress(done, total) {
         options.throwIfCancelled?.();
@@ -96,7 +98,7 @@ export async function importUnitsFile(ctx: DomainContext, options: ImportOptions
         });
       },
     });
-    return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };
+    return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, ...(written.paperRows > 0 ? { paperRows: written.paperRows } : {}), rows: [], rowsTruncated: false };
   }).immediate();
 }
 

@@ -12,9 +12,10 @@ import { certificateMessages } from './certificates';
 import { dingMessages } from './ding';
 import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
+import { registryMessages } from './registry';
 import { a11yMessages } from './a11y';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages, a11yMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages, registryMessages, a11yMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
