@@ -24,7 +24,7 @@ export const parts = {
   node: {
     name: 'node',
     inputs: ['electron', 'shared', 'build/build-node.mjs', ...common],
-    outputs: ['dist/cli.mjs', 'dist/cli.mjs.map', 'dist/jobs-worker.mjs', 'dist/jobs-worker.mjs.map', 'dist/jobs', 'dist-electron', 'build/fonts/NotoSansSC-Regular.ttf', 'build/fonts/NotoSansSC-Bold.ttf'],
+    outputs: ['dist/cli.mjs', 'dist/cli.mjs.map', 'dist/cli', 'dist/jobs-worker.mjs', 'dist/jobs-worker.mjs.map', 'dist/jobs', 'dist-electron', 'build/fonts/NotoSansSC-Regular.ttf', 'build/fonts/NotoSansSC-Bold.ttf'],
     stamp: 'dist/.stamp-node.json',
     command: [path.join(root, 'build/build-node.mjs')],
   },
