@@ -213,8 +213,8 @@ describe('a day without a mouse', () => {
     await page.locator('.dx-sign-confirm').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
 
-    // The focus is back where it was, on 签发.
-    expect((await focused(page)).testId).toBe('sign-button');
+    // The focus is back where it was, on 签发 (once the box has faded out).
+    await expect.poll(async () => (await focused(page)).testId).toBe('sign-button');
     await page.keyboard.press('Enter');
     await page.locator('.dx-sign-confirm').waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe('Cancel');
