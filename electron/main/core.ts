@@ -55,8 +55,8 @@ export interface ServiceOptions {
 }
 
 export function createServices(db: Database, dbFile: string, options: ServiceOptions = {}): CoreServices {
-  const workstation = ensureWorkstation(db);
   const platform = options.platform ?? nodePlatform();
+  const workstation = ensureWorkstation(db, platform.now());
   const dataDir = path.dirname(path.resolve(dbFile));
   return {
     db,

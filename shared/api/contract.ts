@@ -16,6 +16,7 @@ import { auditProcedures } from './procedures/audit';
 import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 import { fileProcedures } from './procedures/files';
+import { workstationProcedures } from './procedures/workstation';
 
 export const procedures = {
   ...systemProcedures,
@@ -30,6 +31,7 @@ export const procedures = {
   ...dingProcedures,
   ...bundleProcedures,
   ...fileProcedures,
+  ...workstationProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

@@ -12,7 +12,7 @@ import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
 import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
-import { unlockIdentity } from '../../electron/main/crypto/identity';
+import { createIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { newId } from '../../electron/main/ids';
 import { runJob } from '../../electron/main/jobs/run-job';
@@ -101,7 +101,7 @@ function rawInserts(source: Core, target: Core): number {
 it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments`, async () => {
   const laptop = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
   const { answers } = fill(laptop);
-  const unlocked = await unlockIdentity(laptop.services.db, laptop.services.workstation, new PassphraseKeyStore('bench passphrase'), now);
+  const unlocked = await createIdentity(laptop.services.db, laptop.services.workstation, [new PassphraseKeyStore('bench passphrase')], now);
   const signer = signerMaterialOf(unlocked);
   const folder = tempDir();
   const bundle = path.join(folder, 'season.dxb');

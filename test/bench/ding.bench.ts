@@ -10,6 +10,7 @@ import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { certificateDepsOf } from '../../electron/main/certificates/deps';
 import { coverageSql, districtCoverageSql } from '../../electron/main/ding/coverage';
 import { dingTable } from '../../electron/main/ding/ding-table';
@@ -74,6 +75,7 @@ function seed(db: Database): void {
 
 it('evaluates the Ding table within 1 s and ≤ 2× the raw coverage aggregate', async () => {
   core = await openCore({ dbFile: path.join(dir, 'ding.sqlite'), jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore('bench passphrase') }) });
+  await makeKeys(core, 'bench passphrase');
   const db = core.services.db;
   seed(db);
   const raw = db.prepare(coverageSql);

@@ -5,6 +5,7 @@ import type { DingTableResult, DistrictDashboard, FileDownload } from '@shared/a
 import { testCore } from '../helpers/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { actorWith, anyone, asInspector } from '../helpers/actors';
 import type { Caller } from '../../electron/main/api/dispatch';
 
@@ -22,6 +23,7 @@ describe('Ding API', () => {
   let core: Core;
   beforeAll(async () => {
     core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore('correct horse battery staple') }) });
+    await makeKeys(core, 'correct horse battery staple');
     await call(core, 'demo.load', {});
   });
 

@@ -196,7 +196,14 @@ export const HomeSummarySchema = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummarySchema>;
 
-const DemoResultSchema = z.object({ units: z.number().int(), assessments: z.number().int(), rectifications: z.number().int() });
+const DemoResultSchema = z.object({
+  units: z.number().int(),
+  assessments: z.number().int(),
+  rectifications: z.number().int(),
+  /** Plaques issued for the latest cycle; none when the keys were not at hand, and `certificatesSkipped` says why. */
+  certificates: z.number().int().optional(),
+  certificatesSkipped: z.object({ reason: z.enum(['no-keys', 'keys-locked', 'wrong-passphrase', 'keys-refused']), message: z.string(), messageEn: z.string() }).nullable().optional(),
+});
 export type DemoResult = z.infer<typeof DemoResultSchema>;
 
 export const assessmentProcedures = {

@@ -7,6 +7,7 @@ import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import type { Core } from '../../../electron/main/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../../helpers/keys';
 import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { actorWith, asInspector, asLeader } from '../../helpers/actors';
@@ -22,7 +23,11 @@ async function call<N extends ProcedureName>(core: Core, name: N, input: Procedu
   return result.value as ProcedureOutput<N>;
 }
 
-const workerCore = () => testCore({ jobMode: 'worker', platform: nodePlatform({ keyStore: new PassphraseKeyStore('api passphrase') }) });
+async function workerCore() {
+  const core = await testCore({ jobMode: 'worker', platform: nodePlatform({ keyStore: new PassphraseKeyStore('api passphrase') }) });
+  await makeKeys(core, 'api passphrase');
+  return core;
+}
 
 describe('数据交换 procedures', () => {
   it('exports on a laptop and imports at the city office in worker jobs, with roles enforced', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { depsOfServices } from '../../../electron/main/assessments/deps';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../../helpers/keys';
 import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/users/cli-actor';
 import { asInspector, asLeader } from '../../helpers/actors';
@@ -15,6 +16,7 @@ import { assessmentDocument, passphrase } from './world';
 
 async function coreWithAssessments(count: number, jobMode: 'worker' | 'inline') {
   const core = await testCore({ jobMode, platform: nodePlatform({ keyStore: new PassphraseKeyStore(passphrase), fontsDir: path.resolve('build/fonts') }) });
+  await makeKeys(core, passphrase);
   const ids = importAssessmentDocuments(
     depsOfServices(core.services),
     cliActor(),

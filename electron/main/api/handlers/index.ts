@@ -14,6 +14,7 @@ import { dingHandlers } from './ding';
 import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
+import { workstationHandlers } from './workstation';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -29,6 +30,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...dingHandlers(services),
     ...bundleHandlers(services),
     ...fileHandlers(services),
+    ...workstationHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }

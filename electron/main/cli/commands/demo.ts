@@ -10,7 +10,7 @@ import { cliActor } from '../../users/cli-actor';
 
 export const demoCommand: CliCommand = {
   path: ['demo'],
-  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks the workstation key)',
+  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks keys made by identity create; else it says why there are none)',
   options: {
     units: { type: 'string', help: 'N  how many units (default 300)' },
     seed: { type: 'string', help: 'S  random seed; the same seed makes the same data' },
@@ -21,11 +21,11 @@ export const demoCommand: CliCommand = {
     const seed = integerOption(context.values, 'seed', demoCommand);
     const core = await context.core();
     const result = generateDemo(depsOfServices(core.services), { units, ...(seed !== undefined ? { seed } : {}) });
-    // Certificates need the workstation key: unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
+    // Certificates need the keys made by `identity create`, unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
     const certificates = await issueDemoCertificates(certificateDepsOf(core.services, { keyStore: passphraseKeyStoreFromEnv() }), cliActor().userId);
     const certificateLine = certificates.skipped === null
       ? `已签发 ${certificates.issued} 张证书 / ${certificates.issued} certificates issued.`
-      : `${certificates.skipped.message} / ${certificates.skipped.messageEn}.`;
+      : `${certificates.skipped.message}。\n${certificates.skipped.messageEn}.`;
     context.print(
       { ...result, certificates: certificates.issued, ...(certificates.skipped === null ? {} : { certificatesSkipped: certificates.skipped }) },
       `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments, ${result.rectifications} rectifications.\n${certificateLine}`,

@@ -16,11 +16,11 @@ import { certificateIssueCommand, certificateListCommand, certificatePrintComman
 import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { verifierExportCommand } from './verifier';
-import { identityExportCommand, identityShowCommand } from './identity';
+import { identityCreateCommand, identityExportCommand, identityShowCommand, workstationNameCommand } from './identity';
 import { dingCommand, dingInputsImportCommand } from './ding';
 import { summaryCommand } from './summary';
 import { exportCommand, importCommand } from './bundles';
 import { trustAddCommand, trustListCommand, trustRevokeCommand } from './trust';
 import { conflictsListCommand, conflictsResolveCommand } from './conflicts';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, dingCommand, dingInputsImportCommand, summaryCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, conflictsListCommand, conflictsResolveCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityCreateCommand, identityShowCommand, identityExportCommand, workstationNameCommand, dingCommand, dingInputsImportCommand, summaryCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, conflictsListCommand, conflictsResolveCommand];
