@@ -8,7 +8,9 @@ import { databaseWithSampleUnits, openLoggedIn, useAppInBrowser } from './suppor
 const session = useAppInBrowser(() => {
   const dbFile = databaseWithSampleUnits('dingxing-e2e-audit-');
   // The import is signed; the users added next are not yet.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' } });
+  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' };
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env });
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env });
   return { dbFile };
 });
 

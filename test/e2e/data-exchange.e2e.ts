@@ -22,6 +22,7 @@ const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
 const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8' });
 
 const laptop = useAppInBrowser(() => {
+  dingxing('identity', 'create', '--db', laptopDb);
   dingxing('demo', '--units', '1', '--db', laptopDb);
   return { dbFile: laptopDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });

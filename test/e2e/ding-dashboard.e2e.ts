@@ -12,6 +12,7 @@ import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
 const passphrase = 'e2e ding passphrase';
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-ding-')), 'e2e.sqlite');
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
   execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });

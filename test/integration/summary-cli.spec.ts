@@ -15,6 +15,7 @@ beforeAll(async () => {
   dir = tempDir();
   db = path.join(dir, 'demo.sqlite');
   process.env.DINGXING_KEY_PASSPHRASE = passphrase;
+  expect((await cli('identity', 'create', '--db', db)).code).toBe(0);
   expect((await cli('demo', '--db', db)).code).toBe(0);
 });
 

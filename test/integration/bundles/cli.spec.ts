@@ -11,9 +11,11 @@ let folder: string;
 const db = (name: string) => path.join(folder, `${name}.sqlite`);
 const at = (name: string) => path.join(folder, name);
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = tempDir();
   process.env.DINGXING_KEY_PASSPHRASE = 'cli bundle passphrase';
+  // Each workstation's keys are made once, on purpose, before it signs anything.
+  for (const name of ['laptop', 'city', 'source', 'target']) expect((await cli('identity', 'create', '--db', db(name))).code).toBe(0);
 });
 
 afterEach(() => {

@@ -12,8 +12,9 @@ import { certificateMessages } from './certificates';
 import { dingMessages } from './ding';
 import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
+import { keysMessages } from './keys';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages, keysMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
