@@ -25,7 +25,7 @@ describe('Ding API', () => {
     core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore('correct horse battery staple') }) });
     await makeKeys(core, 'correct horse battery staple');
     await call(core, 'demo.load', {});
-  });
+  }, 120_000);
 
   it('gives the newest cycle by default, every known cycle, and last cycle’s grades', async () => {
     const table = await call<DingTableResult>(core, 'ding.table', {});

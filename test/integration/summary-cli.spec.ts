@@ -17,7 +17,7 @@ beforeAll(async () => {
   process.env.DINGXING_KEY_PASSPHRASE = passphrase;
   expect((await cli('identity', 'create', '--db', db)).code).toBe(0);
   expect((await cli('demo', '--db', db)).code).toBe(0);
-});
+}, 120_000);
 
 afterAll(() => {
   delete process.env.DINGXING_KEY_PASSPHRASE;

@@ -15,13 +15,21 @@ import { inputsHistory, knownCycles } from './inputs-store';
 
 /** Latest signed/final assessment of each unit of the district that no signed correction supersedes. */
 const latestTotalsSql = `
-  SELECT u.id AS unitId, u.name, u.kind, u.current_stars AS stars, a.total
+  SELECT u.id AS unitId, u.name, u.kind, u.current_stars AS stars, a.total, a.decided_by AS decidedBy
     FROM units u
     JOIN assessments a ON a.id = (
       SELECT x.id FROM assessments x WHERE x.unit_id = u.id AND x.status IN ('signed', 'final')
          AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = x.id AND c.status IN ('signed', 'final'))
        ORDER BY x.cycle DESC, x.assessed_on DESC, x.signed_at DESC LIMIT 1)
    WHERE u.district_code = ? AND u.in_scope = 1 AND u.current_stars < 5 AND a.total IS NOT NULL`;
+
+const holdingRules = ['stepUp', 'condition', 'gate', 'veto', 'lockout'] as const;
+type HoldingRule = (typeof holdingRules)[number];
+
+/** The rule that kept a unit below the stars its total reaches; `threshold` (or nothing) means the stars are its own since. */
+function heldByRule(decidedBy: string | null): HoldingRule | 'later' {
+  return holdingRules.includes(decidedBy as HoldingRule) ? (decidedBy as HoldingRule) : 'later';
+}
 
 /** `table`: the cycle's whole table when the caller has it already (its ranks need every district). */
 export function districtDashboard(db: Database, district: string, cycle: number, today: string, table: DingTable = dingTable(db, cycle)): DistrictDashboard {
@@ -64,12 +72,14 @@ export function districtDashboard(db: Database, district: string, cycle: number,
     .get(today, code) as { open: number; overdue: number };
 
   const levels = [...getRubricPack(db, defaultStarRubricRef).pack.stars].sort((a, b) => a.stars - b.stars);
-  const nearestNextStar = (db.prepare(latestTotalsSql).all(code) as { unitId: string; name: string; kind: UnitKind; stars: number; total: number }[])
-    .flatMap((unit) => {
+  const nearestNextStar = (db.prepare(latestTotalsSql).all(code) as { unitId: string; name: string; kind: UnitKind; stars: number; total: number; decidedBy: string | null }[])
+    .flatMap(({ decidedBy, ...unit }) => {
       const next = levels.find((level) => level.stars === unit.stars + 1);
       if (!next) return [];
       const gap = Math.round((next.min - unit.total) * 100) / 100;
-      return [{ ...unit, nextStars: next.stars, threshold: next.min, gap: Math.max(0, gap) }];
+      // At or above the threshold yet not promoted: a rule held the star back (逐级, a condition, a gate…), not points.
+      const heldBy = gap <= 0 ? heldByRule(decidedBy) : null;
+      return [{ ...unit, nextStars: next.stars, threshold: next.min, gap: Math.max(0, gap), heldBy }];
     })
     .sort((a, b) => a.gap - b.gap || a.name.localeCompare(b.name, 'zh'))
     .slice(0, 10);

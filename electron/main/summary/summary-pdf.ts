@@ -35,6 +35,12 @@ function gradeZh(pack: DingPack, grade: DingGrade | null): string {
   return grade === 'none' ? '无' : (pack.grades.find((level) => level.grade === grade)?.label.zh ?? grade);
 }
 
+/** Last cycle's grade (the row's, one definition everywhere) and where it comes from. */
+function previousGradeText(pack: DingPack, row: DingRow): string {
+  if (row.previousGrade === null) return '上年度未评定';
+  return `${gradeZh(pack, row.previousGrade)}${row.previousGradeSource === 'inputs' ? '（录入）' : ''}`;
+}
+
 function pct(share: number): string {
   return `${Math.round(share * 10_000) / 100}%`;
 }
@@ -106,7 +112,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
     ['本年度评定', row.eligible ? (row.grade === 'none' ? '具备资格，综合得分未达铜鼎' : gradeZh(pack, row.grade)) : '不具备参评资格，本年度不授鼎'],
     ['决定规则', row.decidedBy ? decidedByZh[row.decidedBy] ?? row.decidedBy : '—'],
     ['综合得分', `${row.composite ?? '—'}（全市 ${evaluatedCount} 个已评定区县中排名第 ${row.rank ?? '—'}）`],
-    ['上年度评定', gradeZh(pack, row.previousGrade)],
+    ['上年度评定', previousGradeText(pack, row)],
   ]);
 
   heading(doc, fonts, '考评数据');
@@ -149,7 +155,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   heading(doc, fonts, `与上年度（${cycle - 1}）相比`);
   const changes = dashboard.changesByCycle.find((entry) => entry.cycle === cycle);
   keyValueRows(doc, fonts, [
-    ['平安鼎', `${data.lastCycle ? gradeZh(pack, data.lastCycle.grade) : '上年度未评定'} → ${row.eligible ? gradeZh(pack, row.grade) : '不具备资格'}`],
+    ['平安鼎', `${previousGradeText(pack, row)} → ${row.eligible ? gradeZh(pack, row.grade) : '不具备资格'}`],
     ['综合得分', `${data.lastCycle?.composite ?? '—'} → ${row.composite ?? '—'}`],
     ['星级覆盖率', `${data.lastCycle ? pct(data.lastCycle.coverage) : '—'} → ${pct(row.coverage)}`],
     ['本年度星级变化', `升星 ${changes?.promotions ?? 0} 个，降星 ${changes?.demotions ?? 0} 个，一票否决 ${changes?.vetoes ?? 0} 个`],
@@ -201,8 +207,6 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });
   }
   const pack = loadDingPack(deps.db).pack;
-  const last = dingTable(deps.db, cycle - 1);
-  const lastGrade = new Map(last.rows.map((row) => [row.district, row.evaluated ? row.grade : null]));
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
   const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin });
@@ -224,7 +228,7 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
     { title: '依法治国', width: 48, align: 'right', text: (row) => (row.ruleOfLaw === null ? '' : String(row.ruleOfLaw)) },
     { title: '综治', width: 40, align: 'right', text: (row) => (row.zongzhi === null ? '' : String(row.zongzhi)), colour: (row) => (row.zongzhi !== null && row.zongzhi < pack.eligibility.minZongzhi ? colours.red : undefined) },
     { title: '综合', width: 42, align: 'right', text: (row) => (row.composite === null ? '' : String(row.composite)) },
-    { title: '上年度', width: 40, align: 'center', text: (row) => gradeZh(pack, lastGrade.get(row.district) ?? null) },
+    { title: '上年度', width: 40, align: 'center', text: (row) => gradeZh(pack, row.previousGrade) },
     { title: '本年度', width: 40, align: 'center', text: (row) => (row.evaluated ? gradeZh(pack, row.grade) : '—') },
     { title: '决定规则', width: contentWidth(doc) - 452, text: (row) => (row.decidedBy ? decidedByShort[row.decidedBy] ?? row.decidedBy : '未录入数据'), colour: (row) => (row.evaluated && !row.eligible ? colours.red : undefined) },
   ], table_.rows);
