@@ -79,7 +79,7 @@ describe('last cycle’s grade', () => {
   it('reads the same in the table, the dashboard, the district summary (both pages), the city report and Excel', { timeout: 240_000 }, async () => {
     const table = await call<{ rows: DingRow[] }>('ding.table', { cycle: 2026 });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from((await call<{ contentBase64: string }>('exports.dingXlsx', { cycle: 2026 })).contentBase64, 'base64'));
+    await workbook.xlsx.load(Buffer.from((await call<{ contentBase64: string }>('exports.dingXlsx', { cycle: 2026 })).contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     const excel = new Map<string, string>();
