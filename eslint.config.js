@@ -1,4 +1,4 @@
-// Lint rules, including the layering of ARCHITECTURE.md (as VS Code's code-layering rule does):
+// Lint rules, including the layering of docs/architecture.md (as VS Code's code-layering rule does):
 // shared/ imports nothing outside itself; the core never imports electron; the renderer never
 // imports Node or electron; the preload only electron and shared/.
 import { builtinModules } from 'node:module';
@@ -62,6 +62,19 @@ export default tseslint.config(
           paths: [electronImport],
           patterns: [{ regex: '^electron/', message: electronImport.message }],
         },
+      ],
+    },
+  },
+  // One clock: the core and shared/ read time only through platform.now() (electron/main/platform.ts),
+  // so tests and demos that pin it see the same dates whatever day they run.
+  {
+    files: ['electron/main/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['electron/main/platform.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time through platform.now() (or the now handed to you), never new Date().' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time through platform.now() (or the now handed to you), never Date.now().' },
       ],
     },
   },

@@ -1,5 +1,5 @@
 // ESLint rule: a relative or aliased import must land in a folder the importing layer may use
-// (ARCHITECTURE.md's table). Packages (electron, Node modules) are checked by no-restricted-imports.
+// (docs/architecture.md). Packages (electron, Node modules) are checked by no-restricted-imports.
 import path from 'node:path';
 
 /** Which folders each layer may import from, first match wins. */

@@ -42,7 +42,7 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
     unsubscribe();
     core.close();
     try {
-      const result = await restoreDatabase(backupFile, dbFile);
+      const result = await restoreDatabase(backupFile, dbFile, () => platform.now());
       return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
     } finally {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.

@@ -72,14 +72,15 @@ export function createServices(db: Database, dbFile: string, options: ServiceOpt
     importSessions: new ImportSessions(() => platform.now().getTime()),
     transfers: new Transfers(dataDir, () => platform.now().getTime()),
     audit(entry: AuditEntryInput) {
-      appendAudit(db, workstation.id, entry);
+      appendAudit(db, workstation.id, entry, platform.now());
     },
   };
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const opened = await openDatabase(options.dbFile);
-  const services = createServices(opened.db, opened.file, options);
+  const platform = options.platform ?? nodePlatform();
+  const opened = await openDatabase(options.dbFile, { now: () => platform.now() });
+  const services = createServices(opened.db, opened.file, { ...options, platform });
   if (options.seed !== false) seedDatabase(services);
   // jobs.cancel reaches the dispatcher that runs it; the getter is only called after construction.
   const checkpoints = createCheckpointer(services);

@@ -31,11 +31,30 @@ export interface Platform {
   restoreFrom: ((backupFile: string, audit: AuditEntryInput) => Promise<{ previousBackup: string | null; schemaVersion: number }>) | null;
 }
 
+/**
+ * The one place the core reads the machine's clock. `DINGXING_NOW` (an ISO instant) starts the
+ * clock at that instant instead, and lets it run on from there: tests, demos and screenshots then
+ * see the same dates whatever day they run.
+ */
+export function systemClock(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const pinned = env.DINGXING_NOW;
+  if (pinned === undefined || pinned === '') return () => new Date();
+  const start = new Date(pinned);
+  if (Number.isNaN(start.getTime())) throw new Error(`DINGXING_NOW is not a date and time: ${pinned}`);
+  return clockStartingAt(start);
+}
+
+/** A clock that reads `start` now and runs on with real elapsed time (jobs in workers, pinned clocks). */
+export function clockStartingAt(start: Date): () => Date {
+  const origin = performance.now();
+  return () => new Date(start.getTime() + Math.round(performance.now() - origin));
+}
+
 export function defaultFontsDir(): string {
   return path.join(packageRoot(), 'build', 'fonts');
 }
 
 /** The platform of plain Node (CLI, serve, tests) before a door adds what it has. */
 export function nodePlatform(overrides: Partial<Platform> = {}): Platform {
-  return { keyStore: null, fontsDir: defaultFontsDir(), print: null, now: () => new Date(), restoreFrom: null, ...overrides };
+  return { keyStore: null, fontsDir: defaultFontsDir(), print: null, now: systemClock(), restoreFrom: null, ...overrides };
 }

@@ -25,7 +25,7 @@ export interface ApiClient {
 let jobCounter = 0;
 function newJobId(): string {
   jobCounter += 1;
-  return `job-${Date.now().toString(36)}-${jobCounter}-${Math.random().toString(36).slice(2, 8)}`;
+  return `job-${jobCounter}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export function createApiClient(transport: Transport): ApiClient {

@@ -1,5 +1,5 @@
 /**
- * The assessment interchange format `dingxing.assessment/1` (CONTRACTS.md): what `score`,
+ * The assessment interchange format `dingxing.assessment/1` (docs/scoring.md): what `score`,
  * `rescore` and `assessments import` read. Answers are checked against the rubric pack by the
  * engine, which knows the items; this schema checks everything else.
  */

@@ -1,6 +1,6 @@
 /**
  * Star-plaque certificates as every side sees them: the signed QR payload (`DX1.<payload>.<sig>`,
- * CONTRACTS.md), the certificate number, validity, and the verdicts of verification. Pure: the
+ * docs/certificates.md), the certificate number, validity, and the verdicts of verification. Pure: the
  * signing and checking of signatures happen in the core (and in the standalone verifier page).
  */
 import { z } from 'zod';
@@ -55,7 +55,7 @@ export function certificateNumber(cycle: number, districtCode: string, sequence:
   return `WH-${cycle}-${districtCode.toUpperCase()}-${String(sequence).padStart(6, '0')}`;
 }
 
-/** Certificates are valid to the end of the next cycle (DOMAIN.md). */
+/** Certificates are valid to the end of the next cycle (docs/domain.md). */
 export function validUntilFor(cycle: number): string {
   return `${cycle + 1}-12-31`;
 }

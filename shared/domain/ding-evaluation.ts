@@ -1,13 +1,13 @@
 /**
  * One district's 平安鼎 evaluation for a cycle, as the Ding engine returns it and every door
- * shows it. The contract fields of `dingxing ding --json` (CONTRACTS.md) come first.
+ * shows it. The contract fields of `dingxing ding --json` (docs/ding.md) come first.
  */
 import { z } from 'zod';
 import { DingGradeSchema } from '../rubric/ding-pack';
 import { unitKinds } from './unit-kinds';
 import { AspectScoresSchema } from './district-inputs';
 
-/** The rule that decided the grade (DOMAIN.md): the first failed condition, else stepUp, else composite. */
+/** The rule that decided the grade (docs/domain.md): the first failed condition, else stepUp, else composite. */
 export const dingDecisions = ['veto', 'coverage', 'zongzhi', 'stepUp', 'composite'] as const;
 export const DingDecisionSchema = z.enum(dingDecisions);
 export type DingDecision = z.infer<typeof DingDecisionSchema>;

@@ -1,7 +1,7 @@
 /**
  * What the city office enters for a district and cycle before the 平安鼎 is decided: the
  * 依法治国 score, the eight 综治 aspect scores, a district veto and the previous grade. The file
- * format `dingxing.district-inputs/1` (CONTRACTS.md) and the entry form share this one schema.
+ * format `dingxing.district-inputs/1` (docs/ding.md) and the entry form share this one schema.
  */
 import { z } from 'zod';
 import { aspectIds, DingGradeSchema } from '../rubric/ding-pack';

@@ -27,7 +27,7 @@ export const industryLabels: Record<Industry, Label> = {
   finance: { zh: '金融', en: 'Finance' },
 };
 
-/** Kinds whose households count matters to the survey sample (DOMAIN.md, SAT-1). */
+/** Kinds whose households count matters to the survey sample (docs/domain.md, SAT-1). */
 export function kindHasHouseholds(kind: UnitKind): boolean {
   return kind === 'community' || kind === 'village';
 }

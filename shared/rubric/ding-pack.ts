@@ -1,6 +1,6 @@
 /**
  * The Ding rubric pack format (`type: "ding"`): how a district's composite, eligibility and
- * 平安鼎 grade are computed (DOMAIN.md, Default Ding pack). The Ding engine reads it; this file
+ * 平安鼎 grade are computed (docs/domain.md, the 平安鼎 of a district). The Ding engine reads it; this file
  * is structure only, cross-field rules are in validate-ding-pack.ts.
  */
 import { z } from 'zod';
@@ -11,7 +11,7 @@ export const dingGrades = ['none', 'bronze', 'silver', 'gold'] as const;
 export const DingGradeSchema = z.enum(dingGrades);
 export type DingGrade = z.infer<typeof DingGradeSchema>;
 
-/** The eight aspects of 综治, named as in the district-inputs format of CONTRACTS.md. */
+/** The eight aspects of 综治, named as in the district-inputs format (docs/ding.md). */
 export const aspectIds = [
   'politicalStability',
   'publicOrder',

@@ -2,7 +2,7 @@
  * The star rubric pack format (`type: "star"`): categories of items, industry add-ons, vetoes,
  * star thresholds and the decision policy. Structure only; cross-field rules live in validate-star-pack.ts.
  * Every object holding numbers says with `inferred` whether they come from a published Wuhan
- * document (false) or were inferred from comparable schemes (true), per DOMAIN.md.
+ * document (false) or were inferred from comparable schemes (true), per docs/domain.md.
  */
 import { z } from 'zod';
 import { BilingualSchema } from './label';

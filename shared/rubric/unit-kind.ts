@@ -1,4 +1,4 @@
-/** What a rubric needs to know about the rated unit: its kind and optional industry (DOMAIN.md, Words). */
+/** What a rubric needs to know about the rated unit: its kind and optional industry (docs/domain.md, words). */
 import { z } from 'zod';
 import { unitKinds } from '../domain/unit-kinds';
 import type { UnitKind } from '../domain/unit-kinds';

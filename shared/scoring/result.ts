@@ -1,5 +1,5 @@
 /**
- * What the star engine returns (CONTRACTS.md, `dingxing score --json`): the totals, the star
+ * What the star engine returns (docs/scoring.md, `dingxing score --json`): the totals, the star
  * decision and a trace in which every point given or taken appears, so a person can recompute
  * the total by hand: the points of all trace entries add up to `total`.
  */

@@ -15,10 +15,11 @@ import { median, record, writeFigures } from './harness';
 afterAll(() => writeFigures('plaques'));
 
 const count = 1000;
+const signedAt = new Date('2026-12-01T10:00:00+08:00');
 const workstationId = '01900000-0000-7000-8000-00000000b001';
 const fonts = loadPdfFonts(path.resolve('build/fonts'));
 const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-const key = { privateKey: rsa.privateKey, certificatePem: makeSelfSignedCertificate({ commonName: 'Dingxing Bench', organization: 'Dingxing' }, rsa) };
+const key = { privateKey: rsa.privateKey, certificatePem: makeSelfSignedCertificate({ commonName: 'Dingxing Bench', organization: 'Dingxing' }, rsa, 20, signedAt) };
 const ed25519 = crypto.generateKeyPairSync('ed25519');
 const streets = ['鹦鹉洲', '琴台', '四新', '江堤', '洲头', '晴川', '龙阳', '永丰', '江汉二桥', '建桥'];
 const kinds = ['物流有限公司', '社区居民委员会', '商贸有限责任公司', '中学', '人民医院', '村民委员会', '快递服务部'];
@@ -34,7 +35,7 @@ function certificates(): PlaqueCertificate[] {
 }
 
 async function unsignedPlaque(certificate: PlaqueCertificate): Promise<Buffer> {
-  const doc = createPdfDocument({ title: certificate.number, layout: 'landscape', margin: 0 });
+  const doc = createPdfDocument({ title: certificate.number, layout: 'landscape', margin: 0, creationDate: signedAt });
   drawPlaque(doc, fonts, certificate);
   return endToBuffer(doc);
 }
@@ -42,7 +43,7 @@ async function unsignedPlaque(certificate: PlaqueCertificate): Promise<Buffer> {
 it('signs 1,000 plaques, each its own PDF, within 1.5× of drawing them unsigned and under 150 KB each', async () => {
   const all = certificates();
   for (const certificate of all.slice(0, 20)) {
-    await plaquePdf(certificate, fonts, key);
+    await plaquePdf(certificate, fonts, key, signedAt);
     await unsignedPlaque(certificate);
   }
   // Interleaved rounds, so drift of the machine (2 shared cores) falls on both sides alike.
@@ -52,7 +53,7 @@ it('signs 1,000 plaques, each its own PDF, within 1.5× of drawing them unsigned
   let bytes = 0;
   for (const certificate of all) {
     let start = process.hrtime.bigint();
-    const signed = await plaquePdf(certificate, fonts, key);
+    const signed = await plaquePdf(certificate, fonts, key, signedAt);
     signedTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
     start = process.hrtime.bigint();
     await unsignedPlaque(certificate);
@@ -78,10 +79,10 @@ it('signs 1,000 plaques, each its own PDF, within 1.5× of drawing them unsigned
 it('batch-prints 1,000 plaques into one signed PDF', async () => {
   const all = certificates();
   let start = process.hrtime.bigint();
-  const batch = await batchPlaquePdf(all, fonts, key, workstationId);
+  const batch = await batchPlaquePdf(all, fonts, key, workstationId, signedAt);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   start = process.hrtime.bigint();
-  const doc = createPdfDocument({ title: 'bare', layout: 'landscape', margin: 0 });
+  const doc = createPdfDocument({ title: 'bare', layout: 'landscape', margin: 0, creationDate: signedAt });
   for (const [index, certificate] of all.entries()) {
     if (index > 0) doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
     drawPlaque(doc, fonts, certificate);

@@ -1,4 +1,4 @@
-// The CLI's conventions (CONTRACTS.md): help, exit codes 0/1/2, --db, --json, refusals change nothing.
+// The CLI's conventions (README, the dingxing command): help, exit codes 0/1/2, --db, --json, refusals change nothing.
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * A plain reference scorer, written from docs/scoring.md and DOMAIN.md and nothing else: no
+ * A plain reference scorer, written from docs/scoring.md and docs/domain.md and nothing else: no
  * caches, no plans, no trace tables, exact arithmetic in BigInt hundredths. It is slow and
  * obviously correct; the property test holds the fast engine to it.
  */
@@ -149,7 +149,7 @@ export function referenceScore(pack: StarPack, input: ReferenceInput): Reference
   if (total < 0n) total = 0n;
   if (total > 10_000n) total = 10_000n;
 
-  // Stars, in DOMAIN.md's order.
+  // Stars, in the order of docs/domain.md.
   let thresholdStars = 0;
   for (const level of pack.stars) if (total >= h(level.min)) thresholdStars = Math.max(thresholdStars, level.stars);
 

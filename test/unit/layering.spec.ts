@@ -1,4 +1,4 @@
-// The layering of ARCHITECTURE.md is enforced by lint: these imports must be refused.
+// The layering of docs/architecture.md is enforced by lint: these imports must be refused.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 

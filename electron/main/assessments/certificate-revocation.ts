@@ -1,6 +1,6 @@
 /**
  * Signing an assessment changes what a unit's certificates rest on: a veto removes every star
- * and revokes them (DOMAIN.md, star decision step 1); any other newly signed assessment of the
+ * and revokes them (docs/domain.md, how the stars are decided); any other newly signed assessment of the
  * unit supersedes the one they were issued from. The certificates module writes the records.
  */
 import type { Database } from 'better-sqlite3';
@@ -12,6 +12,7 @@ export interface Revocation {
   assessmentId: string;
   vetoed: boolean;
   on: string;
+  at: Date;
   by: string;
 }
 
@@ -23,6 +24,7 @@ export function revokeCertificatesForDecision(db: Database, revocation: Revocati
     assessmentId: revocation.assessmentId,
     cause: revocation.vetoed ? 'veto' : 'superseded',
     on: revocation.on,
+    at: revocation.at,
     by: revocation.by,
   });
 }

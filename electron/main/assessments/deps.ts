@@ -11,13 +11,14 @@ export interface WorkflowDeps {
   now(): Date;
 }
 
-export function depsOfServices(services: CoreServices, now: () => Date = () => new Date()): WorkflowDeps {
+/** `now` defaults to the platform's clock; tests pass their own to move through time. */
+export function depsOfServices(services: CoreServices, now: () => Date = () => services.platform.now()): WorkflowDeps {
   return { db: services.db, workstationId: services.workstation.id, audit: (entry) => services.audit(entry), now };
 }
 
 /** For jobs in a worker thread, which have a connection and the workstation id but no services. */
-export function depsOfConnection(db: Database, workstationId: string, now: () => Date = () => new Date()): WorkflowDeps {
-  return { db, workstationId, audit: (entry) => appendAudit(db, workstationId, entry), now };
+export function depsOfConnection(db: Database, workstationId: string, now: () => Date): WorkflowDeps {
+  return { db, workstationId, audit: (entry) => appendAudit(db, workstationId, entry, now()), now };
 }
 
 /** The calendar date in the workstation's own time zone, as assessments and due dates use it. */

@@ -3,7 +3,7 @@
  * bytes are stored once however many items or assessments refer to them; a file is written to a
  * temporary name and renamed, so a crash never leaves half a file under a valid hash.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,7 +21,7 @@ export function storeEvidenceFile(dataDir: string, bytes: Uint8Array): string {
   const target = evidencePath(dataDir, sha256);
   if (fs.existsSync(target)) return sha256;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(temporary, bytes);
   fs.renameSync(temporary, target);
   return sha256;

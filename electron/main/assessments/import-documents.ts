@@ -1,6 +1,6 @@
 /**
  * `assessments import`: records `dingxing.assessment/1` documents as final assessments signed by
- * this workstation (CONTRACTS.md). Each is scored with the engine against the unit's history in
+ * this workstation (docs/assessments.md). Each is scored with the engine against the unit's history in
  * the database; the document's previousStars/lastVetoOn count only for a unit with no history.
  * A unit is matched by id, else USCC, else district and name, and created when none matches.
  *

@@ -310,7 +310,7 @@ export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pic
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },
     options.stamp,
   );
-  const revoked = revokeCertificatesForDecision(deps.db, { workstationId: deps.workstationId, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(deps.now()), by: options.signedBy.userId });
+  const revoked = revokeCertificatesForDecision(deps.db, { workstationId: deps.workstationId, unitId: row.unit_id, assessmentId: row.id, vetoed: result.vetoed, on: localDate(deps.now()), at: deps.now(), by: options.signedBy.userId });
   if (revoked > 0) deps.audit({ actor: options.signedBy.userId, action: result.vetoed ? 'certificates.revokeForVeto' : 'certificates.revokeSuperseded', subject: row.unit_id, data: { assessmentId: row.id, revoked } });
 }
 

@@ -24,16 +24,17 @@ export function entryHash(prevHash: string, fields: { id: string; at: string; wo
   return createHash('sha256').update(content).digest('hex');
 }
 
-export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput): void {
-  db.transaction(() => appendInTransaction(db, workstationId, entry)).immediate();
+/** `at` is the time of the change it records, from the core's clock. */
+export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): void {
+  db.transaction(() => appendInTransaction(db, workstationId, entry, at)).immediate();
 }
 
-function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput): void {
+function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): void {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = last?.hash ?? genesisHash;
   const fields = {
     id: newId(),
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     workstationId,
     actor: entry.actor,
     action: entry.action,

@@ -26,7 +26,7 @@ export async function signerMaterial(services: CoreServices): Promise<SignerMate
 export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
   const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress };
   const result = input.city === true ? await exportCityBundle(db, options) : await exportBundle(db, options);
-  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } });
+  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } }, input.now);
   return result;
 }
 
@@ -37,6 +37,6 @@ export async function importWith(db: Database, workstationId: string, actorId: s
     action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
     subject: report.bundleId,
     data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
-  });
+  }, input.now);
   return report;
 }

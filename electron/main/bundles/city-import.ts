@@ -120,7 +120,7 @@ export function applyCityParts(db: Database, parts: CityParts, context: { ownWor
   const count = (kind: keyof CityOutcome, table: string) => {
     outcome[kind][table] = (outcome[kind][table] ?? 0) + 1;
   };
-  for (const pack of parts.packs) count(addPack(db, pack.json, 'bundle', context.cityWorkstationId).added ? 'added' : 'alreadyPresent', 'rubric_packs');
+  for (const pack of parts.packs) count(addPack(db, pack.json, 'bundle', context.cityWorkstationId, context.now).added ? 'added' : 'alreadyPresent', 'rubric_packs');
   for (const entry of parts.roster) {
     const result = adoptRosterEntry(db, entry, context.ownWorkstationId, context.cityWorkstationId, context.now);
     count(result === 'added' ? 'added' : result === 'revoked' ? 'updated' : 'alreadyPresent', 'trust_roster');

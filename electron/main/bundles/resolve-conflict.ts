@@ -40,7 +40,7 @@ export function resolveConflict(db: Database, workstationId: string, id: string,
       if (unitId) refreshUnitStars(db, unitId, stamp);
     }
     markResolved(db, id, resolution, actorId, stamp);
-    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.conflict.resolve', subject: id, data: { table, recordId: conflict.recordId, resolution, source: conflict.source, incomingSha256: conflict.incomingSha256 } });
+    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.conflict.resolve', subject: id, data: { table, recordId: conflict.recordId, resolution, source: conflict.source, incomingSha256: conflict.incomingSha256 } }, now);
     return findConflict(db, id) as ConflictRow;
   }).immediate();
 }

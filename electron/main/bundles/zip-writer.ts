@@ -1,4 +1,5 @@
 /** Writes named buffers into a zip file (yazl), to a temporary name renamed into place at the end. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -45,7 +46,7 @@ function removeLeftovers(target: string): void {
 
 export async function writeZip(target: string, entries: readonly ZipEntry[]): Promise<number> {
   removeLeftovers(target);
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${target}.${process.pid}.${randomBytes(4).readUInt32BE()}.tmp`;
   const zip = new yazl.ZipFile();
   for (const entry of entries) zip.addBuffer(entry.bytes, entry.name, { compress: entry.compress, mtime: entryTime, mode: 0o100644 });
   zip.end();

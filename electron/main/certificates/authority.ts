@@ -1,4 +1,4 @@
-/** The issuing body printed on plaques: per district when set, else the city default (UX.md). */
+/** The issuing body printed on plaques: per district when set, else the city default (docs/certificates.md). */
 import type { Database } from 'better-sqlite3';
 import { defaultAuthority } from '@shared/domain/certificate';
 

@@ -22,7 +22,7 @@ export interface BatchJobOutput {
 }
 
 export const certificatesBatchJob: JobFunction<BatchJobInput, BatchJobOutput> = async (input, context) => {
-  const result = await batchFromConnection(context.db, context.workstationId, input.filter, input.today, input.fontsDir, fromTransferable(input.signingKey), {
+  const result = await batchFromConnection(context.db, context.workstationId, input.filter, input.today, context.now(), input.fontsDir, fromTransferable(input.signingKey), {
     progress: (done, total) => context.progress(done, total),
     checkCancelled: () => context.throwIfCancelled(),
   });

@@ -18,7 +18,7 @@ export function plaqueFileName(number: string): string {
 export async function plaqueDocument(deps: CertificateDeps, certificateId: string): Promise<{ fileName: string; pdf: Buffer }> {
   const certificate = toCertificate(getCertificateRow(deps.db, certificateId), localDate(deps.now()));
   const keys = await unlockedKeys(deps);
-  const pdf = await plaquePdf(certificate, loadPdfFonts(deps.fontsDir), keys.pdfSigningKey);
+  const pdf = await plaquePdf(certificate, loadPdfFonts(deps.fontsDir), keys.pdfSigningKey, deps.now());
   return { fileName: plaqueFileName(certificate.number), pdf };
 }
 
@@ -31,11 +31,11 @@ export interface BatchHooks {
  * Every certificate matching the filter that is valid on `today`, one a page, in number order,
  * signed with `key`. Reads through `db`, so a worker thread can run it on its own connection.
  */
-export async function batchFromConnection(db: Database, workstationId: string, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, today: string, fontsDir: string, key: PdfSigningKey, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+export async function batchFromConnection(db: Database, workstationId: string, filter: Pick<CertificateFilter, 'district' | 'cycle' | 'ids'>, today: string, signedAt: Date, fontsDir: string, key: PdfSigningKey, hooks: BatchHooks = {}): Promise<{ fileName: string; pdf: Buffer; count: number }> {
   const rows = listCertificateRows(db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
   if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   const certificates = rows.map((row) => toCertificate(row, today));
-  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, hooks);
+  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, signedAt, hooks);
   const parts = ['certificates', filter.cycle, filter.district].filter((part) => part !== undefined);
   return { fileName: `${parts.join('-')}.pdf`, pdf, count: certificates.length };
 }
@@ -47,5 +47,5 @@ export async function batchDocument(deps: CertificateDeps, filter: Pick<Certific
     throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   }
   const keys = await unlockedKeys(deps);
-  return batchFromConnection(deps.db, deps.workstation.id, filter, today, deps.fontsDir, keys.pdfSigningKey, hooks);
+  return batchFromConnection(deps.db, deps.workstation.id, filter, today, deps.now(), deps.fontsDir, keys.pdfSigningKey, hooks);
 }

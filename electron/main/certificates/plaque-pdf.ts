@@ -18,14 +18,14 @@ function signatureFields(workstationId: string, reason: string) {
   return { reason, name: `Dingxing Workstation ${workstationId}`, location: 'Wuhan, CN', contactInfo: '' };
 }
 
-export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts, key: PdfSigningKey, signingTime?: Date): Promise<Buffer> {
+export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts, key: PdfSigningKey, signingTime: Date): Promise<Buffer> {
   const doc = createPdfDocument({
     title: `星级平安单位证书 ${certificate.number}`,
     subject: certificate.unitName,
     layout: 'landscape',
     margin: 0,
     info: { [qrInfoKey]: certificate.qrPayload, DingxingNumber: certificate.number },
-    ...(signingTime ? { creationDate: signingTime } : {}),
+    creationDate: signingTime,
   });
   drawPlaque(doc, fonts, certificate);
   addSignaturePlaceholder(doc, signatureFields(certificate.workstationId, `Star plaque certificate ${certificate.number}`));
@@ -37,8 +37,8 @@ export interface BatchProgress {
 }
 
 /** Every certificate on its own page of one signed PDF; `checkCancelled` runs between pages. */
-export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: PdfFonts, key: PdfSigningKey, workstationId: string, hooks: { progress?: BatchProgress; checkCancelled?: () => void } = {}): Promise<Buffer> {
-  const doc = createPdfDocument({ title: `星级平安单位证书（${certificates.length} 张）`, layout: 'landscape', margin: 0 });
+export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: PdfFonts, key: PdfSigningKey, workstationId: string, signingTime: Date, hooks: { progress?: BatchProgress; checkCancelled?: () => void } = {}): Promise<Buffer> {
+  const doc = createPdfDocument({ title: `星级平安单位证书（${certificates.length} 张）`, layout: 'landscape', margin: 0, creationDate: signingTime });
   for (const [index, certificate] of certificates.entries()) {
     hooks.checkCancelled?.();
     if (index > 0) doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
@@ -48,5 +48,5 @@ export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: P
     if (index % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
   }
   addSignaturePlaceholder(doc, signatureFields(workstationId, `Batch of ${certificates.length} star plaque certificates`));
-  return signPdf(await endToBuffer(doc), key);
+  return signPdf(await endToBuffer(doc), key, signingTime);
 }

@@ -1,5 +1,5 @@
 /**
- * Draws one star plaque on an A4 landscape page (UX.md): a deep-red border with a gold inner
+ * Draws one star plaque on an A4 landscape page (docs/certificates.md): a deep-red border with a gold inner
  * rule, 星级平安单位, the unit's name as the largest line, five stars with the awarded ones filled
  * (fill and outline differ in black and white too), the cycle, the issuing body and date, the
  * number and validity, and the QR code with 扫码验证. Pure drawing: no I/O, no signing.

@@ -121,7 +121,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   const labels = new Map<string, string>();
   for (const item of [...pack.categories.flatMap((category) => category.items), ...pack.addOns.items, ...pack.vetoes.items]) labels.set(item.id, item.label.zh);
 
-  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin });
+  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin, creationDate: deps.now() });
   drawLine(doc, fonts, '星级平安单位检查报告', { x: margin, y: margin, width: doc.page.width - margin * 2, align: 'center', size: 20, weight: 'bold', color: red, characterSpacing: 3 });
   doc.y = margin + 40;
   keyValueRows(doc, fonts, [
@@ -182,7 +182,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
     ['报告出具', `${printedBy}，${localDate(deps.now())}；工作站 ${deps.workstation.id}`],
   ]);
   addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${deps.workstation.id}`, location: 'Wuhan, CN' });
-  return signPdf(await endToBuffer(doc), keys.pdfSigningKey);
+  return signPdf(await endToBuffer(doc), keys.pdfSigningKey, deps.now());
 }
 
 export async function reportDocument(deps: CertificateDeps, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {

@@ -50,6 +50,8 @@ export interface DecisionRevocation {
   assessmentId: string;
   cause: 'veto' | 'superseded';
   on: string;
+  /** When the revoking decision was recorded. */
+  at: Date;
   by: string;
 }
 
@@ -66,7 +68,7 @@ export function revokeForDecision(db: Database, decision: DecisionRevocation): n
     .pluck()
     .all(decision.unitId, decision.assessmentId) as string[];
   const reason = decision.cause === 'veto' ? `一票否决（评定 ${decision.assessmentId}） (veto in assessment ${decision.assessmentId})` : `被评定 ${decision.assessmentId} 取代 (superseded by assessment ${decision.assessmentId})`;
-  const at = new Date().toISOString();
+  const at = decision.at.toISOString();
   for (const certificateId of ids) {
     insertRevocation(db, { certificateId, workstationId: decision.workstationId, cause: decision.cause, reason, assessmentId: decision.assessmentId, revokedOn: decision.on, revokedBy: decision.by, at });
   }

@@ -1,6 +1,6 @@
 /**
  * `dingxing`: parses the command line, finds the command, runs it against the core and maps
- * the outcome to CONTRACTS.md's exit codes (0 ok, 1 refused, 2 usage).
+ * the outcome to the documented exit codes (README: 0 ok, 1 refused, 2 usage).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

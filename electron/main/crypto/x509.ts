@@ -11,7 +11,7 @@ export interface CertificateSubject {
   organization: string;
 }
 
-export function makeSelfSignedCertificate(subject: CertificateSubject, keys: { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }, validYears = 20, now = new Date()): string {
+export function makeSelfSignedCertificate(subject: CertificateSubject, keys: { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }, validYears: number, now: Date): string {
   const forgePrivate = forge.pki.privateKeyFromPem(keys.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const forgePublic = forge.pki.publicKeyFromPem(keys.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();

@@ -13,6 +13,7 @@ import type { Migration } from './migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
 import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
+import { systemClock } from '../platform';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
 export const busyTimeoutMs = 5000;
@@ -23,6 +24,8 @@ export interface OpenOptions {
   /** Skip the pre-migration backup (used for brand-new files and in tests that count files). */
   backupBeforeMigrate?: boolean;
   readonly?: boolean;
+  /** The clock that dates the pre-migration backup (the door's platform clock). */
+  now?: () => Date;
 }
 
 export interface OpenedDatabase {
@@ -70,8 +73,8 @@ export async function backupTo(db: Database, target: string): Promise<void> {
   await db.backup(target);
 }
 
-function backupFileName(file: string, fromVersion: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+function backupFileName(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
   return path.join(path.dirname(file), 'backups', `${path.basename(file)}.v${fromVersion}.${stamp}.bak`);
 }
 
@@ -99,7 +102,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     let backupFile: string | null = null;
     if (from < latest && !readonly) {
       if (existed && from > 0 && options.backupBeforeMigrate !== false) {
-        backupFile = backupFileName(file, from);
+        backupFile = backupFileName(file, from, (options.now ?? systemClock())());
         await backupTo(db, backupFile);
       }
       applyMigrations(db, migrations, from);

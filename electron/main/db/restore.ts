@@ -99,8 +99,8 @@ async function stage(source: string, staging: string): Promise<void> {
 }
 
 /** Backs the live database up, then folds its WAL in and closes, so the file alone is the whole database. */
-async function setAside(target: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+async function setAside(target: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
   const previousBackup = path.join(path.dirname(target), 'backups', `${path.basename(target)}.before-restore.${stamp}.bak`);
   fs.mkdirSync(path.dirname(previousBackup), { recursive: true });
   const current = new BetterSqlite3(target, { fileMustExist: true });
@@ -122,7 +122,7 @@ async function setAside(target: string): Promise<string> {
   return previousBackup;
 }
 
-export async function restoreDatabase(source: string, target: string): Promise<{ previousBackup: string | null } & RestoreCheck> {
+export async function restoreDatabase(source: string, target: string, now: () => Date): Promise<{ previousBackup: string | null } & RestoreCheck> {
   checkRestorable(source);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -130,7 +130,7 @@ export async function restoreDatabase(source: string, target: string): Promise<{
     await stage(source, staging);
     // The copy is what will become the database: check it, not only the source it came from.
     const check = checkRestorable(staging, source);
-    const previousBackup = fs.existsSync(target) ? await setAside(target) : null;
+    const previousBackup = fs.existsSync(target) ? await setAside(target, now()) : null;
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
     fs.renameSync(staging, target);
     fsyncDir(path.dirname(target));

@@ -12,7 +12,7 @@ const prefix = 'dingxing-auto-';
 export interface BackupScheduleOptions {
   backupDir: string;
   maxAgeMs?: number;
-  now?: () => Date;
+  now: () => Date;
 }
 
 function autoBackups(backupDir: string): string[] {
@@ -32,7 +32,7 @@ function takenAt(name: string): number {
 }
 
 export async function backupIfDue(db: Database, options: BackupScheduleOptions): Promise<string | null> {
-  const now = options.now?.() ?? new Date();
+  const now = options.now();
   const maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
   const newest = autoBackups(options.backupDir).at(-1);
   if (newest !== undefined && now.getTime() - takenAt(newest) < maxAgeMs) return null;

@@ -5,7 +5,7 @@ import { depsOfConnection } from '../assessments/deps';
 import { generateDemo } from './generate-demo';
 
 export const demoLoadJob: JobFunction<{ units?: number; seed?: number }, DemoResult> = (input, context) =>
-  generateDemo(depsOfConnection(context.db, context.workstationId), {
+  generateDemo(depsOfConnection(context.db, context.workstationId, context.now), {
     ...(input.units !== undefined ? { units: input.units } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     progress: (done, total) => context.progress(done, total),

@@ -13,7 +13,6 @@ import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
 import { ensureStreet, insertUnit } from '../units/unit-store';
 import type { WorkflowDeps } from '../assessments/deps';
-import { localDate } from '../assessments/deps';
 import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
@@ -31,9 +30,18 @@ function demoLeader(name: string): Actor {
   return { userId: `demo:${name}`, name, displayName: name, roles: ['leader'] };
 }
 
+/**
+ * The day the demo data is drawn as of, whatever day it is loaded: the same seed then makes the
+ * same units, scores, stars, due dates and grades on any date (its records' creation times are
+ * the clock's).
+ */
+export const demoAsOf = '2026-11-29';
+
 export interface DemoOptions {
   units?: number;
   seed?: number;
+  /** YYYY-MM-DD; defaults to demoAsOf. */
+  asOf?: string;
   progress?(done: number, total: number): void;
   throwIfCancelled?(): void;
 }
@@ -123,7 +131,7 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   // Streets and addresses draw from their own sequence: adding them left every other demo fact
   // (units, scores, stars, grades) as the same seed made it before.
   const placeRandom = seededRandom(((options.seed ?? 20261129) ^ 0x5f3759df) >>> 0);
-  const today = localDate(deps.now());
+  const today = options.asOf ?? demoAsOf;
   const stamp = deps.now().toISOString();
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'demo_loaded_at'").get()) {
     throw new DxError('CONFLICT', 'Demo data is already loaded in this database');

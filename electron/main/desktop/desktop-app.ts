@@ -84,7 +84,7 @@ export async function startDesktopApp(env: NodeJS.ProcessEnv = process.env): Pro
   registerIpcTransport(host.dispatcher, devServer?.origin ?? null);
   const scheduleBackups = (core: Core) => {
     stopBackups();
-    stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+    stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups'), now: () => core.services.platform.now() });
   };
   scheduleBackups(host.current);
   host.onReopen(scheduleBackups);

@@ -1,5 +1,5 @@
 /**
- * Star coverage from the database (DOMAIN.md): in-scope units holding a valid star ≥ 1 in the
+ * Star coverage from the database (docs/domain.md): in-scope units holding a valid star ≥ 1 in the
  * cycle, per district and unit kind. A unit's star is the latest decision in force (a superseded
  * assessment no longer counts) recorded in that cycle or before; it is valid in the cycle it was
  * awarded and the next (a certificate is valid to the end of the next cycle), so a unit last rated

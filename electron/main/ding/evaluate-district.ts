@@ -1,6 +1,6 @@
 /**
  * The Ding engine: one district's 平安鼎 decision for a cycle, pure, with a trace in words
- * (DOMAIN.md, Default Ding pack). Every figure is counted in integer hundredths and rounded half
+ * (docs/domain.md, the 平安鼎 of a district). Every figure is counted in integer hundredths and rounded half
  * up to 0.01 (coverage to 0.01 of a percentage point) before a rule compares it, so what the
  * table shows is exactly what decided the grade, and anyone can redo the sum by hand.
  */

@@ -34,11 +34,11 @@ export class Transfers {
   private readonly folder: string;
   private readonly transfers = new Map<string, Transfer>();
 
-  constructor(dataDir: string, private readonly now: () => number = Date.now) {
+  /** `now` is the core's clock in milliseconds; a crashed run's folder is judged by its files' times against it. */
+  constructor(dataDir: string, private readonly now: () => number) {
     const root = path.join(dataDir, 'transfers');
-    // Run folders are named by the real clock, whatever clock the core is given.
-    removeLeftovers(root, Date.now());
-    this.folder = path.join(root, `run-${Date.now()}-${randomBytes(4).toString('hex')}`);
+    removeLeftovers(root, now());
+    this.folder = path.join(root, `run-${now()}-${randomBytes(4).toString('hex')}`);
   }
 
   startUpload(ownerId: string, fileName: string, bytes: number): { uploadId: string; chunkBytes: number } {

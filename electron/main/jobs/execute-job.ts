@@ -7,6 +7,7 @@ export interface ExecuteJobOptions {
   db: Database;
   workstationId: string;
   actorId: string;
+  now(): Date;
   name: string;
   input: unknown;
   isCancelled(): boolean;
@@ -21,6 +22,7 @@ export async function executeJob(options: ExecuteJobOptions): Promise<unknown> {
     db: options.db,
     workstationId: options.workstationId,
     actorId: options.actorId,
+    now: options.now,
     progress: options.progress,
     throwIfCancelled() {
       if (options.isCancelled()) throw new DxError('CANCELLED', `${options.name} was cancelled`);

@@ -10,6 +10,8 @@ export interface JobContext {
   workstationId: string;
   /** Who started the job (a user id or `cli:<account>`), recorded in what it writes. */
   actorId: string;
+  /** The core's clock (in a worker: started from the main thread's clock when the job began). */
+  now(): Date;
   progress(done: number, total: number, message?: string): void;
   /** Throws CANCELLED when the caller cancelled; call between steps. */
   throwIfCancelled(): void;

@@ -35,6 +35,7 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
       db: services.db,
       workstationId: services.workstation.id,
       actorId: actorIdOf(context),
+      now: () => services.platform.now(),
       name,
       input,
       isCancelled: () => context.signal.aborted,
@@ -44,7 +45,7 @@ export function runJob(services: CoreServices, name: string, input: unknown, con
   // Cancelled before it started: an abort event already fired would never reach the worker.
   if (context.signal.aborted) return Promise.reject(new DxError('CANCELLED', `${name} was cancelled`));
   const cancelBuffer = new SharedArrayBuffer(4);
-  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), cancelBuffer };
+  const request: WorkerRequest = { name, input, dbFile: services.dbFile, workstationId: services.workstation.id, actorId: actorIdOf(context), startedAt: services.platform.now().toISOString(), cancelBuffer };
   return new Promise((resolve, reject) => {
     // A job writing from its own connection holds the gate: main-thread writes queue behind it.
     const release = writingJobs.has(name) ? services.writeGate.hold(name) : () => undefined;

@@ -4,6 +4,7 @@ import { DxError } from '@shared/api/errors';
 import { toErrorShape } from '../api/error-shape';
 import { executeJob } from './execute-job';
 import { openWorkerConnection } from './worker-connection';
+import { clockStartingAt } from '../platform';
 import type { WorkerRequest, WorkerMessage } from './worker-protocol';
 
 const request = workerData as WorkerRequest;
@@ -16,6 +17,7 @@ try {
     db,
     workstationId: request.workstationId,
     actorId: request.actorId,
+    now: clockStartingAt(new Date(request.startedAt)),
     name: request.name,
     input: request.input,
     isCancelled: () => Atomics.load(cancelFlag, 0) === 1,

@@ -8,6 +8,8 @@ export interface WorkerRequest {
   workstationId: string;
   /** Who started the job (a user id or `cli:<account>`), recorded in what it writes. */
   actorId: string;
+  /** The main thread's clock when the job started (ISO); the worker's clock runs on from it. */
+  startedAt: string;
   /** One Int32: set to 1 to cancel; read by the worker between steps even while it is busy. */
   cancelBuffer: SharedArrayBuffer;
 }

@@ -12,12 +12,12 @@ export interface PdfDocumentOptions {
   margin?: number;
   /** Extra Info dictionary entries (ASCII), e.g. the certificate's QR text. */
   info?: Record<string, string>;
-  /** Fixed creation date, so two renderings of one record are byte-comparable. */
-  creationDate?: Date;
+  /** From the core's clock, or fixed so two renderings of one record are byte-comparable. */
+  creationDate: Date;
 }
 
 export function createPdfDocument(options: PdfDocumentOptions): PdfDoc {
-  const creationDate = options.creationDate ?? new Date();
+  const creationDate = options.creationDate;
   const info: Record<string, string | Date> = {
     Title: options.title,
     Author: 'Dingxing Assessment Workstation',

@@ -75,7 +75,7 @@ class WorkstationSigner extends Signer {
     super();
   }
 
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+  override async sign(pdfBuffer: Buffer, signingTime: Date): Promise<Buffer> {
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
     p7.addCertificate(this.certificate);
@@ -94,7 +94,7 @@ class WorkstationSigner extends Signer {
       digestAlgorithm: forge.pki.oids.sha256 as string,
       authenticatedAttributes: [
         { type: forge.pki.oids.contentType as string, value: forge.pki.oids.data as string },
-        { type: forge.pki.oids.signingTime as string, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.signingTime as string, value: signingTime as unknown as string },
         { type: forge.pki.oids.messageDigest as string },
       ],
     });
@@ -115,6 +115,6 @@ function certificateOf(pem: string): forge.pki.Certificate {
 }
 
 /** Signs a PDF that has a placeholder; returns the signed bytes. */
-export async function signPdf(pdf: Buffer, key: PdfSigningKey, signingTime?: Date): Promise<Buffer> {
+export async function signPdf(pdf: Buffer, key: PdfSigningKey, signingTime: Date): Promise<Buffer> {
   return new SignPdf().sign(pdf, new WorkstationSigner(key, certificateOf(key.certificatePem)), signingTime);
 }

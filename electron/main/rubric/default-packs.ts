@@ -1,4 +1,4 @@
-/** The packs every workstation ships with (DOMAIN.md); JSON modules, so esbuild bundles them into the CLI. */
+/** The packs every workstation ships with (docs/domain.md); JSON modules, so esbuild bundles them into the CLI. */
 import wuhanDing from './default-packs/wuhan-ding-2026.1.json';
 import wuhanStar from './default-packs/wuhan-star-2026.1.json';
 

@@ -55,7 +55,7 @@ export interface AddResult {
   added: boolean;
 }
 
-export function addPack(db: Database, json: unknown, origin: PackOrigin, workstationId: string): AddResult {
+export function addPack(db: Database, json: unknown, origin: PackOrigin, workstationId: string, now: Date): AddResult {
   const { pack, ref, sha256 } = validatePackJson(json);
   const existing = db.prepare('SELECT sha256 FROM rubric_packs WHERE ref = ?').pluck().get(ref) as string | undefined;
   if (existing !== undefined) {
@@ -69,7 +69,7 @@ export function addPack(db: Database, json: unknown, origin: PackOrigin, worksta
   db.prepare(
     `INSERT INTO rubric_packs (ref, pack_id, version, type, sha256, body, title_zh, title_en, origin, workstation_id, added_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ref, pack.id, pack.version, pack.type, sha256, canonicalJson(pack), pack.title.zh, pack.title.en, origin, workstationId, new Date().toISOString());
+  ).run(ref, pack.id, pack.version, pack.type, sha256, canonicalJson(pack), pack.title.zh, pack.title.en, origin, workstationId, now.toISOString());
   return { ref, sha256, type: pack.type, added: true };
 }
 

@@ -16,6 +16,6 @@ export const defaultRubricPacksSeeder: Seeder = {
   missing: (services) => missingPacks(services).length > 0,
   seed(services) {
     // Every open checks; only a missing pack is validated, hashed and stored.
-    for (const pack of missingPacks(services)) addPack(services.db, pack, 'default', services.workstation.id);
+    for (const pack of missingPacks(services)) addPack(services.db, pack, 'default', services.workstation.id, services.platform.now());
   },
 };

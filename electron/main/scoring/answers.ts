@@ -1,5 +1,5 @@
 /**
- * Checks one answer against its item: the type each kind takes and its range (DOMAIN.md,
+ * Checks one answer against its item: the type each kind takes and its range (docs/domain.md,
  * item kinds). Returns what is wrong in words a person can act on, or null when it is fine.
  */
 import type { ItemPlan } from './plan';

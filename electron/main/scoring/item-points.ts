@@ -1,6 +1,6 @@
 /**
  * The points one answered item gives or takes, in integer hundredths rounded half up at the
- * item (DOMAIN.md, item kinds), with the sentence that explains them in both languages.
+ * item (docs/domain.md, item kinds), with the sentence that explains them in both languages.
  */
 import { divideRoundHalfUp } from '@shared/rubric/decimal';
 import { formatHundredths as p } from '@shared/rubric/format-hundredths';

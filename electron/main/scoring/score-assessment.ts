@@ -1,6 +1,6 @@
 /**
  * The star engine: a pure, deterministic function from (pack, unit, answers, history, date)
- * to the result of CONTRACTS.md. Points are integer hundredths rounded half up at each item,
+ * to the result documented in docs/scoring.md. Points are integer hundredths rounded half up at each item,
  * so every total is the exact sum of its trace. Invalid answers are refused (BAD_INPUT naming
  * each item); missing answers and too-small survey samples are refused too unless `draft`.
  * Its only state is memo.ts's lookup tables, which save rebuilding a value and never change one.

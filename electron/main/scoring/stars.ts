@@ -1,5 +1,5 @@
 /**
- * The star decision, in DOMAIN.md's order: veto (this assessment, or a recent one: lockout),
+ * The star decision, in the order of docs/domain.md: veto (this assessment, or a recent one: lockout),
  * threshold and its extra conditions, gates, then 逐级 (at most maxStepUp above the previous
  * stars; a lower score demotes at once). `decidedBy` names the last rule that lowered the stars,
  * where veto and lockout end the decision outright; `threshold` when none lowered them.

@@ -2,7 +2,7 @@
  * ECharts rendered to SVG on the main side (server-side rendering, no DOM), for drawing into a
  * PDF as vectors. Animation is off and every chart is disposed (an undisposed one keeps the
  * process alive); label strokes are dropped because svg-to-pdfkit ignores paint-order and would
- * paint the halo over the glyphs (STACK.md).
+ * paint the halo over the glyphs.
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';

@@ -87,11 +87,13 @@ export interface BuiltSummary {
   doc: PdfDoc;
   fileName: string;
   reason: string;
+  /** When it was drawn: the document's date and its signature's. */
+  createdAt: Date;
 }
 
 export async function signSummary(built: BuiltSummary, workstationId: string, key: PdfSigningKey): Promise<{ fileName: string; pdf: Buffer }> {
   addSignaturePlaceholder(built.doc, signatureFields(workstationId, built.reason));
-  return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key) };
+  return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key, built.createdAt) };
 }
 
 /** The district summary's unsigned document (exported for the benchmark, which measures signing apart). */
@@ -102,7 +104,8 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   const { dashboard } = data;
   const row = dashboard.row;
   const fonts = loadPdfFonts(deps.fontsDir);
-  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin });
+  const createdAt = deps.now();
+  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
   title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
@@ -186,7 +189,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
 
   const reason = `District Ding summary ${row.district} ${cycle}`;
-  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason };
+  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason, createdAt };
 }
 
 export async function districtSummaryPdf(deps: CertificateDeps, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -209,7 +212,8 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
   const pack = loadDingPack(deps.db).pack;
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
-  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin });
+  const createdAt = deps.now();
+  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt });
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
   title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
 
@@ -255,5 +259,5 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
   }
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
-  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}` };
+  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}`, createdAt };
 }

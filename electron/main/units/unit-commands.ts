@@ -76,21 +76,21 @@ function factsOf(db: Database, fields: Fields, checked: Checked): UnitFacts {
   };
 }
 
-export function createUnit(db: Database, workstationId: string, fields: Fields, audit: (id: string) => void): Unit {
+export function createUnit(db: Database, workstationId: string, fields: Fields, now: Date, audit: (id: string) => void): Unit {
   const id = newId();
   db.transaction(() => {
     const checked = check(db, fields, null);
-    insertUnit(db, { id, workstationId, ...factsOf(db, fields, checked), createdAt: new Date().toISOString() });
+    insertUnit(db, { id, workstationId, ...factsOf(db, fields, checked), createdAt: now.toISOString() });
     audit(id);
   }).immediate();
   return getUnitRow(db, id);
 }
 
-export function updateUnit(db: Database, id: string, fields: Fields, audit: (id: string) => void): Unit {
+export function updateUnit(db: Database, id: string, fields: Fields, now: Date, audit: (id: string) => void): Unit {
   db.transaction(() => {
     getUnitRow(db, id);
     const checked = check(db, fields, id);
-    updateUnitFacts(db, id, factsOf(db, fields, checked), new Date().toISOString());
+    updateUnitFacts(db, id, factsOf(db, fields, checked), now.toISOString());
     audit(id);
   }).immediate();
   return getUnitRow(db, id);

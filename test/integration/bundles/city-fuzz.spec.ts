@@ -30,7 +30,7 @@ beforeAll(async () => {
   laptop.assess({ name: '模糊回执公司' });
   await laptop.exportTo(file(folder, 'l.dxb'));
   await city.importFrom(file(folder, 'l.dxb'));
-  addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id);
+  addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id, city.core.services.platform.now());
   goodFile = file(folder, 'city.dxb');
   await city.exportCityTo(goodFile);
   good = fs.readFileSync(goodFile);

@@ -49,7 +49,7 @@ describe('city bundles', () => {
     await a.exportTo(file(folder, 'a2.dxb'));
     await rebuild(file(folder, 'a2.dxb'), file(folder, 'a2-bad.dxb'), a.signer, { signer: b.signer });
     expect((await city.importFrom(file(folder, 'a2-bad.dxb'))).status).toBe('refused');
-    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id);
+    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id, city.core.services.platform.now());
 
     const exported = await city.exportCityTo(file(folder, 'city-1.dxb'));
     expect(exported).toMatchObject({ sequence: 1, full: true, counts: { rubric_packs: 3, trust_roster: 2, revocation_notices: 1, receipts: 2 } });
@@ -125,8 +125,8 @@ describe('city bundles', () => {
   it('refuses a pack id@version that is here with other content, and tampered entries, naming them', async () => {
     const { a, city } = await world();
     const folder = dir();
-    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id);
-    addPack(a.core.services.db, pack2027({ title: { zh: '另一版本', en: 'Another' } }), 'import', a.core.services.workstation.id);
+    addPack(city.core.services.db, pack2027(), 'import', city.core.services.workstation.id, city.core.services.platform.now());
+    addPack(a.core.services.db, pack2027({ title: { zh: '另一版本', en: 'Another' } }), 'import', a.core.services.workstation.id, a.core.services.platform.now());
     await city.exportCityTo(file(folder, 'c.dxb'));
     const clash = await a.importFrom(file(folder, 'c.dxb'));
     expect(clash).toMatchObject({ status: 'refused', refused: [{ entry: expect.stringMatching(/^records\/rubric_packs\.jsonl:\d+$/), reasonEn: expect.stringMatching(/wuhan-star@2027\.1 is here with different content/) }] });

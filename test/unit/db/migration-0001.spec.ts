@@ -19,8 +19,8 @@ describe('migration 0001 workstation and audit log', () => {
 
   it('chains audit entries by hash and refuses updates and deletes', async () => {
     const db = await atVersion1();
-    appendAudit(db, 'ws-1', { actor: 'tester', action: 'first' });
-    appendAudit(db, 'ws-1', { actor: 'tester', action: 'second', data: { n: 2 } });
+    appendAudit(db, 'ws-1', { actor: 'tester', action: 'first' }, new Date('2026-12-01T10:00:00Z'));
+    appendAudit(db, 'ws-1', { actor: 'tester', action: 'second', data: { n: 2 } }, new Date('2026-12-01T10:00:01Z'));
     const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, string>[];
     expect(rows[0]?.prev_hash).toBe(genesisHash);
     expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);

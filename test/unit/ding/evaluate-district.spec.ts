@@ -1,4 +1,4 @@
-// The Ding engine on a table of cases: each decidedBy, each boundary of DOMAIN.md's Ding rules.
+// The Ding engine on a table of cases: each decidedBy, each boundary of the Ding rules (docs/domain.md).
 import { describe, expect, it } from 'vitest';
 import { DingPackSchema } from '../../../shared/rubric/ding-pack';
 import type { DingGrade } from '../../../shared/rubric/ding-pack';

@@ -7,6 +7,10 @@ import { maxTransferFileBytes, transferChunkBytes } from '@shared/limits';
 import { Transfers } from '../../../electron/main/files/transfers';
 import { tempDir } from '../../helpers/temp';
 
+/** Every test runs on a fixed clock; file times are set against it. */
+const pinnedNow = Date.parse('2026-12-01T10:00:00Z');
+const clock = () => pinnedNow;
+
 function codeOf(run: () => unknown): string | null {
   try {
     run();
@@ -18,7 +22,7 @@ function codeOf(run: () => unknown): string | null {
 
 describe('Transfers', () => {
   it('receives an upload piece by piece, takes a repeated piece once, and keeps the file name', () => {
-    const transfers = new Transfers(tempDir());
+    const transfers = new Transfers(tempDir(), clock);
     const { uploadId, chunkBytes } = transfers.startUpload('u1', '第48周.dxb', 10);
     expect(chunkBytes).toBe(transferChunkBytes);
     expect(transfers.appendChunk('u1', uploadId, 0, Buffer.from('hello'))).toEqual({ received: 5, complete: false });
@@ -35,7 +39,7 @@ describe('Transfers', () => {
   });
 
   it('refuses a piece out of order, a file longer than declared, and a file over the limit', () => {
-    const transfers = new Transfers(tempDir());
+    const transfers = new Transfers(tempDir(), clock);
     const { uploadId } = transfers.startUpload('u1', 'a.dxb', 4);
     expect(codeOf(() => transfers.appendChunk('u1', uploadId, 2, Buffer.from('ab')))).toBe('BAD_INPUT');
     expect(codeOf(() => transfers.appendChunk('u1', uploadId, 0, Buffer.from('abcde')))).toBe('BAD_INPUT');
@@ -46,7 +50,7 @@ describe('Transfers', () => {
   });
 
   it('answers another user exactly as it answers an unknown id', () => {
-    const transfers = new Transfers(tempDir());
+    const transfers = new Transfers(tempDir(), clock);
     const { uploadId } = transfers.startUpload('u1', 'a.dxb', 2);
     expect(codeOf(() => transfers.appendChunk('u2', uploadId, 0, Buffer.from('ab')))).toBe('NOT_FOUND');
     const out = transfers.newFile('x.dxb');
@@ -58,7 +62,7 @@ describe('Transfers', () => {
   });
 
   it('reads a download in pieces of at most the piece size', () => {
-    const transfers = new Transfers(tempDir());
+    const transfers = new Transfers(tempDir(), clock);
     const out = transfers.newFile('big.dxb');
     const content = Buffer.alloc(transferChunkBytes * 2 + 7, 9);
     fs.writeFileSync(out, content);
@@ -73,7 +77,7 @@ describe('Transfers', () => {
   });
 
   it('discards a file that will not be offered, with the folder that kept its name', () => {
-    const transfers = new Transfers(tempDir());
+    const transfers = new Transfers(tempDir(), clock);
     const file = transfers.newFile('week 48.dxb');
     expect(path.basename(file)).toBe('week_48.dxb');
     fs.writeFileSync(file, 'partial');
@@ -93,7 +97,8 @@ describe('Transfers', () => {
 
   it('keeps its pieces beside the database, removes them on close, and clears a crashed run a day after its last write', () => {
     const dataDir = tempDir();
-    const twoDaysAgo = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+    const twoDaysAgo = (pinnedNow - 2 * 24 * 3600 * 1000) / 1000;
+    const aMinuteAgo = (pinnedNow - 60 * 1000) / 1000;
     const crashed = path.join(dataDir, 'transfers', 'run-1-dead');
     // A serve started days ago that received a file a minute ago: alive, whatever its name says.
     const longRunning = path.join(dataDir, 'transfers', 'run-2-live');
@@ -104,7 +109,8 @@ describe('Transfers', () => {
       fs.utimesSync(folder, twoDaysAgo, twoDaysAgo);
     }
     fs.utimesSync(path.join(crashed, 'transfer', 'week-48.dxb'), twoDaysAgo, twoDaysAgo);
-    const transfers = new Transfers(dataDir);
+    fs.utimesSync(path.join(longRunning, 'transfer', 'week-48.dxb'), aMinuteAgo, aMinuteAgo);
+    const transfers = new Transfers(dataDir, clock);
     expect(fs.existsSync(crashed)).toBe(false);
     expect(fs.existsSync(longRunning)).toBe(true);
     const { uploadId } = transfers.startUpload('u1', '../../etc/passwd', 1);

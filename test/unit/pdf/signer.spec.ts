@@ -14,17 +14,18 @@ import { tempDir } from '../../helpers/temp';
 
 const fontsDir = path.resolve('build/fonts');
 let key: PdfSigningKey;
+const signedAt = new Date('2026-12-01T10:00:00+08:00');
 
 beforeAll(() => {
   const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  key = { privateKey: pair.privateKey, certificatePem: makeSelfSignedCertificate({ commonName: 'Dingxing Test', organization: 'Dingxing' }, pair) };
+  key = { privateKey: pair.privateKey, certificatePem: makeSelfSignedCertificate({ commonName: 'Dingxing Test', organization: 'Dingxing' }, pair, 20, signedAt) };
 });
 
 async function signedSample(text = '汉阳区测试物流有限公司'): Promise<Buffer> {
-  const doc = createPdfDocument({ title: 'Sample', layout: 'landscape', margin: 0, info: { DingxingQR: 'DX1.abc-_.def' } });
+  const doc = createPdfDocument({ title: 'Sample', layout: 'landscape', margin: 0, info: { DingxingQR: 'DX1.abc-_.def' }, creationDate: signedAt });
   drawLine(doc, loadPdfFonts(fontsDir), text, { x: 40, y: 60, size: 28, weight: 'bold' });
   addSignaturePlaceholder(doc, { reason: 'Test', name: 'Dingxing Test', location: 'Wuhan' });
-  return signPdf(await endToBuffer(doc), key);
+  return signPdf(await endToBuffer(doc), key, signedAt);
 }
 
 function codeOf(run: () => unknown): string {
@@ -70,7 +71,7 @@ describe('PDF signatures', () => {
     const pdf = await signedSample();
     expect(codeOf(() => verifyPdfSignature(crypto.randomBytes(100_000)))).toBe('not-signed');
     expect(codeOf(() => verifyPdfSignature(pdf.subarray(0, pdf.length / 2)))).toBe('not-signed');
-    const unsigned = await endToBuffer(createPdfDocument({ title: 'x' }));
+    const unsigned = await endToBuffer(createPdfDocument({ title: 'x', creationDate: signedAt }));
     expect(codeOf(() => verifyPdfSignature(unsigned))).toBe('not-signed');
     expect(codeOf(() => verifyPdfSignature(Buffer.from('%PDF-1.7\n%%EOF')))).toBe('not-signed');
   });

@@ -20,7 +20,7 @@ describe('rubric pack store', () => {
 
   it('treats the same pack again as a no-op', async () => {
     const core = await testCore();
-    const result = addPack(core.services.db, starJsonCopy(), 'import', 'ws');
+    const result = addPack(core.services.db, starJsonCopy(), 'import', 'ws', core.services.platform.now());
     expect(result.added).toBe(false);
   });
 
@@ -28,7 +28,7 @@ describe('rubric pack store', () => {
     const core = await testCore();
     const changed = starJsonCopy();
     changed.stars[0].min = 61;
-    expect(() => addPack(core.services.db, changed, 'import', 'ws')).toThrow(/already stored with different content/);
+    expect(() => addPack(core.services.db, changed, 'import', 'ws', core.services.platform.now())).toThrow(/already stored with different content/);
   });
 
   it('stores a new version beside the old one', async () => {
@@ -36,7 +36,7 @@ describe('rubric pack store', () => {
     const next = starJsonCopy();
     next.version = '2027.1';
     next.stars[0].min = 61;
-    expect(addPack(core.services.db, next, 'import', 'ws').added).toBe(true);
+    expect(addPack(core.services.db, next, 'import', 'ws', core.services.platform.now()).added).toBe(true);
     expect(getRubricPack(core.services.db, 'wuhan-star@2027.1').pack.stars[0]?.min).toBe(61);
   });
 

@@ -1,4 +1,4 @@
-// One rule per item kind of DOMAIN.md, pinned on the shipped pack: the points each answer gives or takes.
+// One rule per item kind of docs/domain.md, pinned on the shipped pack: the points each answer gives or takes.
 import { describe, expect, it } from 'vitest';
 import { deliveryPerfect, financePerfect, perfectAnswers, score } from './default-pack';
 

@@ -1,4 +1,4 @@
-// The star decision in DOMAIN.md's order, and which rule `decidedBy` names.
+// The star decision in the order of docs/domain.md, and which rule `decidedBy` names.
 import { describe, expect, it } from 'vitest';
 import { deliveryPerfect, perfectAnswers, score } from './default-pack';
 

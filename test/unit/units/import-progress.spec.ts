@@ -12,7 +12,7 @@ function csv(rows: number): Uint8Array {
 async function progressOf(preview: boolean, rows: number): Promise<number[]> {
   const core = await testCore();
   const seen: number[] = [];
-  await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: 'test', fileName: 'units.csv', bytes: csv(rows), preview, progress: (done, total) => seen.push(done / total) });
+  await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: 'test', now: () => core.services.platform.now(), fileName: 'units.csv', bytes: csv(rows), preview, progress: (done, total) => seen.push(done / total) });
   return seen;
 }
 

@@ -72,7 +72,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } });
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } }, now());
       return outcome;
     }),
     'trust.addCity': ({ identityJson }, context) => services.writeGate.whenFree(() => {
@@ -80,13 +80,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       const identity = parseIdentityFile(identityJson, 'identity');
       if (identity.kind !== 'city') throw new DxError('BAD_INPUT', '这不是市指挥部的身份文件：请在市指挥部运行 dingxing identity export --city --out city.id (this is not the city office’s identity file: at the city office run dingxing identity export --city --out city.id)');
       const outcome = enroll(db, identity, services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } });
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, kind: 'city' } }, now());
       return outcome;
     }),
     'trust.revoke': ({ workstationId, reason }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const entry = revokeTrust(db, workstationId, actor, reason ?? null, now());
-      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } });
+      appendAudit(db, services.workstation.id, { actor, action: 'trust.revoke', subject: workstationId, data: { reason: entry.revokeReason } }, now());
       return entry;
     }),
   };

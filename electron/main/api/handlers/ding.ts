@@ -22,7 +22,8 @@ const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 export function dingHandlers(services: CoreServices): DingHandlers {
   const { db } = services;
-  const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, new Date());
+  const now = () => services.platform.now();
+  const cycleOf = (cycle: number | undefined) => cycle ?? defaultCycle(db, now());
 
   async function summaryInWorker(district: string | null, cycle: number, context: CallContext) {
     const deps = certificateDepsOf(services);
@@ -43,10 +44,10 @@ export function dingHandlers(services: CoreServices): DingHandlers {
         previous: table.rows.map((row) => ({ district: row.district, grade: row.previousGrade })),
       };
     },
-    'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(new Date())),
+    'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(now())),
     'ding.inputs.current': ({ cycle }) => [...currentInputs(db, cycle).values()],
     'ding.inputs.record': (document, context) =>
-      recordDistrictInputs({ db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, document, requireActor(context).userId, 'form'),
+      recordDistrictInputs({ db, workstationId: services.workstation.id, now, audit: services.audit }, document, requireActor(context).userId, 'form'),
     'exports.dingXlsx': async ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
       const bytes = await xlsxBuffer([dingSheet(loadDingPack(db).pack, table.cycle, table.rows)]);
@@ -56,7 +57,7 @@ export function dingHandlers(services: CoreServices): DingHandlers {
     'summary.city': ({ cycle }, context) => summaryInWorker(null, cycleOf(cycle), context),
     'exports.unitsXlsx': async (filter) => {
       const bytes = await xlsxBuffer([unitsSheet(db, filter)]);
-      return { fileName: `单位名单-${localDate(new Date())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
+      return { fileName: `单位名单-${localDate(now())}.xlsx`, mime: xlsxMime, contentBase64: bytes.toString('base64') };
     },
   };
 }

@@ -38,11 +38,11 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
     'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: getStarHistory(db, id) }),
     'units.create': (fields, context) => {
       const actor = requireActor(context);
-      return createUnit(db, services.workstation.id, fields, (id) => services.audit({ actor: actor.userId, action: 'units.create', subject: id, data: { name: fields.name } }));
+      return createUnit(db, services.workstation.id, fields, services.platform.now(), (id) => services.audit({ actor: actor.userId, action: 'units.create', subject: id, data: { name: fields.name } }));
     },
     'units.update': ({ id, fields }, context) => {
       const actor = requireActor(context);
-      return updateUnit(db, id, fields, (unitId) => services.audit({ actor: actor.userId, action: 'units.update', subject: unitId, data: { name: fields.name } }));
+      return updateUnit(db, id, fields, services.platform.now(), (unitId) => services.audit({ actor: actor.userId, action: 'units.update', subject: unitId, data: { name: fields.name } }));
     },
     'units.importPreview': async (input, context) => {
       const actor = requireActor(context);

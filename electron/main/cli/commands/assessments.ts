@@ -1,7 +1,7 @@
 /**
  * `dingxing assessments import FILE.json…`: record dingxing.assessment/1 documents as final
  * assessments signed by this workstation (all or nothing); `--json` prints the ids it recorded
- * (CONTRACTS.md) as an array. `dingxing assessments list`: assessments by unit or cycle, an array with --json.
+ * (docs/assessments.md) as an array. `dingxing assessments list`: assessments by unit or cycle, an array with --json.
  */
 import { DxError } from '@shared/api/errors';
 import { maxDocumentsPerImport } from '@shared/limits';
@@ -62,7 +62,7 @@ export const assessmentsImportCommand: CliCommand = {
         ? [`已存在，未重复记录 ${present.length} 份 (already recorded, nothing written for ${present.length}):`, ...present.map((entry) => `  ${entry.source} → ${entry.id}`)]
         : []),
     ];
-    // --json keeps CONTRACTS.md's shape: the ids recorded by this run.
+    // --json keeps the documented shape (docs/assessments.md): the ids recorded by this run.
     context.print(
       recorded.map((entry) => entry.id),
       lines.join('\n'),

@@ -5,6 +5,7 @@ import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
 import { restoreDatabase } from '../../db/restore';
+import { systemClock } from '../../platform';
 
 export const backupCommand: CliCommand = {
   path: ['backup'],
@@ -31,7 +32,7 @@ export const restoreCommand: CliCommand = {
   async run(context) {
     const source = path.resolve(context.positionals[0] as string);
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
-    const result = await restoreDatabase(source, context.dbFile);
+    const result = await restoreDatabase(source, context.dbFile, systemClock());
     // Open once so an older backup is migrated (with its own pre-migration backup) right away.
     const core = await context.core();
     core.services.audit({ actor: 'cli', action: 'restore', subject: source });

@@ -1,6 +1,6 @@
 /**
  * `dingxing certificate issue|print|list|revoke`: signed star-plaque certificates from the
- * command line (CONTRACTS.md). Signing needs the workstation key passphrase
+ * command line (docs/certificates.md). Signing needs the workstation key passphrase
  * (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
  */
 import fs from 'node:fs';
@@ -98,7 +98,7 @@ export const certificateListCommand: CliCommand = {
     const status = stringOption(context.values, 'status');
     if (status !== undefined && !(certificateStatuses as readonly string[]).includes(status)) throw new UsageError(`--status is one of ${certificateStatuses.join(', ')}`, certificateListCommand);
     const core = await context.core();
-    const today = localDate(new Date());
+    const today = localDate(core.services.platform.now());
     const rows = listCertificateRows(core.services.db, { district: stringOption(context.values, 'district'), cycle: integerOption(context.values, 'cycle', certificateListCommand), status: status as CertificateStatus | undefined, limit: 100_000 }, today);
     const certificates = rows.map((row) => toCertificate(row, today));
     context.print(

@@ -1,5 +1,5 @@
 /**
- * `dingxing ding [--cycle Y] [--xlsx FILE]`: the district evaluation table (CONTRACTS.md fields;
+ * `dingxing ding [--cycle Y] [--xlsx FILE]`: the district evaluation table (docs/ding.md fields;
  * `--json` prints an array, one row per district). `dingxing ding inputs import FILE.json`:
  * record district inputs; every problem is named, nothing is written when any is found.
  */
@@ -22,7 +22,7 @@ import { formatHundredths } from '@shared/rubric/format-hundredths';
 
 const decidedByWords: Record<string, string> = { veto: '一票否决 veto', coverage: '覆盖率 coverage', zongzhi: '综治 zongzhi', stepUp: '逐级 stepUp', composite: '综合得分 composite' };
 
-/** The contract row of `ding --json`: the fields CONTRACTS.md names first, then the rest. */
+/** The contract row of `ding --json`: the documented fields first (docs/ding.md), then the rest. */
 function rowJson(row: DingRow) {
   const { district, name, inScopeUnits, starredUnits, coverage, zongzhi, composite, eligible, grade, decidedBy, ...rest } = row;
   return { district, name, inScopeUnits, starredUnits, coverage, zongzhi, composite, eligible, grade, decidedBy, ...rest };
@@ -40,7 +40,7 @@ export const dingCommand: CliCommand = {
     const xlsx = stringOption(context.values, 'xlsx');
     const core = await context.core();
     const db = core.services.db;
-    const cycle = requested ?? defaultCycle(db, new Date());
+    const cycle = requested ?? defaultCycle(db, core.services.platform.now());
     const table = dingTable(db, cycle);
     const pack = loadDingPack(db).pack;
     if (xlsx !== undefined) await writeFileRefusing(path.resolve(xlsx), await xlsxBuffer([dingSheet(pack, cycle, table.rows)]));
@@ -87,7 +87,7 @@ export const dingInputsImportCommand: CliCommand = {
     const core = await context.core();
     const services = core.services;
     try {
-      const result = recordDistrictInputs({ db: services.db, workstationId: services.workstation.id, now: () => new Date(), audit: services.audit }, raw, cliActor().userId, path.basename(file));
+      const result = recordDistrictInputs({ db: services.db, workstationId: services.workstation.id, now: () => services.platform.now(), audit: services.audit }, raw, cliActor().userId, path.basename(file));
       context.print(
         { cycle: result.cycle, recorded: result.recorded },
         `已记录 ${result.cycle} 年度 ${result.recorded.length} 个区县的考评数据 (recorded inputs of ${result.recorded.length} districts for ${result.cycle}): ${result.recorded.map((entry) => entry.district).join(', ')}`,

@@ -18,7 +18,7 @@ export const rubricImportCommand: CliCommand = {
     const core = await context.core();
     const { services } = core;
     const result = services.db.transaction(() => {
-      const added = addPack(services.db, json, 'import', services.workstation.id);
+      const added = addPack(services.db, json, 'import', services.workstation.id, services.platform.now());
       if (added.added) services.audit({ actor: 'cli', action: 'rubric.import', subject: added.ref, data: { sha256: added.sha256 } });
       return added;
     }).immediate();

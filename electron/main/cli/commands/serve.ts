@@ -37,10 +37,10 @@ export const serveCommand: CliCommand = {
       throw error;
     });
     // After the server is up: a refused start (port in use) closes the database with no backup under way.
-    let stopBackups = startBackupSchedule(host.current.services.db, { backupDir: path.join(host.current.services.dataDir, 'backups') });
+    let stopBackups = startBackupSchedule(host.current.services.db, { backupDir: path.join(host.current.services.dataDir, 'backups'), now: () => host.current.services.platform.now() });
     host.onReopen((core) => {
       stopBackups();
-      stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups') });
+      stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups'), now: () => core.services.platform.now() });
     });
     const keys = keysStatus(certificateDepsOf(host.current.services));
     context.print(

@@ -33,7 +33,7 @@ export const summaryCommand: CliCommand = {
     const target = outFile(context, summaryCommand, '.pdf');
     const core = await context.core();
     const db = core.services.db;
-    const cycle = requested ?? defaultCycle(db, new Date());
+    const cycle = requested ?? defaultCycle(db, core.services.platform.now());
     const deps = certificateDepsOf(core.services);
     const printedBy = cliActor().userId;
     let result: { fileName: string; pdf: Buffer };

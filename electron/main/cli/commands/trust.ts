@@ -29,7 +29,7 @@ export const trustAddCommand: CliCommand = {
     const services = core.services;
     const actor = cliActor().userId;
     const outcome = enroll(services.db, identity, services.workstation.id, actor, services.platform.now());
-    if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } });
+    if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } }, services.platform.now());
     const what = outcome.entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
     context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
   },
@@ -60,7 +60,7 @@ export const trustRevokeCommand: CliCommand = {
     const services = core.services;
     const actor = cliActor().userId;
     const entry = revokeTrust(services.db, context.positionals[0] as string, actor, stringOption(context.values, 'reason') ?? null, services.platform.now());
-    appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } });
+    appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } }, services.platform.now());
     context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
   },
 };

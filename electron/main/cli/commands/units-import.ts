@@ -90,7 +90,7 @@ export const unitsImportCommand: CliCommand = {
       if (headerErrors.length > 0) report = fileLevelReport(fileName, headerErrors);
       else {
         const core = await context.core();
-        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, fileName, bytes, table, preview: false, mode: context.values.update === true ? 'update' : 'add' });
+        report = await importUnitsFile({ db: core.services.db, workstationId: core.services.workstation.id, actorId: cliActor().userId, now: () => core.services.platform.now(), fileName, bytes, table, preview: false, mode: context.values.update === true ? 'update' : 'add' });
       }
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;

@@ -42,11 +42,10 @@ export const verifyCommand: CliCommand = {
     const qr = stringOption(context.values, 'qr');
     const file = context.positionals[0];
     if ((qr === undefined) === (file === undefined)) throw new UsageError('give either FILE.pdf or --qr TEXT', verifyCommand);
-    const today = localDate(new Date());
     let result: Verification;
     if (qr !== undefined) {
       const core = await context.core();
-      result = verifyQrText(core.services.db, qr, today);
+      result = verifyQrText(core.services.db, qr, localDate(core.services.platform.now()));
     } else {
       const target = path.resolve(file as string);
       let stat: fs.Stats;
@@ -59,7 +58,7 @@ export const verifyCommand: CliCommand = {
       const core = await context.core();
       // Too big for a certificate: refused without reading 100 MB into memory.
       const bytes = stat.size > maxCertificatePdfBytes ? Buffer.alloc(maxCertificatePdfBytes + 1) : fs.readFileSync(target);
-      result = verifyCertificatePdf(core.services.db, bytes, today);
+      result = verifyCertificatePdf(core.services.db, bytes, localDate(core.services.platform.now()));
     }
     context.print(result, describe(result));
     return result.valid ? 0 : 1;

@@ -21,6 +21,7 @@ export interface ImportOptions {
   workstationId: string;
   /** Who imports: recorded in the audit log. */
   actorId: string;
+  now(): Date;
   fileName: string;
   bytes: Uint8Array;
   /** Check only; nothing is written. */
@@ -88,6 +89,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
       workstationId: options.workstationId,
+      now: options.now(),
       onProgress(done, total) {
         options.throwIfCancelled?.();
         progressOf('write', done, total);
@@ -98,7 +100,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
           action: 'units.import',
           subject: options.fileName,
           data: { ...result, format: table.format, encoding: table.encoding },
-        });
+        }, options.now());
       },
     });
     return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };

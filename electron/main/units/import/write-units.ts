@@ -9,6 +9,7 @@ import type { UnitDraft } from './validate-rows';
 
 export interface WriteOptions {
   workstationId: string;
+  now: Date;
   /** Called every `every` rows inside the transaction; may throw to cancel (rolls back). */
   onProgress?(done: number, total: number): void;
   every?: number;
@@ -36,7 +37,7 @@ export function writeUnits(db: Database, drafts: readonly UnitDraft[], options: 
   };
 
   const run = db.transaction(() => {
-    const now = new Date().toISOString();
+    const now = options.now.toISOString();
     drafts.forEach((draft, index) => {
       if (draft.existingId !== undefined) {
         // Update mode: a changed unit gets the row's facts; an unchanged one is left alone.
