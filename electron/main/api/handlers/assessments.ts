@@ -34,7 +34,7 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
     'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
     'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
-    'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),
+    'assessments.reopen': ({ id, reason }, context) => reopenAssessment(deps, id, reason, requireActor(context)),
     'assessments.sign': ({ id }, context) => signAssessment(deps, id, requireActor(context)),
     'assessments.finalize': ({ id }, context) => finalizeAssessment(deps, id, requireActor(context)),
     'assessments.supersede': ({ id, reason }, context) => supersedeAssessment(deps, id, reason, requireActor(context)),

@@ -19,7 +19,8 @@ import { migration0012 } from './0012-audit-checkpoints';
 import { migration0013 } from './0013-city-bundles';
 import { migration0014 } from './0014-list-order-indexes';
 import { migration0015 } from './0015-assessment-started-by';
+import { migration0016 } from './0016-assessment-sent-back';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
 
 export const latestSchemaVersion = migrations.length;
