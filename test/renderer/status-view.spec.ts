@@ -24,6 +24,8 @@ const keys = { created: true, createdAt: '2026-11-30T08:00:00.000Z', fingerprint
 vi.mock('../../renderer/src/api/index', () => ({
   transportKind: 'http',
   api: { call: vi.fn(async (name: string) => (name === 'system.status' ? status : name === 'keys.status' ? keys : { ok: true, problems: [] })) },
+  loginSession: { get: () => null, set: () => undefined },
+  onUnauthorized: () => () => undefined,
 }));
 
 const { default: StatusView } = await import('../../renderer/src/views/StatusView.vue');

@@ -258,7 +258,7 @@ export function useAssessmentDraft() {
   const submit = () => act(() => api.call('assessments.submit', { id: (assessment.value as Assessment).id, answers: answersCopy(), details: details() }));
   const sign = () => act(() => api.call('assessments.sign', { id: (assessment.value as Assessment).id }));
   const finalize = () => act(() => api.call('assessments.finalize', { id: (assessment.value as Assessment).id }));
-  const reopen = () => act(() => api.call('assessments.reopen', { id: (assessment.value as Assessment).id }));
+  const reopen = (reason: string) => act(() => api.call('assessments.reopen', { id: (assessment.value as Assessment).id, reason }));
 
   /** Checks type and size here too, so a wrong file is refused before it is sent. */
   async function addEvidence(itemId: string, file: File): Promise<Evidence> {
