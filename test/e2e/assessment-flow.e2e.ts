@@ -115,7 +115,7 @@ describe('assessment flow', () => {
     expect(await page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     expect(await page.getByTestId('evidence-thumb').count()).toBe(1);
 
-    await page.goto(`${session.app.origin}/#/assessments`);
+    await page.goto(`${session.app.origin}/#/assessments?tab=drafts`);
     await page.getByTestId('drafts-list').locator('.el-table__row').first().waitFor();
     expect(await page.getByTestId('drafts-list').locator('.el-table__row').count()).toBe(1);
     await page.goto(formUrl);
