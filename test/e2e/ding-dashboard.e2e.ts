@@ -88,9 +88,21 @@ describe('district dashboards', () => {
     await page.getByTestId('ding-inputs-district').click();
     await page.getByRole('option', { name: '武汉经济技术开发区' }).click();
     await page.getByText('该区县本年度尚无记录').waitFor();
-    const ruleOfLaw = page.getByTestId('ding-inputs-rule-of-law').locator('input');
+    const ruleOfLaw = page.getByTestId('ding-inputs-rule-of-law');
     await ruleOfLaw.fill('93');
     await ruleOfLaw.press('Tab');
+    // Two decimals as typed; 101 is refused in the app's words and left as typed, never turned into 100.
+    await page.getByTestId('ding-inputs-aspect-publicOrder').fill('88.25');
+    await page.getByTestId('ding-inputs-aspect-ecology').fill('101');
+    await expect.poll(() => page.getByTestId('ding-inputs-problem-ecology').textContent()).toBe('得分应在 0 到 100 之间');
+    expect(await page.getByTestId('ding-inputs-aspect-ecology').inputValue()).toBe('101');
+    expect(await page.getByTestId('ding-inputs-problem-publicOrder').count()).toBe(0);
+    await screenshot(page, 'ding-inputs-refused-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('ding-inputs-problem-ecology').textContent()).toBe('A score is between 0 and 100');
+    await screenshot(page, 'ding-inputs-refused-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByTestId('ding-inputs-aspect-ecology').fill('90');
     await screenshot(page, 'ding-inputs-zh');
     await page.getByTestId('ding-inputs-save').click();
     await page.getByText('已保存 武汉经济技术开发区 的 2026 年度考评数据').waitFor();

@@ -12,6 +12,8 @@ import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
+import type { ConflictRow } from '../../bundles/conflict-store';
+import { describeRow, workstationName } from '../../records/record-names';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
 import { runJob } from '../../jobs/run-job';
@@ -60,14 +62,19 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     }
   }
 
+  /** A conflict with its record and its source named, for people. */
+  function named(conflict: ConflictRow) {
+    return { ...conflict, subject: describeRow(db, conflict.table, conflict.incoming), sourceName: workstationName(db, services.workstation, conflict.source) };
+  }
+
   return {
     'bundles.export': ({ full }, context) => exportFile(full, false, context),
     'bundles.exportCity': (_input, context) => exportFile(true, true, context),
     'bundles.import': (input, context) => importInput(input, 'workstation', context),
     'bundles.importCity': (input, context) => importInput(input, 'city', context),
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
-    'bundles.conflicts': ({ status }) => listConflicts(db, status),
-    'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
+    'bundles.conflicts': ({ status }) => listConflicts(db, status).map(named),
+    'bundles.resolveConflict': async ({ id, keep }, context) => named(await services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now()))),
     'trust.list': () => listTrusted(db),
     'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;

@@ -13,8 +13,9 @@ import { dingMessages } from './ding';
 import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
 import { keysMessages } from './keys';
+import { recordMessages } from './records';
 
-export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages, keysMessages] as const;
+export const messageModules = [coreMessages, unitMessages, assessmentMessages, settingsMessages, authMessages, backupMessages, certificateMessages, dingMessages, exchangeMessages, auditMessages, keysMessages, recordMessages] as const;
 
 type Merge<M extends readonly { zhCN: unknown }[]> = M extends readonly [infer Head, ...infer Rest extends readonly { zhCN: unknown }[]]
   ? (Head extends { zhCN: infer Z } ? Z : never) & Merge<Rest>
