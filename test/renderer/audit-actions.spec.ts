@@ -1,27 +1,20 @@
 // Every action the core writes to the audit log is in words in both languages: an action added to the core without
 // its translation fails here. And an entry reads as labelled fields, the record by its name, not JSON and ids.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../renderer/src/i18n/index';
 import { detailRows } from '../../renderer/src/views/settings/audit-details';
 
+/** The core's sources as text (read by Vite, so this spec needs no Node APIs). */
+const sources = import.meta.glob('../../electron/main/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
 /** Every `action: '…'` (and both sides of `action: x ? '…' : '…'`) in the core's sources. */
 function recordedActions(): string[] {
   const found = new Set<string>();
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (file.endsWith('.ts')) {
-        const source = fs.readFileSync(file, 'utf8');
-        for (const match of source.matchAll(/\baction:\s*(?:[^,;{}]*?\?\s*)?'([a-z][\w.]*)'(?:\s*:\s*'([a-z][\w.]*)')?/g)) {
-          for (const action of [match[1], match[2]]) if (action) found.add(action);
-        }
-      }
+  for (const source of Object.values(sources)) {
+    for (const match of source.matchAll(/\baction:\s*(?:[^,;{}]*?\?\s*)?'([a-z][\w.]*)'(?:\s*:\s*'([a-z][\w.]*)')?/g)) {
+      for (const action of [match[1], match[2]]) if (action) found.add(action);
     }
-  };
-  walk(path.resolve('electron/main'));
+  }
   return [...found].sort();
 }
 
