@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
-import { testNow, testNowAYearLater, testTimeZone } from './test/setup/test-clock';
+import { pinnedClockEnv, testNow, testNowAYearLater } from './test/setup/test-clock';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 const define = { __DINGXING_VERSION__: JSON.stringify(pkg.version) };
-const env = { DINGXING_NOW: testNow, TZ: testTimeZone };
+const env = pinnedClockEnv(testNow);
 
 /** Specs whose answers depend on the date (demo data, due dates, validity): run again a year later. */
-const dateSensitive = ['test/integration/ding-api.spec.ts', 'test/integration/summary-cli.spec.ts'];
+const dateSensitive = ['test/integration/ding-api.spec.ts', 'test/integration/ding-demo.spec.ts', 'test/integration/summary-cli.spec.ts', 'test/integration/assessments-demo.spec.ts'];
 
 export default defineConfig({
   test: {
@@ -37,7 +37,7 @@ export default defineConfig({
           include: dateSensitive,
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { ...env, DINGXING_NOW: testNowAYearLater },
+          env: pinnedClockEnv(testNowAYearLater),
         },
       },
       {

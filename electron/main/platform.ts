@@ -32,16 +32,20 @@ export interface Platform {
 }
 
 /**
- * The one place the core reads the machine's clock. `DINGXING_NOW` (an ISO instant) starts the
- * clock at that instant instead, and lets it run on from there: tests, demos and screenshots then
- * see the same dates whatever day they run.
+ * The one place the core reads the machine's clock. `DINGXING_NOW` (an ISO instant) sets the
+ * clock to that instant instead, and lets it run on from there: tests, demos and screenshots then
+ * see the same dates whatever day they run. It reads that instant at `DINGXING_NOW_SINCE` (epoch
+ * milliseconds of the real clock) when given, so that every process of one test run shares one
+ * clock that only moves forward; else when the clock is made.
  */
 export function systemClock(env: NodeJS.ProcessEnv = process.env): () => Date {
   const pinned = env.DINGXING_NOW;
   if (pinned === undefined || pinned === '') return () => new Date();
-  const start = new Date(pinned);
-  if (Number.isNaN(start.getTime())) throw new Error(`DINGXING_NOW is not a date and time: ${pinned}`);
-  return clockStartingAt(start);
+  const start = new Date(pinned).getTime();
+  if (Number.isNaN(start)) throw new Error(`DINGXING_NOW is not a date and time: ${pinned}`);
+  const since = env.DINGXING_NOW_SINCE ? Number(env.DINGXING_NOW_SINCE) : Date.now();
+  if (!Number.isFinite(since)) throw new Error(`DINGXING_NOW_SINCE is not a number of milliseconds: ${env.DINGXING_NOW_SINCE}`);
+  return () => new Date(start + (Date.now() - since));
 }
 
 /** A clock that reads `start` now and runs on with real elapsed time (jobs in workers, pinned clocks). */

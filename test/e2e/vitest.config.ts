@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { testNow, testTimeZone } from '../setup/test-clock';
+import { pinnedClockEnv, testNow } from '../setup/test-clock';
 
 // End-to-end: the built app served by `dingxing serve`, driven in Debian's Chromium. One file at a time.
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    env: { DINGXING_NOW: testNow, TZ: testTimeZone },
+    env: pinnedClockEnv(testNow),
     // A loaded 2-core machine can take seconds to re-render after a save; polls wait for what a person would.
     expect: { poll: { timeout: 10_000 } },
   },

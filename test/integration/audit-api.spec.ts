@@ -30,7 +30,7 @@ describe('audit.list', () => {
     expect((await list(core, { subject: 'unit-0001' })).items.map((entry) => entry.actor)).toEqual(['user-b', 'user-a']);
     expect((await list(core, { subject: '%_0' })).items.map((entry) => entry.subject)).toEqual(['assess_%_0002']);
     expect((await list(core, { action: 'units.update' })).total).toBe(1);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = core.services.platform.now().toISOString().slice(0, 10);
     expect((await list(core, { actor: 'user-a', from: today, to: today })).total).toBe(2);
     expect((await list(core, { actor: 'user-a', to: '2020-01-01' })).total).toBe(0);
     const all = await list(core, { limit: 2 });
