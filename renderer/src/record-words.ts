@@ -69,3 +69,10 @@ export function localTimes(value: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
+
+/** Who did something: their display name; the command line as "命令行（root）" / "command line (root)"; else the id as recorded. */
+export function actorWords(actor: string, displayName: string | null, t: Translate): string {
+  if (displayName) return displayName;
+  if (actor.startsWith('cli:')) return t('records.commandLine', { account: actor.slice(4) });
+  return actor;
+}

@@ -119,17 +119,17 @@ describe('district dashboards', () => {
     const cityDownload = page.waitForEvent('download');
     await page.getByTestId('ding-city-summary').click();
     const city = await cityDownload;
-    expect(city.suggestedFilename()).toBe('summary-city-2026.pdf');
+    expect(city.suggestedFilename()).toBe('武汉市-2026年度平安鼎评定报告.pdf');
     const cityFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-summary-')), city.suggestedFilename());
     await city.saveAs(cityFile);
     expect(fs.readFileSync(cityFile).subarray(0, 5).toString()).toBe('%PDF-');
-    await page.getByText('已导出 summary-city-2026.pdf').first().waitFor();
+    await page.getByText('已导出 武汉市-2026年度平安鼎评定报告.pdf').first().waitFor();
 
     await page.getByTestId('ding-row-420102').click();
     await page.getByTestId('ding-district').waitFor();
     const districtDownload = page.waitForEvent('download');
     await page.getByTestId('ding-district-summary').click();
-    expect((await districtDownload).suggestedFilename()).toBe('summary-420102-2026.pdf');
+    expect((await districtDownload).suggestedFilename()).toBe('江岸区-2026年度平安鼎总结报告.pdf');
   });
 
   it('reads in English', async () => {

@@ -79,7 +79,7 @@ describe('Ding API', () => {
 
   it('makes the signed district summary for the city office, and refuses inspectors and districts without inputs', async () => {
     const file = await call<FileDownload>(core, 'summary.district', { district: '420102', cycle: 2026 }, asCity);
-    expect(file).toMatchObject({ fileName: 'summary-420102-2026.pdf', mime: 'application/pdf' });
+    expect(file).toMatchObject({ fileName: '江岸区-2026年度平安鼎总结报告.pdf', mime: 'application/pdf' });
     expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(await core.dispatcher.dispatch('summary.district', { district: '420102' }, asInspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await core.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
@@ -94,7 +94,7 @@ describe('Ding API', () => {
     const result = await worker.dispatcher.dispatch('summary.city', { cycle: 2026 }, asCity, 'city-summary');
     stop();
     const file = (result.ok ? result.value : null) as FileDownload | null;
-    expect(file?.fileName).toBe('summary-city-2026.pdf');
+    expect(file?.fileName).toBe('武汉市-2026年度平安鼎评定报告.pdf');
     expect(Buffer.from(file?.contentBase64 ?? '', 'base64').includes(Buffer.from('/ByteRange'))).toBe(true);
     expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
     expect(await worker.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });

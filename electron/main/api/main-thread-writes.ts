@@ -39,6 +39,7 @@ export const mainThreadWrites: ReadonlySet<ProcedureName> = new Set<ProcedureNam
   'keys.unlock',
   'keys.lock',
   'workstation.setName',
+  'verification.setAddress',
 ]);
 
 export function queueBehindWriterJobs(handlers: HandlerMap, gate: WriteGate): HandlerMap {

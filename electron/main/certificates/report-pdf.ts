@@ -5,6 +5,8 @@
  * like the plaque, with the workstation certificate.
  */
 import { DxError } from '@shared/api/errors';
+import { personLabel } from '../records/person-name';
+import { safeFileName } from '../records/file-names';
 import type { ScoreResult } from '@shared/scoring/result';
 import { getAssessment } from '../assessments/workflow';
 import { depsOfConnection, localDate } from '../assessments/deps';
@@ -179,12 +181,15 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   keyValueRows(doc, fonts, [
     ['检查员（提交）', `${assessment.inspector ?? '—'}${assessment.submittedAt ? `，${assessment.submittedAt.slice(0, 10)}` : ''}`],
     ['组长（签署）', `${assessment.signedBy ?? '—'}${assessment.signedAt ? `，${assessment.signedAt.slice(0, 10)}` : ''}`],
-    ['报告出具', `${printedBy}，${localDate(deps.now())}；工作站 ${deps.workstation.id}`],
+    ['报告出具', `${personLabel(deps.db, printedBy)}，${localDate(deps.now())}；工作站 ${deps.workstation.name}（编号 ${deps.workstation.id}）`],
   ]);
   addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${deps.workstation.id}`, location: 'Wuhan, CN' });
   return signPdf(await endToBuffer(doc), keys.pdfSigningKey, deps.now());
 }
 
+/** The report and a file name that says whose it is: 检查报告-<unit>-<cycle>.pdf. */
 export async function reportDocument(deps: CertificateDeps, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
-  return { fileName: `report-${assessmentId}.pdf`, pdf: await reportPdf(deps, assessmentId, printedBy) };
+  const pdf = await reportPdf(deps, assessmentId, printedBy);
+  const named = deps.db.prepare('SELECT u.name, a.cycle FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?').get(assessmentId) as { name: string; cycle: number };
+  return { fileName: `检查报告-${safeFileName(named.name)}-${named.cycle}.pdf`, pdf };
 }

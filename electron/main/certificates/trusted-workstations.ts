@@ -13,6 +13,13 @@ export interface TrustedWorkstation {
   /** DER of its PDF-signing certificate, when known. */
   certificateDer: Buffer | null;
   issuer: 'self' | 'enrolled';
+  /** The name people know it by: this workstation's own, or the one it was enrolled with. */
+  name: string | null;
+}
+
+/** This workstation's own name (meta), as `workstation/workstation.ts` keeps it. */
+function ownName(db: Database): string | null {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_name'").pluck().get() as string | undefined) ?? null;
 }
 
 function derOf(pem: string | null | undefined): Buffer | null {
@@ -24,14 +31,15 @@ function derOf(pem: string | null | undefined): Buffer | null {
   }
 }
 
-function trustStoreRow(db: Database, workstationId: string): { ed25519_public_key: string; certificate_pem: string | null } | undefined {
+function trustStoreRow(db: Database, workstationId: string): { ed25519_public_key: string; certificate_pem: string | null; name: string | null } | undefined {
   const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
   if (!table) return undefined;
   const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
   if (!columns.has('workstation_id') || !columns.has('ed25519_public_key')) return undefined;
   const certificate = columns.has('certificate_pem') ? 'certificate_pem' : 'NULL AS certificate_pem';
+  const name = columns.has('name') ? 'name' : 'NULL AS name';
   const unrevoked = columns.has('revoked_at') ? ' AND revoked_at IS NULL' : '';
-  return db.prepare(`SELECT ed25519_public_key, ${certificate} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null } | undefined;
+  return db.prepare(`SELECT ed25519_public_key, ${certificate}, ${name} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null; name: string | null } | undefined;
 }
 
 export function findTrustedWorkstation(db: Database, workstationId: string): TrustedWorkstation | null {
@@ -44,6 +52,7 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
       ed25519PublicKey: ed25519PublicKeyFromRaw(Buffer.from(row.ed25519_public_key, 'base64url')),
       certificateDer: derOf(row.certificate_pem),
       issuer: own ? 'self' : 'enrolled',
+      name: own ? ownName(db) : ((row as { name?: string | null }).name ?? null),
     };
   } catch {
     return null;
@@ -51,16 +60,17 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
 }
 
 /** Every trusted workstation's Ed25519 key (raw, base64url), for the standalone verifier page. */
-export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled' }[] {
+export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled'; name: string | null }[] {
   const own = db.prepare('SELECT workstation_id, ed25519_public_key FROM workstation_keys').all() as { workstation_id: string; ed25519_public_key: string }[];
-  const keys = own.map((row) => ({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'self' as 'self' | 'enrolled' }));
+  const keys = own.map((row) => ({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'self' as 'self' | 'enrolled', name: ownName(db) }));
   const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
   if (table) {
     const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
     if (columns.has('workstation_id') && columns.has('ed25519_public_key')) {
       const unrevoked = columns.has('revoked_at') ? ' WHERE revoked_at IS NULL' : '';
-      const enrolled = db.prepare(`SELECT workstation_id, ed25519_public_key FROM ${table}${unrevoked}`).all() as { workstation_id: string; ed25519_public_key: string }[];
-      for (const row of enrolled) if (!keys.some((key) => key.workstationId === row.workstation_id)) keys.push({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'enrolled' as 'self' | 'enrolled' });
+      const name = columns.has('name') ? 'name' : 'NULL AS name';
+      const enrolled = db.prepare(`SELECT workstation_id, ed25519_public_key, ${name} FROM ${table}${unrevoked}`).all() as { workstation_id: string; ed25519_public_key: string; name: string | null }[];
+      for (const row of enrolled) if (!keys.some((key) => key.workstationId === row.workstation_id)) keys.push({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'enrolled' as 'self' | 'enrolled', name: row.name });
     }
   }
   return keys;

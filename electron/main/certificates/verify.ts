@@ -42,10 +42,12 @@ export function verifyQrText(db: Database, text: string, today: string, pdfSigna
     validUntil: payload.e,
     workstationId: payload.w,
     issuer: null as 'self' | 'enrolled' | null,
+    workstationName: null as string | null,
   };
   const trusted = findTrustedWorkstation(db, payload.w);
   if (!trusted) return { ...verdict('unknown-workstation', `workstation ${payload.w}`), checks: { pdfSignature, qrSignature: null }, certificate, revocation: null };
   certificate.issuer = trusted.issuer;
+  certificate.workstationName = trusted.name;
   if (!signatureMatches(parsed, trusted.ed25519PublicKey)) {
     return { ...verdict('tampered'), checks: { pdfSignature, qrSignature: false }, certificate, revocation: null };
   }

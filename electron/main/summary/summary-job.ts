@@ -7,6 +7,7 @@ import type { JobFunction } from '../jobs/job';
 import { fromTransferable } from '../pdf/signer';
 import type { TransferableSigningKey } from '../pdf/signer';
 import { buildCitySummary, buildDistrictSummary, signSummary } from './summary-pdf';
+import { readWorkstation } from '../workstation/workstation';
 
 export interface SummaryJobInput {
   /** A district code, or null for the city report of every district. */
@@ -24,7 +25,7 @@ export interface SummaryJobOutput {
 }
 
 export const summaryPdfJob: JobFunction<SummaryJobInput, SummaryJobOutput> = async (input, context) => {
-  const deps = { db: context.db, workstation: { id: context.workstationId }, now: () => new Date(input.now), fontsDir: input.fontsDir };
+  const deps = { db: context.db, workstation: readWorkstation(context.db, context.workstationId), now: () => new Date(input.now), fontsDir: input.fontsDir };
   context.progress(0, 2, 'draw');
   const built = input.district === null ? buildCitySummary(deps, input.cycle, input.printedBy) : buildDistrictSummary(deps, input.district, input.cycle, input.printedBy);
   context.throwIfCancelled();

@@ -24,7 +24,14 @@ import { drawSvg } from './draw-svg';
 import { colours, contentWidth, ensureRoom, heading, keyValueRows, margin, numberedParagraphs, pageFooters, table } from './layout';
 import { cityCompositeOption, cityCoverageOption, coverageOverCyclesOption, starsByKindOption } from './summary-charts';
 import { districtSummaryData } from './summary-data';
+import { personLabel } from '../records/person-name';
+import { safeFileName } from '../records/file-names';
 import type { StarChange } from './summary-data';
+
+/** The workstation by the name people gave it (its host name until then). */
+function workstationLabel(workstation: { id: string; name: string }): string {
+  return workstation.name;
+}
 
 const decidedByZh: Record<string, string> = { veto: '一票否决', coverage: '星级覆盖率未达参评线', zongzhi: '综治得分未达标准', stepUp: '逐级晋升（每年至多升一级）', composite: '按综合得分' };
 /** The same rules in the few characters a table cell holds. */
@@ -78,7 +85,7 @@ function signatureFields(workstationId: string, reason: string) {
 /** What drawing a summary reads: a connection (the main one, or a worker's), the workstation, the clock and the fonts. */
 export interface SummaryDeps {
   db: CertificateDeps['db'];
-  workstation: Pick<CertificateDeps['workstation'], 'id'>;
+  workstation: Pick<CertificateDeps['workstation'], 'id' | 'name'>;
   now(): Date;
   fontsDir: string;
 }
@@ -107,7 +114,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   const createdAt = deps.now();
   const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
-  title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
+  title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');
   const evaluatedCount = data.evaluatedDistricts;
@@ -126,7 +133,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
     ['综治得分', `${row.zongzhi ?? '—'}`],
     ['一票否决', row.veto ? `是：${row.vetoReason ?? '未注明事由'}` : '否'],
     ['星级覆盖率', `${row.starredUnits}/${row.inScopeUnits} = ${pct(row.coverage)}`],
-    ['录入', latest ? `${latest.enteredBy}，${latest.enteredAt.slice(0, 16).replace('T', ' ')}（${latest.source}）${dashboard.inputsHistory.length > 1 ? `；此前 ${dashboard.inputsHistory.length - 1} 条记录已被取代` : ''}` : '—'],
+    ['录入', latest ? `${personLabel(deps.db, latest.enteredBy)}，${latest.enteredAt.slice(0, 16).replace('T', ' ')}（${latest.source}）${dashboard.inputsHistory.length > 1 ? `；此前 ${dashboard.inputsHistory.length - 1} 条记录已被取代` : ''}` : '—'],
   ]);
 
   heading(doc, fonts, '评定依据');
@@ -186,10 +193,10 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   ], data.units, 8.5);
 
   heading(doc, fonts, '签署');
-  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
+  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${workstationLabel(deps.workstation)}（编号 ${deps.workstation.id}）以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
 
   const reason = `District Ding summary ${row.district} ${cycle}`;
-  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason, createdAt };
+  return { doc, fileName: `${safeFileName(row.name)}-${cycle}年度平安鼎总结报告.pdf`, reason, createdAt };
 }
 
 export async function districtSummaryPdf(deps: CertificateDeps, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -215,7 +222,7 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
   const createdAt = deps.now();
   const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt });
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
-  title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
+  title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');
   const count = (grade: DingGrade) => table_.rows.filter((row) => row.evaluated && row.eligible && row.grade === grade).length;
@@ -258,6 +265,6 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
     doc.y += 4;
   }
   heading(doc, fonts, '签署');
-  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
-  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}`, createdAt };
+  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${workstationLabel(deps.workstation)}（编号 ${deps.workstation.id}）以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
+  return { doc, fileName: `武汉市-${cycle}年度平安鼎评定报告.pdf`, reason: `City Ding report ${cycle}`, createdAt };
 }

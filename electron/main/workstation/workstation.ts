@@ -2,7 +2,8 @@
  * This workstation's identity as stored in the database (table `meta`; this module writes it,
  * the demo marker aside): an id made once, on first open, and a name that people choose (asked
  * at first start, changed in 设置 or with `dingxing workstation name`). Until someone chooses
- * one, the computer's host name stands in, and `named` says so.
+ * one, the computer's host name stands in, and `named` says so. Also the verification address
+ * the city office sets for plaques' QR codes (set at the city, carried to laptops by city bundles).
  */
 import os from 'node:os';
 import type { Database } from 'better-sqlite3';
@@ -25,7 +26,8 @@ function writeMeta(db: Database, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-function readWorkstation(db: Database, id: string): Workstation {
+/** The workstation as stored (a worker's connection reads its name here). */
+export function readWorkstation(db: Database, id: string): Workstation {
   const named = readMeta(db, 'workstation_named_at') !== undefined;
   return { id, name: readMeta(db, 'workstation_name') ?? os.hostname(), named };
 }
@@ -51,4 +53,28 @@ export function setWorkstationName(db: Database, workstation: Workstation, name:
   writeMeta(db, 'workstation_named_at', now.toISOString());
   workstation.name = name;
   workstation.named = true;
+}
+
+export interface VerificationAddress {
+  address: string | null;
+  /** When the city office set it (laptops keep the newest a city bundle brings). */
+  setAt: string | null;
+}
+
+export function verificationAddress(db: Database): VerificationAddress {
+  return { address: readMeta(db, 'verification_address') || null, setAt: readMeta(db, 'verification_address_set_at') ?? null };
+}
+
+/** The city office sets (or, with null, clears) its address, at its own time. */
+export function setVerificationAddress(db: Database, address: string | null, setAt: string): void {
+  writeMeta(db, 'verification_address', address ?? '');
+  writeMeta(db, 'verification_address_set_at', setAt);
+}
+
+/** A laptop keeps the address a city bundle brings unless it holds one set later: an older bundle never undoes a newer one. */
+export function adoptVerificationAddress(db: Database, address: string | null, setAt: string): boolean {
+  const current = readMeta(db, 'verification_address_set_at');
+  if (current !== undefined && current >= setAt) return false;
+  setVerificationAddress(db, address, setAt);
+  return true;
 }

@@ -58,6 +58,8 @@ export const VerificationSchema = z.object({
       workstationId: z.string(),
       /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
       issuer: z.enum(['self', 'enrolled']).nullable(),
+      /** The issuing workstation's name as known here (this one's own, or as enrolled); null when it is not trusted here. */
+      workstationName: z.string().nullable(),
     })
     .nullable(),
   revocation: RevocationSchema.nullable(),

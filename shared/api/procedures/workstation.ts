@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { KeyPassphraseSchema, KeysStatusSchema } from '@shared/domain/keys';
-import { WorkstationNameSchema } from '@shared/domain/workstation';
+import { VerificationAddressSchema, WorkstationNameSchema } from '@shared/domain/workstation';
+
+const VerificationAddressStateSchema = z.object({ address: z.string().nullable(), setAt: z.string().nullable() });
 
 export const workstationProcedures = {
   'keys.status': procedure({
@@ -31,6 +33,18 @@ export const workstationProcedures = {
     summary: 'Forget the unlocked keys: signing needs the passphrase again',
     input: z.object({}).strict(),
     output: KeysStatusSchema,
+  }),
+  'verification.address': procedure({
+    roles: 'signedIn',
+    summary: 'The address of the city office’s verifier page that plaques’ QR codes point to (null: none set)',
+    input: z.object({}).strict(),
+    output: VerificationAddressStateSchema,
+  }),
+  'verification.setAddress': procedure({
+    roles: ['city'],
+    summary: 'Set (or clear, with null) the verifier page’s address; city bundles carry it to the laptops',
+    input: z.object({ address: VerificationAddressSchema.nullable() }).strict(),
+    output: VerificationAddressStateSchema,
   }),
   'workstation.setName': procedure({
     roles: ['admin'],

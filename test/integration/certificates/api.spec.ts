@@ -44,7 +44,7 @@ describe('certificate procedures', () => {
     const events: { done: number; total: number }[] = [];
     core.dispatcher.onProgress((event) => events.push(event));
     const result = await core.dispatcher.dispatch('certificates.batchPdf', { district: '420105', cycle: 2026 }, asLeader, 'job-batch');
-    expect(result).toMatchObject({ ok: true, value: { count: 3, fileName: 'certificates-2026-420105.pdf' } });
+    expect(result).toMatchObject({ ok: true, value: { count: 3, fileName: '证书-2026-汉阳区.pdf' } });
     const file = path.join(tempDir(), 'batch.pdf');
     fs.writeFileSync(file, Buffer.from((result as { value: { pdfBase64: string } }).value.pdfBase64, 'base64'));
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3/);

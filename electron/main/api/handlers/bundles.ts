@@ -14,6 +14,7 @@ import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
 import type { ConflictRow } from '../../bundles/conflict-store';
 import { describeRow, workstationName } from '../../records/record-names';
+import { bundleFileName } from '../../bundles/bundle-file-name';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
 import { runJob } from '../../jobs/run-job';
@@ -51,7 +52,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     const owner = requireActor(context).userId;
     const signer = await signerMaterial(services);
     const stamp = now();
-    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const fileName = bundleFileName(db, services.workstation, city ? 'city' : 'workstation', stamp);
     const out = services.transfers.newFile(fileName);
     try {
       const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;

@@ -5,7 +5,7 @@ import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { certificateDepsOf } from '../../certificates/deps';
 import { createKeys, keysStatus, lockKeys, renameHeldKeys, unlockKeys } from '../../crypto/workstation-keys';
-import { setWorkstationName } from '../../workstation/workstation';
+import { setVerificationAddress, setWorkstationName, verificationAddress } from '../../workstation/workstation';
 
 type WorkstationHandlers = Pick<HandlerMap, keyof typeof workstationProcedures>;
 
@@ -16,6 +16,15 @@ export function workstationHandlers(services: CoreServices): WorkstationHandlers
     'keys.create': ({ passphrase }, context) => createKeys(deps, passphrase, requireActor(context).userId),
     'keys.unlock': ({ passphrase }, context) => unlockKeys(deps, passphrase, requireActor(context).userId),
     'keys.lock': (_input, context) => lockKeys(deps, requireActor(context).userId),
+    'verification.address': () => verificationAddress(services.db),
+    'verification.setAddress': ({ address }, context) => {
+      const actor = requireActor(context);
+      services.db.transaction(() => {
+        setVerificationAddress(services.db, address, services.platform.now().toISOString());
+        services.audit({ actor: actor.userId, action: 'verification.setAddress', subject: services.workstation.id, data: { address } });
+      }).immediate();
+      return verificationAddress(services.db);
+    },
     'workstation.setName': ({ name }, context) => {
       const actor = requireActor(context);
       const previous = services.workstation.name;

@@ -23,7 +23,7 @@ function describe(result: Verification): string {
       `  星级 stars:           ${starGlyphs(certificate.stars)} ${certificate.stars}`,
       `  年度 cycle:           ${certificate.cycle}`,
       `  有效期 valid:         ${certificate.issuedOn} – ${certificate.validUntil}`,
-      `  签发工作站 issued by: ${certificate.workstationId}${certificate.issuer === 'self' ? ' (this workstation)' : certificate.issuer === 'enrolled' ? ' (enrolled)' : ''}`,
+      `  签发工作站 issued by: ${certificate.workstationName === null ? certificate.workstationId : `${certificate.workstationName} (${certificate.workstationId})`}${certificate.issuer === 'self' ? ' (this workstation)' : certificate.issuer === 'enrolled' ? ' (enrolled)' : ''}`,
     );
   }
   if (result.revocation) lines.push(`  撤销 revoked:         ${result.revocation.revokedOn} ${result.revocation.reason}`);

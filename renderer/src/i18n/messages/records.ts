@@ -17,6 +17,7 @@ export const recordMessages = defineMessages({
       workstation: '工作站 {name}',
       conflict: '冲突：{what}',
       pack: '评分细则 {name}',
+      commandLine: '命令行（{account}）',
     },
   },
   en: {
@@ -34,6 +35,7 @@ export const recordMessages = defineMessages({
       workstation: 'Workstation {name}',
       conflict: 'Conflict: {what}',
       pack: 'Rubric pack {name}',
+      commandLine: 'command line ({account})',
     },
   },
 });
