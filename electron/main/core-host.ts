@@ -42,13 +42,13 @@ export async function hostCore(options: CoreOptions): Promise<CoreHost> {
     unsubscribe();
     core.close();
     try {
-      const result = await restoreDatabase(backupFile, dbFile, () => platform.now());
+      // The entry goes into the restored copy itself, before it replaces the live file.
+      const result = await restoreDatabase(backupFile, dbFile, () => platform.now(), audit);
       return { previousBackup: result.previousBackup, schemaVersion: result.schemaVersion };
     } finally {
       // Whatever happened, the door keeps a working core: the restored file, or the untouched one.
       core = await open();
       unsubscribe = core.dispatcher.onProgress((progress) => progressListeners.forEach((listener) => listener(progress)));
-      core.services.audit({ ...audit, data: { ...audit.data, file: backupFile } });
       for (const listener of reopenListeners) listener(core);
     }
   }

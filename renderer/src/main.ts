@@ -1,5 +1,6 @@
 /** Renderer entry: Vue, Pinia, router, i18n and Element Plus with its zh-CN locale. */
 import 'element-plus/dist/index.css';
+import './theme.css';
 import './styles.css';
 import ElementPlus, { ElMessage } from 'element-plus';
 import { createPinia } from 'pinia';

@@ -30,8 +30,8 @@ export const qrPrefix = 'DX1';
 /** Longer text is not a payload of ours (real ones are ~330 characters). */
 export const maxQrTextLength = 1200;
 
-/** Why a certificate was refused; `valid` when it was not. */
-export const verificationVerdicts = ['valid', 'tampered', 'unknown-workstation', 'revoked', 'expired', 'not-yet-valid', 'not-ours'] as const;
+/** Why a certificate was refused; `valid` when it was not. `other-document`: one of this system's other signed PDFs, not a plaque. */
+export const verificationVerdicts = ['valid', 'tampered', 'unknown-workstation', 'revoked', 'expired', 'not-yet-valid', 'not-ours', 'other-document'] as const;
 export type VerificationVerdict = (typeof verificationVerdicts)[number];
 
 export const verdictMessages: Record<VerificationVerdict, { zh: string; en: string }> = {
@@ -42,6 +42,19 @@ export const verdictMessages: Record<VerificationVerdict, { zh: string; en: stri
   expired: { zh: '证书已过有效期', en: 'the certificate has expired' },
   'not-yet-valid': { zh: '证书尚未生效', en: 'the certificate is not yet valid' },
   'not-ours': { zh: '不是本系统的证书', en: 'not a certificate of this system' },
+  'other-document': { zh: '这是本系统签名的其他文件，不是证书', en: 'a document this system signed, not a plaque' },
+};
+
+/** The PDFs this system signs, named in their Info dictionary (/DingxingDocument) and their signature's /Reason. */
+export const signedDocumentKinds = ['plaque', 'plaque-batch', 'inspection-report', 'district-summary', 'city-summary'] as const;
+export type SignedDocumentKind = (typeof signedDocumentKinds)[number];
+
+export const signedDocumentWords: Record<SignedDocumentKind, { zh: string; en: string }> = {
+  plaque: { zh: '星级平安单位证书', en: 'a star plaque' },
+  'plaque-batch': { zh: '证书批量打印件', en: 'a batch print of star plaques' },
+  'inspection-report': { zh: '检查报告', en: 'an inspection report' },
+  'district-summary': { zh: '区县平安鼎总结报告', en: 'a district summary' },
+  'city-summary': { zh: '全市平安鼎评定报告', en: 'a city summary' },
 };
 
 export const revocationCauses = ['veto', 'superseded', 'manual'] as const;

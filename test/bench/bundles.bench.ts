@@ -2,6 +2,7 @@
 // star history) exported, then imported at the city office. Import is measured against raw
 // better-sqlite3 inserts of the same rows in one transaction; the main thread's longest stall
 // while the import runs in a worker is measured with a 1 ms timer.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -10,6 +11,9 @@ import { startAssessment } from '../../electron/main/assessments/workflow';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
+import { checkCertificateRows } from '../../electron/main/bundles/verify-certificates';
+import type { VerifiedBundle } from '../../electron/main/bundles/verify-bundle';
+import { signPayload } from '../../electron/main/crypto/qr-payload';
 import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
 import { createIdentity } from '../../electron/main/crypto/identity';
@@ -19,11 +23,12 @@ import { runJob } from '../../electron/main/jobs/run-job';
 import { tempDbFile, tempDir } from '../helpers/temp';
 import { actorWith } from '../helpers/actors';
 import { fullAnswers } from '../unit/assessments/fixtures';
-import { record, writeFigures } from './harness';
+import { record, timeIt, writeFigures } from './harness';
 
 afterAll(() => writeFigures('bundles'));
 
 const count = Number(process.env.BENCH_BUNDLE_ASSESSMENTS ?? 10_000);
+const certificateRows = Number(process.env.BENCH_BUNDLE_CERTIFICATES ?? 10_000);
 const now = new Date('2026-12-01T10:00:00Z');
 const actor = 'bench';
 
@@ -159,4 +164,39 @@ it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments
     goal: { text: '≤ 50 ms', met: longest <= 50 },
   });
   for (const core of [laptop, city, raw, city2]) core.close();
+});
+
+// The check of every certificate row against its signed QR payload (issue 19), measured apart so
+// the import's own figure above stays comparable: the rows of a city's season of plaques, each
+// with its payload signed by the laptop's key, against the bare Ed25519 verifications of the same
+// payloads in a loop (the check's unavoidable part).
+it(`checks ${certificateRows.toLocaleString('en-US')} certificate rows against their signed QR payloads`, async () => {
+  const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
+  const key = crypto.generateKeyPairSync('ed25519');
+  const raw = (key.publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(12).toString('base64url');
+  const workstationId = core.services.workstation.id;
+  const lines = Array.from({ length: certificateRows }, (_, index) => {
+    const number = `WH-2026-420105-${String(index + 1).padStart(6, '0')}`;
+    const unitId = newId();
+    const qr = signPayload({ n: number, u: `基准单位${index}`, c: unitId, s: 4, y: 2026, i: '2026-12-01', e: '2027-12-31', w: workstationId }, key.privateKey);
+    return { _origin: workstationId, _version: index + 1, id: newId(), workstation_id: workstationId, number, sequence: index + 1, assessment_id: newId(), unit_id: unitId, unit_name: `基准单位${index}`, uscc: null, district_code: '420105', cycle: 2026, stars: 4, issued_on: '2026-12-01', valid_until: '2027-12-31', authority: '武汉市', qr_payload: qr, issued_by: 'bench', issued_at: now.toISOString() };
+  });
+  const bundle = { manifest: { source: { workstationId, name: 'bench', ed25519PublicKey: raw } }, records: new Map([['certificates', lines]]), evidence: new Map() } as unknown as VerifiedBundle;
+  const seconds = await timeIt(() => checkCertificateRows(core.services.db, bundle), 3);
+  const signed = lines.map((line) => {
+    const [, body, signature] = line.qr_payload.split('.') as [string, string, string];
+    return { bytes: Buffer.from(body, 'base64url'), signature: Buffer.from(signature, 'base64url') };
+  });
+  const baselineSeconds = await timeIt(() => {
+    for (const { bytes, signature } of signed) crypto.verify(null, bytes, key.publicKey, signature);
+  }, 3);
+  record({
+    name: 'bundles.import.certificateChecks',
+    size: `${certificateRows.toLocaleString('en-US')} certificate rows (${((seconds / certificateRows) * 1e6).toFixed(0)} µs a row)`,
+    seconds,
+    baselineSeconds,
+    baseline: 'the bare Ed25519 verifications of the same payloads in a loop',
+    goal: { text: '≤ 1.5× baseline', met: seconds / baselineSeconds <= 1.5 },
+  });
+  core.close();
 });

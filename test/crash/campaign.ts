@@ -12,12 +12,12 @@ import type { Scenario } from './scenario';
 import { makeWorld } from './world';
 import { unitsImport } from './scenarios/units-import';
 import { assessmentsImport } from './scenarios/assessments-import';
-import { certificateIssue, certificatePrint } from './scenarios/certificate-issue';
+import { certificateIssue, certificatePrint, summaryPdf } from './scenarios/certificate-issue';
 import { backupAndRestore } from './scenarios/backup-restore';
 import { serveWork } from './scenarios/serve-work';
 import { bundleExport, bundleImport } from './scenarios/bundles';
 
-export const allScenarios: Scenario[] = [unitsImport, assessmentsImport, serveWork, certificateIssue, bundleExport, backupAndRestore, certificatePrint, bundleImport];
+export const allScenarios: Scenario[] = [unitsImport, assessmentsImport, serveWork, certificateIssue, bundleExport, backupAndRestore, certificatePrint, bundleImport, summaryPdf];
 
 export interface CrashReport {
   attempts: number;

@@ -92,7 +92,28 @@ describe('certificates', () => {
     await page.getByTestId('verify-button').click();
     await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-verdict')).toBe('tampered');
     expect(await page.getByTestId('verify-result').textContent()).toContain('篡改');
+    // The forged values stand apart as a claim, never in the facts' place.
+    expect(await page.getByTestId('verify-certificate').count()).toBe(0);
+    expect(await page.getByTestId('verify-claimed').textContent()).toContain('声称的内容 · 未经验证');
+    expect(await page.getByTestId('verify-claimed-stars').textContent()).toBe('自称 5 星');
     await screenshot(page, 'certificates-verify-tampered-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('verify-claimed').getByText('Claimed, not verified').waitFor();
+    await screenshot(page, 'certificates-verify-tampered-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+
+    // The inspection report is signed too: named for what it is, not called foreign.
+    const reportFile = path.join(dir, 'report.pdf');
+    execFileSync(process.execPath, ['bin/dingxing.mjs', 'report', assessmentId, '--out', reportFile, '--db', session.app.dbFile], { env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase }, stdio: 'ignore' });
+    await page.getByTestId('verify-file').setInputFiles(reportFile);
+    await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-verdict')).toBe('other-document');
+    expect(await page.getByTestId('verify-document-kind').textContent()).toBe('检查报告');
+    expect(await page.getByTestId('verify-document-signature').textContent()).toBe('有效');
+    await screenshot(page, 'certificates-verify-report-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('verify-document-kind').getByText('Inspection report').waitFor();
+    await screenshot(page, 'certificates-verify-report-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
 
     await openSection(page, 'list');
     await page.getByTestId('cert-revoke-WH-2026-420115-000001').click();

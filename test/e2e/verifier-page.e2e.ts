@@ -60,6 +60,7 @@ describe('the standalone verifier page', () => {
     expect(text).toContain('证书有效');
     expect(text).toContain('花山街道花山社区');
     expect(text).toContain('★★★★☆');
+    expect(await page.locator('#claimed').isVisible()).toBe(false);
     await screenshot(page, 'verifier-valid');
     await page.close();
   });
@@ -71,6 +72,9 @@ describe('the standalone verifier page', () => {
     const forged = `${prefix}.${Buffer.from(JSON.stringify({ ...payload, s: 5 })).toString('base64url')}.${signature}`;
     expect(await check(page, forged)).toBe('tampered');
     expect(await page.locator('#verdict').textContent()).toContain('篡改');
+    // What the forged text says is shown only as a claim, in its own struck-through block.
+    expect(await page.locator('#claimed').isVisible()).toBe(true);
+    expect(await page.locator('#fields').getAttribute('class')).toBe('claimed');
     await screenshot(page, 'verifier-tampered');
 
     const stranger = crypto.generateKeyPairSync('ed25519');

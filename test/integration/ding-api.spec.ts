@@ -96,7 +96,24 @@ describe('Ding API', () => {
     const file = (result.ok ? result.value : null) as FileDownload | null;
     expect(file?.fileName).toBe('武汉市-2026年度平安鼎评定报告.pdf');
     expect(Buffer.from(file?.contentBase64 ?? '', 'base64').includes(Buffer.from('/ByteRange'))).toBe(true);
-    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    // Pages drawn, then the signature as the last step: done only once the file is signed.
+    expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.every((event, index) => index === 0 || event.done >= (progress[index - 1]?.done ?? 0))).toBe(true);
     expect(await worker.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
-  }, 60_000);
+
+    // A district's report says the pages drawn of about how many, then the signature.
+    const pages: { done: number; total: number; message?: string }[] = [];
+    const stopPages = worker.dispatcher.onProgress((event) => {
+      if (event.jobId === 'district-summary') pages.push({ done: event.done, total: event.total, ...(event.message ? { message: event.message } : {}) });
+    });
+    const district = await worker.dispatcher.dispatch('summary.district', { district: '420102', cycle: 2026 }, asCity, 'district-summary');
+    stopPages();
+    expect(district.ok).toBe(true);
+    const drawing = pages.filter((event) => event.message === 'pages');
+    expect(drawing.length).toBeGreaterThan(2);
+    expect(drawing.at(-1)?.total).toBeGreaterThan(2);
+    expect(pages.at(-1)).toMatchObject({ message: 'sign' });
+    expect(pages.at(-1)?.done).toBe(pages.at(-1)?.total);
+  }, 120_000);
 });

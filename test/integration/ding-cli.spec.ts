@@ -19,7 +19,11 @@ async function setup() {
   ['=HYPERLINK("http://x")', '+汉阳物流', '-汉阳社区', '@汉阳村'].forEach((name, index) => {
     const id = `u${index}`;
     raw.prepare(`INSERT INTO units (id, workstation_id, name, kind, district_code, current_stars, created_at, updated_at) VALUES (?, 'ws', ?, 'enterprise', '420105', ?, ?, ?)`).run(id, name, index < 3 ? 3 : 0, stamp, stamp);
-    if (index < 3) raw.prepare(`INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, vetoed, created_at) VALUES (?, ?, 2026, 3, 2, '2026-05-01', 0, ?)`).run(`h${index}`, id, stamp);
+    if (index < 3) {
+      raw.prepare(`INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, vetoed, created_at) VALUES (?, ?, 2026, 3, 2, '2026-05-01', 0, ?)`).run(`h${index}`, id, stamp);
+      // The stars it holds by cycle, as star-history.ts keeps them beside each decision.
+      raw.prepare(`INSERT INTO unit_stars_by_cycle (unit_id, cycle, stars, awarded_cycle, district_code, kind, in_scope) VALUES (?, 2026, 3, 2026, '420105', 'enterprise', 1), (?, 2027, 3, 2026, '420105', 'enterprise', 1)`).run(id, id);
+    }
   });
   raw.close();
   const write = (name: string, content: unknown) => {

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { coverageByDistrict, coverageOf } from '../../electron/main/ding/coverage';
 import { newId } from '../../electron/main/ids';
+import { refreshUnitStars } from '../../electron/main/assessments/star-history';
 import { testCore } from '../helpers/core';
 
 function seed(db: Database) {
@@ -41,6 +42,8 @@ function seed(db: Database) {
   const later = addUnit('明年才评的企业', 'enterprise');
   addHistory(later, 2027, 5, '2027-05-01'); // after the cycle asked for
   addHistory(addUnit('江岸一星社区', 'community', '420102'), 2026, 1, '2026-05-01');
+  // What star-history.ts does after every change of a unit's history: its stars by cycle follow.
+  for (const unitId of db.prepare('SELECT id FROM units').pluck().all() as string[]) refreshUnitStars(db, unitId, stamp);
 }
 
 describe('Ding coverage from the database', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
+  unit_stars_by_cycle: 'electron/main/assessments/star-history.ts',
   streets: 'electron/main/units/unit-store.ts',
   assessments: 'electron/main/assessments/workflow.ts',
   certificates: 'electron/main/certificates/issue.ts',
@@ -22,6 +23,7 @@ const owners: Record<string, string> = {
   record_versions: 'electron/main/bundles/replica-store.ts',
   unit_aliases: 'electron/main/bundles/replica-store.ts',
   bundle_audit_entries: 'electron/main/bundles/replica-store.ts',
+  trust_warnings: 'electron/main/bundles/trust-warnings.ts',
 };
 
 function sources(dir: string): string[] {

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateFolder, writePrivateFile } from '../files/private-files';
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -20,9 +21,10 @@ export function storeEvidenceFile(dataDir: string, bytes: Uint8Array): string {
   const sha256 = sha256Of(bytes);
   const target = evidencePath(dataDir, sha256);
   if (fs.existsSync(target)) return sha256;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  privateFolder(path.dirname(path.dirname(target)));
+  privateFolder(path.dirname(target));
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, bytes);
+  writePrivateFile(temporary, bytes);
   fs.renameSync(temporary, target);
   return sha256;
 }

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import type { WorkflowDeps } from './deps';
 import { localDate } from './deps';
 import { getAssessmentRow, getUnitBrief } from './repository';
+import { prepared } from './statements';
 
 interface RectificationRow {
   id: string;
@@ -112,6 +113,17 @@ export function listRectificationsForUnit(deps: WorkflowDeps, unitId: string, in
     .prepare(`${select} WHERE r.unit_id = ? ${includeDone ? '' : "AND r.status = 'open'"} ORDER BY r.status DESC, r.due_on`)
     .all(unitId) as RectificationRow[];
   return rows.map((row) => toRectification(row, asOf));
+}
+
+/**
+ * The home page's share of listDue: the first `limit` open rectifications by due date up to
+ * `withinDays` after `asOf` (overdue ones first), and how many are overdue, without reading
+ * the thousands a city office holds.
+ */
+export function firstDue(deps: WorkflowDeps, asOf: string, withinDays: number, limit: number): { first: Rectification[]; overdueCount: number } {
+  const rows = prepared(deps.db, `${select} WHERE r.status = 'open' AND r.due_on <= ? ORDER BY r.due_on LIMIT ?`).all(addDays(asOf, withinDays), limit) as RectificationRow[];
+  const overdueCount = (prepared(deps.db, "SELECT count(*) AS n FROM rectifications WHERE status = 'open' AND due_on < ?").get(asOf) as { n: number }).n;
+  return { first: rows.map((row) => toRectification(row, asOf)), overdueCount };
 }
 
 /** Open rectifications overdue on `asOf`, and those due from `asOf` to `withinDays` later. */

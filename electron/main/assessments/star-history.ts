@@ -6,11 +6,16 @@
  * previousStars is what the unit held *before this cycle*, so 逐级 (one star up per cycle)
  * cannot be dodged by assessing twice in a year: the latest row of an earlier cycle, else the
  * previous_stars recorded by the first row of this cycle.
+ *
+ * This module writes `unit_star_history` and, from it, `unit_stars_by_cycle` (migration 0016):
+ * whenever a unit's history in force changes, refreshUnitStars brings the unit's current stars
+ * and the stars it holds in each cycle up to date in the same transaction.
  */
 import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
 import { prepared } from './statements';
 import { setUnitStars } from '../units/unit-store';
+import { starValidCycles } from '@shared/domain/cycle';
 
 export interface HistoryEntry {
   assessmentId: string | null;
@@ -107,10 +112,68 @@ export function recordDecision(db: Database, decision: Decision, now: string): v
   refreshUnitStars(db, decision.unitId, now);
 }
 
+/** Stars rated on paper before the workstation (the demo's, a registry's): a history row with no assessment. */
+export function recordPaperRating(db: Database, rating: { unitId: string; cycle: number; stars: number; previousStars: number; assessedOn: string }, now: string): void {
+  prepared(
+    db,
+    `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 'paper', ?)`,
+  ).run(newId(), rating.unitId, rating.cycle, rating.stars, rating.previousStars, rating.assessedOn, now);
+  refreshUnitStars(db, rating.unitId, now);
+}
+
+/** The stars a unit holds in one cycle, and the cycle of the decision that awarded them. */
+export interface HeldStars {
+  cycle: number;
+  stars: number;
+  awardedCycle: number;
+}
+
+/**
+ * Pure: the stars the unit holds in each cycle where it holds any: those of its latest decision
+ * of that cycle, else of the nearest earlier cycle still valid (docs/ding.md, coverage). Oldest first.
+ */
+export function starsHeldByCycle(history: readonly HistoryEntry[]): HeldStars[] {
+  const latestOfCycle = new Map<number, HistoryEntry>();
+  for (const entry of [...history].sort(byTime)) latestOfCycle.set(entry.cycle, entry);
+  const cycles = new Set<number>();
+  for (const cycle of latestOfCycle.keys()) for (let after = 0; after <= starValidCycles; after += 1) cycles.add(cycle + after);
+  return [...cycles]
+    .sort((a, b) => a - b)
+    .map((cycle) => {
+      let held: HistoryEntry | undefined;
+      for (let back = 0; held === undefined && back <= starValidCycles; back += 1) held = latestOfCycle.get(cycle - back);
+      const entry = held as HistoryEntry;
+      return { cycle, stars: entry.stars, awardedCycle: entry.cycle };
+    });
+}
+
+/** Rewrites the unit's rows of unit_stars_by_cycle where they differ from what its history says. */
+function writeStarsByCycle(db: Database, unitId: string, held: readonly HeldStars[]): void {
+  const stored = prepared(db, 'SELECT cycle, stars, awarded_cycle AS awardedCycle FROM unit_stars_by_cycle WHERE unit_id = ?').all(unitId) as HeldStars[];
+  const wanted = new Map(held.map((entry) => [entry.cycle, entry]));
+  for (const row of stored) {
+    const want = wanted.get(row.cycle);
+    if (want === undefined) prepared(db, 'DELETE FROM unit_stars_by_cycle WHERE unit_id = ? AND cycle = ?').run(unitId, row.cycle);
+    else if (want.stars !== row.stars || want.awardedCycle !== row.awardedCycle) {
+      prepared(db, 'UPDATE unit_stars_by_cycle SET stars = ?, awarded_cycle = ? WHERE unit_id = ? AND cycle = ?').run(want.stars, want.awardedCycle, unitId, row.cycle);
+    }
+    wanted.delete(row.cycle);
+  }
+  for (const entry of wanted.values()) {
+    prepared(
+      db,
+      `INSERT INTO unit_stars_by_cycle (unit_id, cycle, stars, awarded_cycle, district_code, kind, in_scope)
+       SELECT id, ?, ?, ?, district_code, kind, in_scope FROM units WHERE id = ?`,
+    ).run(entry.cycle, entry.stars, entry.awardedCycle, unitId);
+  }
+}
+
 export function refreshUnitStars(db: Database, unitId: string, now: string): void {
   const history = historyInForce(db, unitId);
   const latest = latestEntry(history);
   const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
   const lastAssessed = history.map((entry) => entry.assessedOn).sort().at(-1) ?? null;
   setUnitStars(db, unitId, { current: latest?.stars ?? 0, lastAssessedOn: lastAssessed, lastVetoOn: lastVeto }, now);
+  writeStarsByCycle(db, unitId, starsHeldByCycle(history));
 }

@@ -304,12 +304,11 @@ export function signAssessment(deps: WorkflowDeps, id: string, actor: Actor): As
 /** Shared by signing and `assessments import`: the row becomes signed/final and the unit's stars follow. */
 export function recordSigned(deps: WorkflowDeps, row: AssessmentRow, scored: Pick<Scored, 'loaded' | 'result' | 'previousStars'>, options: { signedBy: Actor; status: 'signed' | 'final'; stamp: string }): void {
   const result = scored.result;
-  deps.db
-    .prepare(
-      `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
-              rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
-    )
-    .run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy.displayName, options.signedBy.userId, options.stamp, options.stamp, row.id);
+  prepared(
+    deps.db,
+    `UPDATE assessments SET status = ?, result = ?, total = ?, score_stars = ?, awarded_stars = ?, vetoed = ?, decided_by = ?,
+            rubric_sha256 = ?, signed_by = ?, signed_by_id = ?, signed_at = ?, updated_at = ? WHERE id = ?`,
+  ).run(options.status, JSON.stringify(result), result.total, result.scoreStars, result.awardedStars, result.vetoed ? 1 : 0, result.decidedBy, scored.loaded.sha256, options.signedBy.displayName, options.signedBy.userId, options.stamp, options.stamp, row.id);
   recordDecision(
     deps.db,
     { unitId: row.unit_id, assessmentId: row.id, cycle: row.cycle, assessedOn: row.assessed_on, stars: result.awardedStars, previousStars: scored.previousStars, vetoed: result.vetoed, decidedBy: result.decidedBy },

@@ -24,12 +24,12 @@ export function entryHash(prevHash: string, fields: { id: string; at: string; wo
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** `at` is the time of the change it records, from the core's clock. */
-export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): void {
-  db.transaction(() => appendInTransaction(db, workstationId, entry, at)).immediate();
+/** Appends the entry; returns its id. `at` is the time of the change it records, from the core's clock. */
+export function appendAudit(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): string {
+  return db.transaction(() => appendInTransaction(db, workstationId, entry, at)).immediate();
 }
 
-function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): void {
+function appendInTransaction(db: Database, workstationId: string, entry: AuditEntryInput, at: Date): string {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = last?.hash ?? genesisHash;
   const fields = {
@@ -45,4 +45,5 @@ function appendInTransaction(db: Database, workstationId: string, entry: AuditEn
     `INSERT INTO audit_log (id, at, workstation_id, actor, action, subject, data, prev_hash, hash)
      VALUES (@id, @at, @workstationId, @actor, @action, @subject, @data, @prevHash, @hash)`,
   ).run({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+  return fields.id;
 }

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditList, AuditListInput } from '@shared/api/procedures/audit';
 import { lastCheckpoint } from './checkpoints';
+import { distinctValuesSql } from '../db/distinct-values';
 
 /** The day after an ISO date, for an inclusive "to" date. */
 function nextDay(date: string): string {
@@ -44,10 +45,11 @@ export function listAudit(db: Database, workstationId: string, input: Required<P
        ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset }) as Omit<AuditList['items'][number], 'signed'>[];
+  // Walked through the actor and action indexes, not read from every entry of a long log.
   const actors = db
-    .prepare('SELECT a.actor, u.display_name AS actorName FROM (SELECT DISTINCT actor FROM audit_log) a LEFT JOIN users u ON u.id = a.actor ORDER BY a.actor')
+    .prepare(`SELECT a.value AS actor, u.display_name AS actorName FROM (${distinctValuesSql('audit_log', 'actor')}) a LEFT JOIN users u ON u.id = a.value ORDER BY a.value`)
     .all() as AuditList['actors'];
-  const actions = db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[];
+  const actions = (db.prepare(distinctValuesSql('audit_log', 'action')).all() as { value: string }[]).map((row) => row.value);
   return {
     total,
     offset: input.offset,

@@ -24,19 +24,19 @@ export async function signerMaterial(services: CoreServices): Promise<SignerMate
 
 /** `city`: the city office's bundle for laptops; otherwise this workstation's own work. */
 export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
-  const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), ...progress };
-  const result = input.city === true ? await exportCityBundle(db, options) : await exportBundle(db, options);
-  appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } }, input.now);
-  return result;
+  const audited = (result: ExportResult) =>
+    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } }, input.now);
+  const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), audited, ...progress };
+  return input.city === true ? exportCityBundle(db, options) : exportBundle(db, options);
 }
 
 export async function importWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { file: string; now: Date; limits?: BundleLimits; kinds?: readonly BundleKind[] }, progress: Progress = {}): Promise<ImportReport> {
-  const report = await importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, kinds: input.kinds, ...progress });
-  appendAudit(db, workstationId, {
-    actor: actorId,
-    action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
-    subject: report.bundleId,
-    data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
-  }, input.now);
-  return report;
+  const audited = (report: ImportReport) =>
+    appendAudit(db, workstationId, {
+      actor: actorId,
+      action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
+      subject: report.bundleId,
+      data: { importId: report.importId, file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
+    }, input.now);
+  return importBundle(db, input.file, { ownWorkstationId: workstationId, actorId, now: input.now, dataDir, limits: input.limits, kinds: input.kinds, audited, ...progress });
 }

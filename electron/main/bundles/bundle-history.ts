@@ -70,8 +70,12 @@ export function recordImport(db: Database, report: ImportReport): void {
   ).run(report.importId, report.bundleId, report.source?.workstationId ?? null, report.sequence, report.kind, report.status, report.file, JSON.stringify(report), report.importedAt, report.importedBy);
 }
 
-export function recordRefusal(db: Database, report: ImportReport): void {
-  db.transaction(() => recordImport(db, report)).immediate();
+/** `audited` appends the refusal's audit entry in the same transaction. */
+export function recordRefusal(db: Database, report: ImportReport, audited?: (report: ImportReport) => void): void {
+  db.transaction(() => {
+    recordImport(db, report);
+    audited?.(report);
+  }).immediate();
 }
 
 /** Sequence numbers received from a source (and kind), imported ones only. */

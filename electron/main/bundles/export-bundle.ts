@@ -31,6 +31,8 @@ export interface ExportOptions {
   signer: BundleSigner;
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
+  /** Appends the export's audit entry in the transaction that records the export: one never exists without the other. */
+  audited?(result: ExportResult): void;
 }
 
 function sha256(bytes: Buffer): string {
@@ -80,7 +82,9 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
   const from = options.full ? 0 : (previous?.changeTo ?? 0);
   const to = changeCounter(db);
   const auditFrom = options.full ? 0 : (previous?.auditTo ?? 0);
-  const auditTo = (db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  // The bundle's entries end at the head just signed (an entry another program appends meanwhile
+  // goes with the next export): the receiver and `audit verify` hold the export to that checkpoint.
+  const auditTo = head?.seq ?? 0;
   const source = options.signer.source;
 
   const changed = changedRecords(db, from, options.full);
@@ -135,7 +139,7 @@ export interface BundleBody {
 }
 
 /** Writes the manifest, signs it, writes the zip and records the export with its sequence number. */
-export async function writeSignedBundle(db: Database, options: Pick<ExportOptions, 'out' | 'full' | 'actorId' | 'now' | 'signer'>, body: BundleBody): Promise<ExportResult> {
+export async function writeSignedBundle(db: Database, options: Pick<ExportOptions, 'out' | 'full' | 'actorId' | 'now' | 'signer' | 'audited'>, body: BundleBody): Promise<ExportResult> {
   const sequence = nextExportSequence(db, body.kind);
   const manifest: Manifest = {
     format: bundleFormat,
@@ -153,11 +157,13 @@ export async function writeSignedBundle(db: Database, options: Pick<ExportOption
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const signature = options.signer.sign(manifestBytes);
   const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...body.entries]);
-  db.transaction(() =>
+  const result: ExportResult = { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
+  db.transaction(() => {
     recordExport(db, {
       sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
       fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId,
-    }),
-  ).immediate();
-  return { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
+    });
+    options.audited?.(result);
+  }).immediate();
+  return result;
 }

@@ -19,6 +19,8 @@ import { pauseChangeLog, resumeChangeLog } from './change-log';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
 import { checkBundleAudit } from './verify-audit';
+import { checkCertificateRows } from './verify-certificates';
+import { addTrustWarning } from './trust-warnings';
 import { readBundle } from './read-bundle';
 import type { BundleContents } from './read-bundle';
 import { BundleRefused, refuse } from './refusal';
@@ -35,6 +37,8 @@ export interface ImportOptions {
   kinds?: readonly BundleKind[];
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
+  /** Appends the import's (or refusal's) audit entry in the transaction that records it. */
+  audited?(report: ImportReport): void;
 }
 
 function emptyReport(file: string, options: ImportOptions): ImportReport {
@@ -72,6 +76,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     const manifest = bundle.manifest;
     checkKind(manifest.kind, options.kinds);
     checkEvidenceFiles(bundle, options.dataDir);
+    if (manifest.kind === 'workstation') checkCertificateRows(db, bundle);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
     options.throwIfCancelled?.();
@@ -96,6 +101,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       Object.assign(report, outcome, { status: 'imported' });
       report.sequenceGaps = sequenceGaps([...receivedSequences(db, manifest.source.workstationId, manifest.kind), manifest.sequence]);
       recordImport(db, report);
+      options.audited?.(report);
     }).immediate();
     return report;
   } catch (error) {
@@ -107,7 +113,13 @@ export async function importBundle(db: Database, file: string, options: ImportOp
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
       added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
     });
-    recordRefusal(db, report);
+    const warning = error.warning;
+    const source = report.source?.workstationId;
+    recordRefusal(db, report, (refused) => {
+      // An audit chain that does not extend the one held stays on the source's trust entry for a person.
+      if (warning && source) addTrustWarning(db, { workstationId: source, importId: refused.importId, bundleId: refused.bundleId, sequence: refused.sequence, ...warning, createdAt: refused.importedAt });
+      options.audited?.(refused);
+    });
     return report;
   }
 }

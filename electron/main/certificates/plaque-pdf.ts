@@ -9,6 +9,7 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawPlaque } from './plaque';
+import { documentInfoKey } from './signed-documents';
 
 export const qrInfoKey = 'DingxingQR';
 
@@ -25,7 +26,7 @@ export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts,
     subject: certificate.unitName,
     layout: 'landscape',
     margin: 0,
-    info: { [qrInfoKey]: certificate.qrPayload, DingxingNumber: certificate.number },
+    info: { [qrInfoKey]: certificate.qrPayload, DingxingNumber: certificate.number, [documentInfoKey]: 'plaque' },
     creationDate: signingTime,
   });
   drawPlaque(doc, fonts, { ...certificate, verificationAddress });
@@ -39,7 +40,7 @@ export interface BatchProgress {
 
 /** Every certificate on its own page of one signed PDF; `checkCancelled` runs between pages. */
 export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: PdfFonts, key: PdfSigningKey, workstationId: string, signingTime: Date, hooks: { progress?: BatchProgress; checkCancelled?: () => void; verificationAddress?: string | null } = {}): Promise<Buffer> {
-  const doc = createPdfDocument({ title: `星级平安单位证书（${certificates.length} 张）`, layout: 'landscape', margin: 0, creationDate: signingTime });
+  const doc = createPdfDocument({ title: `星级平安单位证书（${certificates.length} 张）`, layout: 'landscape', margin: 0, creationDate: signingTime, info: { [documentInfoKey]: 'plaque-batch' } });
   for (const [index, certificate] of certificates.entries()) {
     hooks.checkCancelled?.();
     if (index > 0) doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });

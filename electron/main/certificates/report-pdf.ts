@@ -22,6 +22,7 @@ import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import { drawLine, drawParagraph } from '../pdf/text';
 import type { CertificateDeps } from './deps';
 import { unlockedKeys } from './deps';
+import { documentInfoKey } from './signed-documents';
 
 const red = '#9B1B1B';
 const ink = '#1A1A1A';
@@ -123,7 +124,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
   const labels = new Map<string, string>();
   for (const item of [...pack.categories.flatMap((category) => category.items), ...pack.addOns.items, ...pack.vetoes.items]) labels.set(item.id, item.label.zh);
 
-  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin, creationDate: deps.now() });
+  const doc = createPdfDocument({ title: `星级平安单位检查报告 ${assessment.unit.name} ${assessment.cycle}`, subject: assessment.unit.name, margin, creationDate: deps.now(), info: { [documentInfoKey]: 'inspection-report' } });
   drawLine(doc, fonts, '星级平安单位检查报告', { x: margin, y: margin, width: doc.page.width - margin * 2, align: 'center', size: 20, weight: 'bold', color: red, characterSpacing: 3 });
   doc.y = margin + 40;
   keyValueRows(doc, fonts, [

@@ -95,8 +95,7 @@ export interface CertificateFilter {
   limit?: number | undefined;
 }
 
-/** Certificates matching the filter: by district, cycle and number (print order), `limit` rows at most. */
-export function listCertificateRows(db: Database, filter: CertificateFilter, today: string): CertificateRow[] {
+function certificateWhere(filter: CertificateFilter, today: string): { clause: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.district) {
@@ -120,7 +119,28 @@ export function listCertificateRows(db: Database, filter: CertificateFilter, tod
     where.push('c.id IN (SELECT value FROM json_each(@ids))');
     params.ids = JSON.stringify(filter.ids);
   }
-  const sql = `${certificateSelect} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.cycle DESC, c.district_code, c.sequence LIMIT ${Math.max(1, Math.min(filter.limit ?? 500, 100_000))}`;
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+const printOrder = 'ORDER BY c.cycle DESC, c.district_code, c.sequence';
+
+/** Certificates matching the filter: by district, cycle and number (print order), `limit` rows at most. */
+export function listCertificateRows(db: Database, filter: CertificateFilter, today: string): CertificateRow[] {
+  const { clause, params } = certificateWhere(filter, today);
+  const sql = `${certificateSelect} ${clause} ${printOrder} LIMIT ${Math.max(1, Math.min(filter.limit ?? 500, 100_000))}`;
   return db.prepare(sql).all(params) as CertificateRow[];
+}
+
+/**
+ * One page of the list in print order and how many match: the page is found in the print-order
+ * index and only its rows are joined, so a city office's tens of thousands of certificates never
+ * cross to the screen at once.
+ */
+export function pageCertificateRows(db: Database, filter: Omit<CertificateFilter, 'limit' | 'ids'>, today: string, page: { offset: number; limit: number }): { total: number; rows: CertificateRow[] } {
+  const { clause, params } = certificateWhere(filter, today);
+  const from = 'FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id';
+  const total = (db.prepare(`SELECT count(*) AS n ${from} ${clause}`).get(params) as { n: number }).n;
+  const ids = `SELECT c.rowid ${from} ${clause} ${printOrder} LIMIT @limit OFFSET @offset`;
+  const rows = db.prepare(`${certificateSelect} WHERE c.rowid IN (${ids}) ${printOrder}`).all({ ...params, limit: page.limit, offset: page.offset }) as CertificateRow[];
+  return { total, rows };
 }

@@ -9,6 +9,7 @@ import type { Certificate } from '@shared/api/procedures/certificates';
 import type { RevocationCause } from '@shared/domain/certificate';
 import { newId } from '../ids';
 import { localDate } from '../assessments/deps';
+import { prepared } from '../assessments/statements';
 import type { CertificateDeps } from './deps';
 import { getCertificateRow, toCertificate } from './repository';
 
@@ -60,13 +61,14 @@ export interface DecisionRevocation {
  * caller's transaction (signing an assessment); returns how many were revoked.
  */
 export function revokeForDecision(db: Database, decision: DecisionRevocation): number {
-  const ids = db
-    .prepare(
+  // Cached: signing runs this for every assessment, and a bundle or the demo signs thousands.
+  const ids = (
+    prepared(
+      db,
       `SELECT c.id FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id
         WHERE c.unit_id = ? AND c.assessment_id <> ? AND r.id IS NULL`,
-    )
-    .pluck()
-    .all(decision.unitId, decision.assessmentId) as string[];
+    ).all(decision.unitId, decision.assessmentId) as { id: string }[]
+  ).map((row) => row.id);
   const reason = decision.cause === 'veto' ? `一票否决（评定 ${decision.assessmentId}） (veto in assessment ${decision.assessmentId})` : `被评定 ${decision.assessmentId} 取代 (superseded by assessment ${decision.assessmentId})`;
   const at = decision.at.toISOString();
   for (const certificateId of ids) {

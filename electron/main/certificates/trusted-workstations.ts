@@ -13,7 +13,7 @@ export interface TrustedWorkstation {
   /** DER of its PDF-signing certificate, when known. */
   certificateDer: Buffer | null;
   issuer: 'self' | 'enrolled';
-  /** The name people know it by: this workstation's own, or the one it was enrolled with. */
+  /** Its name: this workstation's own, or the one it was enrolled under. */
   name: string | null;
 }
 
@@ -43,7 +43,9 @@ function trustStoreRow(db: Database, workstationId: string): { ed25519_public_ke
 }
 
 export function findTrustedWorkstation(db: Database, workstationId: string): TrustedWorkstation | null {
-  const own = db.prepare('SELECT ed25519_public_key, certificate_pem FROM workstation_keys WHERE workstation_id = ?').get(workstationId) as { ed25519_public_key: string; certificate_pem: string } | undefined;
+  const own = db
+    .prepare("SELECT k.ed25519_public_key, k.certificate_pem, (SELECT value FROM meta WHERE key = 'workstation_name') AS name FROM workstation_keys k WHERE k.workstation_id = ?")
+    .get(workstationId) as { ed25519_public_key: string; certificate_pem: string; name: string | null } | undefined;
   const row = own ?? trustStoreRow(db, workstationId);
   if (!row) return null;
   try {
@@ -52,7 +54,7 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
       ed25519PublicKey: ed25519PublicKeyFromRaw(Buffer.from(row.ed25519_public_key, 'base64url')),
       certificateDer: derOf(row.certificate_pem),
       issuer: own ? 'self' : 'enrolled',
-      name: own ? ownName(db) : ((row as { name?: string | null }).name ?? null),
+      name: row.name,
     };
   } catch {
     return null;

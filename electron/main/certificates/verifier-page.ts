@@ -45,9 +45,9 @@ function b64url(text) {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
+// A plaque's dates are calendar days in China Standard Time (UTC+8), wherever this page is opened.
 function today() {
-  const d = new Date();
-  return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 function field(label, value) {
   const row = document.createElement('div');
@@ -68,10 +68,14 @@ function show(verdict, payload, detail) {
   $('verdict-en').textContent = message.en + (detail ? ' (' + detail + ')' : '');
   const fields = $('fields');
   fields.replaceChildren();
+  // A payload whose signature failed or could not be checked is only a claim: set apart, never shown as fact.
+  const claimed = verdict === 'tampered' || verdict === 'unknown-workstation';
+  $('claimed').hidden = !(payload && claimed);
+  fields.className = claimed ? 'claimed' : '';
   if (payload) {
     fields.append(
       field('单位 Unit', payload.u),
-      field('星级 Stars', '★'.repeat(payload.s) + '☆'.repeat(5 - payload.s) + ' ' + payload.s),
+      field('星级 Stars', claimed ? '自称 ' + payload.s + ' 星 · claims ' + payload.s : '★'.repeat(payload.s) + '☆'.repeat(5 - payload.s) + ' ' + payload.s),
       field('年度 Cycle', String(payload.y)),
       field('证书编号 Number', payload.n),
       field('统一社会信用代码 / 单位编号 Unit code', payload.c),
@@ -141,6 +145,9 @@ const style = `
   dl div { display: flex; gap: 12px; padding: 3px 0; border-bottom: 1px dotted #ccc; }
   dt { width: 15em; color: #555; flex: none; }
   dd { margin: 0; word-break: break-all; }
+  .claimed-title { font-weight: bold; color: #555; margin: 0 0 6px; }
+  dl.claimed { border: 2px dashed #999; padding: 6px 10px; background: #f3f3f3; color: #666; }
+  dl.claimed dd { text-decoration: line-through; text-decoration-color: #c77; }
   footer { margin-top: 24px; font-size: 12px; color: #666; }
 `;
 
@@ -169,6 +176,7 @@ export function verifierHtml(data: VerifierData): string {
 <section id="result" hidden aria-live="polite">
 <p id="verdict"></p>
 <p id="verdict-en"></p>
+<p id="claimed" class="claimed-title" hidden>声称的内容，未经验证，不可采信 · Claimed, not verified: do not rely on it</p>
 <dl id="fields"></dl>
 </section>
 <footer>信任的工作站 <span id="count"></span> 个，撤销记录截至 <span id="exported"></span>；此后的撤销请以工作站查询为准。

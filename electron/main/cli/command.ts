@@ -4,6 +4,8 @@ import type { Core } from '../core';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stderr is a terminal (a progress bar may redraw itself in place). */
+  stderrIsTerminal?: boolean;
 }
 
 export interface OptionSpec {

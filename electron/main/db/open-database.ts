@@ -13,6 +13,8 @@ import type { Migration } from './migration';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations/index';
 import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
+import { createPrivateFile, folderFor, privateFolder, restrictFile } from '../files/private-files';
+import { pageCacheKib } from './page-cache';
 import { systemClock } from '../platform';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
@@ -37,6 +39,7 @@ export interface OpenedDatabase {
 
 function configure(db: Database, readonly: boolean): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma(`cache_size = -${pageCacheKib}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL in WAL mode: a commit survives a power cut, which a user's save must.
@@ -52,7 +55,9 @@ function openFile(file: string, readonly: boolean): Database {
   if (!readonly) {
     const dir = path.dirname(file);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      folderFor(dir);
+      // A new database is created private (SQLite gives its -wal and -shm the same mode).
+      if (!fs.existsSync(file)) createPrivateFile(file);
     } catch (error) {
       throw new DxError('DB_UNAVAILABLE', `Cannot create the folder for the database ${file}: ${(error as Error).message}`);
     }
@@ -69,7 +74,8 @@ export function schemaVersionOf(db: Database): number {
 }
 
 export async function backupTo(db: Database, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  privateFolder(path.dirname(target));
+  createPrivateFile(target);
   await db.backup(target);
 }
 
@@ -98,6 +104,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const seen = recognizeDatabase(db, file, migrations);
     const from = seen.version;
     refuseIfTooNew(from, latest, file);
+    // Ours: a file made by an older version (0644) becomes private before its WAL is created.
+    if (!readonly) for (const suffix of ['', '-wal', '-shm']) restrictFile(`${file}${suffix}`);
     configure(db, readonly);
     let backupFile: string | null = null;
     if (from < latest && !readonly) {

@@ -3,7 +3,9 @@
  * the copy is checked completely (ours by application id and tables, a version this app knows,
  * a workstation id, SQLite's full integrity check), made a standalone file and flushed to disk,
  * and only then renamed over the live file in one atomic step. On any failure before the rename
- * the live database is untouched; the replaced database is kept in backups/ first.
+ * the live database is untouched; the replaced database is kept in backups/ first. The restore's
+ * audit entry is appended to the copy before the rename, so the restored database and its entry
+ * appear together or not at all.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +14,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import { latestSchemaVersion } from './migrations/index';
 import { notOursError, recognizeDatabase } from './recognize-database';
+import { createPrivateFile, folderFor, privateFolder } from '../files/private-files';
+import { appendAudit } from '../audit/audit-log';
+import type { AuditEntryInput } from '../audit/audit-log';
+import { markRestored } from '../workstation/workstation';
 
 export interface RestoreCheck {
   schemaVersion: number;
@@ -81,10 +87,11 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Copies `source` into a standalone (rollback-journal) file at `staging`, through SQLite so a WAL source is read whole. */
-async function stage(source: string, staging: string): Promise<void> {
+/** Copies `source` into a standalone (rollback-journal) file at `staging`, through SQLite so a WAL source is read whole; appends the restore's entry to it. */
+async function stage(source: string, staging: string, audit: { entry: AuditEntryInput; at: Date } | undefined): Promise<void> {
   const from = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
   try {
+    createPrivateFile(staging);
     await from.backup(staging);
   } finally {
     from.close();
@@ -92,6 +99,10 @@ async function stage(source: string, staging: string): Promise<void> {
   const copy = new BetterSqlite3(staging);
   try {
     copy.pragma('journal_mode = DELETE');
+    const workstationId = audit ? (copy.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").pluck().get() as string | undefined) : undefined;
+    if (audit && workstationId !== undefined) {
+      copy.transaction(() => markRestored(copy, appendAudit(copy, workstationId, { ...audit.entry, data: { ...audit.entry.data, file: source } }, audit.at))).immediate();
+    }
   } finally {
     copy.close();
   }
@@ -102,7 +113,8 @@ async function stage(source: string, staging: string): Promise<void> {
 async function setAside(target: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const previousBackup = path.join(path.dirname(target), 'backups', `${path.basename(target)}.before-restore.${stamp}.bak`);
-  fs.mkdirSync(path.dirname(previousBackup), { recursive: true });
+  privateFolder(path.dirname(previousBackup));
+  createPrivateFile(previousBackup);
   const current = new BetterSqlite3(target, { fileMustExist: true });
   try {
     current.pragma('busy_timeout = 5000');
@@ -122,12 +134,12 @@ async function setAside(target: string, now: Date): Promise<string> {
   return previousBackup;
 }
 
-export async function restoreDatabase(source: string, target: string, now: () => Date): Promise<{ previousBackup: string | null } & RestoreCheck> {
+export async function restoreDatabase(source: string, target: string, now: () => Date, audit?: AuditEntryInput): Promise<{ previousBackup: string | null } & RestoreCheck> {
   checkRestorable(source);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    await stage(source, staging);
+    folderFor(path.dirname(target));
+    await stage(source, staging, audit && { entry: audit, at: now() });
     // The copy is what will become the database: check it, not only the source it came from.
     const check = checkRestorable(staging, source);
     const previousBackup = fs.existsSync(target) ? await setAside(target, now()) : null;

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile, privateFolder } from '../files/private-files';
 import type { Database } from 'better-sqlite3';
 import { backupsToKeep } from './backup-rotation';
 
@@ -36,8 +37,9 @@ export async function backupIfDue(db: Database, options: BackupScheduleOptions):
   const maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
   const newest = autoBackups(options.backupDir).at(-1);
   if (newest !== undefined && now.getTime() - takenAt(newest) < maxAgeMs) return null;
-  fs.mkdirSync(options.backupDir, { recursive: true });
+  privateFolder(options.backupDir);
   const file = path.join(options.backupDir, `${prefix}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  createPrivateFile(file);
   await db.backup(file);
   const dated = autoBackups(options.backupDir).map((name) => ({ name, takenAt: new Date(takenAt(name)) }));
   const keep = backupsToKeep(dated);

@@ -18,7 +18,10 @@ export const sparseDemoDistrict = '420113';
 
 type Tier = 'gold' | 'silver' | 'bronze' | 'low' | 'zongzhi' | 'veto' | null;
 
-/** Per district, the tier of its inputs in 2024, 2025, 2026 (null: no inputs that cycle). */
+/**
+ * Per district, the tier of its inputs in the demo's last three cycles (2024, 2025, 2026 by
+ * default; null: no inputs that cycle). A longer demo repeats the first tier in its earlier cycles.
+ */
 const plans: Record<string, [Tier, Tier, Tier]> = {
   '420102': ['bronze', 'silver', 'gold'],
   '420103': ['silver', 'gold', 'gold'],
@@ -66,8 +69,9 @@ export function writeDemoDistrictInputs(db: Database, cycles: readonly number[],
   cycles.forEach((cycle, cycleIndex) => {
     const districts = db.prepare('SELECT code FROM districts ORDER BY sort').pluck().all() as string[];
     const entries: ResolvedEntry[] = [];
+    const planIndex = cycleIndex - (cycles.length - 3);
     districts.forEach((code, districtIndex) => {
-      const tier = plans[code]?.[cycleIndex] ?? null;
+      const tier = planIndex >= 0 ? (plans[code]?.[planIndex] ?? null) : (plans[code]?.[0] ?? 'bronze');
       if (tier === null) return;
       const { ruleOfLaw, zongzhi } = figures[tier];
       entries.push({

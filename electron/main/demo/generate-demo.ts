@@ -2,8 +2,10 @@
  * The demo data set (`dingxing demo`, the first-run button): units in every district and kind
  * with valid USCCs, three cycles of assessments (2024–2026) scored by the engine, with
  * promotions, demotions, a veto, drafts to finish, and rectifications open, overdue and done.
- * About half the units start from stars rated on paper in 2023 (history rows without an
- * assessment), so every star level appears. Deterministic for a seed. One transaction: all or nothing.
+ * About half the units start from stars rated on paper the year before the first cycle (history
+ * rows without an assessment), so every star level appears. Deterministic for a seed and size. One
+ * transaction: all or nothing. Sized for the city office too: 100,000 units in a few minutes
+ * (docs/assessments.md, "Demo data").
  */
 import { DxError } from '@shared/api/errors';
 import type { Answers, DemoResult } from '@shared/api/procedures/assessments';
@@ -12,15 +14,16 @@ import type { RubricItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
 import { ensureStreet, insertUnit } from '../units/unit-store';
+import { prepared } from '../assessments/statements';
 import type { WorkflowDeps } from '../assessments/deps';
 import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
-import { historyContext, refreshUnitStars } from '../assessments/star-history';
+import { historyContext, recordPaperRating } from '../assessments/star-history';
 import { insertAssessmentRow, recordSigned, storeSubmittedResult } from '../assessments/workflow';
 import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
-import { communityName, contactName, enterpriseName, institutionName, streetAndAddress, villageName } from './names';
+import { communityName, contactName, enterpriseName, institutionName, streetAndAddress, UnitNamer, villageName } from './names';
 import { seededRandom } from './random';
 import { sparseDemoDistrict, writeDemoDistrictInputs } from './demo-district-inputs';
 import type { Random } from './random';
@@ -40,13 +43,25 @@ export const demoAsOf = '2026-11-29';
 export interface DemoOptions {
   units?: number;
   seed?: number;
+  /** How many yearly cycles of assessments, ending with `lastDemoCycle` (default 3). */
+  cycles?: number;
   /** YYYY-MM-DD; defaults to demoAsOf. */
   asOf?: string;
   progress?(done: number, total: number): void;
   throwIfCancelled?(): void;
 }
 
-const cycles = [2024, 2025, 2026] as const;
+/** The newest cycle the demo assesses; its drafts and signatures are the ones still open. */
+export const lastDemoCycle = 2026;
+export const demoLimits = { units: { min: 1, max: 200_000 }, cycles: { min: 1, max: 10 } } as const;
+
+/** The cycles the demo assesses, oldest first: `count` years ending with `lastDemoCycle`. */
+export function demoCycles(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => lastDemoCycle - count + 1 + index);
+}
+
+/** Pages of SQLite cache while the demo writes: its indexes outgrow the default 2 MB at a few thousand units. */
+const demoCacheKib = 256 * 1024;
 const ruralDistricts = new Set(['420112', '420113', '420114', '420115', '420116', '420117', '4201DH', '4201JK']);
 
 interface DemoUnit {
@@ -127,6 +142,9 @@ function addDays(date: string, days: number): string {
 export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): DemoResult {
   const db = deps.db;
   const count = options.units ?? 300;
+  const cycles = demoCycles(options.cycles ?? 3);
+  const first = cycles[0] as number;
+  const last = cycles[cycles.length - 1] as number;
   const random = seededRandom(options.seed ?? 20261129);
   // Streets and addresses draw from their own sequence: adding them left every other demo fact
   // (units, scores, stars, grades) as the same seed made it before.
@@ -139,110 +157,116 @@ export function generateDemo(deps: WorkflowDeps, options: DemoOptions = {}): Dem
   const loaded: LoadedPack = loadPack(db, defaultRubricId);
   const districts = db.prepare('SELECT code, name FROM districts ORDER BY sort').all() as { code: string; name: string }[];
   if (districts.length === 0) throw new DxError('CONFLICT', 'The database has no districts; run "dingxing init" first');
-  const takenNames = new Set((db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]));
+  const namer = new UnitNamer(db.prepare('SELECT district_code || char(0) || name FROM units').pluck().all() as string[]);
   const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
   const insertAssessment = (id: string, unitId: string, cycle: number, assessedOn: string, answers: Record<string, unknown>, status: 'draft' | 'submitted', inspector: string, submittedAt: string | null) =>
     insertAssessmentRow(db, { id, workstationId: deps.workstationId, unitId, cycle, assessedOn, rubricId: loaded.ref, rubricSha256: loaded.sha256, answers: JSON.stringify(answers), details: '{}', status, inspector, submittedAt, createdAt: stamp });
-  const insertRectification = db.prepare(
+  const insertRectification = prepared(
+    db,
     `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const inspectors = ['张建国', '李红梅', '王志强', '刘晓燕', '陈国平', '杨丽华'];
   const leaders = ['周卫东', '吴秀英', '徐海涛'];
   const owners = ['保卫科', '物业经理', '网格员', '安全主任', '综治专干'];
-  let assessments = 0;
+  const byStatus = { drafts: 0, submitted: 0, signed: 0 };
   let rectifications = 0;
   let vetoes = 0;
+  // Progress a hundred times at most: a callback per unit would cost the city-scale demo seconds.
+  const progressEvery = Math.max(1, Math.floor(count / 100));
 
-  db.transaction(() => {
-    for (let index = 0; index < count; index += 1) {
-      options.throwIfCancelled?.();
-      // Every district gets units: the first 15 go round-robin, the rest at random.
-      const district = index < districts.length ? (districts[index] as { code: string; name: string }) : random.pick(districts);
-      const rural = ruralDistricts.has(district.code);
-      const kind: UnitKind = index < 4 * districts.length ? (['enterprise', 'community', 'institution', rural ? 'village' : 'enterprise'] as const)[Math.floor(index / districts.length)] ?? 'enterprise' : pickKind(random, rural);
-      const industry = kind === 'enterprise' ? (random.chance(0.12) ? 'delivery' : random.chance(0.09) ? 'finance' : null) : null;
-      const nameOf = () => (kind === 'enterprise' ? enterpriseName(random, industry) : kind === 'community' ? communityName(random, district.code) : kind === 'village' ? villageName(random) : institutionName(random, district.name));
-      // A name already taken in the district is drawn again, never numbered "（2）" as no real unit is.
-      let name = nameOf();
-      for (let tries = 0; takenNames.has(`${district.code}\u0000${name}`) && tries < 200; tries += 1) name = nameOf();
-      for (let branch = 1; takenNames.has(`${district.code}\u0000${name}`); branch += 1) name = `${name.replace(/第.分部$/, '')}第${'一二三四五六七八九十'[branch % 10]}分部`;
-      takenNames.add(`${district.code}\u0000${name}`);
-      let code = uscc(random, kind, district.code);
-      while (takenUscc.has(code)) code = uscc(random, kind, district.code);
-      takenUscc.add(code);
-      const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
-      const place = streetAndAddress(placeRandom, district.code, district.name, kind, name);
-      const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
-      insertUnit(db, {
-        id: unit.id,
-        workstationId: deps.workstationId,
-        name,
-        kind,
-        industry,
-        districtCode: district.code,
-        streetId: place.street === null ? null : ensureStreet(db, district.code, place.street).id,
-        address: place.address,
-        uscc: code,
-        households,
-        contact: contactName(random, kind),
-        phone: `027-8${random.int(1000000, 9999999)}`,
-        inScope: random.chance(0.96),
-        createdAt: stamp,
-      });
-      const items = applicableItems(loaded.pack, unit);
-      // Many units were rated on paper before this workstation: their 2023 stars are the start of their history.
-      const sparse = district.code === sparseDemoDistrict;
-      if (random.chance(sparse ? 0.08 : 0.55)) {
-        const stars = Math.max(0, Math.min(4, Math.round(unit.quality * 5) - random.int(0, 1)));
-        db.prepare(
-          `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
-           VALUES (?, ?, 2023, ?, ?, ?, NULL, 0, 'paper', ?)`,
-        ).run(newId(), unit.id, stars, Math.max(0, stars - 1), `2023-${String(random.int(9, 12)).padStart(2, '0')}-15`, stamp);
-        refreshUnitStars(db, unit.id, stamp);
-      }
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${demoCacheKib}`);
+  try {
+    db.transaction(() => {
+      for (let index = 0; index < count; index += 1) {
+        if (index % progressEvery === 0) options.throwIfCancelled?.();
+        // Every district gets units: the first 15 go round-robin, the rest at random.
+        const district = index < districts.length ? (districts[index] as { code: string; name: string }) : random.pick(districts);
+        const rural = ruralDistricts.has(district.code);
+        const kind: UnitKind = index < 4 * districts.length ? (['enterprise', 'community', 'institution', rural ? 'village' : 'enterprise'] as const)[Math.floor(index / districts.length)] ?? 'enterprise' : pickKind(random, rural);
+        const industry = kind === 'enterprise' ? (random.chance(0.12) ? 'delivery' : random.chance(0.09) ? 'finance' : null) : null;
+        const nameOf = () => (kind === 'enterprise' ? enterpriseName(random, industry, district.code) : kind === 'community' ? communityName(random, district.code) : kind === 'village' ? villageName(random) : institutionName(random, district.code, district.name));
+        // A name already taken in the district is drawn again, never numbered "（2）" as no real unit is.
+        const name = namer.name(district.code, kind, nameOf);
+        let code = uscc(random, kind, district.code);
+        while (takenUscc.has(code)) code = uscc(random, kind, district.code);
+        takenUscc.add(code);
+        const households = kind === 'community' ? random.int(800, 6000) : kind === 'village' ? random.int(200, 1500) : null;
+        const place = streetAndAddress(placeRandom, district.code, district.name, kind, name);
+        const unit: DemoUnit = { id: newId(), kind, industry, households, quality: 0.45 + random.next() * 0.55 };
+        insertUnit(db, {
+          id: unit.id,
+          workstationId: deps.workstationId,
+          name,
+          kind,
+          industry,
+          districtCode: district.code,
+          streetId: place.street === null ? null : ensureStreet(db, district.code, place.street).id,
+          address: place.address,
+          uscc: code,
+          households,
+          contact: contactName(random, kind),
+          phone: `027-8${random.int(1000000, 9999999)}`,
+          inScope: random.chance(0.96),
+          createdAt: stamp,
+        });
+        const items = applicableItems(loaded.pack, unit);
+        // Many units were rated on paper before this workstation: those stars, the year before the first cycle, start their history.
+        const sparse = district.code === sparseDemoDistrict;
+        if (random.chance(sparse ? 0.08 : 0.55)) {
+          const stars = Math.max(0, Math.min(4, Math.round(unit.quality * 5) - random.int(0, 1)));
+          recordPaperRating(db, { unitId: unit.id, cycle: first - 1, stars, previousStars: Math.max(0, stars - 1), assessedOn: `${first - 1}-${String(random.int(9, 12)).padStart(2, '0')}-15` }, stamp);
+        }
 
-      for (const cycle of cycles) {
-        if (!random.chance(sparse ? 0.12 : cycle === 2024 ? 0.7 : 0.85)) continue;
-        unit.quality = Math.max(0.2, Math.min(1, unit.quality + (random.next() - 0.4) * 0.18));
-        const assessedOn = dateIn(random, cycle, today);
-        const veto = (index === 7 && cycle === 2025) || random.chance(0.012);
-        const answers = answersFor(random, items, unit, unit.quality, veto);
-        const id = newId();
-        const inspector = random.pick(inspectors);
-        // 2026: some still being filled in or waiting for a signature.
-        const openRoll = cycle === 2026 ? random.next() : 1;
-        if (openRoll < 0.06) {
-          const partial = Object.fromEntries(Object.entries(answers).slice(0, random.int(4, 20)));
-          insertAssessment(id, unit.id, cycle, assessedOn, partial, 'draft', inspector, null);
-          continue;
+        for (const cycle of cycles) {
+          if (!random.chance(sparse ? 0.12 : cycle === first ? 0.7 : 0.85)) continue;
+          unit.quality = Math.max(0.2, Math.min(1, unit.quality + (random.next() - 0.4) * 0.18));
+          const assessedOn = dateIn(random, cycle, today);
+          const veto = (index === 7 && cycle === last - 1) || random.chance(0.012);
+          const answers = answersFor(random, items, unit, unit.quality, veto);
+          const id = newId();
+          const inspector = random.pick(inspectors);
+          // The newest cycle: some still being filled in or waiting for a signature.
+          const openRoll = cycle === last ? random.next() : 1;
+          if (openRoll < 0.06) {
+            const partial = Object.fromEntries(Object.entries(answers).slice(0, random.int(4, 20)));
+            insertAssessment(id, unit.id, cycle, assessedOn, partial, 'draft', inspector, null);
+            byStatus.drafts += 1;
+            continue;
+          }
+          const history = historyContext(db, unit.id, cycle, assessedOn);
+          const result = scoreAnswers(loaded, unit, answers, { assessedOn, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft: false });
+          if (openRoll < 0.09) {
+            insertAssessment(id, unit.id, cycle, assessedOn, answers, 'submitted', inspector, stamp);
+            storeSubmittedResult(db, id, result);
+            byStatus.submitted += 1;
+            continue;
+          }
+          insertAssessment(id, unit.id, cycle, assessedOn, answers, 'draft', inspector, stamp);
+          const leader = demoLeader(random.pick(leaders));
+          recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: leader, status: cycle === last ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
+          // Like every signature, with its audit entry (`dingxing audit verify` finds a signed assessment without one).
+          deps.audit({ actor: leader.userId, action: 'assessment.sign', subject: id, data: { unitId: unit.id, cycle, total: result.total, awardedStars: result.awardedStars, decidedBy: result.decidedBy, vetoed: result.vetoed, demo: true } });
+          byStatus.signed += 1;
+          if (result.vetoed) vetoes += 1;
+          // Hidden dangers found (PRE-5) become rectifications with a due date.
+          const dangers = answers['PRE-5'];
+          if (typeof dangers === 'number' && dangers > 0) {
+            const dueOn = addDays(assessedOn, random.pick([30, 45, 60]));
+            const done = cycle < last || (dueOn < today && random.chance(0.5));
+            insertRectification.run(newId(), deps.workstationId, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
+            rectifications += 1;
+          }
         }
-        const history = historyContext(db, unit.id, cycle, assessedOn);
-        const result = scoreAnswers(loaded, unit, answers, { assessedOn, previousStars: history.previousStars, lastVetoOn: history.lastVetoOn, draft: false });
-        if (openRoll < 0.09) {
-          insertAssessment(id, unit.id, cycle, assessedOn, answers, 'submitted', inspector, stamp);
-          storeSubmittedResult(db, id, result);
-          assessments += 1;
-          continue;
-        }
-        insertAssessment(id, unit.id, cycle, assessedOn, answers, 'draft', inspector, stamp);
-        recordSigned(deps, getAssessmentRow(db, id), { loaded, result, previousStars: history.previousStars }, { signedBy: demoLeader(random.pick(leaders)), status: cycle === 2026 ? 'signed' : 'final', stamp: `${assessedOn}T16:00:00.000Z` });
-        assessments += 1;
-        if (result.vetoed) vetoes += 1;
-        // Hidden dangers found (PRE-5) become rectifications with a due date.
-        const dangers = answers['PRE-5'];
-        if (typeof dangers === 'number' && dangers > 0) {
-          const dueOn = addDays(assessedOn, random.pick([30, 45, 60]));
-          const done = cycle < 2026 || (dueOn < today && random.chance(0.5));
-          insertRectification.run(newId(), deps.workstationId, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
-          rectifications += 1;
-        }
+        if ((index + 1) % progressEvery === 0 || index + 1 === count) options.progress?.(index + 1, count);
       }
-      options.progress?.(index + 1, count);
-    }
-    writeDemoDistrictInputs(db, cycles, { workstationId: deps.workstationId, enteredBy: 'demo', now: deps.now() });
-    db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
-    deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, assessments, rectifications, vetoes, seed: options.seed ?? 20261129 } });
-  }).immediate();
-  return { units: count, assessments, rectifications };
+      writeDemoDistrictInputs(db, cycles, { workstationId: deps.workstationId, enteredBy: 'demo', now: deps.now() });
+      db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
+      deps.audit({ actor: 'demo', action: 'demo.load', data: { units: count, cycles: cycles.length, ...byStatus, rectifications, vetoes, seed: options.seed ?? 20261129 } });
+    }).immediate();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+  return { units: count, assessments: byStatus.drafts + byStatus.submitted + byStatus.signed, ...byStatus, rectifications };
 }

@@ -10,36 +10,23 @@ import type { UnitKind } from '@shared/domain/unit-kinds';
 import { isUnitKind } from '@shared/domain/unit-kinds';
 import type { DistrictCoverage } from './evaluate-district';
 import { emptyKindCoverage } from './evaluate-district';
-
-/** Cycles a star stays valid after the one it was awarded in. */
-export const starValidCycles = 1;
+import { prepared } from '../assessments/statements';
 
 /**
- * One row per (district, kind) with in-scope units. The window keeps, per unit, its latest
- * history row in force up to the cycle. With a district, the units of that district drive the
- * query (through its index) so one district costs a fifteenth of the city.
+ * One row per (district, kind) with in-scope units, from the counts migration 0016's triggers
+ * keep beside the units and the stars each unit holds by cycle: a few hundred rows however many
+ * units and assessments there are.
  */
 function coverageQuery(forDistrict: boolean): string {
-  const district = forDistrict ? 'AND u.district_code = :district' : '';
+  const district = forDistrict ? 'AND scope.district_code = :district' : '';
   return `
-  WITH latest AS (
-    SELECT unit_id, stars, cycle
-      FROM (SELECT h.unit_id, h.stars, h.cycle,
-                   row_number() OVER (PARTITION BY h.unit_id ORDER BY h.cycle DESC, h.assessed_on DESC, h.created_at DESC) AS position
-              FROM units u JOIN unit_star_history h ON h.unit_id = u.id
-             WHERE u.in_scope = 1 ${district} AND h.cycle <= :cycle
-               AND (h.assessment_id IS NULL OR NOT EXISTS (
-                     SELECT 1 FROM assessments c WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))))
-     WHERE position = 1
-  )
-  SELECT u.district_code AS district, u.kind AS kind, count(*) AS inScope,
-         coalesce(sum(l.stars >= 1 AND l.cycle >= :cycle - ${starValidCycles}), 0) AS starred
-    FROM units u LEFT JOIN latest l ON l.unit_id = u.id
-   WHERE u.in_scope = 1 ${district}
-   GROUP BY u.district_code, u.kind`;
+  SELECT scope.district_code AS district, scope.kind, scope.in_scope_units AS inScope, coalesce(held.starred_units, 0) AS starred
+    FROM unit_scope_counts scope
+    LEFT JOIN unit_starred_counts held ON held.cycle = :cycle AND held.district_code = scope.district_code AND held.kind = scope.kind
+   WHERE scope.in_scope_units > 0 ${district}`;
 }
 
-/** The city-wide coverage query (also the benchmark's raw SQL baseline); named parameter :cycle. */
+/** The city-wide coverage query; named parameter :cycle. */
 export const coverageSql = coverageQuery(false);
 /** The same for one district; named parameters :cycle and :district. */
 export const districtCoverageSql = coverageQuery(true);
@@ -57,7 +44,7 @@ function emptyCoverage(): DistrictCoverage {
 
 /** Coverage of every district (or one) in `cycle`, keyed by district code; districts without units are absent. */
 export function coverageByDistrict(db: Database, cycle: number, district: string | null = null): Map<string, DistrictCoverage> {
-  const rows = (district === null ? db.prepare(coverageSql).all({ cycle }) : db.prepare(districtCoverageSql).all({ cycle, district })) as CoverageRow[];
+  const rows = (district === null ? prepared(db, coverageSql).all({ cycle }) : prepared(db, districtCoverageSql).all({ cycle, district })) as CoverageRow[];
   const result = new Map<string, DistrictCoverage>();
   for (const row of rows) {
     let coverage = result.get(row.district);

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { AspectScores, StoredDistrictInputs } from '@shared/domain/district-inputs';
 import type { DingGrade } from '@shared/rubric/ding-pack';
 import { newId } from '../ids';
+import { distinctValuesSql } from '../db/distinct-values';
 import type { ResolvedEntry } from './validate-inputs';
 
 interface InputsRow {
@@ -86,7 +87,7 @@ export function inputsHistory(db: Database, cycle: number, district: string): St
   return (db.prepare('SELECT i.*, u.display_name AS entered_by_name FROM district_inputs i LEFT JOIN users u ON u.id = i.entered_by WHERE i.cycle = ? AND i.district_code = ? ORDER BY i.entered_at DESC, i.id DESC').all(cycle, district) as InputsRow[]).map(toStored);
 }
 
-/** Cycles with assessments or inputs, newest first. */
+/** Cycles with assessments or inputs, newest first; the history's walked through its cycle index (migration 0016). */
 export function knownCycles(db: Database): number[] {
-  return db.prepare('SELECT cycle FROM unit_star_history UNION SELECT cycle FROM district_inputs ORDER BY cycle DESC').pluck().all() as number[];
+  return db.prepare(`SELECT value AS cycle FROM (${distinctValuesSql('unit_star_history', 'cycle', 'DESC')}) UNION SELECT cycle FROM district_inputs ORDER BY cycle DESC`).pluck().all() as number[];
 }

@@ -28,19 +28,21 @@ export interface UnitExportRow {
 
 export type UnitExportFilter = Omit<UnitListInput, 'offset' | 'limit' | 'sort' | 'order'>;
 
+/** The unit's latest signed/final assessment in force, as `column`: from assessments_unit_signed (migration 0017), never the row. */
+const latestSigned = (column: 'total' | 'cycle') => `(
+  SELECT x.${column} FROM assessments x WHERE x.unit_id = u.id AND x.status IN ('signed', 'final')
+     AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = x.id AND c.status IN ('signed', 'final'))
+   ORDER BY x.cycle DESC, x.assessed_on DESC, x.signed_at DESC LIMIT 1)`;
+
 export function unitExportRows(db: Database, filter: UnitExportFilter): Iterable<UnitExportRow> {
   const { where, params } = unitFilter(filter);
   return db
     .prepare(
       `SELECT u.name, u.uscc, d.name AS districtName, u.kind, u.industry, s.name AS street, u.address, u.in_scope AS inScope,
-              u.current_stars AS stars, u.last_assessed_on AS lastAssessedOn, a.total AS lastTotal, a.cycle AS lastCycle, u.contact, u.phone
+              u.current_stars AS stars, u.last_assessed_on AS lastAssessedOn, ${latestSigned('total')} AS lastTotal, ${latestSigned('cycle')} AS lastCycle, u.contact, u.phone
          FROM units u
          JOIN districts d ON d.code = u.district_code
          LEFT JOIN streets s ON s.id = u.street_id
-         LEFT JOIN assessments a ON a.id = (
-           SELECT x.id FROM assessments x WHERE x.unit_id = u.id AND x.status IN ('signed', 'final')
-              AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = x.id AND c.status IN ('signed', 'final'))
-            ORDER BY x.cycle DESC, x.assessed_on DESC, x.signed_at DESC LIMIT 1)
          ${where}
         ORDER BY d.sort, u.name, u.id`,
     )
@@ -58,7 +60,7 @@ export const unitExportColumns: XlsxColumn<UnitExportRow>[] = [
   { header: '是否参评', width: 10, value: (row) => (row.inScope === 1 ? '是' : '否') },
   { header: '当前星级', width: 10, value: (row) => row.stars },
   { header: '最近评定年度', width: 12, value: (row) => row.lastCycle },
-  { header: '最近评定日期', width: 14, value: (row) => row.lastAssessedOn },
+  { header: '最近评定日期', width: 14, value: (row) => row.lastAssessedOn, date: true },
   { header: '最近评定得分', width: 12, value: (row) => row.lastTotal, numFmt: '0.00' },
   { header: '联系人', width: 10, value: (row) => row.contact },
   { header: '联系电话', width: 16, value: (row) => row.phone },

@@ -2,7 +2,8 @@
  * Writes rows to an .xlsx workbook with Chinese headers, streaming (exceljs' WorkbookWriter) so
  * a 100,000-unit list does not build a whole workbook in memory. Text that a spreadsheet would
  * read as a formula (starting with =, +, - or @) is kept as text: a string cell with the text
- * number format, never a formula.
+ * number format, never a formula. Dates are written as dates (Excel serial numbers with a date
+ * format), so a spreadsheet sorts, filters and computes with them; never as text.
  */
 import { PassThrough } from 'node:stream';
 import type { Writable } from 'node:stream';
@@ -17,6 +18,17 @@ export interface XlsxColumn<T> {
   value(row: T): CellValue;
   /** Excel number format for numbers, e.g. '0.00' or '0.00%'. */
   numFmt?: string;
+  /** The value is a calendar day (`YYYY-MM-DD`): written as a date cell with the date format. */
+  date?: true;
+}
+
+export const dateFormat = 'yyyy-mm-dd';
+
+/** A calendar day as the Date exceljs turns into that day's serial number (it counts in UTC). */
+export function excelDay(day: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new Error(`not a calendar day: ${day}`);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 export interface XlsxSheet<T> {
@@ -40,11 +52,17 @@ async function writeWorkbook(sheets: readonly XlsxSheet<never>[], stream: Writab
     header.font = { bold: true };
     header.commit();
     for (const item of sheet.rows) {
-      const row = worksheet.addRow(sheet.columns.map((column) => column.value(item)));
+      const row = worksheet.addRow(
+        sheet.columns.map((column) => {
+          const value = column.value(item);
+          return column.date && typeof value === 'string' ? excelDay(value) : value;
+        }),
+      );
       sheet.columns.forEach((column, index) => {
         const cell = row.getCell(index + 1);
         const value = cell.value;
-        if (typeof value === 'string' && looksLikeFormula(value)) cell.numFmt = '@';
+        if (value instanceof Date) cell.numFmt = dateFormat;
+        else if (typeof value === 'string' && looksLikeFormula(value)) cell.numFmt = '@';
         else if (typeof value === 'number' && column.numFmt) cell.numFmt = column.numFmt;
       });
       row.commit();

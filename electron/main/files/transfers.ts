@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import { formatMegabytes, maxTransferFileBytes, transferChunkBytes } from '@shared/limits';
+import { privateFolder, writePrivateFile } from './private-files';
 
 const lapseMs = 60 * 60 * 1000;
 const leftoverMs = 24 * 60 * 60 * 1000;
@@ -33,6 +34,7 @@ export interface ReceivedFile {
 export class Transfers {
   private readonly folder: string;
   private readonly transfers = new Map<string, Transfer>();
+  private madeFolders = false;
 
   /** `now` is the core's clock in milliseconds; a crashed run's folder is judged by its files' times against it. */
   constructor(dataDir: string, private readonly now: () => number) {
@@ -44,7 +46,7 @@ export class Transfers {
   startUpload(ownerId: string, fileName: string, bytes: number): { uploadId: string; chunkBytes: number } {
     if (bytes > maxTransferFileBytes) throw new DxError('TOO_LARGE', `文件超过 ${formatMegabytes(maxTransferFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxTransferFileBytes)} limit`, { limitBytes: maxTransferFileBytes });
     const uploadId = this.add({ kind: 'upload', ownerId, fileName, bytes, received: 0 });
-    fs.writeFileSync(this.get(ownerId, uploadId, 'upload').file, '');
+    writePrivateFile(this.get(ownerId, uploadId, 'upload').file, '');
     return { uploadId, chunkBytes: transferChunkBytes };
   }
 
@@ -79,7 +81,12 @@ export class Transfers {
    */
   newFile(fileName: string): string {
     const folder = path.join(this.folder, randomBytes(12).toString('hex'));
-    fs.mkdirSync(folder, { recursive: true });
+    if (!this.madeFolders) {
+      privateFolder(path.dirname(this.folder));
+      privateFolder(this.folder);
+      this.madeFolders = true;
+    }
+    privateFolder(folder);
     return path.join(folder, safeFileName(fileName));
   }
 

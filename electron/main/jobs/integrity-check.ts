@@ -1,7 +1,6 @@
-/** Checks every table of the database for corruption, table by table so progress can move, then the audit chain and its signed checkpoints. */
+/** Checks every table of the database for corruption, table by table so progress can move, then the audit log (chain, checkpoints, audited records). */
 import { DxError } from '@shared/api/errors';
-import { describeBreak, verifyAuditChain } from '../audit/audit-verify';
-import { describeCheckpointProblem, verifyOwnCheckpoints } from '../audit/checkpoint-verify';
+import { describeAuditProblems, verifyAuditLog } from '../audit/verify-log';
 import type { JobFunction } from './job';
 
 export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean; problems: string[] }> = (_input, context) => {
@@ -17,11 +16,8 @@ export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean
     context.progress(index + 1, tables.length, table);
   });
   if (tables.length === 0) throw new DxError('DB_UNAVAILABLE', 'The database has no tables');
-  // Sound pages are not enough: the audit log must also be the chain that was written.
-  const audit = verifyAuditChain(context.db);
-  if (audit.firstBroken) problems.push(describeBreak(audit.firstBroken));
-  // …and still reach every checkpoint the workstation signed, with the hash it signed.
-  const checkpoints = verifyOwnCheckpoints(context.db, context.workstationId);
-  if (checkpoints.firstProblem) problems.push(describeCheckpointProblem(checkpoints.firstProblem));
+  // Sound pages are not enough: the audit log must also be the chain that was written, reach
+  // every checkpoint the workstation signed, and hold the entry of every audited record.
+  problems.push(...describeAuditProblems(verifyAuditLog(context.db, context.workstationId)));
   return { ok: problems.length === 0, problems };
 };

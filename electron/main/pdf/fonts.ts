@@ -81,17 +81,34 @@ export function loadPdfFonts(fontsDir: string): PdfFonts {
   return fonts;
 }
 
+/** Per set of fonts and weight, the font that draws each code point (a cmap lookup per font, once). */
+const chosenFonts = new WeakMap<PdfFonts, Record<FontWeight, Map<number, PdfFonts['regular']>>>();
+
+function fontFor(fonts: PdfFonts, weight: FontWeight, char: string): PdfFonts['regular'] {
+  let chosen = chosenFonts.get(fonts);
+  if (chosen === undefined) {
+    chosen = { regular: new Map(), bold: new Map() };
+    chosenFonts.set(fonts, chosen);
+  }
+  const codePoint = char.codePointAt(0) as number;
+  let font = chosen[weight].get(codePoint);
+  if (font === undefined) {
+    const primary = fonts[weight];
+    const fallbacks = weight === 'bold' ? fonts.boldFallbacks : fonts.fallbacks;
+    font = primary.hasGlyphForCodePoint(codePoint) || /\s/.test(char) ? primary : (fallbacks.find((candidate) => candidate.hasGlyphForCodePoint(codePoint)) ?? primary);
+    chosen[weight].set(codePoint, font);
+  }
+  return font;
+}
+
 /**
  * Splits `text` into runs so every character is drawn by the first font that has it: the
  * weight's primary font, else the fallbacks in order, else the primary (which draws .notdef).
  */
 export function textRuns(fonts: PdfFonts, text: string, weight: FontWeight = 'regular'): TextRun[] {
-  const primary = fonts[weight];
   const runs: TextRun[] = [];
   for (const char of text) {
-    const codePoint = char.codePointAt(0) as number;
-    const fallbacks = weight === 'bold' ? fonts.boldFallbacks : fonts.fallbacks;
-    const font = primary.hasGlyphForCodePoint(codePoint) || /\s/.test(char) ? primary : (fallbacks.find((candidate) => candidate.hasGlyphForCodePoint(codePoint)) ?? primary);
+    const font = fontFor(fonts, weight, char);
     const last = runs[runs.length - 1];
     if (last && last.font === font) last.text += char;
     else runs.push({ text: char, font });

@@ -1,12 +1,17 @@
 /**
  * Checks the PDF signature this app writes (adbe.pkcs7.detached, SHA-256, RSA) without trusting
- * anything in the file: the byte range must cover the whole file but the signature itself, the
- * digest of those bytes must match the signed attributes, and the RSA signature over the
- * attributes must verify with the embedded certificate. Which certificates are trusted is the
- * caller's question. Any malformed input ends as `PdfSignatureProblem`, never a crash.
+ * anything in the file. The signature is found through the document's structure, as a PDF reader
+ * finds it (trailer → catalog → /AcroForm → the signature field's /V), never by searching the
+ * text: a unit name holding `/ByteRange [0 10 20 30]` is only ever the name it is. The byte
+ * range must then be exactly the whole file but the /Contents string, the CMS is read strictly
+ * (cms-der.ts), the digest of those bytes must be the signed one, and the RSA signature over the
+ * signed attributes must verify with the embedded certificate. Which certificates are trusted is
+ * the caller's question. Any malformed input ends as `PdfSignatureProblem`, never a crash.
  */
 import crypto from 'node:crypto';
-import forge from 'node-forge';
+import { CmsProblem, parseStrictCms } from './cms-der';
+import { isDict, isName, isString, PdfDocument, PdfStructureError, textOf } from './pdf-objects';
+import type { PdfDict, PdfString, PdfValue } from './pdf-objects';
 
 export type PdfSignatureFault =
   /** No signature of ours, malformed, or not a PDF at all. */
@@ -14,7 +19,15 @@ export type PdfSignatureFault =
   /** Signed, but the bytes or the signature do not match. */
   | 'tampered';
 
+/** What a located signature says about its document even when it does not hold (its /Reason, the Info entries). */
+export interface SignatureHints {
+  reason: string | null;
+  info(key: string): string | null;
+}
+
 export class PdfSignatureProblem extends Error {
+  hints: SignatureHints | null = null;
+
   constructor(
     readonly fault: PdfSignatureFault,
     message: string,
@@ -28,6 +41,11 @@ export interface VerifiedPdfSignature {
   /** DER of the signer's certificate (compare with a trusted one). */
   certificateDer: Buffer;
   signingTime: Date | null;
+  /** The signature dictionary's /Reason and /Name (inside the signed bytes). */
+  reason: string | null;
+  name: string | null;
+  /** A text entry of the document's Info dictionary (inside the signed bytes), or null. */
+  info(key: string): string | null;
 }
 
 function notSigned(message: string): never {
@@ -40,101 +58,130 @@ function tampered(message: string): never {
 
 interface SignatureLocation {
   ranges: [number, number, number, number];
-  contents: Buffer;
+  contents: PdfString;
+  dictionary: PdfDict;
 }
 
-/** Finds the last /ByteRange [...] and the /Contents <hex> that it brackets. */
-function locateSignature(pdf: Buffer): SignatureLocation {
-  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') notSigned('not a PDF file');
-  const text = pdf.toString('latin1');
-  const matches = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  const last = matches[matches.length - 1];
-  if (!last) notSigned('the PDF carries no signature');
-  const ranges = last.slice(1, 5).map(Number) as [number, number, number, number];
-  const [start, firstLength, secondStart, secondLength] = ranges;
-  if (start !== 0 || firstLength <= 0 || secondStart <= firstLength || secondStart + secondLength > pdf.length) notSigned('the signature’s byte range does not fit the file');
-  if (secondStart + secondLength !== pdf.length) tampered('bytes were added after the signed part of the file');
-  const gap = text.slice(firstLength, secondStart);
-  const hex = /^<([0-9a-fA-F]*)>$/.exec(gap);
-  if (!hex?.[1] || hex[1].length % 2 !== 0) notSigned('the signature contents are malformed');
-  return { ranges, contents: Buffer.from(hex[1], 'hex') };
-}
-
-function parseCms(der: Buffer): { certificate: forge.pki.Certificate; attributes: forge.asn1.Asn1[]; signature: Buffer; digestOid: string } {
+function openPdf(pdf: Buffer): PdfDocument {
   try {
-    // Trailing zero padding of the placeholder is not part of the DER.
-    const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean }) => forge.asn1.Asn1;
-    const asn1 = fromDer(forge.util.createBuffer(der.toString('binary')), { strict: false, parseAllBytes: false });
-    const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: Record<string, unknown> };
-    const certificate = message.certificates[0];
-    const capture = message.rawCapture;
-    const attributes = capture.authenticatedAttributes as forge.asn1.Asn1[] | undefined;
-    const signature = capture.signature as string | undefined;
-    const digestOid = forge.asn1.derToOid(capture.digestAlgorithm as string);
-    if (!certificate || !attributes || !signature) throw new Error('incomplete');
-    return { certificate, attributes, signature: Buffer.from(signature, 'binary'), digestOid };
-  } catch {
-    return notSigned('the signature is not a CMS signature this system makes');
+    return new PdfDocument(pdf);
+  } catch (error) {
+    if (error instanceof PdfStructureError) return notSigned(`the PDF's structure cannot be read: ${error.message}`);
+    throw error;
   }
 }
 
-function attributeValue(attributes: forge.asn1.Asn1[], oid: string): forge.asn1.Asn1 | undefined {
-  for (const attribute of attributes) {
-    const parts = attribute.value as forge.asn1.Asn1[];
-    const type = parts[0];
-    const values = parts[1];
-    if (type && typeof type.value === 'string' && forge.asn1.derToOid(type.value) === oid) {
-      return (values?.value as forge.asn1.Asn1[] | undefined)?.[0];
-    }
-  }
-  return undefined;
+/** The signature fields of the form that carry a signature (/V), following /Kids one level down. */
+function signedFields(document: PdfDocument, form: PdfDict): PdfDict[] {
+  const fields = document.get(form, 'Fields');
+  if (!Array.isArray(fields)) return [];
+  const found: PdfDict[] = [];
+  const visit = (value: PdfValue | undefined, depth: number) => {
+    const field = document.resolve(value);
+    if (!isDict(field) || depth > 4) return;
+    const kids = document.get(field, 'Kids');
+    if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
+    const signature = document.get(field, 'V');
+    if (isName(document.get(field, 'FT'), 'Sig') && isDict(signature)) found.push(signature);
+  };
+  for (const field of fields) visit(field, 0);
+  return found;
 }
 
-/** Verifies the PDF's last signature; throws `PdfSignatureProblem` saying what is wrong. */
-export function verifyPdfSignature(pdf: Buffer): VerifiedPdfSignature {
-  const { ranges, contents } = locateSignature(pdf);
-  const cms = parseCms(contents);
-  if (cms.digestOid !== forge.pki.oids.sha256) notSigned('the signature does not use SHA-256');
+function locateSignature(document: PdfDocument): SignatureLocation {
+  const catalog = document.get(document.trailer, 'Root');
+  if (!isDict(catalog)) notSigned('the PDF has no catalog');
+  const form = document.get(catalog, 'AcroForm');
+  if (!isDict(form)) notSigned('the PDF carries no signature');
+  const signatures = signedFields(document, form);
+  if (signatures.length === 0) notSigned('the PDF carries no signature');
+  if (signatures.length > 1) tampered('the PDF carries more than one signature: something was signed into it after the workstation signed');
+  const dictionary = signatures[0]!;
+  const range = document.get(dictionary, 'ByteRange');
+  const contents = document.get(dictionary, 'Contents');
+  if (!Array.isArray(range) || range.length !== 4 || !range.every((item) => typeof item === 'number' && Number.isInteger(item) && item >= 0)) notSigned('the signature has no byte range');
+  if (!isString(contents) || !contents.hex || contents.bytes.length === 0) notSigned('the signature contents are malformed');
+  const ranges = range as [number, number, number, number];
+  const [start, firstLength, secondStart, secondLength] = ranges;
+  if (start !== 0 || firstLength <= 0 || secondStart <= firstLength || secondStart + secondLength > document.bytes.length) notSigned('the signature’s byte range does not fit the file');
+  if (secondStart + secondLength !== document.bytes.length) tampered('bytes were added after the signed part of the file');
+  // The one gap in the signed bytes must be exactly the signature's own /Contents string.
+  if (firstLength !== contents.start || secondStart !== contents.end) tampered('the signed byte range leaves out more than the signature');
+  return { ranges, contents, dictionary };
+}
+
+function verifyLocated(document: PdfDocument, located: SignatureLocation): Omit<VerifiedPdfSignature, 'info'> {
+  const pdf = document.bytes;
+  let cms: ReturnType<typeof parseStrictCms>;
+  try {
+    cms = parseStrictCms(located.contents.bytes);
+  } catch (error) {
+    if (error instanceof CmsProblem) return tampered(`the signature is not the CMS this system writes: ${error.message}`);
+    throw error;
+  }
+  const { ranges } = located;
   const signedBytes = Buffer.concat([pdf.subarray(ranges[0], ranges[0] + ranges[1]), pdf.subarray(ranges[2], ranges[2] + ranges[3])]);
   const digest = crypto.createHash('sha256').update(signedBytes).digest();
-  const messageDigest = attributeValue(cms.attributes, forge.pki.oids.messageDigest as string);
-  if (!messageDigest || typeof messageDigest.value !== 'string') notSigned('the signature names no message digest');
-  if (!Buffer.from(messageDigest.value, 'binary').equals(digest)) tampered('the signed bytes were changed after signing');
-  // The signature covers the DER of the attributes as a SET (RFC 5652 §5.4).
-  const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, cms.attributes);
-  const setDer = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
-  const certificateDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cms.certificate)).getBytes(), 'binary');
+  if (!cms.messageDigest.equals(digest)) tampered('the signed bytes were changed after signing');
   let publicKey: crypto.KeyObject;
   try {
-    publicKey = new crypto.X509Certificate(certificateDer).publicKey;
+    const certificate = new crypto.X509Certificate(cms.certificateDer);
+    if (!Buffer.from(certificate.raw).equals(cms.certificateDer)) throw new Error('not DER');
+    publicKey = certificate.publicKey;
   } catch {
-    return notSigned('the signer’s certificate cannot be read');
+    return tampered('the signer’s certificate cannot be read');
   }
-  if (!crypto.verify('sha256', setDer, publicKey, cms.signature)) tampered('the signature does not match the signed bytes');
-  const time = attributeValue(cms.attributes, forge.pki.oids.signingTime as string);
-  let signingTime: Date | null = null;
-  if (time && typeof time.value === 'string') {
-    try {
-      signingTime = time.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(time.value) : forge.asn1.generalizedTimeToDate(time.value);
-    } catch {
-      signingTime = null;
-    }
-  }
-  return { certificateDer, signingTime };
+  if (!crypto.verify('sha256', cms.signedAttributes, publicKey, cms.signature)) tampered('the signature does not match the signed bytes');
+  const text = (key: string) => {
+    const value = document.get(located.dictionary, key);
+    return isString(value) ? textOf(value) : null;
+  };
+  return { certificateDer: cms.certificateDer, signingTime: cms.signingTime, reason: text('Reason'), name: text('Name') };
 }
 
-const asciiLiteral = '\\(([\\x20-\\x27\\x2a-\\x5b\\x5d-\\x7e]*)\\)';
+function infoOf(document: PdfDocument): (key: string) => string | null {
+  return (key) => {
+    try {
+      const info = document.get(document.trailer, 'Info');
+      const value = isDict(info) ? document.get(info, key) : undefined;
+      return isString(value) ? textOf(value) : null;
+    } catch (error) {
+      if (error instanceof PdfStructureError) return null;
+      throw error;
+    }
+  };
+}
+
+/** Verifies the PDF's signature; throws `PdfSignatureProblem` saying what is wrong. */
+export function verifyPdfSignature(pdf: Buffer): VerifiedPdfSignature {
+  const document = openPdf(pdf);
+  let located: SignatureLocation;
+  try {
+    located = locateSignature(document);
+  } catch (error) {
+    if (error instanceof PdfStructureError) return notSigned(`the PDF's structure cannot be read: ${error.message}`);
+    throw error;
+  }
+  try {
+    return { ...verifyLocated(document, located), info: infoOf(document) };
+  } catch (error) {
+    if (error instanceof PdfSignatureProblem) {
+      const reason = document.get(located.dictionary, 'Reason');
+      error.hints = { reason: isString(reason) ? textOf(reason) : null, info: infoOf(document) };
+    }
+    throw error;
+  }
+}
 
 /**
- * An ASCII string entry of the PDF's Info dictionary, e.g. `/DingxingQR (DX1.…)`, written
- * inline or (as pdfkit does) as an indirect object. The last one wins, as in a PDF reader.
+ * A text entry of the PDF's Info dictionary, e.g. `/DingxingQR`, read through the trailer's /Info
+ * (never by searching the file: the XMP metadata repeats the unit name as plain text).
  */
 export function readInfoString(pdf: Buffer, key: string): string | null {
-  const text = pdf.toString('latin1');
-  const entries = [...text.matchAll(new RegExp(`/${key}\\s*(?:${asciiLiteral}|(\\d+)\\s+0\\s+R)`, 'g'))];
-  const last = entries[entries.length - 1];
-  if (!last) return null;
-  if (last[1] !== undefined) return last[1];
-  const objects = [...text.matchAll(new RegExp(`(?:^|[\\r\\n])${last[2]}\\s+0\\s+obj\\s*${asciiLiteral}\\s*endobj`, 'g'))];
-  return objects[objects.length - 1]?.[1] ?? null;
+  try {
+    return infoOf(new PdfDocument(pdf))(key);
+  } catch (error) {
+    if (error instanceof PdfStructureError) return null;
+    throw error;
+  }
 }

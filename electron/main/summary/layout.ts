@@ -1,7 +1,7 @@
 /** Page furniture of the summary reports: headings, key–value rows, tables that break across pages with their header. */
 import type { PdfDoc } from '../pdf/document';
 import type { PdfFonts } from '../pdf/fonts';
-import { drawLine, drawParagraph, fitSize } from '../pdf/text';
+import { drawFittedLine, drawLine, drawParagraph } from '../pdf/text';
 
 export const colours = { red: '#9B1B1B', ink: '#1A1A1A', grey: '#555555', rule: '#BBBBBB', band: '#F4F1EA' } as const;
 export const margin = 50;
@@ -77,10 +77,7 @@ export function table<T>(doc: PdfDoc, fonts: PdfFonts, columns: Column<T>[], row
     let x = margin;
     for (const column of columns) {
       const text = column.text(row);
-      if (text !== '') {
-        const fitted = fitSize(doc, fonts, text, size, column.width - 6, 'regular', 6);
-        drawLine(doc, fonts, text, { x: x + 3, y, size: fitted, color: column.colour?.(row) ?? colours.ink, width: column.width - 6, align: column.align ?? 'left' });
-      }
+      if (text !== '') drawFittedLine(doc, fonts, text, { x: x + 3, y, size, minSize: 6, color: column.colour?.(row) ?? colours.ink, width: column.width - 6, align: column.align ?? 'left' });
       x += column.width;
     }
     doc.y = y + rowHeight;

@@ -31,7 +31,7 @@ export interface DistrictSummaryData {
 
 export function districtSummaryData(db: Database, district: string, cycle: number, today: string): DistrictSummaryData {
   const table = dingTable(db, cycle);
-  const dashboard = districtDashboard(db, district, cycle, today, table);
+  const dashboard = districtDashboard(db, district, cycle, today, table, { nearest: false });
   const row = dashboard.row;
   if (!row.evaluated) {
     throw new DxError('CONFLICT', `${row.name} ${cycle} 年度还没有区县考评数据，不能生成总结报告；请先录入（dingxing ding inputs import FILE.json）(${row.nameEn} has no district inputs for ${cycle}: no summary; record them first)`, { district: row.district, cycle, reason: 'no-inputs' });

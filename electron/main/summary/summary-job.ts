@@ -24,13 +24,24 @@ export interface SummaryJobOutput {
   pdf: Uint8Array;
 }
 
+/**
+ * Progress in pages: `pages`, with the pages drawn out of about how many plus one step for the
+ * signature (a district's 10,000 units take some 200 pages), then `sign`. A cancel is honoured
+ * between pages.
+ */
 export const summaryPdfJob: JobFunction<SummaryJobInput, SummaryJobOutput> = async (input, context) => {
   const deps = { db: context.db, workstation: readWorkstation(context.db, context.workstationId), now: () => new Date(input.now), fontsDir: input.fontsDir };
-  context.progress(0, 2, 'draw');
-  const built = input.district === null ? buildCitySummary(deps, input.cycle, input.printedBy) : buildDistrictSummary(deps, input.district, input.cycle, input.printedBy);
+  context.progress(0, 1, 'pages');
+  let estimated = 1;
+  const onPage = (drawn: number, about: number) => {
+    context.throwIfCancelled();
+    estimated = about;
+    context.progress(drawn - 1, about + 1, 'pages');
+  };
+  const built = input.district === null ? buildCitySummary(deps, input.cycle, input.printedBy, onPage) : buildDistrictSummary(deps, input.district, input.cycle, input.printedBy, onPage);
   context.throwIfCancelled();
-  context.progress(1, 2, 'sign');
+  context.progress(estimated, estimated + 1, 'sign');
   const signed = await signSummary(built, context.workstationId, fromTransferable(input.signingKey));
-  context.progress(2, 2, 'sign');
+  context.progress(estimated + 1, estimated + 1, 'sign');
   return signed;
 };

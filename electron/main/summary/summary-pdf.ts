@@ -19,6 +19,7 @@ import type { PdfFonts } from '../pdf/fonts';
 import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawLine, fitSize } from '../pdf/text';
+import { documentInfoKey } from '../certificates/signed-documents';
 import { renderChartSvg } from './chart-svg';
 import { drawSvg } from './draw-svg';
 import { colours, contentWidth, ensureRoom, heading, keyValueRows, margin, numberedParagraphs, pageFooters, table } from './layout';
@@ -27,6 +28,9 @@ import { districtSummaryData } from './summary-data';
 import { personLabel } from '../records/person-name';
 import { safeFileName } from '../records/file-names';
 import type { StarChange } from './summary-data';
+
+/** The type size of the unit list, the longest part of a district report. */
+const unitRowSize = 8.5;
 
 /** The workstation by the name people gave it (its host name until then). */
 function workstationLabel(workstation: { id: string; name: string }): string {
@@ -103,8 +107,32 @@ export async function signSummary(built: BuiltSummary, workstationId: string, ke
   return { fileName: built.fileName, pdf: await signPdf(await endToBuffer(built.doc), key, built.createdAt) };
 }
 
+/** Told each time a page is started: pages drawn so far and about how many the report will have. */
+export type PageProgress = (drawn: number, estimated: number) => void;
+
+/**
+ * About how many pages a district report takes: its first pages (result, inputs, reasons,
+ * charts, changes) and the unit list at one row per `rowHeight`. Drawing tells the truth as it goes;
+ * this is what "page 12 of about 210" is measured against.
+ */
+function estimatePages(doc: PdfDoc, units: number, changes: number, rowHeight: number): number {
+  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  return 2 + Math.ceil(((units + changes) * rowHeight) / usable);
+}
+
+/** Tells `onPage` of the first page now and of each page as it is started. */
+function countPages(doc: PdfDoc, estimated: number, onPage: PageProgress | undefined): void {
+  if (onPage === undefined) return;
+  let pages = 1;
+  onPage(pages, estimated);
+  doc.on('pageAdded', () => {
+    pages += 1;
+    onPage(pages, Math.max(estimated, pages));
+  });
+}
+
 /** The district summary's unsigned document (exported for the benchmark, which measures signing apart). */
-export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle: number, printedBy: string): BuiltSummary {
+export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle: number, printedBy: string, onPage?: PageProgress): BuiltSummary {
   const pack = loadDingPack(deps.db).pack;
   const today = localDate(deps.now());
   const data = districtSummaryData(deps.db, district, cycle, today);
@@ -112,8 +140,9 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
   const row = dashboard.row;
   const fonts = loadPdfFonts(deps.fontsDir);
   const createdAt = deps.now();
-  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt });
+  const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'district-summary' } });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
+  countPages(doc, estimatePages(doc, data.units.length, data.changes.length, unitRowSize + 6), onPage);
   title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');
@@ -190,7 +219,7 @@ export function buildDistrictSummary(deps: SummaryDeps, district: string, cycle:
     { title: '星级', width: 48, text: (unit) => (unit.stars === 0 ? '—' : '★'.repeat(unit.stars)) },
     { title: '最近得分', width: 48, align: 'right', text: (unit) => (unit.lastTotal === null ? '' : String(unit.lastTotal)) },
     { title: '最近评定', width: contentWidth(doc) - 452, align: 'right', text: (unit) => unit.lastAssessedOn ?? '未评定' },
-  ], data.units, 8.5);
+  ], data.units, unitRowSize);
 
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${workstationLabel(deps.workstation)}（编号 ${deps.workstation.id}）以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
@@ -211,7 +240,7 @@ export async function citySummaryPdf(deps: CertificateDeps, cycle: number, print
 }
 
 /** The city report's unsigned document: every district's row, the charts and each decision in words. */
-export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: string): BuiltSummary {
+export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: string, onPage?: PageProgress): BuiltSummary {
   const table_ = dingTable(deps.db, cycle);
   if (!table_.rows.some((row) => row.evaluated)) {
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });
@@ -220,8 +249,10 @@ export function buildCitySummary(deps: SummaryDeps, cycle: number, printedBy: st
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
   const createdAt = deps.now();
-  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt });
+  const doc = createPdfDocument({ title: `武汉市 ${cycle} 年度平安鼎评定报告`, subject: `Wuhan ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'city-summary' } });
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
+  // The table, the charts and a reason per district: a few pages whatever the size of the city.
+  countPages(doc, 4, onPage);
   title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');

@@ -114,6 +114,57 @@ export function unitFilter(input: Omit<ListInput, 'offset' | 'limit' | 'sort' | 
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+interface Segment {
+  count: number;
+  /** `limit` rowids of the segment from `offset`, in the list's order. */
+  rowids(offset: number, limit: number): number[];
+}
+
+/** The rowids of one page of a list made of ordered segments (a district after another, dated units before undated ones). */
+function pageAcross(segments: readonly Segment[], offset: number, limit: number): number[] {
+  const rowids: number[] = [];
+  let skip = offset;
+  for (const segment of segments) {
+    if (rowids.length >= limit) break;
+    if (skip >= segment.count) {
+      skip -= segment.count;
+      continue;
+    }
+    rowids.push(...segment.rowids(skip, limit - rowids.length));
+    skip = 0;
+  }
+  return rowids;
+}
+
+/**
+ * Sorts whose order an index cannot give in one piece, as segments each read from an index: by
+ * district (districts in their order, each by name from UNIQUE (district_code, name)), and by the
+ * last assessment (dated units by date, then undated ones by name, from (last_assessed_on, name, id)).
+ */
+function segmentsOf(db: Database, input: ListInput, where: string, params: unknown[], direction: 'ASC' | 'DESC'): Segment[] | null {
+  const and = where === '' ? 'WHERE' : `${where} AND`;
+  const rowidsOf = (sql: string, extra: unknown[]) => (offset: number, limit: number) =>
+    (db.prepare(sql).all(...params, ...extra, limit, offset) as { rowid: number }[]).map((row) => row.rowid);
+  if (input.sort === 'district') {
+    const counts = new Map((db.prepare(`SELECT u.district_code AS code, count(*) AS n FROM units u ${where} GROUP BY u.district_code`).all(...params) as { code: string; n: number }[]).map((row) => [row.code, row.n]));
+    const codes = db.prepare(`SELECT code FROM districts ORDER BY sort ${direction}, code ${direction}`).pluck().all() as string[];
+    return codes.map((code) => ({
+      count: counts.get(code) ?? 0,
+      rowids: rowidsOf(`SELECT u.rowid FROM units u ${and} u.district_code = ? ORDER BY u.name ${direction}, u.id ${direction} LIMIT ? OFFSET ?`, [code]),
+    }));
+  }
+  if (input.sort === 'lastAssessedOn') {
+    const dated = db.prepare(`SELECT count(*) FROM units u ${and} u.last_assessed_on IS NOT NULL`).pluck().get(...params) as number;
+    const undated = db.prepare(`SELECT count(*) FROM units u ${and} u.last_assessed_on IS NULL`).pluck().get(...params) as number;
+    // Units never assessed come last either way.
+    return [
+      { count: dated, rowids: rowidsOf(`SELECT u.rowid FROM units u ${and} u.last_assessed_on IS NOT NULL ORDER BY u.last_assessed_on ${direction}, u.name ${direction}, u.id ${direction} LIMIT ? OFFSET ?`, []) },
+      { count: undated, rowids: rowidsOf(`SELECT u.rowid FROM units u ${and} u.last_assessed_on IS NULL ORDER BY u.name ${direction}, u.id ${direction} LIMIT ? OFFSET ?`, []) },
+    ];
+  }
+  return null;
+}
+
 export function listUnits(db: Database, input: ListInput): { total: number; offset: number; items: Unit[] } {
   const { where, params } = unitFilter(input);
   const direction = input.order === 'desc' ? 'DESC' : 'ASC';
@@ -132,10 +183,16 @@ export function listUnits(db: Database, input: ListInput): { total: number; offs
     const total = rows[0]?.match_count ?? (input.offset > 0 ? countQuery() : 0);
     return { total, offset: input.offset, items: rows.map(toUnit) };
   }
+  const segments = segmentsOf(db, input, where, params, direction);
+  if (segments !== null) {
+    const rowids = pageAcross(segments, input.offset, input.limit);
+    const rows = db.prepare(`${unitSelect.replace('SELECT u.*', 'SELECT u.rowid AS unit_rowid, u.*')} WHERE u.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as (UnitRow & { unit_rowid: number })[];
+    const byRowid = new Map(rows.map((row) => [row.unit_rowid, row]));
+    return { total: segments.reduce((sum, segment) => sum + segment.count, 0), offset: input.offset, items: rowids.map((rowid) => toUnit(byRowid.get(rowid) as UnitRow)) };
+  }
   // Find the page's rows first, inside the sort index, and join only those 50: a deep OFFSET
   // then skips index entries, not joined rows.
-  const districtJoin = input.sort === 'district' ? ' JOIN districts d ON d.code = u.district_code' : '';
-  const page = `SELECT u.rowid FROM units u${districtJoin} ${where} ${order} LIMIT ? OFFSET ?`;
+  const page = `SELECT u.rowid FROM units u ${where} ${order} LIMIT ? OFFSET ?`;
   const rows = db.prepare(`${unitSelect} WHERE u.rowid IN (${page}) ${order}`).all(...params, input.limit, input.offset) as UnitRow[];
   return { total: countQuery(), offset: input.offset, items: rows.map(toUnit) };
 }

@@ -70,6 +70,18 @@ export class SessionRegistry {
   endAllOf(userId: string): void {
     for (const [value, held] of this.sessions) if (held.userId === userId) this.sessions.delete(value);
   }
+
+  /** A user changed their own password: every other session of theirs ends, the one that changed it stays. Returns how many ended. */
+  endOthersOf(userId: string, keep: string | null): number {
+    let ended = 0;
+    for (const [value, held] of this.sessions) {
+      if (held.userId === userId && value !== keep) {
+        this.sessions.delete(value);
+        ended += 1;
+      }
+    }
+    return ended;
+  }
 }
 
 /** `DINGXING_IDLE_LOCK_SECONDS` shortens or lengthens the idle lock (a kiosk, a test); anything unreadable keeps 15 minutes. */

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import { SessionRegistry } from './session-registry';
+import { UnknownNameLockouts } from './unknown-name-lockouts';
 import { actorOf, findUser } from './user-store';
 
 /** Who is calling, as the door saw it: a session value, or an actor the door vouches for (CLI, tests). */
@@ -20,6 +21,8 @@ export interface ResolvedCaller {
 
 export class Sessions {
   readonly registry: SessionRegistry;
+  /** Wrong logins under names nobody has, in memory only (users/unknown-name-lockouts.ts). */
+  readonly unknownNames = new UnknownNameLockouts();
 
   constructor(
     private readonly db: Database,

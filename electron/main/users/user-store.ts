@@ -93,7 +93,8 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export function insertUser(db: Database, input: NewUser, now: Date): StoredUser {
+/** `audited` appends the user's audit entry inside the same transaction: no user exists without its entry. */
+export function insertUser(db: Database, input: NewUser, now: Date, audited?: (user: StoredUser) => void): StoredUser {
   const id = newId();
   const stamp = now.toISOString();
   db.transaction(() => {
@@ -108,6 +109,7 @@ export function insertUser(db: Database, input: NewUser, now: Date): StoredUser 
       `INSERT INTO users (id, name, display_name, roles, password_hash, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, input.name.trim(), input.displayName.trim(), JSON.stringify(normaliseRoles(input.roles)), input.passwordHash, stamp, stamp);
+    audited?.(getUser(db, id));
   }).immediate();
   return getUser(db, id);
 }

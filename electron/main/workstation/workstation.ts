@@ -32,6 +32,16 @@ export function readWorkstation(db: Database, id: string): Workstation {
   return { id, name: readMeta(db, 'workstation_name') ?? os.hostname(), named };
 }
 
+/** The audit entry of the restore that made this database what it is (`dingxing audit verify` checks it is there). */
+export function lastRestoreEntry(db: Database): string | null {
+  return readMeta(db, 'last_restore_entry') ?? null;
+}
+
+/** Marks this database as put in place by a restore, inside the transaction that appended its audit entry. */
+export function markRestored(db: Database, entryId: string): void {
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_restore_entry', ?)").run(entryId);
+}
+
 export function ensureWorkstation(db: Database, now: Date): Workstation {
   const existing = readMeta(db, 'workstation_id');
   if (existing !== undefined) return readWorkstation(db, existing);

@@ -1,6 +1,7 @@
 /** The 区县与平安鼎 section's state: the cycle shown, its evaluation table, one district's dashboard. */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { CallOptions } from '@shared/api/client';
 import type { DxError } from '@shared/api/errors';
 import type { DingTableResult, DistrictDashboard } from '@shared/api/procedures/ding';
 import type { DistrictInputsDocument, StoredDistrictInputs } from '@shared/domain/district-inputs';
@@ -62,10 +63,10 @@ export const useDingStore = defineStore('ding', () => {
     return file.fileName;
   }
 
-  /** The signed summary PDF of a district (or of the city when no district is given), saved as a file. */
-  async function downloadSummary(district?: string): Promise<string> {
+  /** The signed summary PDF of a district (or of the city when no district is given), saved as a file; `options` follow its progress. */
+  async function downloadSummary(district?: string, options?: CallOptions): Promise<string> {
     const forCycle = cycle.value === null ? {} : { cycle: cycle.value };
-    const file = district ? await api.call('summary.district', { district, ...forCycle }) : await api.call('summary.city', forCycle);
+    const file = district ? await api.call('summary.district', { district, ...forCycle }, options) : await api.call('summary.city', forCycle, options);
     downloadBase64(file.fileName, file.mime, file.contentBase64);
     return file.fileName;
   }

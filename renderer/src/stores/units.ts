@@ -33,6 +33,8 @@ export const useUnitsStore = defineStore('units', () => {
   const items = ref<Unit[]>([]);
   const total = ref(0);
   const loading = ref(false);
+  /** A page has arrived since the screen opened: until then the count is unknown, not 0. */
+  const loaded = ref(false);
   const error = ref<DxError | null>(null);
   const hasFilters = computed(() => filters.search.trim() !== '' || filters.district !== null || filters.kind !== null || filters.industry !== null || filters.stars !== null);
   let latestRequest = 0;
@@ -60,6 +62,7 @@ export const useUnitsStore = defineStore('units', () => {
       if (request !== latestRequest) return;
       items.value = result.items;
       total.value = result.total;
+      loaded.value = true;
       error.value = null;
     } catch (caught) {
       if (request === latestRequest) error.value = caught as DxError;
@@ -140,7 +143,7 @@ export const useUnitsStore = defineStore('units', () => {
   }
 
   return {
-    districts, filters, page, pageSize, sort, order, items, total, loading, error, hasFilters,
+    districts, filters, page, pageSize, sort, order, items, total, loading, loaded, error, hasFilters,
     loadDistricts, fetchPage, applyFilters, resetFilters, setSort, filtersFromQuery, exportXlsx,
     current, currentError, loadUnit, createUnit, updateUnit,
   };

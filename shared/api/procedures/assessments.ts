@@ -198,9 +198,13 @@ export const HomeSummarySchema = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummarySchema>;
 
+/** `assessments` counts every one made, drafts included: the three counts below add up to it. */
 const DemoResultSchema = z.object({
   units: z.number().int(),
   assessments: z.number().int(),
+  drafts: z.number().int(),
+  submitted: z.number().int(),
+  signed: z.number().int(),
   rectifications: z.number().int(),
   /** Plaques issued for the latest cycle; none when the keys were not at hand, and `certificatesSkipped` says why. */
   certificates: z.number().int().optional(),

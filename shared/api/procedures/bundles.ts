@@ -28,6 +28,33 @@ export const TrustedWorkstationSchema = z.object({
 });
 export type TrustedWorkstation = z.infer<typeof TrustedWorkstationSchema>;
 
+/** A bundle of an enrolled workstation refused because its audit chain does not extend the one held here; stays until acknowledged. */
+export const TrustWarningSchema = z.object({
+  id: z.string(),
+  workstationId: z.string(),
+  importId: z.string(),
+  bundleId: z.string().nullable(),
+  sequence: z.number().int().nullable(),
+  /** restart | gap | shorter | missingHead | edited | empty | rewritten | trimmed | badSignature */
+  problem: z.string(),
+  /** The audit entries concerned (first and last sequence number), when the problem names them. */
+  seqFrom: z.number().int().nullable(),
+  seqTo: z.number().int().nullable(),
+  message: z.string(),
+  messageEn: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  /** Who acknowledged it as people know them (a user's display name), else the id. */
+  acknowledgedByName: z.string().nullable(),
+  acknowledgeNote: z.string().nullable(),
+});
+export type TrustWarning = z.infer<typeof TrustWarningSchema>;
+
+/** An entry of `trust.list`: the workstation, with its warnings (those not yet acknowledged first). */
+export const TrustListEntrySchema = TrustedWorkstationSchema.extend({ warnings: z.array(TrustWarningSchema) });
+export type TrustListEntry = z.infer<typeof TrustListEntrySchema>;
+
 export const ConflictSchema = z.object({
   id: z.string(),
   table: z.string(),
@@ -135,9 +162,15 @@ export const bundleProcedures = {
   }),
   'trust.list': procedure({
     roles: ['city'],
-    summary: 'The enrolled workstations with their fingerprints',
+    summary: 'The enrolled workstations with their fingerprints and the warnings of refused audit chains',
     input: z.object({}),
-    output: z.array(TrustedWorkstationSchema),
+    output: z.array(TrustListEntrySchema),
+  }),
+  'trust.acknowledgeWarning': procedure({
+    roles: ['city'],
+    summary: 'Acknowledge a warning on a trust entry (a bundle refused for its audit chain) after looking into it; recorded in the audit log',
+    input: z.object({ id: IdSchema, note: z.string().trim().max(500).optional() }),
+    output: TrustWarningSchema,
   }),
   'trust.add': procedure({
     roles: ['city'],

@@ -4,7 +4,7 @@
  * PDFs cross as base64 (a plaque is ~100 KB; a batch is written to a file by the CLI instead).
  */
 import { z } from 'zod';
-import { certificateStatuses, revocationCauses, verificationVerdicts } from '@shared/domain/certificate';
+import { certificateStatuses, revocationCauses, signedDocumentKinds, verificationVerdicts } from '@shared/domain/certificate';
 import { procedure } from '../procedure';
 
 export const RevocationSchema = z.object({
@@ -39,6 +39,18 @@ export const CertificateSchema = z.object({
 });
 export type Certificate = z.infer<typeof CertificateSchema>;
 
+/** The fields a certificate's QR payload carries, as read from it. */
+const CertificateFieldsSchema = z.object({
+  number: z.string(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  stars: z.number().int(),
+  cycle: z.number().int(),
+  issuedOn: z.string(),
+  validUntil: z.string(),
+  workstationId: z.string(),
+});
+
 export const VerificationSchema = z.object({
   valid: z.boolean(),
   verdict: z.enum(verificationVerdicts),
@@ -46,23 +58,29 @@ export const VerificationSchema = z.object({
   message: z.string(),
   /** Which checks ran: the PDF signature (files only) and the QR signature. */
   checks: z.object({ pdfSignature: z.boolean().nullable(), qrSignature: z.boolean().nullable() }),
-  certificate: z
+  /** The certificate as its verified signature states it (also when revoked or out of its validity); null when nothing was verified. */
+  certificate: CertificateFieldsSchema.extend({
+    /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
+    issuer: z.enum(['self', 'enrolled']).nullable(),
+    /** The issuing workstation's name as known here (this one's own, or as enrolled); null when it is not trusted here. */
+    workstationName: z.string().nullable(),
+  }).nullable(),
+  /** What a payload whose signature failed, or could not be checked, claims: never to be shown as fact. */
+  claimed: CertificateFieldsSchema.nullable(),
+  revocation: RevocationSchema.nullable(),
+  /** For one of this system's signed PDFs: what it is, who signed it and when, and whether that signature holds. */
+  document: z
     .object({
-      number: z.string(),
-      unitName: z.string(),
-      unitCode: z.string(),
-      stars: z.number().int(),
-      cycle: z.number().int(),
-      issuedOn: z.string(),
-      validUntil: z.string(),
-      workstationId: z.string(),
-      /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
-      issuer: z.enum(['self', 'enrolled']).nullable(),
-      /** The issuing workstation's name as known here (this one's own, or as enrolled); null when it is not trusted here. */
+      kind: z.enum(signedDocumentKinds),
+      workstationId: z.string().nullable(),
+      /** The signing workstation's name when it is this one or an enrolled one. */
       workstationName: z.string().nullable(),
+      /** Whether the signing certificate is that workstation's, as known here. */
+      trusted: z.boolean(),
+      signedAt: z.string().nullable(),
+      signature: z.enum(['valid', 'tampered']),
     })
     .nullable(),
-  revocation: RevocationSchema.nullable(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 
@@ -89,6 +107,14 @@ export const CertificateListInputSchema = z.object({
   limit: z.number().int().min(1).max(5000).default(500),
 });
 
+/** The 证书 screen's page: the list's filters, a page at a time, with how many match. */
+export const CertificatePageInputSchema = CertificateListInputSchema.omit({ limit: true }).extend({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const CertificatePageSchema = z.object({ total: z.number().int().min(0), offset: z.number().int().min(0), items: z.array(CertificateSchema) });
+export type CertificatePage = z.infer<typeof CertificatePageSchema>;
+
 export const certificateProcedures = {
   'certificates.issue': procedure({
     roles: ['leader'],
@@ -101,6 +127,12 @@ export const certificateProcedures = {
     summary: 'Certificates, newest first, with their status',
     input: CertificateListInputSchema,
     output: z.array(CertificateSchema),
+  }),
+  'certificates.page': procedure({
+    roles: 'signedIn',
+    summary: 'Certificates a page at a time, newest cycle first, with how many match the filters',
+    input: CertificatePageInputSchema,
+    output: CertificatePageSchema,
   }),
   'certificates.get': procedure({
     roles: 'signedIn',

@@ -74,13 +74,44 @@ describe('AssessmentItem', () => {
     expect(item({ answer: false, points: 0, editable: false, canRectify: true }).find('[data-testid="rectify-RES-1"]').exists()).toBe(true);
   });
 
-  it('keeps 添加照片或文件 out of the Tab order and opens it with Alt+E', async () => {
+  it('puts 添加照片或文件 in the Tab order with Alt+E written on it, and opens the hidden picker either way', async () => {
     const wrapper = item({});
-    expect(wrapper.get('[data-testid="evidence-add-RES-1"]').attributes('tabindex')).toBe('-1');
+    const button = wrapper.get('[data-testid="evidence-add-RES-1"]');
+    expect(button.attributes('tabindex')).toBeUndefined();
+    expect(button.element.tagName).toBe('BUTTON');
+    expect(button.text()).toContain('添加照片或文件');
+    expect(button.text()).toContain('Alt+E');
+    expect(button.attributes('aria-keyshortcuts')).toBe('Alt+E');
     const picker = wrapper.get<HTMLInputElement>('[data-testid="evidence-input-RES-1"]').element;
+    // Out of everyone's way: not a second, unnamed control for a screen reader.
+    expect(picker.hidden).toBe(true);
     const click = vi.spyOn(picker, 'click');
     await wrapper.get('[data-testid="item-RES-1"]').trigger('keydown', { key: 'e', altKey: true });
-    expect(click).toHaveBeenCalledOnce();
+    await button.trigger('click');
+    expect(click).toHaveBeenCalledTimes(2);
+  });
+
+  it('names a yes/no group and a number field by the item’s question, not by its code', () => {
+    const check = item({});
+    expect(check.get('[role="radiogroup"]').attributes('aria-label')).toBe('主要负责人签订责任书');
+    const scale = item({ item: { id: 'RES-3', kind: 'scale', points: 4, step: 0.5, label: { zh: '责任分解到部门、网格、岗位', en: 'Duties assigned' }, input: { min: 0, max: 4, step: 0.5, decimals: 1 } } });
+    expect(scale.get('input').attributes('aria-label')).toBe('责任分解到部门、网格、岗位');
+    const survey = item({ item: { id: 'SAT-1', kind: 'survey', points: 15, full: 95, perPoint: 0.5, minSample: 100, label: { zh: '群众安全感', en: 'Sense of safety' } } });
+    expect(survey.get('[data-testid="survey-SAT-1-safe"] input').attributes('aria-label')).toBe('群众安全感：安全人数');
+  });
+
+  it('removes a piece of evidence with a real button named after the file, beside (not inside) the thumbnail', async () => {
+    const wrapper = mount(AssessmentItem, {
+      props: { item: base, answer: undefined, tally: undefined, points: undefined, missing: false, editable: true, evidence: [{ id: 'e1', assessmentId: 'a1', itemId: 'RES-1', originalName: '责任书.pdf', mime: 'application/pdf', bytes: 10, sha256: 'x', createdAt: '2026-12-01T00:00:00Z' }], canAddEvidence: true },
+      global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
+    });
+    const remove = wrapper.get('[data-testid="evidence-remove"]');
+    expect(remove.element.tagName).toBe('BUTTON');
+    expect(remove.attributes('aria-label')).toBe('移除证据：责任书.pdf');
+    expect(remove.element.closest('[data-testid="evidence-thumb"]')).toBeNull();
+    expect(wrapper.get('[data-testid="evidence-thumb"]').attributes('aria-label')).toBe('查看证据：责任书.pdf');
+    await remove.trigger('click');
+    expect(wrapper.emitted('removeEvidence')).toEqual([['e1']]);
   });
 
   it('shows a signed answer as text', () => {

@@ -3,7 +3,7 @@
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@shared/domain/roles';
 import type { Assessment, Preview } from '@shared/api/procedures/assessments';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
@@ -33,6 +33,54 @@ function panel({ roles = ['inspector'], ...props }: Partial<{ assessment: Assess
 }
 
 describe('ScorePanel', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says the total and the stars to a screen reader once the person pauses, not on every key', async () => {
+    vi.useFakeTimers();
+    const wrapper = panel();
+    const live = wrapper.get('[data-testid="score-announcement"]');
+    expect(live.attributes('role')).toBe('status');
+    const at = (total: number, awardedStars: number, scoreStars: number) => ({ ...preview, result: { ...preview.result, total, awardedStars, scoreStars, decidedBy: 'threshold' as const } });
+    await wrapper.setProps({ preview: at(60, 1, 1) });
+    vi.advanceTimersByTime(300);
+    await wrapper.setProps({ preview: at(64, 1, 1) });
+    vi.advanceTimersByTime(300);
+    await wrapper.vm.$nextTick();
+    expect(live.text()).toBe('');
+    vi.advanceTimersByTime(600);
+    await wrapper.vm.$nextTick();
+    expect(live.text()).toBe('总分 64，1 星');
+    // Held back by a rule: the reason is said with it.
+    await wrapper.setProps({ preview });
+    vi.advanceTimersByTime(1000);
+    await wrapper.vm.$nextTick();
+    expect(live.text()).toBe('总分 87.5，2 星（逐级晋升，每年度最多升一星）');
+  });
+
+  it('says a save once it has happened or failed, not the “saving…” in between', async () => {
+    const wrapper = panel({ saveState: 'saved' });
+    const live = wrapper.get('[data-testid="save-announcement"]');
+    expect(live.attributes('role')).toBe('status');
+    await wrapper.setProps({ saveState: 'saving' });
+    expect(live.text()).toBe('');
+    await wrapper.setProps({ saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 40).toISOString() });
+    expect(live.text()).toBe('已自动保存 14:40');
+    await wrapper.setProps({ saveState: 'saving' });
+    expect(live.text()).toBe('已自动保存 14:40');
+    await wrapper.setProps({ saveState: 'failed', saveError: 'offline' });
+    expect(live.text()).toContain('保存失败');
+  });
+
+  it('lists what is missing as buttons that Tab reaches and that go to the item', async () => {
+    const wrapper = panel();
+    const buttons = wrapper.get('[data-testid="missing-count"]').findAll('button');
+    expect(buttons.map((button) => button.text())).toEqual(['RES-2', 'PRE-5', 'SAT-1'].map((id) => expect.stringContaining(id)));
+    await buttons[1]?.trigger('click');
+    expect(wrapper.emitted('goto')).toEqual([['PRE-5']]);
+  });
+
   it('shows the total, both star levels with the reason, the missing count and the autosave time', () => {
     const wrapper = panel();
     expect(wrapper.get('[data-testid="live-total"]').text()).toBe('87.5');

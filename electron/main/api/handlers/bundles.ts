@@ -16,6 +16,7 @@ import type { ConflictRow } from '../../bundles/conflict-store';
 import { describeRow, workstationName } from '../../records/record-names';
 import { bundleFileName } from '../../bundles/bundle-file-name';
 import { resolveConflict } from '../../bundles/resolve-conflict';
+import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
 import { runJob } from '../../jobs/run-job';
 
@@ -76,7 +77,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
     'bundles.conflicts': ({ status }) => listConflicts(db, status).map(named),
     'bundles.resolveConflict': async ({ id, keep }, context) => named(await services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now()))),
-    'trust.list': () => listTrusted(db),
+    'trust.list': () => listTrusted(db).map((entry) => ({ ...entry, warnings: warningsOf(db, entry.workstationId) })),
+    'trust.acknowledgeWarning': ({ id, note }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      return acknowledgeWarning(db, id, actor, note || null, now(), (warning) =>
+        appendAudit(db, services.workstation.id, { actor, action: 'trust.acknowledgeWarning', subject: warning.id, data: { workstationId: warning.workstationId, problem: warning.problem, bundleId: warning.bundleId, note: warning.acknowledgeNote } }, now()),
+      );
+    }),
     'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());

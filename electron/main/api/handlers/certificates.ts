@@ -15,7 +15,7 @@ import type { BatchJobInput, BatchJobOutput } from '../../certificates/batch-job
 import { certificateDepsOf, unlockedKeys } from '../../certificates/deps';
 import { runJob } from '../../jobs/run-job';
 import { issueCertificate } from '../../certificates/issue';
-import { findByAssessment, getCertificateRow, listCertificateRows, toCertificate } from '../../certificates/repository';
+import { findByAssessment, getCertificateRow, listCertificateRows, pageCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
 import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
@@ -39,6 +39,11 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
   return {
     'certificates.issue': ({ assessmentId }, context) => issueCertificate(deps, assessmentId, requireActor(context).userId),
     'certificates.list': (input) => listCertificateRows(deps.db, input, today()).map((row) => toCertificate(row, today())),
+    'certificates.page': ({ offset, limit, ...filter }) => {
+      const day = today();
+      const page = pageCertificateRows(deps.db, filter, day, { offset, limit });
+      return { total: page.total, offset, items: page.rows.map((row) => toCertificate(row, day)) };
+    },
     'certificates.get': ({ id }) => toCertificate(getCertificateRow(deps.db, id), today()),
     'certificates.forAssessment': ({ assessmentId }) => {
       const row = findByAssessment(deps.db, assessmentId);

@@ -31,7 +31,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       return state({ session: resolved.session, actor: resolved.actor ?? context.actor });
     },
     'session.login': async ({ name, password }, context) => {
-      const actor = await authenticate(db, name, password, now());
+      const actor = await authenticate(db, name, password, now(), sessions.unknownNames);
       if (context.session !== null) sessions.registry.end(context.session);
       const session = sessions.registry.begin(actor);
       services.audit({ actor: actor.userId, action: 'session.login', subject: actor.userId });
@@ -55,7 +55,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
         throw new DxError('UNAUTHORIZED', '会话已结束，请重新登录 / The session has ended; log in again', { reason: 'auth.required' });
       }
       // The same counter and lockout as the login screen: unlocking is a password guess too.
-      await authenticate(db, user.name, password, now());
+      await authenticate(db, user.name, password, now(), sessions.unknownNames);
       sessions.registry.unlock(held.session);
       return state({ session: held.session, actor: user });
     },
@@ -69,7 +69,9 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
         });
       }
       setPasswordHash(db, user.id, await hashPassword(next), now());
-      services.audit({ actor: actor.userId, action: 'users.changePassword', subject: actor.userId });
+      // Whoever else held this account (a window left open elsewhere, a stolen session) is out.
+      const endedSessions = sessions.registry.endOthersOf(actor.userId, context.session);
+      services.audit({ actor: actor.userId, action: 'users.changePassword', subject: actor.userId, data: { endedSessions } });
       return { changed: true };
     },
     'setup.createAdmin': async ({ name, displayName, password }, context) => {
@@ -79,10 +81,11 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       const passwordHash = await hashPassword(password);
       // Checked again inside the write: two windows racing to create the first admin make one.
       if (hasUsers(db)) throw new DxError('CONFLICT', '已有用户：请登录 / Users exist already: log in', { reason: 'setup.done' });
-      const user = insertUser(db, { name, displayName, roles: ['admin'], passwordHash }, now());
+      const user = insertUser(db, { name, displayName, roles: ['admin'], passwordHash }, now(), (added) =>
+        services.audit({ actor: added.id, action: 'users.createFirstAdmin', subject: added.id, data: { name } }),
+      );
       const actor = actorOf(user);
       if (context.session !== null) sessions.registry.end(context.session);
-      services.audit({ actor: actor.userId, action: 'users.createFirstAdmin', subject: actor.userId, data: { name } });
       return { session: sessions.registry.begin(actor), user: actor };
     },
   };

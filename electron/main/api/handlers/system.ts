@@ -10,6 +10,7 @@ import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
 import { runJob } from '../../jobs/run-job';
 import { fileStamp } from '../../db/backups';
+import { createPrivateFile, privateFolder } from '../../files/private-files';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;
 
@@ -43,7 +44,8 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       const actor = requireActor(context);
       const stamp = fileStamp(services.platform.now());
       const file = path.join(services.dataDir, 'backups', `dingxing-${stamp}.sqlite`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      privateFolder(path.dirname(file));
+      createPrivateFile(file);
       try {
         await services.db.backup(file, {
           progress({ totalPages, remainingPages }) {

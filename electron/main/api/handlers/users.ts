@@ -15,8 +15,9 @@ export function userHandlers(services: CoreServices): UserHandlers {
     'users.list': () => listUsers(db).map(publicUser),
     'users.add': async ({ password, ...fields }, context) => {
       const actor = requireActor(context);
-      const user = insertUser(db, { ...fields, passwordHash: await hashPassword(password) }, now());
-      services.audit({ actor: actor.userId, action: 'users.add', subject: user.id, data: { name: user.name, roles: user.roles } });
+      const user = insertUser(db, { ...fields, passwordHash: await hashPassword(password) }, now(), (added) =>
+        services.audit({ actor: actor.userId, action: 'users.add', subject: added.id, data: { name: added.name, roles: added.roles } }),
+      );
       return publicUser(user);
     },
     'users.update': ({ id, ...changes }, context) => {

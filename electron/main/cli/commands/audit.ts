@@ -1,28 +1,26 @@
 /**
- * `dingxing audit verify`: checks the audit log's hash chain and the signed checkpoints; exit 1
- * naming the first broken entry or failing checkpoint. `dingxing audit checkpoint`: signs the
- * chain head now.
+ * `dingxing audit verify`: checks the audit log's hash chain, the signed checkpoints, that the
+ * head was not cut back and that every audited record has its entry; exit 1 naming the first
+ * break and what is missing. `dingxing audit checkpoint`: signs the chain head now.
  */
 import type { CliCommand } from '../command';
-import { describeBreak, verifyAuditChain } from '../../audit/audit-verify';
-import { describeCheckpointProblem, verifyOwnCheckpoints } from '../../audit/checkpoint-verify';
+import { describeAuditProblems, verifyAuditLog } from '../../audit/verify-log';
 
 export const auditVerifyCommand: CliCommand = {
   path: ['audit', 'verify'],
-  summary: 'Check the audit log’s hash chain and its signed checkpoints; exit 1 naming the first edited, deleted or reordered entry, or the checkpoint the log no longer matches',
+  summary: 'Check the audit log’s hash chain, its signed checkpoints and that every audited record has its entry; exit 1 naming the first edited, deleted or reordered entry, the checkpoint the log no longer matches, or what is missing',
   async run(context) {
     const core = await context.core();
-    const chain = verifyAuditChain(core.services.db);
-    const checkpoints = verifyOwnCheckpoints(core.services.db, core.services.workstation.id);
-    const result = { ...chain, ok: chain.ok && checkpoints.ok, checkpoints };
+    const result = verifyAuditLog(core.services.db, core.services.workstation.id);
     if (result.ok) {
+      const { checkpoints, records } = result;
       const signed = checkpoints.lastSeq === null ? '尚无签名检查点 / no signed checkpoint yet' : `${checkpoints.checkpoints} 个签名检查点，最新至第 ${checkpoints.lastSeq} 条 / ${checkpoints.checkpoints} signed checkpoints, the newest at entry ${checkpoints.lastSeq}`;
-      context.print(result, `审计日志完好：${chain.entries} 条 (the audit log is intact: ${chain.entries} entries); ${signed}`);
+      const audited = Object.values(records.checked).reduce((sum, count) => sum + count, 0);
+      context.print(result, `审计日志完好：${result.entries} 条 (the audit log is intact: ${result.entries} entries); ${signed}; ${audited} 条需留痕的记录均有条目 / all ${audited} audited records have their entry`);
       return 0;
     }
     if (context.json) context.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    if (chain.firstBroken) context.io.stderr(`dingxing: ${describeBreak(chain.firstBroken)}\n`);
-    if (checkpoints.firstProblem) context.io.stderr(`dingxing: ${describeCheckpointProblem(checkpoints.firstProblem)}\n`);
+    for (const line of describeAuditProblems(result)) context.io.stderr(`dingxing: ${line}\n`);
     return 1;
   },
 };

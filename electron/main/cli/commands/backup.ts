@@ -5,6 +5,7 @@ import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption, UsageError } from '../command';
 import { restoreDatabase } from '../../db/restore';
+import { createPrivateFile } from '../../files/private-files';
 import { systemClock } from '../../platform';
 
 export const backupCommand: CliCommand = {
@@ -17,6 +18,7 @@ export const backupCommand: CliCommand = {
     const target = path.resolve(out);
     if (fs.existsSync(target)) throw new DxError('REFUSED', `${target} already exists; choose a new file name`);
     const core = await context.core();
+    createPrivateFile(target);
     await core.services.db.backup(target);
     core.services.audit({ actor: 'cli', action: 'backup', subject: target });
     const bytes = fs.statSync(target).size;
@@ -32,10 +34,9 @@ export const restoreCommand: CliCommand = {
   async run(context) {
     const source = path.resolve(context.positionals[0] as string);
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
-    const result = await restoreDatabase(source, context.dbFile, systemClock());
+    const result = await restoreDatabase(source, context.dbFile, systemClock(), { actor: 'cli', action: 'restore', subject: source });
     // Open once so an older backup is migrated (with its own pre-migration backup) right away.
-    const core = await context.core();
-    core.services.audit({ actor: 'cli', action: 'restore', subject: source });
+    await context.core();
     context.print(
       { restored: source, dbFile: context.dbFile, schemaVersion: result.schemaVersion, previousBackup: result.previousBackup },
       [`Restored ${source} into ${context.dbFile}`, result.previousBackup ? `  the replaced database was saved as ${result.previousBackup}` : ''].filter(Boolean).join('\n'),

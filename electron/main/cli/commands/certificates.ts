@@ -21,6 +21,7 @@ import { listCertificateRows, toCertificate } from '../../certificates/repositor
 import { revokeCertificate } from '../../certificates/revoke';
 import { cliActor } from '../../users/cli-actor';
 import { starGlyphs } from './units-list';
+import { writeFileRefusing } from '../write-output-file';
 
 export async function cliCertificateDeps(context: CommandContext): Promise<CertificateDeps> {
   const core = await context.core();
@@ -51,7 +52,7 @@ export const certificateIssueCommand: CliCommand = {
     const deps = await cliCertificateDeps(context);
     const outcome = await issueCertificate(deps, context.positionals[0] as string, cliActor().userId);
     const { pdf } = await plaqueDocument(deps, outcome.certificate.id);
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print(
       { ...outcome, file: target, bytes: pdf.length },
       `${outcome.created ? '证书已签发 (certificate issued)' : '该评定已有证书，重新输出 (this assessment already has a certificate; written again)'}:\n  ${certificateLine(outcome.certificate)}\n  ${target}`,
@@ -81,7 +82,7 @@ export const certificatePrintCommand: CliCommand = {
         }
       },
     });
-    fs.writeFileSync(target, result.pdf);
+    await writeFileRefusing(target, result.pdf);
     context.print({ file: target, count: result.count, bytes: result.pdf.length }, `已输出 ${result.count} 张证书 (${result.count} certificates written): ${target}`);
   },
 };

@@ -4,7 +4,6 @@
  * twice), its public identity (id, name, Ed25519 public key and fingerprint, PDF-signing
  * certificate) for enrollment by the city office, and the name people know it by.
  */
-import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import { WorkstationNameSchema } from '@shared/domain/workstation';
 import type { CliCommand } from '../command';
@@ -20,6 +19,7 @@ import { cliActor } from '../../users/cli-actor';
 import { readNewKeyPassphrase } from '../read-password';
 import { cliCertificateDeps, outFile } from './certificates';
 import type { CommandContext } from '../command';
+import { writeFileRefusing } from '../write-output-file';
 
 async function identityOf(context: CommandContext): Promise<PublicIdentity> {
   const deps = await cliCertificateDeps(context);
@@ -90,7 +90,7 @@ export const identityExportCommand: CliCommand = {
     const target = outFile(context, identityExportCommand, '');
     const city = context.values.city === true;
     const identity = { ...(await identityOf(context)), ...(city ? { kind: 'city' as const } : {}) };
-    fs.writeFileSync(target, `${JSON.stringify(identity, null, 2)}\n`);
+    await writeFileRefusing(target, `${JSON.stringify(identity, null, 2)}\n`);
     context.print({ file: target, ...identity }, `已导出${city ? '市指挥部' : '工作站'}身份 (${city ? 'city office ' : ''}identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
   },
 };

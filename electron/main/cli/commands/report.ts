@@ -1,9 +1,9 @@
 /** `dingxing report ASSESSMENT_ID --out FILE.pdf`: the signed inspection report of one assessment. */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { reportDocument } from '../../certificates/report-pdf';
 import { cliActor } from '../../users/cli-actor';
 import { cliCertificateDeps, outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const reportCommand: CliCommand = {
   path: ['report'],
@@ -15,7 +15,7 @@ export const reportCommand: CliCommand = {
     const target = outFile(context, reportCommand, '.pdf');
     const deps = await cliCertificateDeps(context);
     const { pdf } = await reportDocument(deps, context.positionals[0] as string, cliActor().userId);
-    fs.writeFileSync(target, pdf);
+    await writeFileRefusing(target, pdf);
     context.print({ file: target, bytes: pdf.length }, `检查报告已输出 (inspection report written): ${target}`);
   },
 };

@@ -4,7 +4,6 @@
  * A district without inputs for the cycle is refused (exit 1) and no file is written. Signing
  * needs the workstation key passphrase (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal).
  */
-import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import type { CliCommand } from '../command';
@@ -15,6 +14,7 @@ import { citySummaryPdf, districtSummaryPdf } from '../../summary/summary-pdf';
 import { loadDistrictRefs } from '../../units/registry-lookups';
 import { cliActor } from '../../users/cli-actor';
 import { outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const summaryCommand: CliCommand = {
   path: ['summary'],
@@ -43,7 +43,7 @@ export const summaryCommand: CliCommand = {
       if (!match) throw new DxError('BAD_INPUT', `没有这个区县“${districtText}” (no such district "${districtText}")`, { issues: [{ path: ['district'], message: `没有这个区县“${districtText}”` }] });
       result = await districtSummaryPdf(deps, match.code, cycle, printedBy);
     }
-    fs.writeFileSync(target, result.pdf);
+    await writeFileRefusing(target, result.pdf);
     context.print({ file: target, bytes: result.pdf.length, cycle }, `总结报告已输出 (summary written): ${target}`);
   },
 };

@@ -1,13 +1,16 @@
 /**
- * `dingxing trust add FILE | list | revoke ID`: the trust store of enrolled workstations. Compare
- * the printed fingerprint with the one the laptop shows (`dingxing identity show`) by phone.
+ * `dingxing trust add FILE | list | revoke ID | acknowledge WARNING_ID`: the trust store of
+ * enrolled workstations. Compare the printed fingerprint with the one the laptop shows (`dingxing
+ * identity show`) by phone. A bundle refused for its audit chain leaves a warning on the entry
+ * until someone acknowledges it.
  */
 import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
+import { callCore } from '../call-core';
 import { formatTable } from '../text/table';
-import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
+import { enroll, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
 import { appendAudit } from '../../audit/audit-log';
 import { cliActor } from '../../users/cli-actor';
 
@@ -39,13 +42,22 @@ export const trustListCommand: CliCommand = {
   path: ['trust', 'list'],
   summary: 'List the enrolled workstations with their fingerprints',
   async run(context) {
-    const core = await context.core();
-    const entries = listTrusted(core.services.db);
+    const entries = await callCore(await context.core(), 'trust.list', {});
     const table = formatTable(
       ['工作站 id', '名称 name', '类别 kind', '指纹 fingerprint', '登记 enrolled', '状态 status'],
-      entries.map((entry) => [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.fingerprint, entry.enrolledAt.slice(0, 10), entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : '有效 trusted']),
+      entries.map((entry) => {
+        const open = entry.warnings.filter((warning) => warning.acknowledgedAt === null).length;
+        const status = entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : open > 0 ? `有效，${open} 条警告待确认 / trusted, ${open} warning${open === 1 ? '' : 's'} to acknowledge` : '有效 trusted';
+        return [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.fingerprint, entry.enrolledAt.slice(0, 10), status];
+      }),
     );
-    context.print(entries, entries.length === 0 ? '信任库为空 (the trust store is empty)' : table);
+    const warnings = entries.flatMap((entry) =>
+      entry.warnings
+        .filter((warning) => warning.acknowledgedAt === null)
+        .map((warning) => `  ⚠ ${warning.id}  ${entry.name}  ${warning.createdAt.slice(0, 16).replace('T', ' ')}  数据包 bundle ${warning.sequence ?? '?'}\n    ${warning.message}\n    ${warning.messageEn}`),
+    );
+    const text = entries.length === 0 ? '信任库为空 (the trust store is empty)' : [table, ...(warnings.length > 0 ? ['', '待确认的警告（dingxing trust acknowledge ID --note TEXT）/ warnings to acknowledge:', ...warnings] : [])].join('\n');
+    context.print(entries, text);
   },
 };
 
@@ -62,5 +74,18 @@ export const trustRevokeCommand: CliCommand = {
     const entry = revokeTrust(services.db, context.positionals[0] as string, actor, stringOption(context.values, 'reason') ?? null, services.platform.now());
     appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } }, services.platform.now());
     context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
+  },
+};
+
+export const trustAcknowledgeCommand: CliCommand = {
+  path: ['trust', 'acknowledge'],
+  summary: 'Acknowledge a warning on a trust entry (a bundle refused for its audit chain) once you have looked into it',
+  args: 'WARNING_ID',
+  positionals: { min: 1, max: 1 },
+  options: { note: { type: 'string', help: 'TEXT  what you found (kept with the acknowledgment)' } },
+  async run(context) {
+    const note = stringOption(context.values, 'note');
+    const warning = await callCore(await context.core(), 'trust.acknowledgeWarning', { id: context.positionals[0] as string, ...(note !== undefined ? { note } : {}) });
+    context.print(warning, `已确认警告 (acknowledged): ${warning.id} ${warning.acknowledgedAt ?? ''}`);
   },
 };

@@ -1,9 +1,9 @@
 /** `dingxing verifier export --out FILE.html`: the standalone offline verifier page. */
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { localDate } from '../../assessments/deps';
 import { verifierData, verifierHtml } from '../../certificates/verifier-page';
 import { outFile } from './certificates';
+import { writeFileRefusing } from '../write-output-file';
 
 export const verifierExportCommand: CliCommand = {
   path: ['verifier', 'export'],
@@ -13,7 +13,7 @@ export const verifierExportCommand: CliCommand = {
     const target = outFile(context, verifierExportCommand, '.html');
     const core = await context.core();
     const data = verifierData(core.services.db, localDate(core.services.platform.now()));
-    fs.writeFileSync(target, verifierHtml(data));
+    await writeFileRefusing(target, verifierHtml(data));
     const count = Object.keys(data.keys).length;
     context.print(
       { file: target, workstations: count, revoked: Object.keys(data.revoked).length },

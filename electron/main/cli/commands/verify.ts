@@ -13,19 +13,22 @@ import { localDate } from '../../assessments/deps';
 import { maxCertificatePdfBytes, verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
 import { starGlyphs } from './units-list';
 
+function certificateLines(fields: NonNullable<Verification['claimed']>, issuer: 'self' | 'enrolled' | null, indent: string): string[] {
+  return [
+    `${indent}证书编号 number:      ${fields.number}`,
+    `${indent}单位 unit:            ${fields.unitName} (${fields.unitCode})`,
+    `${indent}星级 stars:           ${starGlyphs(fields.stars)} ${fields.stars}`,
+    `${indent}年度 cycle:           ${fields.cycle}`,
+    `${indent}有效期 valid:         ${fields.issuedOn} – ${fields.validUntil}`,
+    `${indent}签发工作站 issued by: ${fields.workstationId}${issuer === 'self' ? ' (this workstation)' : issuer === 'enrolled' ? ' (enrolled)' : ''}`,
+  ];
+}
+
 function describe(result: Verification): string {
   const lines = [`${result.valid ? '✓' : '✗'} ${result.message}`];
-  const certificate = result.certificate;
-  if (certificate) {
-    lines.push(
-      `  证书编号 number:      ${certificate.number}`,
-      `  单位 unit:            ${certificate.unitName} (${certificate.unitCode})`,
-      `  星级 stars:           ${starGlyphs(certificate.stars)} ${certificate.stars}`,
-      `  年度 cycle:           ${certificate.cycle}`,
-      `  有效期 valid:         ${certificate.issuedOn} – ${certificate.validUntil}`,
-      `  签发工作站 issued by: ${certificate.workstationName === null ? certificate.workstationId : `${certificate.workstationName} (${certificate.workstationId})`}${certificate.issuer === 'self' ? ' (this workstation)' : certificate.issuer === 'enrolled' ? ' (enrolled)' : ''}`,
-    );
-  }
+  if (result.certificate) lines.push(...certificateLines(result.certificate, result.certificate.issuer, '  '));
+  // A payload that did not verify is set apart and labelled, never printed like the facts above.
+  if (result.claimed) lines.push('  ── 声称的内容，未经验证，不可采信 / claimed, not verified: do not rely on it ──', ...certificateLines(result.claimed, null, '  ? '));
   if (result.revocation) lines.push(`  撤销 revoked:         ${result.revocation.revokedOn} ${result.revocation.reason}`);
   const checks = [result.checks.pdfSignature === null ? null : `PDF signature ${result.checks.pdfSignature ? 'valid' : 'invalid'}`, result.checks.qrSignature === null ? null : `QR signature ${result.checks.qrSignature ? 'valid' : 'invalid'}`].filter(Boolean);
   if (checks.length > 0) lines.push(`  checks: ${checks.join(', ')}`);

@@ -37,7 +37,7 @@ export const auditMessages = defineMessages({
         mime: '文件类型', name: '名称', number: '编号', previous: '原名称', reason: '原因', recordId: '记录', rectifications: '整改',
         ref: '评分细则', refused: '拒收原因', resolution: '处理结果', revokeReason: '撤销原因', revoked: '撤销数', roles: '角色',
         rubric: '评分细则', seed: '随机种子', sequence: '序号', source: '来源工作站', stars: '星级', supersedes: '更正的评定', table: '表',
-        address: '地址', total: '总分', unitId: '单位', units: '单位数', vetoed: '一票否决', vetoes: '否决数', workstationName: '工作站名称', created: '新建',
+        address: '地址', note: '备注', problem: '问题', bundleId: '数据包', workstationId: '工作站', total: '总分', unitId: '单位', units: '单位数', vetoed: '一票否决', vetoes: '否决数', workstationName: '工作站名称', created: '新建',
         updated: '更新', skipped: '跳过', mode: '方式', disabled: '停用', displayName: '姓名', item: '项目', data: '数据',
       },
       values: {
@@ -60,6 +60,7 @@ export const auditMessages = defineMessages({
         keys_lock: '锁定工作站密钥',
         keys_unlock: '解锁工作站密钥',
         trust_add: '登记工作站',
+        trust_acknowledgeWarning: '确认审计链警告',
         trust_revoke: '撤销工作站登记',
         workstation_setName: '工作站命名',
         verification_setAddress: '设置证书验证地址',
@@ -128,7 +129,7 @@ export const auditMessages = defineMessages({
         mime: 'File type', name: 'Name', number: 'Number', previous: 'Former name', reason: 'Reason', recordId: 'Record', rectifications: 'Rectifications',
         ref: 'Rubric pack', refused: 'Refused because', resolution: 'Resolution', revokeReason: 'Reason revoked', revoked: 'Revoked', roles: 'Roles',
         rubric: 'Rubric pack', seed: 'Seed', sequence: 'Sequence', source: 'Source workstation', stars: 'Stars', supersedes: 'Corrects', table: 'Table',
-        address: 'Address', total: 'Total', unitId: 'Unit', units: 'Units', vetoed: 'Vetoed', vetoes: 'Vetoes', workstationName: 'Workstation name', created: 'Created',
+        address: 'Address', note: 'Note', problem: 'Problem', bundleId: 'Bundle', workstationId: 'Workstation', total: 'Total', unitId: 'Unit', units: 'Units', vetoed: 'Vetoed', vetoes: 'Vetoes', workstationName: 'Workstation name', created: 'Created',
         updated: 'Updated', skipped: 'Skipped', mode: 'Mode', disabled: 'Disabled', displayName: 'Name', item: 'Item', data: 'Data',
       },
       values: {
@@ -151,6 +152,7 @@ export const auditMessages = defineMessages({
         keys_lock: 'Workstation keys locked',
         keys_unlock: 'Workstation keys unlocked',
         trust_add: 'Workstation enrolled',
+        trust_acknowledgeWarning: 'Audit chain warning acknowledged',
         trust_revoke: 'Workstation enrollment revoked',
         workstation_setName: 'Workstation named',
         verification_setAddress: 'Verification address set',

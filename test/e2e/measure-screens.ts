@@ -1,0 +1,216 @@
+// Measures every screen of the city office in Chromium at 1366×768 on a city-scale database, as a
+// person meets them: from the click on the menu to the menu showing the section, to a skeleton or
+// content in the page (feedback), to the content itself; and the longest main-thread task while
+// the screen opened. Then the 单位 filters, from the click (or the last keystroke) to the redrawn
+// table. Prints one JSON document; run on demand, never part of `npm test`:
+//   npm run build && node bin/dingxing.mjs demo --units 100000 --db /path/city.sqlite   (once; see docs/assessments.md)
+//   node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db /path/city.sqlite [--lang en] [--shots DIR] [--runs 3]
+// The database is copied first: serving it adds the e2e users and writes sessions and audit entries.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { e2eUsers, serveApp } from './support/serve';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const source = option('db');
+if (!source || !fs.existsSync(source)) {
+  console.error('usage: node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db CITY.sqlite [--lang en] [--shots DIR] [--runs N]');
+  process.exit(2);
+}
+const lang = option('lang') === 'en' ? 'en' : 'zh-CN';
+const shots = option('shots');
+const runs = Number(option('runs') ?? 3);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-measure-screens-'));
+const dbFile = path.join(dir, 'city.sqlite');
+fs.copyFileSync(source, dbFile);
+
+/** Installed in the page: long tasks as the browser reports them, the time of the last click or key, and a frame-by-frame wait. */
+function installProbe(): void {
+  type Probe = { tasks: { start: number; end: number }[]; inputAt: number; until(selector: string, changedFrom?: string): Promise<number>; text(selector: string): string };
+  const probe: Probe = {
+    tasks: [],
+    inputAt: 0,
+    text: (selector) => document.querySelector(selector)?.textContent ?? '',
+    until(selector, changedFrom) {
+      // A wait that never ends would hang the run: after 30 s it answers NaN, reported as null.
+      const giveUpAt = performance.now() + 30_000;
+      return new Promise((resolve) => {
+        const check = () => {
+          const element = document.querySelector(selector);
+          const shown = element !== null && element.getClientRects().length > 0;
+          if (shown && (changedFrom === undefined || (element.textContent ?? '') !== changedFrom)) resolve(performance.now());
+          else if (performance.now() > giveUpAt) resolve(Number.NaN);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    },
+  };
+  (window as unknown as { dxProbe: Probe }).dxProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, () => (probe.inputAt = performance.now()), true);
+}
+
+interface Timing {
+  menuMs?: number | null;
+  feedbackMs?: number | null;
+  /** null: not shown within 30 s. */
+  contentMs: number | null;
+  longestTaskMs: number;
+}
+
+/** Waits (in the page) for each selector in turn, from the last input; the longest task that overlapped, until content and a moment after. */
+async function measure(page: Page, act: () => Promise<void>, marks: { menu?: string; feedback?: string; content: string; changedFrom?: string }): Promise<Timing> {
+  await page.evaluate(() => ((window as unknown as { dxProbe: { inputAt: number } }).dxProbe.inputAt = 0));
+  await act();
+  const result = await page.evaluate(async (wanted) => {
+    const probe = (window as unknown as { dxProbe: { tasks: { start: number; end: number }[]; inputAt: number; until(selector: string, changedFrom?: string): Promise<number> } }).dxProbe;
+    const [menu, feedback, content] = await Promise.all([
+      wanted.menu ? probe.until(wanted.menu) : Promise.resolve(undefined),
+      wanted.feedback ? probe.until(wanted.feedback) : Promise.resolve(undefined),
+      probe.until(wanted.content, wanted.changedFrom),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const start = probe.inputAt;
+    const until = Number.isNaN(content) ? performance.now() : content + 300;
+    const longest = probe.tasks.filter((task) => task.end > start && task.start < until).reduce((max, task) => Math.max(max, task.end - Math.max(task.start, start)), 0);
+    const since = (at: number | undefined) => (at === undefined ? undefined : Number.isNaN(at) ? null : Math.round(at - start));
+    return { menuMs: since(menu), feedbackMs: since(feedback), contentMs: since(content) as number, longestTaskMs: Math.round(longest) };
+  }, marks);
+  return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as unknown as Timing;
+}
+
+function median(values: (number | null | undefined)[]): number | null {
+  if (values.some((value) => value === null || value === undefined)) return null;
+  const sorted = (values as number[]).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median times (null when a run never showed it); the longest task of all runs. */
+function summarise(samples: Timing[]): Record<string, number | null> {
+  const keys = Object.keys(samples[0] ?? {}) as (keyof Timing)[];
+  return Object.fromEntries(keys.map((key) => [key, key === 'longestTaskMs' ? Math.max(...samples.map((sample) => sample.longestTaskMs)) : median(samples.map((sample) => sample[key]))]));
+}
+
+const skeleton = '[data-testid="screen-skeleton"], [data-testid="table-skeleton"]';
+const screens: { name: string; nav: string; content: string; then?: (page: Page) => Promise<void> }[] = [
+  { name: '首页 home', nav: '/', content: '[data-testid="home-districts"]' },
+  { name: '单位 units', nav: '/units', content: '[data-testid="units-table"] tbody tr' },
+  { name: '评定 assessments', nav: '/assessments', content: '[data-testid="assessment-total"]' },
+  { name: '证书 certificates', nav: '/certificates', content: '[data-testid="certificate-table"] tbody tr' },
+  { name: '区县与平安鼎 districts', nav: '/districts', content: '[data-testid="ding-table"] tbody tr' },
+  { name: '数据交换 exchange', nav: '/exchange', content: '[data-testid="import-history"], [data-testid="export-history"]' },
+  { name: '设置 settings', nav: '/settings', content: '[data-testid="settings-tabs"] .el-tabs__content > *' },
+];
+
+async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: label }).first().waitFor();
+  // The time runs from this click, as a person's choice of the option.
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: label }).first().click();
+}
+
+const app = await serveApp({ dbFile });
+const browser = await launchBrowser();
+// The machine's load beside the figures: on a shared machine every time stretches with it.
+const report: Record<string, unknown> = { database: path.basename(source), lang, viewport: '1366×768', runs, loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 10) / 10) };
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang })).newPage();
+  await page.addInitScript(installProbe);
+  await page.addInitScript((locale) => localStorage.setItem('dingxing.locale', locale), lang);
+  await page.goto(app.url);
+  await page.getByTestId('login-name').fill(e2eUsers.city.name);
+  await page.getByTestId('login-password').fill(e2eUsers.city.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user').waitFor();
+  await page.locator('[data-testid="home-districts"]').waitFor({ timeout: 60_000 });
+
+  const screenTimes: Record<string, Record<string, number | null>> = {};
+  for (const screen of screens) {
+    const samples: Timing[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      // Start from another section each time, as a person moving around the app.
+      const from = screen.nav === '/' ? '/settings' : '/';
+      await page.getByTestId(`nav-${from}`).click();
+      await page.locator(from === '/' ? '[data-testid="home-districts"]' : screens.at(-1)?.content ?? 'body').first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(300);
+      samples.push(await measure(page, () => page.getByTestId(`nav-${screen.nav}`).click(), { menu: `[data-testid="nav-${screen.nav}"].is-active`, feedback: `${skeleton}, ${screen.content}`, content: screen.content }));
+    }
+    screenTimes[screen.name] = summarise(samples);
+    if (shots) await page.screenshot({ path: path.join(shots, `screen-${screen.nav.replace(/\W/g, '') || 'home'}-${lang}.png`) });
+  }
+
+  // One district's dashboard, from its row in the city table (洪山区, the largest district).
+  const districtSamples: Timing[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    await page.getByTestId('nav-/districts').click();
+    await page.locator('[data-testid="ding-table"] tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const row = page.locator('[data-testid="ding-table"] tbody tr').filter({ hasText: lang === 'en' ? 'Hongshan' : '洪山区' }).first();
+    districtSamples.push(await measure(page, () => row.click(), { feedback: `${skeleton}, [data-testid="ding-district-units"]`, content: '[data-testid="ding-district-units"]' }));
+  }
+  screenTimes['一个区 洪山区 district dashboard'] = summarise(districtSamples);
+  if (shots) await page.screenshot({ path: path.join(shots, `screen-district-${lang}.png`) });
+
+  // The audit log's tab of 设置.
+  const auditSamples: Timing[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    await page.getByTestId('nav-/').click();
+    await page.locator('[data-testid="home-districts"]').waitFor();
+    await page.getByTestId('nav-/settings').click();
+    await page.getByTestId('settings-tabs').waitFor();
+    await page.waitForTimeout(300);
+    auditSamples.push(await measure(page, () => page.locator('#tab-audit').click(), { feedback: `${skeleton}, [data-testid="audit-table"] tbody tr`, content: '[data-testid="audit-table"] tbody tr' }));
+  }
+  screenTimes['设置 › 审计日志 audit log'] = summarise(auditSamples);
+  report.screens = screenTimes;
+
+  // 单位 filters: from the click on the option (or the last key typed) to the table redrawn with the new rows.
+  await page.getByTestId('nav-/units').click();
+  await page.locator('[data-testid="units-table"] tbody tr').first().waitFor();
+  const filterTimes: Record<string, Record<string, number | null>> = {};
+  const totalSelector = '[data-testid="units-total"]';
+  // The rows shown (a filter may keep the first row, e.g. a community first among 洪山区's units).
+  const shownRows = '[data-testid="units-table"] tbody';
+  const byFilter = async (name: string, act: () => Promise<void>) => {
+    try {
+      const before = await page.evaluate((selector) => (window as unknown as { dxProbe: { text(s: string): string } }).dxProbe.text(selector), shownRows);
+      const timing = await measure(page, act, { content: shownRows, changedFrom: before });
+      filterTimes[name] = { contentMs: timing.contentMs, longestTaskMs: timing.longestTaskMs };
+    } catch (error) {
+      filterTimes[name] = { failed: 1 };
+      console.error(`${name}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    await page.waitForTimeout(300);
+  };
+  const districtName = lang === 'en' ? 'Hongshan' : '洪山区';
+  await byFilter('district 洪山区', () => pickOption(page, page.getByTestId('units-filter-district'), districtName));
+  await byFilter('kind 社区', () => pickOption(page, page.getByTestId('units-filter-kind'), lang === 'en' ? 'Community' : '社区'));
+  await byFilter('kind + stars ★★★', () => pickOption(page, page.getByTestId('units-filter-stars'), '★★★ '));
+  await byFilter('reset', () => page.getByTestId('units-reset').click());
+  // Element Plus puts the test id on the <input> itself.
+  const search = page.locator('input[data-testid="units-search"], [data-testid="units-search"] input').first();
+  await byFilter('name search 光谷', async () => {
+    await search.click();
+    await search.pressSequentially('光谷', { delay: 120 });
+  });
+  await byFilter('sort by stars', () => page.getByTestId('sort-currentStars').click());
+  await byFilter('next page', () => page.locator('[data-testid="units-pager"] .btn-next').click());
+  filterTimes.total = { shown: Number((await page.locator(totalSelector).textContent())?.replace(/\D/g, '')) };
+  report.filters = filterTimes;
+  if (shots) await page.screenshot({ path: path.join(shots, `screen-units-filtered-${lang}.png`) });
+  report.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 10) / 10);
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  await browser.close();
+  await app.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
