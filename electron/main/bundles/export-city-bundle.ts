@@ -13,6 +13,7 @@ import type { ExportOptions } from './export-bundle';
 import { allRowIds, readRows } from './record-rows';
 import { rosterOf } from './trust-store';
 import type { ZipEntry } from './zip-writer';
+import { verificationAddress } from '../workstation/workstation';
 
 type Line = Record<string, unknown>;
 
@@ -52,6 +53,12 @@ function receiptLines(db: Database, origin: string): Line[] {
   }));
 }
 
+/** The city office's settings for laptops: the verification address once it was set (also when cleared). */
+function settingLines(db: Database, origin: string): Line[] {
+  const { address, setAt } = verificationAddress(db);
+  return setAt === null ? [] : [{ _origin: origin, _version: 0, id: 'verification_address', value: address, set_at: setAt }];
+}
+
 export async function exportCityBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
   const origin = options.signer.source.workstationId;
   const parts: [string, Line[]][] = [
@@ -60,6 +67,7 @@ export async function exportCityBundle(db: Database, options: ExportOptions): Pr
     ['revocation_notices', noticeLines(db)],
     ['district_inputs', districtInputLines(db)],
     ['receipts', receiptLines(db, origin)],
+    ['city_settings', settingLines(db, origin)],
   ];
   const entries: ZipEntry[] = [];
   const counts: Record<string, number> = {};

@@ -67,7 +67,7 @@ export const exchangeMessages = defineMessages({
       tables: {
         units: '单位', assessments: '评定', unit_star_history: '星级记录', evidence: '证据', rectifications: '整改', certificates: '证书',
         certificate_revocations: '证书撤销', district_inputs: '区县指标', audit_log: '审计日志', evidence_files: '证据文件',
-        audit_checkpoints: '审计检查点', rubric_packs: '评分标准', trust_roster: '信任名册', revocation_notices: '撤销通知', receipts: '回执',
+        audit_checkpoints: '审计检查点', rubric_packs: '评分标准', trust_roster: '信任名册', revocation_notices: '撤销通知', receipts: '回执', city_settings: '市指挥部设置',
       },
       conflicts: {
         intro: '同一条记录在两处被改成了不同的内容。请对照两个版本，选择保留哪一个；选择会记入审计日志。',
@@ -187,7 +187,7 @@ export const exchangeMessages = defineMessages({
       tables: {
         units: 'Units', assessments: 'Assessments', unit_star_history: 'Star history', evidence: 'Evidence', rectifications: 'Rectifications', certificates: 'Certificates',
         certificate_revocations: 'Certificate revocations', district_inputs: 'District inputs', audit_log: 'Audit entries', evidence_files: 'Evidence files',
-        audit_checkpoints: 'Audit checkpoints', rubric_packs: 'Rubric packs', trust_roster: 'Trust roster', revocation_notices: 'Revocation notices', receipts: 'Receipts',
+        audit_checkpoints: 'Audit checkpoints', rubric_packs: 'Rubric packs', trust_roster: 'Trust roster', revocation_notices: 'Revocation notices', receipts: 'Receipts', city_settings: 'City office settings',
       },
       conflicts: {
         intro: 'The same record was changed differently in two places. Compare the two versions and choose which one stays; the choice is recorded in the audit log.',
