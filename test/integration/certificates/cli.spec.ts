@@ -85,6 +85,11 @@ describe('dingxing report', () => {
     expect(pdfsig(out)).toContain('Signature is Valid');
     const text = pdftotext(out);
     for (const expected of ['星级平安单位检查报告', '报告测试公司', 'PRE-5', 'SAT-1', '评定星级', '组长（签署）']) expect(text).toContain(expected);
+    // The status in the app's words, and who printed it by name rather than cli:<account>.
+    expect(text.replace(/\s+/g, ' ')).toMatch(/状态 已定稿/);
+    expect(text).toMatch(/组长（签署）\s+命令行（/);
+    expect(text).toMatch(/报告出具\s+命令行（/);
+    expect(text).not.toContain('cli:');
   });
 });
 
