@@ -1,6 +1,8 @@
 // The city office's verification address: set by the city alone, checked, audited; a plaque's QR code then
 // reads ADDRESS#DX1.… (decoded from the rendered page with zbarimg), which `verify --qr` and the app accept.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plaqueDocument } from '../../../electron/main/certificates/documents';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
@@ -14,9 +16,14 @@ const address = 'https://pingan.wuhan.gov.cn/verify';
 const asCity: Caller = { actor: actorWith('市指挥部', 'city') };
 
 /** What a phone's camera reads from the plaque: the page rendered, the QR code decoded. */
-function scanQr(pdfFile: string): string {
+function scanQr(pdfFile: string, lookAt?: string): string {
   const png = pdfFile.replace(/\.pdf$/, '');
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfFile, png]);
+  // A copy for a person to look at, beside the e2e screenshots.
+  if (lookAt) {
+    fs.mkdirSync('test-results/screenshots', { recursive: true });
+    fs.copyFileSync(`${png}.png`, path.join('test-results/screenshots', `${lookAt}.png`));
+  }
   return execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], { encoding: 'utf8' }).trim();
 }
 
@@ -42,7 +49,7 @@ describe('the verification address', () => {
     await world.core.dispatcher.dispatch('verification.setAddress', { address }, asCity);
     const { certificate } = await issueCertificate(world.deps, world.assess({ name: '扫码测试有限公司' }), 'leader');
     const file = writePdf(world.dir, 'plaque.pdf', (await plaqueDocument(world.deps, certificate.id)).pdf);
-    const scanned = scanQr(file);
+    const scanned = scanQr(file, 'plaque-with-verification-address');
     expect(scanned).toBe(`${address}#${certificate.qrPayload}`);
     expect(pdftotext(file)).toContain('扫码验证');
     expect(verifyQrText(world.core.services.db, scanned, '2026-12-02')).toMatchObject({ valid: true, verdict: 'valid' });
@@ -52,7 +59,7 @@ describe('the verification address', () => {
     const world = await certificateWorld();
     const { certificate } = await issueCertificate(world.deps, world.assess({ name: '无地址测试有限公司' }), 'leader');
     const file = writePdf(world.dir, 'plaque.pdf', (await plaqueDocument(world.deps, certificate.id)).pdf);
-    expect(scanQr(file)).toBe(certificate.qrPayload);
+    expect(scanQr(file, 'plaque-without-verification-address')).toBe(certificate.qrPayload);
     expect(pdftotext(file).replace(/\s+/g, '')).toContain('证书验证页或工作站中核验');
   });
 
