@@ -6,6 +6,7 @@ export const sectionRoutes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { titleKey: 'nav.home', icon: 'HomeFilled' } },
   { path: '/units', name: 'units', component: () => import('./views/units/UnitsListView.vue'), meta: { titleKey: 'nav.units', icon: 'OfficeBuilding' } },
   { path: '/assessments', name: 'assessments', component: () => import('./views/assessments/AssessmentsView.vue'), meta: { titleKey: 'nav.assessments', icon: 'EditPen' } },
+  { path: '/plan', name: 'plan', component: () => import('./views/plan/PlanView.vue'), meta: { titleKey: 'nav.plan', icon: 'Calendar' } },
   { path: '/certificates', name: 'certificates', component: () => import('./views/certificates/CertificatesView.vue'), meta: { titleKey: 'nav.certificates', icon: 'Medal' } },
   { path: '/districts', name: 'districts', component: () => import('./views/districts/DistrictsView.vue'), meta: { titleKey: 'nav.districts', icon: 'MapLocation' } },
   { path: '/exchange', name: 'exchange', component: () => import('./views/exchange/ExchangeView.vue'), meta: { titleKey: 'nav.exchange', icon: 'Switch' } },

@@ -17,6 +17,8 @@ import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 import { fileProcedures } from './procedures/files';
 import { workstationProcedures } from './procedures/workstation';
+import { planProcedures } from './procedures/plan';
+import { registryProcedures } from './procedures/registry';
 
 export const procedures = {
   ...systemProcedures,
@@ -32,6 +34,8 @@ export const procedures = {
   ...bundleProcedures,
   ...fileProcedures,
   ...workstationProcedures,
+  ...planProcedures,
+  ...registryProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;

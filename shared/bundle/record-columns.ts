@@ -56,7 +56,8 @@ function describe(schema: JsonSchema): string {
 }
 
 function tableOf(table: RecordTable): string {
-  const schema = z.toJSONSchema(recordSchemas[table]) as JsonSchema;
+  // The input side: a column with a default may be left out of a file (older bundles leave it out).
+  const schema = z.toJSONSchema(recordSchemas[table], { io: 'input' }) as JsonSchema;
   const required = new Set(schema.required ?? []);
   const rows = Object.entries(schema.properties ?? {}).map(([column, field]) => `| ${code(column)} | ${describe(field)} | ${required.has(column) ? 'yes' : 'no'} |`);
   return [`#### \`records/${table}.jsonl\``, '', '| column | type and range | required |', '|---|---|---|', ...rows].join('\n');

@@ -21,6 +21,23 @@ const stars = z.number().int().min(0).max(5);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 const meta = { _origin: id, _version: z.number().int().min(0) };
+const districtCode = z.string().regex(/^[0-9A-Z]{6}$/);
+const historySource = z.enum(['assessment', 'paper']);
+
+const planLine = z.strictObject({
+  ...meta,
+  id,
+  /** The workstation that planned it. */
+  workstation_id: id,
+  cycle: CycleSchema,
+  unit_id: id,
+  /** The workstation that assesses the unit. */
+  assignee_id: id,
+  due_on: day,
+  planned_by: shortText,
+  created_at: time,
+  updated_at: time,
+});
 
 export const recordSchemas = {
   units: z.strictObject({
@@ -57,6 +74,10 @@ export const recordSchemas = {
     vetoed: flag,
     decided_by: shortText.nullable(),
     created_at: time,
+    /** `paper`: entered from the records kept before the app; absent (an assessment's row) in bundles from before paper rows. */
+    source: historySource.default('assessment'),
+    /** Who entered a paper row. */
+    entered_by: shortText.nullable().default(null),
   }),
   assessments: z.strictObject({
     ...meta,
@@ -207,6 +228,10 @@ export const recordSchemas = {
     enrolled_at: time,
     revoked_at: time.nullable(),
     revoke_reason: shortText.nullable(),
+    /** The short code the city office gave the workstation (absent in city bundles from before codes). */
+    code: z.string().regex(/^[A-HJ-NP-Z2-9]{2}$/).nullable().optional(),
+    /** The districts it serves, by code (absent in city bundles from before the registry travelled). */
+    districts: z.array(districtCode).max(15).optional(),
   }),
   /** City bundles: a certificate revocation made on some workstation, `id` the revocation's id. */
   revocation_notices: z.strictObject({
@@ -243,18 +268,98 @@ export const recordSchemas = {
     value: VerificationAddressSchema.nullable(),
     set_at: time,
   }),
+  /** Which workstation assesses which unit in a cycle, and by when (made at the city office or by a leader on a laptop). */
+  inspection_plan: planLine,
+  /** City bundles: the registry of record, one unit a line, with its official stars (docs/registry.md). */
+  registry_units: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    name: z.string().min(1).max(200),
+    kind: z.enum(unitKinds),
+    industry: shortText.nullable(),
+    district_code: districtCode,
+    street: shortText.nullable(),
+    address: shortText.nullable(),
+    uscc: z.string().regex(/^[0-9A-Z]{18}$/).nullable(),
+    households: z.number().int().min(0).nullable(),
+    contact: shortText.nullable(),
+    phone: shortText.nullable(),
+    in_scope: flag,
+    official_stars: stars,
+    last_assessed_on: day.nullable(),
+    last_veto_on: day.nullable(),
+    /** Ratings of the unit held at the city office for a person to choose between. */
+    open_conflicts: z.number().int().min(0),
+    created_at: time,
+    updated_at: time,
+  }),
+  /** City bundles: the official star history of those units (rows in force only), with where each came from. */
+  registry_history: z.strictObject({
+    ...meta,
+    id,
+    unit_id: id,
+    cycle: CycleSchema,
+    stars,
+    previous_stars: stars,
+    assessed_on: day,
+    vetoed: flag,
+    decided_by: shortText.nullable(),
+    source: historySource,
+    /** The workstation that recorded the row (its assessment's, or where a paper row was entered). */
+    workstation_id: id.nullable(),
+    assessment_id: id.nullable(),
+    entered_by: shortText.nullable(),
+    created_at: time,
+  }),
+  /** City bundles: the 整改 items of those units with their deadlines and state. */
+  registry_rectifications: z.strictObject({
+    ...meta,
+    id,
+    workstation_id: id,
+    unit_id: id,
+    assessment_id: id.nullable(),
+    item_id: shortText.nullable(),
+    description: shortText,
+    owner: shortText.nullable(),
+    due_on: day,
+    status: z.enum(['open', 'done']),
+    closed_on: day.nullable(),
+    follow_up_assessment_id: id.nullable(),
+    created_at: time,
+    updated_at: time,
+  }),
+  /** City bundles: the current certificate of each of those units (number, stars, validity, issuing workstation). */
+  registry_certificates: z.strictObject({
+    ...meta,
+    id,
+    number: shortText,
+    workstation_id: id,
+    unit_id: id,
+    assessment_id: id.nullable(),
+    cycle: CycleSchema,
+    stars: z.number().int().min(1).max(5),
+    issued_on: day,
+    valid_until: day,
+  }),
+  /** City bundles: the inspection plan of those units. */
+  plan: planLine,
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;
 export const recordTables = Object.keys(recordSchemas) as RecordTable[];
 
 /** Tables in the order they are merged: what a row refers to comes before it. */
-export const mergeOrder = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'audit_log'] as const satisfies readonly RecordTable[];
+export const mergeOrder = ['units', 'assessments', 'unit_star_history', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'inspection_plan', 'audit_log'] as const satisfies readonly RecordTable[];
+
+/** The registry of record a city bundle carries for the districts of enrolled workstations (docs/registry.md). */
+export const registryTables = ['registry_units', 'registry_history', 'registry_rectifications', 'registry_certificates', 'plan'] as const satisfies readonly RecordTable[];
+export type RegistryTable = (typeof registryTables)[number];
 
 /** The record files each kind of bundle may hold; any other refuses the bundle. */
 export const tablesOfKind: Readonly<Record<'workstation' | 'city', readonly RecordTable[]>> = {
   workstation: [...mergeOrder, 'audit_checkpoints'],
-  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', 'city_settings'],
+  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', 'city_settings', ...registryTables],
 };
 
 export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;

@@ -22,6 +22,8 @@ export const ImportReportSchema = z.object({
   added: TableCountsSchema,
   updated: TableCountsSchema,
   alreadyPresent: TableCountsSchema,
+  /** City bundles: registry rows of districts this laptop does not serve, not imported (absent in reports from before the registry travelled). */
+  skipped: TableCountsSchema.default({}),
   linked: z.array(z.object({ aliasId: z.string(), unitId: z.string(), name: z.string(), by: z.enum(['uscc', 'district-name']) })),
   conflicts: z.array(z.object({ id: z.string(), table: z.string(), recordId: z.string(), reason: z.string() })),
   refused: z.array(RefusalSchema),

@@ -5,10 +5,16 @@
  */
 import { z } from 'zod';
 
+/**
+ * `WH-<cycle>-<district>-<workstation code><4-digit sequence>`, or without a code (a workstation
+ * the city office has not given one) `WH-<cycle>-<district>-<6-digit sequence>`.
+ */
+export const certificateNumberPattern = /^WH-\d{4}-4201[0-9A-Z]{2}-(?:\d{6}|[A-HJ-NP-Z2-9]{2}\d{4,6})$/;
+
 /** The QR payload's JSON: one-letter keys keep the QR small enough to scan from an A4 plaque. */
 export const CertificatePayloadSchema = z.strictObject({
-  /** certificate number, e.g. WH-2026-420105-000123 */
-  n: z.string().regex(/^WH-\d{4}-4201[0-9A-Z]{2}-\d{6}$/),
+  /** certificate number, e.g. WH-2026-420105-AB0123 (or WH-2026-420105-000123 from a workstation without a code) */
+  n: z.string().regex(certificateNumberPattern),
   /** unit name */
   u: z.string().min(1).max(100),
   /** unit USCC, or the unit id when it has none */
@@ -63,9 +69,13 @@ export type RevocationCause = (typeof revocationCauses)[number];
 export const certificateStatuses = ['valid', 'revoked', 'expired'] as const;
 export type CertificateStatus = (typeof certificateStatuses)[number];
 
-/** `WH-<cycle>-<district code>-<6-digit sequence>`. */
-export function certificateNumber(cycle: number, districtCode: string, sequence: number): string {
-  return `WH-${cycle}-${districtCode.toUpperCase()}-${String(sequence).padStart(6, '0')}`;
+/**
+ * `WH-<cycle>-<district code>-<code><4-digit sequence>` with the workstation's code, so numbers of
+ * two workstations never collide; `WH-<cycle>-<district code>-<6-digit sequence>` without one.
+ */
+export function certificateNumber(cycle: number, districtCode: string, sequence: number, workstationCode: string | null = null): string {
+  const tail = workstationCode === null ? String(sequence).padStart(6, '0') : `${workstationCode}${String(sequence).padStart(4, '0')}`;
+  return `WH-${cycle}-${districtCode.toUpperCase()}-${tail}`;
 }
 
 /** Certificates are valid to the end of the next cycle (docs/domain.md). */

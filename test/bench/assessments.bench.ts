@@ -1,6 +1,6 @@
 // The assessment workflow's cost: signing (score with the engine, record, history, unit stars) against raw inserts of
 // the same rows, and the live preview an inspector waits for while typing.
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, it } from 'vitest';
 import type { Answers } from '@shared/api/procedures/assessments';
 import { depsOfServices } from '../../electron/main/assessments/deps';
 import { previewAssessment, signAssessment, startAssessment } from '../../electron/main/assessments/workflow';
@@ -8,7 +8,7 @@ import { openCore } from '../../electron/main/core';
 import { newId } from '../../electron/main/ids';
 import { tempDbFile } from '../helpers/temp';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
-import { median, record, writeFigures } from './harness';
+import { median, record, withinSeconds, writeFigures } from './harness';
 import { actorWith } from '../helpers/actors';
 
 afterAll(() => writeFigures('assessments'));
@@ -71,7 +71,7 @@ it('signs 10,000 assessments', async () => {
     baselineSeconds,
     baseline: 'raw INSERTs of the same assessment, history and unit rows',
     rate: { value: count / seconds, unit: 'signatures/s' },
-    goal: { text: '≥ 500 signatures/s (10,000 in under 20 s)', met: count / seconds >= 500 },
+    goal: { text: '≥ 1,000 signatures/s', met: count / seconds >= 1000 },
   });
 
   // Live preview: what the side panel waits for after each keystroke (debounced).
@@ -93,8 +93,7 @@ it('signs 10,000 assessments', async () => {
     seconds: preview,
     baselineSeconds: median(baselineSamples),
     baseline: 'reading the assessment row',
-    goal: { text: '≤ 5 ms', met: preview <= 0.005 },
+    goal: withinSeconds(preview, 0.005),
   });
   core.close();
-  expect(seconds).toBeGreaterThan(0);
 });

@@ -1,5 +1,5 @@
 // The API dispatcher's overhead: a validated call against calling the handler directly.
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, it } from 'vitest';
 import { createDispatcher } from '../../electron/main/api/dispatch';
 import type { HandlerMap } from '../../electron/main/api/dispatch';
 import { record, timeIt, writeFigures } from './harness';
@@ -24,6 +24,8 @@ it('dispatches 100,000 validated calls', async () => {
     baselineSeconds,
     baseline: 'direct handler call',
     rate: { value: calls / seconds, unit: 'calls/s' },
+    // What the dispatcher adds to a call (roles, input and output validation) stays far below
+    // what a person notices: a tenth of a millisecond.
+    goal: { text: '≥ 10,000 calls/s (≤ 0.1 ms a call)', met: calls / seconds >= 10_000 },
   });
-  expect(seconds).toBeGreaterThan(0);
 });

@@ -165,4 +165,25 @@ describe('certificates', () => {
     await screenshot(page, 'keys-ask-leader-zh');
     await page.context().close();
   });
+
+  it('opens 验证证书 from a link without loading the list, and draws the list only while its tab is open', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app, 'leader');
+    let listRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/certificates.list')) listRequests += 1;
+    });
+    await page.goto(`${session.app.origin}/#/certificates?tab=verify`);
+    await page.getByTestId('verify-drop').waitFor();
+    expect(listRequests).toBe(0);
+    expect(await page.getByTestId('certificate-table').count()).toBe(0);
+
+    await openSection(page, 'list');
+    await page.getByTestId('certificate-table').waitFor();
+    expect(listRequests).toBe(1);
+    // Switching away removes the table rather than hiding it: a hidden table would still lay itself out and draw its rows again.
+    await openSection(page, 'verify');
+    await page.getByTestId('verify-drop').waitFor();
+    expect(await page.getByTestId('certificate-table').count()).toBe(0);
+  });
 });

@@ -13,7 +13,7 @@ describe('dingxing demo at city scale', () => {
     const connection = new BetterSqlite3(db, { readonly: true });
     try {
       expect(connection.prepare('SELECT DISTINCT cycle FROM assessments ORDER BY cycle').pluck().all()).toEqual([2022, 2023, 2024, 2025, 2026]);
-      expect(connection.prepare("SELECT DISTINCT cycle FROM unit_star_history WHERE decided_by = 'paper'").pluck().all()).toEqual([2021]);
+      expect(connection.prepare("SELECT DISTINCT cycle FROM unit_star_history WHERE source = 'paper'").pluck().all()).toEqual([2021]);
       expect(connection.prepare('SELECT DISTINCT cycle FROM district_inputs ORDER BY cycle').pluck().all()).toEqual([2022, 2023, 2024, 2025, 2026]);
     } finally {
       connection.close();

@@ -44,6 +44,8 @@ function oldSummary(row: OldRow): AssessmentSummary {
     followsUpId: row.follows_up_id as string | null,
     answeredCount: Object.keys(JSON.parse(row.answers) as object).length,
     updatedAt: row.updated_at as string,
+    // The demo plans nothing, so no assessment is outside a plan.
+    outsidePlan: false,
   };
 }
 

@@ -26,9 +26,7 @@ function snapshot(file: string): Record<string, unknown[]> {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    // Tables WITHOUT ROWID (indexes of the list screens) are read in their key's order.
-    const withoutRowid = (table: string) => /WITHOUT ROWID\s*$/i.test(db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(table) as string);
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"${withoutRowid(table) ? '' : ' ORDER BY rowid'}`).all()]));
+    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
   } finally {
     db.close();
   }

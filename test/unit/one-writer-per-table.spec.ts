@@ -23,6 +23,12 @@ const owners: Record<string, string> = {
   record_versions: 'electron/main/bundles/replica-store.ts',
   unit_aliases: 'electron/main/bundles/replica-store.ts',
   bundle_audit_entries: 'electron/main/bundles/replica-store.ts',
+  workstation_districts: 'electron/main/bundles/trust-store.ts',
+  city_star_history: 'electron/main/bundles/city-picture.ts',
+  city_certificates: 'electron/main/bundles/city-picture.ts',
+  history_holds: 'electron/main/assessments/history-holds.ts',
+  stale_bases: 'electron/main/assessments/stale-basis.ts',
+  inspection_plan: 'electron/main/plan/plan-store.ts',
   trust_warnings: 'electron/main/bundles/trust-warnings.ts',
 };
 

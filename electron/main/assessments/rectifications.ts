@@ -3,6 +3,7 @@
  * assessment, closed when done (optionally by the follow-up assessment that checked it).
  * Overdue = open with a due date before the day asked about.
  */
+import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Rectification} from '@shared/api/procedures/assessments';
 import type { Actor } from '@shared/domain/roles';
@@ -131,4 +132,54 @@ export function listDue(deps: WorkflowDeps, asOf: string = localDate(deps.now())
   const overdue = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on < ? ORDER BY r.due_on`).all(asOf) as RectificationRow[];
   const due = deps.db.prepare(`${select} WHERE r.status = 'open' AND r.due_on >= ? AND r.due_on <= ? ORDER BY r.due_on`).all(asOf, addDays(asOf, withinDays)) as RectificationRow[];
   return { overdue: overdue.map((row) => toRectification(row, asOf)), due: due.map((row) => toRectification(row, asOf)) };
+}
+
+/** A 整改 item as another workstation opened it (the city's registry, or a laptop's bundle at the city). */
+export interface ReceivedRectification {
+  id: string;
+  workstationId: string;
+  unitId: string;
+  assessmentId: string | null;
+  itemId: string | null;
+  description: string;
+  owner: string | null;
+  dueOn: string;
+  status: 'open' | 'done';
+  closedOn: string | null;
+  followUpAssessmentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function assessmentHere(db: Database, id: string | null): string | null {
+  return id !== null && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(id) !== undefined ? id : null;
+}
+
+/**
+ * Keeps an item another workstation opened, so it shows (and can be closed) here. Its assessment
+ * stays at the workstation that made it: a link to one this workstation does not hold is left empty.
+ */
+export function keepReceivedRectification(db: Database, item: ReceivedRectification): void {
+  db.prepare(
+    `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, follow_up_assessment_id, created_at, updated_at)
+     VALUES (@id, @workstationId, @unitId, @assessmentId, @itemId, @description, @owner, @dueOn, @status, @closedOn, @followUpAssessmentId, @createdAt, @updatedAt)`,
+  ).run({ ...item, assessmentId: assessmentHere(db, item.assessmentId), followUpAssessmentId: assessmentHere(db, item.followUpAssessmentId) });
+}
+
+/**
+ * Whether `incoming` is `local` closed elsewhere: the same item (unit, description, due date),
+ * open here and done there. A closure is the one change any workstation may make to an item.
+ */
+export function isClosureOf(local: Readonly<Record<string, unknown>>, incoming: Readonly<Record<string, unknown>>): boolean {
+  return local.status === 'open' && incoming.status === 'done' && local.unit_id === incoming.unit_id && local.description === incoming.description && local.due_on === incoming.due_on;
+}
+
+/** Applies a closure made on another workstation to the open item here (nothing else of it changes). */
+export function applyReceivedClosure(db: Database, id: string, closure: { closedOn: string; followUpAssessmentId: string | null; updatedAt: string }): void {
+  db.prepare("UPDATE rectifications SET status = 'done', closed_on = ?, follow_up_assessment_id = COALESCE(?, follow_up_assessment_id), updated_at = ? WHERE id = ? AND status = 'open'").run(
+    closure.closedOn,
+    assessmentHere(db, closure.followUpAssessmentId),
+    closure.updatedAt,
+    id,
+  );
 }

@@ -57,6 +57,7 @@ interface SummaryRow {
   follows_up_id: string | null;
   answered_count: number;
   updated_at: string;
+  outside_plan: number;
 }
 
 // answered_count counts the answers object's keys in SQL, so a list never parses answers in JS.
@@ -64,7 +65,9 @@ const summaryColumns = `
   SELECT a.id, a.unit_id, u.name AS unit_name, d.name AS district_name, a.cycle, a.assessed_on, a.status,
          a.total, a.awarded_stars, a.vetoed, a.inspector, a.signed_by, a.supersedes_id, a.follows_up_id, a.updated_at,
          (SELECT count(*) FROM json_each(a.answers)) AS answered_count,
-         (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by`;
+         (SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id AND c.status IN ('signed', 'final') LIMIT 1) AS superseded_by,
+         (EXISTS (SELECT 1 FROM inspection_plan p WHERE p.assignee_id = a.workstation_id AND p.cycle = a.cycle)
+          AND NOT EXISTS (SELECT 1 FROM inspection_plan p WHERE p.assignee_id = a.workstation_id AND p.cycle = a.cycle AND p.unit_id = a.unit_id)) AS outside_plan`;
 const summaryJoins = `
     JOIN units u ON u.id = a.unit_id
     JOIN districts d ON d.code = u.district_code`;
@@ -116,6 +119,7 @@ function toSummary(row: SummaryRow): AssessmentSummary {
     followsUpId: row.follows_up_id,
     answeredCount: row.answered_count,
     updatedAt: row.updated_at,
+    outsidePlan: row.outside_plan === 1,
   };
 }
 

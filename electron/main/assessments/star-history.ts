@@ -1,13 +1,18 @@
 /**
  * A unit's star history as the engine needs it (previousStars, lastVetoOn), and the recording of
  * a decision: a history row is appended and the unit's current stars are recomputed from the
- * history that is still in force (rows of superseded assessments no longer count).
+ * history that is still in force.
+ *
+ * The history in force is the union of this workstation's rows and the city's picture (the rows a
+ * city bundle brought, docs/registry.md), each row once: rows of superseded assessments no longer
+ * count, nor rows held in a conflict or set aside by a person's choice (history_holds). At the
+ * city office this is the official history; on a laptop, what it knows of it.
  *
  * previousStars is what the unit held *before this cycle*, so 逐级 (one star up per cycle)
  * cannot be dodged by assessing twice in a year: the latest row of an earlier cycle, else the
  * previous_stars recorded by the first row of this cycle.
  *
- * This module writes `unit_star_history` and, from it, `unit_stars_by_cycle` (migration 0016):
+ * This module writes `unit_star_history` and, from it, `unit_stars_by_cycle` (migration 0017):
  * whenever a unit's history in force changes, refreshUnitStars brings the unit's current stars
  * and the stars it holds in each cycle up to date in the same transaction.
  */
@@ -15,64 +20,34 @@ import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
 import { prepared } from './statements';
 import { setUnitStars } from '../units/unit-store';
+import { byTime, lastVetoOnOrBefore, latestEntry, starsBeforeCycle } from './history-rules';
+import type { HistoryContext, HistoryEntry } from './history-rules';
+import { refreshStaleBases } from './stale-basis';
 import { starValidCycles } from '@shared/domain/cycle';
 
-export interface HistoryEntry {
-  assessmentId: string | null;
-  cycle: number;
-  stars: number;
-  previousStars: number;
-  assessedOn: string;
-  vetoed: boolean;
-  createdAt: string;
-}
+export { lastVetoOnOrBefore, latestEntry, starsBeforeCycle };
+export type { HistoryContext, HistoryEntry };
 
-export interface HistoryContext {
-  hasHistory: boolean;
-  previousStars: number;
-  lastVetoOn: string | null;
-}
+// The union's two halves: this workstation's rows (not superseded by a signed correction) and
+// the city's rows it does not hold itself; neither held nor set aside.
+const inForceSql = `
+  SELECT h.id, h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
+         h.assessed_on AS assessedOn, h.vetoed, h.source, h.created_at AS createdAt
+    FROM unit_star_history h
+   WHERE h.unit_id = @unit
+     AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))
+     AND NOT EXISTS (SELECT 1 FROM history_holds x WHERE x.history_id = h.id)
+  UNION ALL
+  SELECT c.id, c.assessment_id, c.cycle, c.stars, c.previous_stars, c.assessed_on, c.vetoed, c.source, c.created_at
+    FROM city_star_history c
+   WHERE c.unit_id = @unit
+     AND NOT EXISTS (SELECT 1 FROM unit_star_history h WHERE h.id = c.id)
+     AND NOT EXISTS (SELECT 1 FROM history_holds x WHERE x.history_id = c.id)`;
 
-function byTime(a: HistoryEntry, b: HistoryEntry): number {
-  return a.cycle - b.cycle || a.assessedOn.localeCompare(b.assessedOn) || a.createdAt.localeCompare(b.createdAt);
-}
-
-/** Pure: the stars a unit held before `cycle`, from its history in force. */
-export function starsBeforeCycle(history: readonly HistoryEntry[], cycle: number): number {
-  const sorted = [...history].sort(byTime);
-  const earlier = sorted.filter((entry) => entry.cycle < cycle);
-  const last = earlier[earlier.length - 1];
-  if (last) return last.stars;
-  const sameCycle = sorted.find((entry) => entry.cycle === cycle);
-  return sameCycle ? sameCycle.previousStars : 0;
-}
-
-/** Pure: the latest veto on or before `assessedOn`. */
-export function lastVetoOnOrBefore(history: readonly HistoryEntry[], assessedOn: string): string | null {
-  let latest: string | null = null;
-  for (const entry of history) {
-    if (entry.vetoed && entry.assessedOn <= assessedOn && (latest === null || entry.assessedOn > latest)) latest = entry.assessedOn;
-  }
-  return latest;
-}
-
-/** Pure: the entry that sets the unit's current stars (latest cycle, then date, then recording time). */
-export function latestEntry(history: readonly HistoryEntry[]): HistoryEntry | undefined {
-  return [...history].sort(byTime).at(-1);
-}
-
-/** History rows in force: a row whose assessment was superseded by a signed correction no longer counts. */
+/** History rows in force (see the file's comment): this workstation's and the city's, once each. */
 export function historyInForce(db: Database, unitId: string, excludeAssessmentId?: string | null): HistoryEntry[] {
   // Cached: a bundle import refreshes the stars of thousands of units, and compiling this anew each time cost more than running it.
-  const rows = prepared(
-    db,
-    `SELECT h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
-            h.assessed_on AS assessedOn, h.vetoed, h.created_at AS createdAt
-       FROM unit_star_history h
-      WHERE h.unit_id = ?
-        AND NOT EXISTS (SELECT 1 FROM assessments c
-                         WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))`,
-  ).all(unitId) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
+  const rows = prepared(db, inForceSql).all({ unit: unitId }) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
   return rows
     .filter((row) => excludeAssessmentId == null || row.assessmentId !== excludeAssessmentId)
     .map((row) => ({ ...row, vetoed: row.vetoed === 1 }));
@@ -112,13 +87,33 @@ export function recordDecision(db: Database, decision: Decision, now: string): v
   refreshUnitStars(db, decision.unitId, now);
 }
 
-/** Stars rated on paper before the workstation (the demo's, a registry's): a history row with no assessment. */
-export function recordPaperRating(db: Database, rating: { unitId: string; cycle: number; stars: number; previousStars: number; assessedOn: string }, now: string): void {
-  prepared(
+/**
+ * A row entered from the records kept before the app (units import's 当前星级 / 星级年度 /
+ * 最近否决日期): marked `paper`, with who entered it; no assessment behind it.
+ */
+export interface PaperRow {
+  unitId: string;
+  cycle: number;
+  stars: number;
+  previousStars: number;
+  assessedOn: string;
+  vetoed: boolean;
+  enteredBy: string;
+}
+
+/** Appends paper-era rows (the caller holds the transaction and checked them against the history). */
+export function recordPaperRows(db: Database, rows: readonly PaperRow[], now: string): void {
+  const insert = prepared(
     db,
-    `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 'paper', ?)`,
-  ).run(newId(), rating.unitId, rating.cycle, rating.stars, rating.previousStars, rating.assessedOn, now);
+    `INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, source, entered_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, 'paper', ?, ?)`,
+  );
+  for (const row of rows) insert.run(newId(), row.unitId, row.cycle, row.stars, row.previousStars, row.assessedOn, row.vetoed ? 1 : 0, row.enteredBy, now);
+}
+
+/** Stars rated on paper before the workstation (the demo's): a paper row, then the unit's stars follow. */
+export function recordPaperRating(db: Database, rating: { unitId: string; cycle: number; stars: number; previousStars: number; assessedOn: string }, now: string): void {
+  recordPaperRows(db, [{ ...rating, vetoed: false, enteredBy: 'demo' }], now);
   refreshUnitStars(db, rating.unitId, now);
 }
 
@@ -169,11 +164,17 @@ function writeStarsByCycle(db: Database, unitId: string, held: readonly HeldStar
   }
 }
 
+/**
+ * Brings the unit's current stars (and last assessed / last veto) up to the history in force,
+ * and re-checks the basis of its signed assessments against it (stale-basis.ts).
+ */
 export function refreshUnitStars(db: Database, unitId: string, now: string): void {
   const history = historyInForce(db, unitId);
   const latest = latestEntry(history);
   const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
-  const lastAssessed = history.map((entry) => entry.assessedOn).sort().at(-1) ?? null;
+  // A paper row's date only places it in its cycle; it is not the day anyone assessed the unit.
+  const lastAssessed = history.filter((entry) => entry.source === 'assessment').map((entry) => entry.assessedOn).sort().at(-1) ?? null;
   setUnitStars(db, unitId, { current: latest?.stars ?? 0, lastAssessedOn: lastAssessed, lastVetoOn: lastVeto }, now);
+  refreshStaleBases(db, unitId, history, now);
   writeStarsByCycle(db, unitId, starsHeldByCycle(history));
 }

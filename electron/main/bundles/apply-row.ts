@@ -23,7 +23,10 @@ function unitFacts(db: Database, row: Row): UnitFacts {
 }
 
 export function insertRow(db: Database, table: TrackedTable, row: Row): void {
-  if (table === 'units') insertUnit(db, { id: row.id as string, workstationId: row.workstation_id as string, createdAt: row.created_at as string, ...unitFacts(db, row) });
+  if (table === 'units') {
+    const stars = { current: row.current_stars as number, lastAssessedOn: row.last_assessed_on as string | null, lastVetoOn: row.last_veto_on as string | null };
+    insertUnit(db, { id: row.id as string, workstationId: row.workstation_id as string, createdAt: row.created_at as string, ...unitFacts(db, row), stars });
+  }
   else insertReplica(db, table, row);
 }
 

@@ -67,7 +67,10 @@ function verifyRosterLine(db: Database, line: BundleLine, where: string, ownWork
     refuse(where, `工作站 ${line.id} 的公钥无效`, `workstation ${line.id}: the public key is not a valid Ed25519 key`);
   }
   if (fingerprintOf(key) !== line.fingerprint) refuse(where, `工作站 ${line.id} 的指纹与公钥不符`, `workstation ${line.id}: the fingerprint does not match the key`);
-  const entry: RosterEntry = { workstationId: line.id, name: line.name as string, ed25519PublicKey: key, certificatePem: line.certificate_pem as string | null, revokedAt: line.revoked_at as string | null, revokeReason: line.revoke_reason as string | null };
+  const entry: RosterEntry = {
+    workstationId: line.id, name: line.name as string, ed25519PublicKey: key, certificatePem: line.certificate_pem as string | null, revokedAt: line.revoked_at as string | null, revokeReason: line.revoke_reason as string | null,
+    ...(line.districts !== undefined ? { districts: line.districts as string[] } : {}),
+  };
   if (rosterOutcome(db, entry, ownWorkstationId) === 'keyDiffers') {
     refuse(where, `工作站 ${line.id} 在本机以另一把密钥登记：市指挥部名册中的密钥不同，未替换。请与市指挥部核对指纹`, `workstation ${line.id} is enrolled here with another key than the city office’s roster; it was not replaced. Compare fingerprints with the city office`);
   }

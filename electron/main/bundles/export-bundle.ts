@@ -16,7 +16,7 @@ import { listCheckpointsSince, signCheckpoint } from '../audit/checkpoints';
 import type { AuditCheckpoint } from '../audit/checkpoints';
 import { changeCounter } from './change-log';
 import { lastExport, nextExportSequence, recordExport } from './bundle-history';
-import { allRowIds, readRows, trackedTables } from './record-rows';
+import { allRowIds, readRows, trackedTables, travellingRow } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
 import type { BundleSigner } from './signer';
 import { writeZip } from './zip-writer';
@@ -96,7 +96,7 @@ export async function exportBundle(db: Database, options: ExportOptions): Promis
   for (const table of trackedTables) {
     const versions = changed.get(table) as Map<string, number>;
     const rows = readRows(db, table, [...versions.keys()]);
-    const lines = rows.map((row: Row) => ({ _origin: typeof row.workstation_id === 'string' ? row.workstation_id : source.workstationId, _version: versions.get(row.id as string) ?? 0, ...row }));
+    const lines = rows.map((row: Row) => ({ _origin: typeof row.workstation_id === 'string' ? row.workstation_id : source.workstationId, _version: versions.get(row.id as string) ?? 0, ...travellingRow(table, row) }));
     if (table === 'evidence') for (const row of rows) evidenceHashes.add(row.sha256 as string);
     counts[table] = lines.length;
     if (lines.length > 0) entries.push({ name: `records/${table}.jsonl`, bytes: jsonLines(lines), compress: true });

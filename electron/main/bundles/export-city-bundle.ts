@@ -1,9 +1,11 @@
 /**
  * The city office's bundle for laptops (docs/bundle-format.md, "City bundles"): its rubric pack
- * versions, its trust roster, every certificate revocation it knows, the district inputs, and a
- * receipt for each laptop bundle it received. Always complete (a state, not a change set): every
- * part is idempotent at the laptop, so any city bundle brings a laptop up to date, and a lost one
- * costs nothing. One file serves every laptop; each keeps its own receipts.
+ * versions, its trust roster (with each workstation's code and districts), every certificate
+ * revocation it knows, the district inputs, a receipt for each laptop bundle it received, and the
+ * registry of record of the districts its laptops serve (registry-export.ts). Always complete (a
+ * state, not a change set): every part is idempotent at the laptop, so any city bundle brings a
+ * laptop up to date, and a lost one costs nothing. One file serves every laptop; each keeps its
+ * own receipts and the registry of its own districts.
  */
 import type { Database } from 'better-sqlite3';
 import type { ExportResult } from '@shared/bundle/report';
@@ -11,6 +13,8 @@ import { changeCounter } from './change-log';
 import { jsonLines, writeSignedBundle } from './export-bundle';
 import type { ExportOptions } from './export-bundle';
 import { allRowIds, readRows } from './record-rows';
+import { localDate } from '../assessments/deps';
+import { registryLines } from './registry-export';
 import { rosterOf } from './trust-store';
 import type { ZipEntry } from './zip-writer';
 import { verificationAddress } from '../workstation/workstation';
@@ -25,7 +29,7 @@ function packLines(db: Database, origin: string): Line[] {
 function rosterLines(db: Database, origin: string): Line[] {
   return rosterOf(db).map((entry) => ({
     _origin: origin, _version: 0, id: entry.workstationId, name: entry.name, kind: 'workstation', ed25519_public_key: entry.ed25519PublicKey, certificate_pem: entry.certificatePem,
-    fingerprint: entry.fingerprint, enrolled_at: entry.enrolledAt, revoked_at: entry.revokedAt, revoke_reason: entry.revokeReason,
+    fingerprint: entry.fingerprint, enrolled_at: entry.enrolledAt, revoked_at: entry.revokedAt, revoke_reason: entry.revokeReason, code: entry.code, districts: entry.districts,
   }));
 }
 
@@ -68,6 +72,7 @@ export async function exportCityBundle(db: Database, options: ExportOptions): Pr
     ['district_inputs', districtInputLines(db)],
     ['receipts', receiptLines(db, origin)],
     ['city_settings', settingLines(db, origin)],
+    ...registryLines(db, origin, localDate(options.now)),
   ];
   const entries: ZipEntry[] = [];
   const counts: Record<string, number> = {};

@@ -16,8 +16,10 @@ import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';
 import { pauseChangeLog, resumeChangeLog } from './change-log';
+import { checkCertificateNumbers } from './certificate-numbers';
 import { applyCityParts, verifyCityParts } from './city-import';
 import { mergeBundle } from './merge-bundle';
+import { applyRegistry, verifyRegistry } from './registry-import';
 import { checkBundleAudit } from './verify-audit';
 import { checkCertificateRows } from './verify-certificates';
 import { addTrustWarning } from './trust-warnings';
@@ -44,7 +46,7 @@ export interface ImportOptions {
 function emptyReport(file: string, options: ImportOptions): ImportReport {
   return {
     importId: newId(), file: path.basename(file), status: 'refused', bundleId: null, kind: null, source: null, sequence: null,
-    added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
+    added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: [], sequenceGaps: [], evidenceFiles: 0,
     importedAt: options.now.toISOString(), importedBy: options.actorId,
   };
 }
@@ -78,7 +80,9 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     checkEvidenceFiles(bundle, options.dataDir);
     if (manifest.kind === 'workstation') checkCertificateRows(db, bundle);
     const checkpoints = manifest.kind === 'workstation' ? checkBundleAudit(db, bundle) : [];
+    if (manifest.kind === 'workstation') checkCertificateNumbers(db, bundle);
     const city = manifest.kind === 'city' ? verifyCityParts(db, bundle, options.ownWorkstationId) : null;
+    const registry = manifest.kind === 'city' ? verifyRegistry(db, bundle, options.ownWorkstationId) : null;
     options.throwIfCancelled?.();
     Object.assign(report, { bundleId: manifest.bundleId, kind: manifest.kind, source: { workstationId: manifest.source.workstationId, name: manifest.source.name }, sequence: manifest.sequence });
     // Content-addressed: a file written here and then rolled back is harmless and found next time.
@@ -96,6 +100,13 @@ export async function importBundle(db: Database, file: string, options: ImportOp
         const parts = applyCityParts(db, city, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now });
         for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], parts[kind]);
       }
+      if (registry) {
+        const picture = applyRegistry(db, registry, { ownWorkstationId: options.ownWorkstationId, cityWorkstationId: manifest.source.workstationId, bundleId: manifest.bundleId, now: options.now.toISOString() });
+        for (const kind of ['added', 'updated', 'alreadyPresent'] as const) Object.assign(outcome[kind], picture[kind]);
+        report.skipped = picture.skipped;
+        outcome.linked.push(...picture.linked);
+        outcome.conflicts.push(...picture.conflicts);
+      }
       // What arrived is the source's work, not ours: it was not logged for export as ours.
       resumeChangeLog(db);
       Object.assign(report, outcome, { status: 'imported' });
@@ -111,7 +122,7 @@ export async function importBundle(db: Database, file: string, options: ImportOp
     Object.assign(report, {
       status: 'refused', bundleId: head.bundleId, kind: head.kind, sequence: head.sequence,
       source: head.workstationId ? { workstationId: head.workstationId, name: head.name ?? '' } : null,
-      added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [], refused: error.refusals,
+      added: {}, updated: {}, alreadyPresent: {}, skipped: {}, linked: [], conflicts: [], refused: error.refusals,
     });
     const warning = error.warning;
     const source = report.source?.workstationId;

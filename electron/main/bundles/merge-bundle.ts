@@ -9,13 +9,15 @@ import { mergeOrder } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
+import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { refreshUnitStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
-import { contentHash, readRow, rowOf } from './record-rows';
+import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
+import { holdRatingConflicts } from './rating-conflicts';
 import { refuse } from './refusal';
 import { insertRow, updateRow } from './apply-row';
-import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias } from './replica-store';
+import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias, unitsOfAliases } from './replica-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 
 export type MergeOutcome = Pick<ImportReport, 'added' | 'updated' | 'alreadyPresent' | 'linked' | 'conflicts'>;
@@ -31,7 +33,9 @@ export interface MergeContext {
 class Merger {
   readonly outcome: MergeOutcome = { added: {}, updated: {}, alreadyPresent: {}, linked: [], conflicts: [] };
   readonly touchedUnits = new Set<string>();
-  private readonly source: string;
+  /** Star-history rows this bundle added, with their versions: each is checked for a second workstation's rating of its cycle. */
+  readonly addedHistory = new Map<string, number>();
+  readonly source: string;
 
   constructor(
     private readonly context: MergeContext,
@@ -46,6 +50,21 @@ class Merger {
 
   /** Incoming unit id → the unit here; asked for every row that names a unit, so each id is looked up once. */
   private readonly localUnits = new Map<string, string>();
+
+  /** Looks up, in one statement, the unit here of each incoming unit id the bundle names. */
+  preloadUnits(ids: Iterable<string>): void {
+    const unknown = [...new Set(ids)].filter((id) => !this.localUnits.has(id));
+    const aliased = unitsOfAliases(this.context.db, unknown);
+    for (const id of unknown) this.localUnits.set(id, aliased.get(id) ?? id);
+  }
+
+  /** Of the table being merged, the rows here: looked up for all its lines at once, and kept up to date as lines are added. */
+  private present = new Set<string>();
+
+  startTable(table: TrackedTable, lines: readonly BundleLine[]): void {
+    const ids = lines.map((line) => (table === 'units' ? this.localUnit(line.id) : line.id));
+    this.present = presentIds(this.context.db, table, ids);
+  }
 
   /** The id of the unit here that an incoming unit id stands for (itself, or the unit it was linked to). */
   localUnit(id: string): string {
@@ -69,6 +88,7 @@ class Merger {
 
   private insert(table: TrackedTable, row: Row): void {
     insertRow(this.context.db, table, row);
+    this.present.add(row.id as string);
     if (table === 'units') this.touchedUnits.add(row.id as string);
   }
 
@@ -102,7 +122,7 @@ class Merger {
     const hash = contentHash(table, row);
     const version = { source: this.source, version: line._version, sha256: hash };
     const localId = table === 'units' ? this.localUnit(line.id) : line.id;
-    const local = readRow(db, table, localId);
+    const local = this.present.has(localId) ? readRow(db, table, localId) : undefined;
     if (!local) {
       const match = table === 'units' ? this.matchUnit(row) : undefined;
       if (match) {
@@ -121,6 +141,7 @@ class Merger {
       }
       setRecordVersion(db, table, line.id, version);
       this.count('added', table);
+      if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
       return;
     }
     const localHash = contentHash(table, local);
@@ -147,6 +168,13 @@ class Merger {
       this.count('updated', table);
       return;
     }
+    // An item opened on one laptop and closed on another: the closure reaches the item here.
+    if (table === 'rectifications' && isClosureOf(local, row)) {
+      applyReceivedClosure(db, localId, { closedOn: row.closed_on as string, followUpAssessmentId: row.follow_up_assessment_id as string | null, updatedAt: row.updated_at as string });
+      setRecordVersion(db, table, line.id, { ...version, sha256: contentHash(table, readRow(db, table, localId) as Row) });
+      this.count('updated', table);
+      return;
+    }
     this.conflict(table, localId, local, row, line, hash, fromSameSource ? '本机与来源工作站都改动过此记录 (changed here and at the source)' : '另一工作站的不同版本 (a different version from another workstation)');
   }
 
@@ -167,6 +195,18 @@ function checkReferences(db: Database): void {
   refuse(`records/${broken.table}.jsonl`, `记录 ${id} 引用的 ${broken.parent} 既不在本机也不在数据包中`, `record ${id} refers to a ${broken.parent} row that is neither here nor in the bundle`);
 }
 
+/** Every unit id the bundle's lines name: the units' own and those their other records refer to. */
+function unitIdsNamed(bundle: VerifiedBundle): string[] {
+  const ids: string[] = [];
+  for (const [table, lines] of bundle.records) {
+    for (const line of lines) {
+      if (table === 'units') ids.push(line.id);
+      else if (typeof line.unit_id === 'string') ids.push(line.unit_id);
+    }
+  }
+  return ids;
+}
+
 /** Runs inside the caller's transaction. */
 export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): MergeOutcome {
   const db = context.db;
@@ -174,8 +214,10 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
   const merger = new Merger(context, bundle);
   const total = [...bundle.records.values()].reduce((sum, lines) => sum + lines.length, 0);
   let done = 0;
+  merger.preloadUnits(unitIdsNamed(bundle));
   for (const table of mergeOrder) {
     const lines = bundle.records.get(table as RecordTable) ?? [];
+    if (table !== 'audit_log') merger.startTable(table, lines);
     for (const [index, line] of lines.entries()) {
       if (table === 'audit_log') merger.mergeAudit(line);
       else {
@@ -189,6 +231,8 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
       }
     }
   }
+  const ratings = holdRatingConflicts(db, merger.touchedUnits, new Set(merger.addedHistory.keys()), { source: merger.source, bundleId: bundle.manifest.bundleId, versions: merger.addedHistory, now: context.now });
+  merger.outcome.conflicts.push(...ratings);
   for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
   checkReferences(db);
   context.progress?.(total, total);

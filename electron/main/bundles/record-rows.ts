@@ -2,14 +2,14 @@
  * Rows of the tables that travel in bundles, in their bundle form: read from the database by
  * id, and their content hash, the one thing compared to tell "already here" from "changed".
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { recordSchemas } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import { prepared } from '../assessments/statements';
 
 /** The tables the change log tracks (all record tables but the audit log, read by its own seq). */
-export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs'] as const;
+export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'inspection_plan'] as const;
 export type TrackedTable = (typeof trackedTables)[number];
 
 /** A row in bundle form: the columns, without `_origin` and `_version`. */
@@ -50,6 +50,12 @@ export function readRow(db: Database, table: TrackedTable, id: string): Row | un
   return prepared(db, sql).get(id) as Row | undefined;
 }
 
+/** Which of `ids` have a row in `table`: one statement for a whole bundle's lines, instead of one lookup per line. */
+export function presentIds(db: Database, table: TrackedTable, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  return new Set(db.prepare(`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
+}
+
 /** Rows by id, in chunks (a bundle of 10,000 assessments is read with a few hundred statements). */
 export function readRows(db: Database, table: TrackedTable, ids: readonly string[]): Row[] {
   const rows: Row[] = [];
@@ -65,17 +71,50 @@ export function allRowIds(db: Database, table: TrackedTable): string[] {
   return db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all() as string[];
 }
 
-/** sha256 of the row's comparable content: the columns in schema order, derived unit columns left out. */
-export function contentHash(table: RecordTable, row: Row): string {
-  const values = columnsOf(table)
-    .filter((column) => !(table === 'units' && derivedUnitColumns.has(column)))
-    .map((column) => row[column] ?? null);
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+/**
+ * Columns added to a table after its rows first travelled, with the value a row from before them
+ * has: a row holding that value travels and hashes as it did before the column existed, so
+ * versions kept from earlier bundles still compare equal and an older receiver still reads it.
+ */
+export const laterColumns: Partial<Record<RecordTable, Readonly<Record<string, string | null>>>> = {
+  unit_star_history: { source: 'assessment', entered_by: null },
+};
+
+/** The row as it travels: later columns left out where they hold their old value. */
+export function travellingRow(table: RecordTable, row: Row): Row {
+  const later = laterColumns[table];
+  if (later === undefined) return row;
+  const copy: Row = { ...row };
+  for (const [column, value] of Object.entries(later)) if ((copy[column] ?? null) === value) delete copy[column];
+  return copy;
 }
 
-/** The row without `_origin` / `_version`. */
+/** The columns a content hash covers: the schema's, in its order, derived unit columns and later columns left out. */
+function hashedColumnsOf(table: RecordTable): readonly string[] {
+  let columns = hashedColumnCache.get(table);
+  if (columns === undefined) {
+    const later = laterColumns[table] ?? {};
+    columns = columnsOf(table).filter((column) => !(table === 'units' && derivedUnitColumns.has(column)) && !Object.hasOwn(later, column));
+    hashedColumnCache.set(table, columns);
+  }
+  return columns;
+}
+
+const hashedColumnCache = new Map<RecordTable, readonly string[]>();
+
+/** sha256 of the row's comparable content: the columns in schema order, then any later column that differs from its old value. */
+export function contentHash(table: RecordTable, row: Row): string {
+  const columns = hashedColumnsOf(table);
+  const values = new Array<unknown>(columns.length);
+  for (let index = 0; index < columns.length; index += 1) values[index] = row[columns[index] as string] ?? null;
+  const later = laterColumns[table];
+  if (later !== undefined) for (const [column, value] of Object.entries(later)) if ((row[column] ?? null) !== value) values.push([column, row[column]]);
+  return hash('sha256', JSON.stringify(values), 'hex');
+}
+
+/** The row without `_origin` / `_version` (a bundle line's own keys are its schema's). */
 export function rowOf(record: Record<string, unknown>): Row {
   const row: Row = {};
-  for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) row[key] = value as string | number | null;
+  for (const key in record) if (key.charCodeAt(0) !== 0x5f) row[key] = record[key] as string | number | null;
   return row;
 }

@@ -29,6 +29,13 @@ export function unitOfAlias(db: Database, aliasId: string): string | undefined {
   return row?.unit_id;
 }
 
+/** The units here that any of `aliasIds` stand for, in one statement. */
+export function unitsOfAliases(db: Database, aliasIds: readonly string[]): Map<string, string> {
+  if (aliasIds.length === 0) return new Map();
+  const rows = db.prepare('SELECT alias_id, unit_id FROM unit_aliases WHERE alias_id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(aliasIds)) as [string, string][];
+  return new Map(rows);
+}
+
 export function addUnitAlias(db: Database, aliasId: string, unitId: string, source: string, now: string): void {
   prepared(db, 'INSERT OR IGNORE INTO unit_aliases (alias_id, unit_id, source_workstation_id, linked_at) VALUES (?, ?, ?, ?)').run(aliasId, unitId, source, now);
 }

@@ -12,6 +12,7 @@ import { findConflict, markResolved } from './conflict-store';
 import type { ConflictRow } from './conflict-store';
 import { contentHash, readRow, trackedTables } from './record-rows';
 import type { TrackedTable } from './record-rows';
+import { isHistoryConflict, resolveHistoryConflict } from './rating-conflicts';
 import { setRecordVersion } from './replica-store';
 
 export type Resolution = 'keep-local' | 'take-incoming';
@@ -26,9 +27,12 @@ export function resolveConflict(db: Database, workstationId: string, id: string,
     if (!conflict) throw new DxError('NOT_FOUND', `没有冲突 ${id} (no conflict ${id})`);
     if (conflict.status === 'resolved') throw new DxError('CONFLICT', `冲突 ${id} 已于 ${conflict.resolvedAt} 由 ${conflict.resolvedBy} 处理 (conflict ${id} was resolved on ${conflict.resolvedAt} by ${conflict.resolvedBy})`);
     const table = conflict.table;
-    if (!isTracked(table) || !isRecordTable(table)) throw new DxError('INTERNAL', `unknown table ${table}`);
     const stamp = now.toISOString();
-    if (resolution === 'take-incoming') {
+    if (isHistoryConflict(table)) {
+      resolveHistoryConflict(db, conflict, resolution, stamp);
+    } else if (!isTracked(table) || !isRecordTable(table)) {
+      throw new DxError('INTERNAL', `unknown table ${table}`);
+    } else if (resolution === 'take-incoming') {
       try {
         if (readRow(db, table, conflict.recordId)) updateRow(db, table, conflict.recordId, conflict.incoming, stamp);
         else insertRow(db, table, conflict.incoming);

@@ -1,13 +1,16 @@
 /**
  * The city office's trust store of enrolled workstations (and, on a laptop, the city's key):
- * the one writer of trusted_workstations. A workstation is enrolled from its public identity
- * file (`dingxing identity export`); its fingerprint is what two people compare by phone.
- * Revoking keeps the row, so a later bundle from it is refused with the date.
+ * the one writer of trusted_workstations and workstation_districts. A workstation is enrolled
+ * from its public identity file (`dingxing identity export`); its fingerprint is what two people
+ * compare by phone. At enrollment the city office gives it a short code (inside its plaque
+ * numbers) and records the districts it serves (its city bundles carry those districts'
+ * registry). Revoking keeps the row, so a later bundle from it is refused with the date.
  */
 import type crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { DxError } from '@shared/api/errors';
+import { nextWorkstationCode } from '@shared/domain/workstation-code';
 import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
 
 export const IdentityFileSchema = z.object({
@@ -34,17 +37,59 @@ export interface TrustedEntry {
   revokedAt: string | null;
   revokedBy: string | null;
   revokeReason: string | null;
+  /** The short code the city office gave it (inside its plaque numbers); null for the city's own entry. */
+  code: string | null;
+  /** The districts it serves, by code. */
+  districts: string[];
 }
 
 const select = `SELECT workstation_id AS workstationId, name, kind, ed25519_public_key AS ed25519PublicKey, fingerprint, enrolled_at AS enrolledAt,
-  enrolled_by AS enrolledBy, revoked_at AS revokedAt, revoked_by AS revokedBy, revoke_reason AS revokeReason FROM trusted_workstations`;
+  enrolled_by AS enrolledBy, revoked_at AS revokedAt, revoked_by AS revokedBy, revoke_reason AS revokeReason, code,
+  (SELECT json_group_array(district_code) FROM (SELECT district_code FROM workstation_districts d WHERE d.workstation_id = t.workstation_id ORDER BY district_code)) AS districts
+  FROM trusted_workstations t`;
+
+type StoredEntry = Omit<TrustedEntry, 'districts'> & { districts: string };
+
+function toEntry(row: StoredEntry): TrustedEntry {
+  return { ...row, districts: JSON.parse(row.districts) as string[] };
+}
 
 export function listTrusted(db: Database): TrustedEntry[] {
-  return db.prepare(`${select} ORDER BY enrolled_at, workstation_id`).all() as TrustedEntry[];
+  return (db.prepare(`${select} ORDER BY enrolled_at, workstation_id`).all() as StoredEntry[]).map(toEntry);
 }
 
 export function findTrusted(db: Database, workstationId: string): TrustedEntry | undefined {
-  return db.prepare(`${select} WHERE workstation_id = ?`).get(workstationId) as TrustedEntry | undefined;
+  const row = db.prepare(`${select} WHERE workstation_id = ?`).get(workstationId) as StoredEntry | undefined;
+  return row ? toEntry(row) : undefined;
+}
+
+/** The districts a workstation serves (this workstation's own, on a laptop, as the city's roster said). */
+export function districtsServedBy(db: Database, workstationId: string): string[] {
+  return db.prepare('SELECT district_code FROM workstation_districts WHERE workstation_id = ? ORDER BY district_code').pluck().all(workstationId) as string[];
+}
+
+/** Replaces the districts a workstation serves; the caller checked the codes and holds the transaction. */
+export function setServedDistricts(db: Database, workstationId: string, districts: readonly string[]): void {
+  db.prepare('DELETE FROM workstation_districts WHERE workstation_id = ?').run(workstationId);
+  const insert = db.prepare('INSERT INTO workstation_districts (workstation_id, district_code) VALUES (?, ?)');
+  for (const district of new Set(districts)) insert.run(workstationId, district);
+}
+
+/** Refuses, naming them, district codes or names that are not among the 15; returns the codes. */
+export function checkDistrictCodes(db: Database, districts: readonly string[]): string[] {
+  const known = db.prepare('SELECT code, name FROM districts').all() as { code: string; name: string }[];
+  const byText = new Map<string, string>();
+  for (const district of known) {
+    byText.set(district.code, district.code);
+    byText.set(district.name, district.code);
+  }
+  const unknown = districts.filter((text) => !byText.has(text.trim().toUpperCase()) && !byText.has(text.trim()));
+  if (unknown.length > 0) {
+    throw new DxError('BAD_INPUT', `未知的区：${unknown.join('、')}（应为武汉市 15 个区的代码，如 420102）(unknown district${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; use the codes of Wuhan's 15 districts, e.g. 420102)`, {
+      issues: unknown.map((text) => ({ path: ['districts', text], message: 'unknown district' })),
+    });
+  }
+  return [...new Set(districts.map((text) => byText.get(text.trim().toUpperCase()) ?? (byText.get(text.trim()) as string)))].sort();
 }
 
 /** Parses an identity file's text; refuses naming the field at fault. */
@@ -77,19 +122,30 @@ export interface EnrollOutcome {
   created: boolean;
 }
 
-/** Enrolls (or re-enrolls after a revocation) a workstation; the same key twice changes nothing. */
-export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: string, actorId: string, now: Date): EnrollOutcome {
+/**
+ * Enrolls (or re-enrolls after a revocation) a workstation; the same key twice changes nothing
+ * but the districts, when given. A workstation gets its code once and keeps it.
+ */
+export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: string, actorId: string, now: Date, districts?: readonly string[]): EnrollOutcome {
   if (identity.workstationId === ownWorkstationId) throw new DxError('BAD_INPUT', '这是本工作站自己的身份，无需登记 (this is this workstation’s own identity; it needs no enrollment)');
   return db.transaction((): EnrollOutcome => {
     const existing = findTrusted(db, identity.workstationId);
     if (existing && existing.revokedAt === null) {
-      if (existing.ed25519PublicKey === identity.ed25519PublicKey) return { entry: existing, created: false };
+      if (existing.ed25519PublicKey === identity.ed25519PublicKey) {
+        if (districts !== undefined && existing.kind === 'workstation') setServedDistricts(db, identity.workstationId, districts);
+        return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: false };
+      }
       throw new DxError('CONFLICT', `工作站 ${identity.workstationId} 已以另一把密钥登记（指纹 ${existing.fingerprint}）；如确需更换，先撤销再登记 (workstation ${identity.workstationId} is enrolled with another key, fingerprint ${existing.fingerprint}; revoke it first to replace the key)`);
     }
     db.prepare(
       `INSERT OR REPLACE INTO trusted_workstations (workstation_id, name, kind, ed25519_public_key, certificate_pem, fingerprint, enrolled_at, enrolled_by, revoked_at, revoked_by, revoke_reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
     ).run(identity.workstationId, identity.workstationName, identity.kind ?? 'workstation', identity.ed25519PublicKey, identity.certificatePem ?? null, fingerprintOf(identity.ed25519PublicKey), now.toISOString(), actorId);
+    if ((identity.kind ?? 'workstation') === 'workstation') {
+      const code = existing?.code ?? nextWorkstationCode(db.prepare('SELECT code FROM trusted_workstations WHERE code IS NOT NULL').pluck().all() as string[]);
+      db.prepare('UPDATE trusted_workstations SET code = ? WHERE workstation_id = ?').run(code, identity.workstationId);
+      if (districts !== undefined) setServedDistricts(db, identity.workstationId, districts);
+    }
     return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: true };
   }).immediate();
 }
@@ -122,6 +178,9 @@ export interface RosterEntry {
   certificatePem: string | null;
   revokedAt: string | null;
   revokeReason: string | null;
+  /** Absent in city bundles from before the registry travelled. */
+  code?: string | null;
+  districts?: string[];
 }
 
 export type RosterOutcome = 'added' | 'revoked' | 'unchanged' | 'keyDiffers';
@@ -144,6 +203,8 @@ export function rosterOutcome(db: Database, entry: RosterEntry, ownWorkstationId
 export function adoptRosterEntry(db: Database, entry: RosterEntry, ownWorkstationId: string, cityWorkstationId: string, now: Date): RosterOutcome {
   const outcome = rosterOutcome(db, entry, ownWorkstationId);
   const by = `city:${cityWorkstationId}`;
+  // Which districts the other laptops serve: who may be planned where, who else works a district.
+  if (entry.districts !== undefined && entry.workstationId !== ownWorkstationId) setServedDistricts(db, entry.workstationId, entry.districts);
   if (outcome === 'added') {
     db.prepare(
       `INSERT OR REPLACE INTO trusted_workstations (workstation_id, name, kind, ed25519_public_key, certificate_pem, fingerprint, enrolled_at, enrolled_by, revoked_at, revoked_by, revoke_reason)
@@ -155,13 +216,23 @@ export function adoptRosterEntry(db: Database, entry: RosterEntry, ownWorkstatio
   return outcome;
 }
 
-/** The enrolled workstations (not city offices), with their certificates: what a city bundle carries. */
-export function rosterOf(db: Database): (RosterEntry & { fingerprint: string; enrolledAt: string })[] {
-  return db
+/** The enrolled workstations (not city offices), with their certificates, codes and districts: what a city bundle carries. */
+export function rosterOf(db: Database): (RosterEntry & { fingerprint: string; enrolledAt: string; code: string | null; districts: string[] })[] {
+  const rows = db
     .prepare(
       `SELECT workstation_id AS workstationId, name, ed25519_public_key AS ed25519PublicKey, certificate_pem AS certificatePem, fingerprint, enrolled_at AS enrolledAt,
-              revoked_at AS revokedAt, revoke_reason AS revokeReason
-       FROM trusted_workstations WHERE kind = 'workstation' ORDER BY enrolled_at, workstation_id`,
+              revoked_at AS revokedAt, revoke_reason AS revokeReason, code,
+              (SELECT json_group_array(district_code) FROM (SELECT district_code FROM workstation_districts d WHERE d.workstation_id = t.workstation_id ORDER BY district_code)) AS districts
+       FROM trusted_workstations t WHERE kind = 'workstation' ORDER BY enrolled_at, workstation_id`,
     )
-    .all() as (RosterEntry & { fingerprint: string; enrolledAt: string })[];
+    .all() as (RosterEntry & { fingerprint: string; enrolledAt: string; code: string | null; districts: string })[];
+  return rows.map((row) => ({ ...row, districts: JSON.parse(row.districts) as string[] }));
+}
+
+/** The districts the enrolled, trusted workstations serve together: what a city bundle carries the registry of. */
+export function districtsOfEnrolled(db: Database): string[] {
+  return db
+    .prepare("SELECT DISTINCT d.district_code FROM workstation_districts d JOIN trusted_workstations t ON t.workstation_id = d.workstation_id WHERE t.kind = 'workstation' AND t.revoked_at IS NULL ORDER BY 1")
+    .pluck()
+    .all() as string[];
 }

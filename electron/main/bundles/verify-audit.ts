@@ -134,8 +134,8 @@ function chainProblem(context: Context): ChainProblem | null {
   if (first.seq === 1 && first.prev_hash !== genesisHash) return problem('rewritten', 1, 1, `${logEntry}:${first.line}`, '第 1 条审计条目的 prev_hash 不是起始值', 'audit entry 1 does not start from the genesis value');
   if (first.seq > 1) {
     if (first.prev_hash === genesisHash) {
-      const before = heldTop > 0 ? { zh: `而本处已收到该工作站第 1–${heldTop} 条：其审计日志被清空`, en: `while entries 1–${heldTop} of this workstation were received here: its log was emptied` } : { zh: `第 1–${first.seq - 1} 条从未收到`, en: `: entries 1–${first.seq - 1} never arrived` };
-      return problem('restart', first.seq, first.seq, `${logEntry}:${first.line}`, `审计链在第 ${first.seq} 条重新开始（prev_hash 为零），${before.zh}`, `the audit chain restarts at entry ${first.seq} (a zero prev_hash) ${before.en}`);
+      const before = heldTop > 0 ? { zh: `而本处已收到该工作站第 1–${heldTop} 条：其审计日志被清空`, en: ` while entries 1–${heldTop} of this workstation were received here: its log was emptied` } : { zh: `第 1–${first.seq - 1} 条从未收到`, en: `: entries 1–${first.seq - 1} never arrived` };
+      return problem('restart', first.seq, first.seq, `${logEntry}:${first.line}`, `审计链在第 ${first.seq} 条重新开始（prev_hash 为零），${before.zh}`, `the audit chain restarts at entry ${first.seq} (a zero prev_hash)${before.en}`);
     }
     const predecessor = held.entryAt(first.seq - 1);
     if (predecessor?.hash !== first.prev_hash) {

@@ -101,28 +101,29 @@ function checkEntries(manifest: Manifest, entries: Map<string, Buffer>): void {
   for (const name of entries.keys()) if (!listed.has(name)) refuse(name, '条目未列在清单中', 'the entry is not listed in the manifest');
 }
 
+const newline = 0x0a;
+
 function parseRecords(table: RecordTable, name: string, bytes: Buffer, limits: BundleLimits): BundleLine[] {
-  const text = bytes.toString('utf8');
-  if (!text.endsWith('\n') && text.length > 0) refuse(name, '最后一行不完整（缺少换行）', 'the last line is incomplete (no newline)');
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== newline) refuse(name, '最后一行不完整（缺少换行）', 'the last line is incomplete (no newline)');
   const schema = recordSchemas[table];
   const lines: BundleLine[] = [];
   const ids = new Set<string>();
   let start = 0;
   let lineNumber = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
+  while (start < bytes.length) {
+    // A newline byte never occurs inside a UTF-8 character: lines are found in the bytes.
+    const end = bytes.indexOf(newline, start);
     lineNumber += 1;
-    const line = text.slice(start, end);
-    start = end + 1;
     const where = `${name}:${lineNumber}`;
-    // A UTF-16 unit takes at most 3 UTF-8 bytes: only a line that might be too long is measured.
-    if (line.length * 3 > limits.maxLineBytes && Buffer.byteLength(line) > limits.maxLineBytes) refuse(where, '此行过长', 'the line is too long');
+    if (end - start > limits.maxLineBytes) refuse(where, '此行过长', 'the line is too long');
     let json: unknown;
     try {
-      json = JSON.parse(line);
+      // Each line decoded on its own: one string of a whole 40 MB file is slower to make and to parse.
+      json = JSON.parse(bytes.toString('utf8', start, end));
     } catch {
       refuse(where, '此行不是有效的 JSON', 'the line is not valid JSON');
     }
+    start = end + 1;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

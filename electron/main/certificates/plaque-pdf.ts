@@ -10,8 +10,8 @@ import { addSignaturePlaceholder, signPdf } from '../pdf/signer';
 import type { PdfSigningKey } from '../pdf/signer';
 import { drawPlaque } from './plaque';
 import { documentInfoKey } from './signed-documents';
+import { qrInfoKey } from './qr-info-key';
 
-export const qrInfoKey = 'DingxingQR';
 
 export type PlaqueCertificate = Pick<Certificate, 'number' | 'unitName' | 'stars' | 'cycle' | 'issuedOn' | 'validUntil' | 'authority' | 'qrPayload' | 'workstationId'>;
 

@@ -16,7 +16,7 @@ import { localDate } from '../assessments/deps';
 import { parseQrText, signatureMatches } from '../crypto/qr-payload';
 import { PdfSignatureProblem, verifyPdfSignature } from '../pdf/verify-signature';
 import type { SignatureHints, VerifiedPdfSignature } from '../pdf/verify-signature';
-import { qrInfoKey } from './plaque-pdf';
+import { qrInfoKey } from './qr-info-key';
 import { findByNumber, toCertificate } from './repository';
 import { documentInfoKey, documentKindOf, workstationOfSubject } from './signed-documents';
 import { findTrustedWorkstation } from './trusted-workstations';

@@ -49,13 +49,8 @@ export function answerProblem(plan: ItemPlan, value: unknown): string | null {
     case 'survey': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected { "respondents": N, "safe": M }';
       const record = value as Record<string, unknown>;
-      // Listing the keys only when one is unexpected keeps a valid survey answer allocation-free.
-      for (const key in record) {
-        if (key === 'respondents' || key === 'safe') continue;
-        const extra = Object.keys(record).filter((own) => own !== 'respondents' && own !== 'safe');
-        if (extra.length > 0) return `unexpected field ${extra.join(', ')}; expected respondents and safe`;
-        break;
-      }
+      const extra = Object.keys(record).filter((key) => key !== 'respondents' && key !== 'safe');
+      if (extra.length > 0) return `unexpected field ${extra.join(', ')}; expected respondents and safe`;
       const { respondents, safe } = record;
       if (typeof respondents !== 'number' || !Number.isInteger(respondents) || respondents < 1) return 'respondents must be a whole number, 1 or more';
       if (respondents > maxRespondents) return `respondents ${respondents} is more than ${maxRespondents}`;

@@ -2,11 +2,13 @@
  * The points one answered item gives or takes, in integer hundredths rounded half up at the
  * item (docs/domain.md, item kinds), with the sentence that explains them in both languages.
  */
-import { divideRoundHalfUp } from '@shared/rubric/decimal';
+import { divideRoundHalfUp, toHundredths } from '@shared/rubric/decimal';
 import { formatHundredths as p } from '@shared/rubric/format-hundredths';
-import { countUnitOfLabel } from '@shared/rubric/label';
+import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
+import type { TraceEntry } from '@shared/scoring/result';
 import type { ItemPlan } from './plan';
+import { itemTraceEntry } from './trace';
 
 export interface ItemOutcome {
   /** Hundredths of a point; negative for deductions. */
@@ -37,14 +39,14 @@ export function surveyRateHundredths(answer: SurveyAnswer): number {
 }
 
 /** The outcome of a valid answer (checked by answerProblem first). */
-export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
+function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
   switch (plan.kind) {
     case 'check':
       return answer === true
         ? { points: plan.points, whyZh: `已落实，得${p(plan.points)}分`, whyEn: `done: ${pointsEn(plan.points)}` }
         : { points: 0, whyZh: '未落实，得0分', whyEn: 'not done: 0 points' };
     case 'scale': {
-      const points = Math.round((answer as number) * 100);
+      const points = toHundredths(answer as number);
       return { points, whyZh: `评${p(points)}分（满分${p(plan.points)}）`, whyEn: `rated ${p(points)} of ${p(plan.points)}` };
     }
     case 'deduct': {
@@ -56,12 +58,12 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       return {
         points: taken === 0 ? 0 : -taken,
         // 2处×1分 for hazards, 2件 for petitions, 2起 for cases: the pack's own measure word.
-        whyZh: `${count}${countUnitOfLabel(plan.item.label.zh) ?? '项'}×${p(plan.per)}分，扣${p(taken)}分${capped}`,
+        whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped}`,
         whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
       };
     }
     case 'rate': {
-      const rate = Math.round((answer as number) * 100);
+      const rate = toHundredths(answer as number);
       const points = ratePoints(plan, rate, 1);
       return rate >= plan.full
         ? { points, whyZh: `${p(rate)}%达到${p(plan.full)}%，得满分${p(points)}分`, whyEn: `${p(rate)}% reaches ${p(plan.full)}%: full ${pointsEn(points)}` }
@@ -82,7 +84,7 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       };
     }
     case 'gate': {
-      const rate = Math.round((answer as number) * 100);
+      const rate = toHundredths(answer as number);
       return rate >= plan.required
         ? { points: 0, whyZh: `${p(rate)}%达到要求${p(plan.required)}%`, whyEn: `${p(rate)}% meets the required ${p(plan.required)}%` }
         : {
@@ -96,4 +98,38 @@ export function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
         ? { points: 0, whyZh: '发生，一票否决', whyEn: 'occurred: the assessment is vetoed' }
         : { points: 0, whyZh: '未发生', whyEn: 'did not occur' };
   }
+}
+
+/** An answer's points and its finished trace entry (frozen when kept: results share it). */
+export interface ScoredAnswer {
+  /** Hundredths of a point; negative for deductions. */
+  points: number;
+  entry: TraceEntry;
+}
+
+/** Answers an item keeps the scoring of, at most: enough for every yes/no, half point, small count and most percents a season brings. */
+const keptAnswersPerItem = 1000;
+
+/**
+ * The points and trace entry of an answer, or what is wrong with it (answers.ts). Both depend on
+ * the answer alone, and answers repeat across assessments (yes/no, half points, small counts,
+ * percents with two places): each item keeps what it made of the valid answers it has scored,
+ * so 100,000 assessments check and word each answer once. A survey's answer is an object and
+ * is scored each time.
+ */
+export function scoreAnswer(plan: ItemPlan, answer: unknown): ScoredAnswer | string {
+  const keep = typeof answer === 'number' || typeof answer === 'boolean';
+  if (keep) {
+    const known = plan.scoredAnswers.get(answer);
+    if (known !== undefined) return known;
+  }
+  const problem = answerProblem(plan, answer);
+  if (problem !== null) return problem;
+  const { points, whyZh, whyEn } = computeOutcome(plan, answer);
+  const scored = { points, entry: itemTraceEntry(plan.id, points / 100, plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
+  if (keep && plan.scoredAnswers.size < keptAnswersPerItem) {
+    Object.freeze(scored.entry);
+    plan.scoredAnswers.set(answer, scored);
+  }
+  return scored;
 }

@@ -1,15 +1,18 @@
 /**
  * A star pack compiled once into what scoring needs per call: items with their numbers in
- * integer hundredths, lookups by id, rule texts, and the applicable items per (kind, industry).
- * Cached per parsed pack object, so scoring 100,000 assessments compiles once.
+ * integer hundredths, lookups by id, rule texts, the star conditions with their sentences, and
+ * for each kind of unit (kind and industry) the items it is assessed on. Cached per parsed pack,
+ * so scoring 100,000 assessments compiles once.
  */
 import { toHundredths, toScaled } from '@shared/rubric/decimal';
 import type { Condition, RubricItem, StarPack } from '@shared/rubric/star-pack';
+import { countUnitOfLabel } from '@shared/rubric/label';
 import type { Bilingual } from '@shared/rubric/label';
 import type { TraceEntry } from '@shared/scoring/result';
 import type { LoadedStarPack } from '../rubric/loaded-pack';
 import { itemApplies } from './applicability';
 import type { ApplicabilityUnit } from './applicability';
+import type { ScoredAnswer } from './item-points';
 import { itemTraceEntry } from './trace';
 
 export interface ItemPlan {
@@ -39,6 +42,10 @@ export interface ItemPlan {
   conditionIndex: number;
   /** The (frozen) entry of a draft that has no answer for this item. */
   missingEntry: TraceEntry;
+  /** What a deduction counts (处, 件, 起: the measure word that ends the item's Chinese label), 项 when it names none. */
+  countWord: string;
+  /** What answers scored so far gave, by answer (item-points.ts). */
+  scoredAnswers: Map<number | boolean, ScoredAnswer>;
 }
 
 export interface ConditionPlan {
@@ -57,6 +64,16 @@ export interface LevelPlan {
   conditions: ConditionPlan[];
 }
 
+/** The items one kind of unit (kind and industry) is assessed on. */
+export interface UnitItems {
+  /** In pack order: categories, then add-ons, then vetoes. */
+  items: ItemPlan[];
+  /** Each item's place in `items`, by id. */
+  positionOf: Map<string, number>;
+  /** By ItemPlan.conditionIndex: whether the unit is assessed on that item (else its conditions are waived). */
+  conditionApplies: boolean[];
+}
+
 export interface Plan {
   loaded: LoadedStarPack;
   items: ItemPlan[];
@@ -66,15 +83,10 @@ export interface Plan {
   levels: LevelPlan[];
   maxStepUp: number;
   vetoLockoutMonths: number;
-  applicable(unit: ApplicabilityUnit): ItemPlan[];
-  /** Ids of applicable items, per unit as `applicable` (cached alike). */
-  applicableIds(unit: ApplicabilityUnit): Set<string>;
-  /** Items a star condition reads; only their answers need keeping for the decision. */
-  conditionItemIds: Set<string>;
-  /** The same items, each at its ItemPlan.conditionIndex. */
+  /** Items a star condition reads, each at its ItemPlan.conditionIndex. */
   conditionItems: ItemPlan[];
-  /** An object with the category ids in pack order, copied for each result's `categories`. */
-  categoriesTemplate: Record<string, number>;
+  /** The items `unit` is assessed on (compiled once per kind and industry). */
+  itemsFor(unit: ApplicabilityUnit): UnitItems;
 }
 
 function ruleOf(item: RubricItem): { rule: string; ruleZh: string; ruleEn: string } {
@@ -131,6 +143,8 @@ function planItem(item: RubricItem, order: number, group: ItemPlan['group'], cat
     ...rule,
     conditionIndex: -1,
     missingEntry: Object.freeze(itemTraceEntry(item.id, 0, rule.rule, '未作答（草稿）', 'not answered (draft)', item.kind, categoryId, undefined)),
+    countWord: countUnitOfLabel(item.label.zh) ?? '项',
+    scoredAnswers: new Map(),
   };
   return plan;
 }
@@ -182,8 +196,7 @@ function compile(loaded: LoadedStarPack): Plan {
       conditionItems.push(item);
     }
   }
-  const byUnit = new Map<string, ItemPlan[]>();
-  const idsByUnit = new Map<string, Set<string>>();
+  const byKind = new Map<ApplicabilityUnit['kind'], Map<string | null, UnitItems>>();
   return {
     loaded,
     items,
@@ -193,32 +206,31 @@ function compile(loaded: LoadedStarPack): Plan {
     levels,
     maxStepUp: pack.decision.maxStepUp,
     vetoLockoutMonths: pack.decision.vetoLockoutMonths,
-    applicable(unit) {
-      const key = `${unit.kind}|${unit.industry ?? ''}`;
-      let found = byUnit.get(key);
-      if (found === undefined) {
-        found = items.filter((plan) => itemApplies(plan.item, unit));
-        byUnit.set(key, found);
-      }
-      return found;
-    },
-    applicableIds(unit) {
-      const key = `${unit.kind}|${unit.industry ?? ''}`;
-      let found = idsByUnit.get(key);
-      if (found === undefined) {
-        found = new Set(this.applicable(unit).map((item) => item.id));
-        idsByUnit.set(key, found);
-      }
-      return found;
-    },
-    conditionItemIds: new Set(conditionItems.map((item) => item.id)),
     conditionItems,
-    categoriesTemplate: Object.fromEntries(pack.categories.map((category) => [category.id, 0])),
+    itemsFor(unit) {
+      let byIndustry = byKind.get(unit.kind);
+      if (byIndustry === undefined) {
+        byIndustry = new Map();
+        byKind.set(unit.kind, byIndustry);
+      }
+      let found = byIndustry.get(unit.industry);
+      if (found === undefined) {
+        const applicable = items.filter((plan) => itemApplies(plan.item, unit));
+        found = {
+          items: applicable,
+          positionOf: new Map(applicable.map((plan, position) => [plan.id, position])),
+          conditionApplies: conditionItems.map((item) => applicable.includes(item)),
+        };
+        byIndustry.set(unit.industry, found);
+      }
+      return found;
+    },
   };
 }
 
 // Keyed by the parsed pack, not the LoadedStarPack wrapper: the pack store hands out a new
-// wrapper on every load around the same cached pack, and a plan's tables should outlive it.
+// wrapper on every load around the same cached pack, and compiling it each time would cost more
+// than scoring.
 const plans = new WeakMap<StarPack, Plan>();
 
 export function planFor(loaded: LoadedStarPack): Plan {

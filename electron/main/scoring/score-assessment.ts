@@ -1,25 +1,24 @@
 /**
  * The star engine: a pure, deterministic function from (pack, unit, answers, history, date)
- * to the result documented in docs/scoring.md. Points are integer hundredths rounded half up at each item,
- * so every total is the exact sum of its trace. Invalid answers are refused (BAD_INPUT naming
- * each item); missing answers and too-small survey samples are refused too unless `draft`.
- * Its only state is memo.ts's lookup tables, which save rebuilding a value and never change one.
+ * to the result of `dingxing score --json` (docs/scoring.md). Points are integer hundredths
+ * rounded half up at each item, so every total is the exact sum of its trace. Invalid answers
+ * are refused (BAD_INPUT naming each item); missing answers and too-small survey samples are
+ * refused too unless `draft`. Nothing is kept between calls but the pack's compiled plan and
+ * the outcomes its items gave (item-points.ts), which depend on the answer alone.
  */
 import { DxError } from '@shared/api/errors';
+import { toHundredths } from '@shared/rubric/decimal';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { ScoreResult, TraceEntry } from '@shared/scoring/result';
 import type { SurveyItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
 import type { LoadedStarPack } from '../rubric/loaded-pack';
-import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
 import { engineVersion } from './engine-version';
-import { itemCell } from './item-cells';
-import type { ItemCell } from './item-cells';
-import { expectedKeyOrder, memoFor, rememberKeyOrder } from './memo';
+import { scoreAnswer } from './item-points';
+import type { ScoredAnswer } from './item-points';
 import { planFor } from './plan';
-import type { ItemPlan, Plan } from './plan';
-import { profileFor } from './profile';
+import type { ItemPlan, Plan, UnitItems } from './plan';
 import { decideStars } from './stars';
 import type { Evaluated } from './stars';
 import { minimumSurveySample } from './survey-sample';
@@ -50,124 +49,80 @@ export interface ScoringOptions {
   draft?: boolean;
 }
 
-const byPackOrder = (items: ItemPlan[]) => [...items].sort((a, b) => a.order - b.order);
-
-function checkAnswers(plan: Plan, ref: string, input: ScoringInput): ErrorIssue[] {
-  const issues: ErrorIssue[] = [];
-  const applicableIds = plan.applicableIds(input.unit);
-  for (const id of Object.keys(input.answers)) {
-    const item = plan.byId.get(id);
-    if (item === undefined) {
-      issues.push({ path: ['answers', id], message: `${id} is not an item of ${ref}` });
-    } else if (!applicableIds.has(id)) {
+/**
+ * Steps 1 and 2: each answer checked and scored, in its item's place among the unit's items. An answer to an unknown
+ * item, to one the unit is not assessed on, or of the wrong type or range refuses the whole
+ * assessment, naming every such answer.
+ */
+function scoreAnswers(plan: Plan, unitItems: UnitItems, ref: string, input: ScoringInput): (ScoredAnswer | undefined)[] {
+  const scored = new Array<ScoredAnswer | undefined>(unitItems.items.length);
+  // The answers as JSON carries them: an object's own enumerable keys, which for…in lists for a
+  // plain object (and reads fastest); any other object is copied into one first.
+  const prototype = Object.getPrototypeOf(input.answers) as unknown;
+  const given = prototype === Object.prototype || prototype === null ? input.answers : { ...input.answers };
+  let issues: ErrorIssue[] | undefined;
+  for (const id in given) {
+    const position = unitItems.positionOf.get(id);
+    const answer = given[id];
+    if (position === undefined) {
       const industry = input.unit.industry === null ? 'no industry' : `industry ${input.unit.industry}`;
-      issues.push({ path: ['answers', id], message: `${id} does not apply to this unit (kind ${input.unit.kind}, ${industry})` });
-    } else {
-      const problem = answerProblem(item, input.answers[id]);
-      if (problem !== null) issues.push({ path: ['answers', id], message: `${id}: ${problem}` });
+      const message = plan.byId.has(id) ? `${id} does not apply to this unit (kind ${input.unit.kind}, ${industry})` : `${id} is not an item of ${ref}`;
+      (issues ??= []).push({ path: ['answers', id], message });
+      continue;
     }
+    const result = scoreAnswer(unitItems.items[position] as ItemPlan, answer);
+    if (typeof result === 'string') (issues ??= []).push({ path: ['answers', id], message: `${id}: ${result}` });
+    else scored[position] = result;
   }
-  return issues;
+  if (issues !== undefined) {
+    throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
+  }
+  return scored;
 }
 
 export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, options: ScoringOptions = {}): ScoreResult {
   const draft = options.draft === true;
   const plan = planFor(loaded);
-  const profile = profileFor(plan, input.unit);
-  // Lookup tables of finished values (memo.ts): never change a result, only save rebuilding it.
-  const memo = memoFor(plan);
-  const cellTables = memo.cells;
-  // A plain object's keys (for…in) are its own answers; anything else is read through its own
-  // enumerable properties, as JSON would carry it.
-  const prototype = Object.getPrototypeOf(input.answers) as unknown;
-  const answers = prototype === Object.prototype || prototype === null ? input.answers : { ...input.answers };
+  const unitItems = plan.itemsFor(input.unit);
+  const scored = scoreAnswers(plan, unitItems, loaded.ref, input);
 
-  const items = profile.items;
-  // Item entries go to their place in pack order; decision entries follow.
-  const trace = new Array<TraceEntry>(items.length);
+  // Each item's trace entry, in pack order; what the later steps read is gathered on the way.
+  const trace: TraceEntry[] = [];
   const missing: string[] = [];
-  let incompleteReasons: { item: string; message: string }[] = [];
-  const categorySums: number[] = [];
-  for (let index = 0; index < plan.categories.length; index += 1) categorySums.push(0);
-  const evaluated: (Evaluated | undefined)[] = [];
-  for (let index = 0; index < plan.conditionItems.length; index += 1) evaluated.push(undefined);
-  let vetoItems: ItemPlan[] = [];
-  let failedGates: ItemPlan[] = [];
-  let lowSamples: ItemPlan[] = [];
+  const incompleteReasons: { item: string; message: string }[] = [];
+  const categorySums = plan.categories.map(() => 0);
   let addOnRaw = 0;
-  let answered = 0;
-  let valid = true;
-  const keyOrder = expectedKeyOrder(memo, profile);
-  let sameOrder = true;
-
-  // One pass over the answers, in their own key order (a plain object's own keys, read fast),
-  // validates and scores; a wrong or unknown answer stops it and the refusal names every problem.
-  for (const key in answers) {
-    let slot = keyOrder[answered];
-    if (slot === undefined || slot.item.id !== key) {
-      sameOrder = false;
-      slot = profile.byId.get(key);
-      if (slot === undefined) {
-        valid = false;
-        break;
-      }
+  const evaluated = new Array<Evaluated | undefined>(plan.conditionItems.length);
+  const vetoItems: ItemPlan[] = [];
+  const failedGates: ItemPlan[] = [];
+  for (let position = 0; position < unitItems.items.length; position += 1) {
+    const item = unitItems.items[position] as ItemPlan;
+    const answered = scored[position];
+    if (answered === undefined) {
+      missing.push(item.id);
+      trace.push(item.missingEntry);
+      continue;
     }
-    answered += 1;
-    const answer = answers[key];
-    const item = slot.item;
-    const cell = itemCell(item, answer, cellTables[item.order] as (ItemCell | undefined)[]);
-    if (cell === null) {
-      valid = false;
-      break;
-    }
-    const points = cell.points;
-    switch (item.kind) {
-      case 'survey': {
-        const survey = answer as SurveyAnswer;
-        const minimum = minimumSurveySample(item.item as SurveyItem, input.unit.households);
-        if (survey.respondents < minimum) {
-          const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
-          incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${survey.respondents} is below the minimum ${minimum} (${households})` });
-          lowSamples.push(item);
-        }
-        break;
-      }
-      case 'veto':
-        if (answer === true) vetoItems.push(item);
-        break;
-      case 'gate':
-        if (Math.round((answer as number) * 100) < item.required) failedGates.push(item);
-        break;
-      default:
-        break;
-    }
-    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
+    const { points, entry } = answered;
+    const answer = entry.answer; // the answer as given (an item's entry carries it)
+    trace.push(entry);
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
     else addOnRaw += points;
-    trace[slot.position] = cell.entry;
-  }
-  if (!valid) {
-    const issues = checkAnswers(plan, loaded.ref, { ...input, answers });
-    throw new DxError('BAD_INPUT', `${issues.length} answer${issues.length === 1 ? ' is' : 's are'} not valid for ${loaded.ref}: ${issues.map((issue) => issue.path[1]).join(', ')}`, { issues });
-  }
-  if (!sameOrder) rememberKeyOrder(memo, profile, Object.keys(answers));
-  if (answered < items.length) {
-    for (let index = 0; index < items.length; index += 1) {
-      if (trace[index] !== undefined) continue;
-      const item = items[index] as ItemPlan;
-      missing.push(item.id);
-      trace[index] = item.missingEntry;
+    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
+    if (item.kind === 'veto' && answer === true) vetoItems.push(item);
+    if (item.kind === 'gate' && toHundredths(answer as number) < item.required) failedGates.push(item);
+    if (item.kind === 'survey') {
+      // Step 3 (in part): a survey sample smaller than the unit needs leaves the assessment incomplete.
+      const respondents = (answer as SurveyAnswer).respondents;
+      const minimum = minimumSurveySample(item.item as SurveyItem, input.unit.households);
+      if (respondents < minimum) {
+        const households = input.unit.households === null ? 'households unknown' : `${input.unit.households} households`;
+        incompleteReasons.push({ item: item.id, message: `${item.id}: sample of ${respondents} is below the minimum ${minimum} (${households})` });
+      }
     }
   }
-  // Lists the decision reads in pack order, whatever order the answers came in.
-  if (vetoItems.length > 1) vetoItems = byPackOrder(vetoItems);
-  if (failedGates.length > 1) failedGates = byPackOrder(failedGates);
-  if (lowSamples.length > 1) {
-    const sorted = byPackOrder(lowSamples);
-    incompleteReasons = sorted.map((item) => incompleteReasons[lowSamples.indexOf(item)] as { item: string; message: string });
-    lowSamples = sorted;
-  }
 
+  // Step 3: missing answers and too-small samples are refused, unless this is a draft.
   if (!draft && (missing.length > 0 || incompleteReasons.length > 0)) {
     const issues: ErrorIssue[] = [
       ...missing.map((id) => ({ path: ['answers', id], message: `${id} applies to this unit and has no answer` })),
@@ -177,7 +132,8 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     throw new DxError('BAD_INPUT', `The assessment is incomplete (${what}); score it with --draft to see a partial result`, { issues });
   }
 
-  const categories: Record<string, number> = { ...plan.categoriesTemplate };
+  // Step 4: each category's sum, floored at 0 and capped at its maximum.
+  const categories: Record<string, number> = {};
   let total = 0;
   for (let index = 0; index < plan.categories.length; index += 1) {
     const category = plan.categories[index] as Plan['categories'][number];
@@ -194,6 +150,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     total += score;
   }
 
+  // Step 5: the add-on deductions together, capped, off the total; the total kept within 0–100.
   let addOnDeduction = addOnRaw === 0 ? 0 : -addOnRaw;
   if (addOnDeduction > plan.addOnCap) {
     trace.push(traceEntry('addOnCap', 'ADD-ON', (addOnDeduction - plan.addOnCap) / 100, `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
@@ -208,12 +165,13 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     total = 10_000;
   }
 
+  // Step 6: the stars (stars.ts).
   const decision = decideStars(
     plan,
     {
       total,
       evaluated,
-      conditionApplies: profile.conditionApplies,
+      conditionApplies: unitItems.conditionApplies,
       vetoItems,
       failedGates,
       previousStars: input.history.previousStars,
@@ -221,7 +179,6 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
       assessedOn: input.assessedOn,
     },
     trace,
-    memo.thresholdEntries,
   );
 
   return {

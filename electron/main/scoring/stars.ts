@@ -39,8 +39,10 @@ export interface Decision {
   lockedOut: boolean;
 }
 
-const starWord = (stars: number) => (stars === 0 ? '无星' : `${stars}星`);
-const starWordEn = (stars: number) => (stars === 0 ? 'no stars' : `${stars} star${stars === 1 ? '' : 's'}`);
+const starWords = ['无星', '1星', '2星', '3星', '4星', '5星'];
+const starWordsEn = ['no stars', '1 star', '2 stars', '3 stars', '4 stars', '5 stars'];
+const starWord = (stars: number) => starWords[stars] ?? `${stars}星`;
+const starWordEn = (stars: number) => starWordsEn[stars] ?? `${stars} stars`;
 
 function compare(left: number, op: ConditionPlan['condition']['op'], right: number): boolean {
   switch (op) {
@@ -80,26 +82,19 @@ function conditionHolds(condition: ConditionPlan, input: DecisionInput): boolean
   }
 }
 
-/** The first decision entry: which threshold the total reaches. It depends on the total only, so it is kept per total. */
-function thresholdEntry(plan: Plan, total: number, thresholdStars: number, table: (TraceEntry | undefined)[]): TraceEntry {
-  const kept = table[total];
-  if (kept !== undefined) return kept;
+/** The first decision entry: which threshold the total reaches. */
+function thresholdEntry(plan: Plan, total: number, thresholdStars: number): TraceEntry {
   const shown = formatHundredths(total);
   const lowest = formatHundredths(plan.levels[0]?.min ?? 0);
-  const entry = Object.freeze(
-    thresholdStars === 0
-      ? traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}未达到最低星级线${lowest}`, `total ${shown} is below the lowest threshold ${lowest}`)
-      : traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}达到${starWord(thresholdStars)}线`, `total ${shown} reaches the ${starWordEn(thresholdStars)} threshold`),
-  );
-  if (total >= 0 && total < table.length && (total | 0) === total) table[total] = entry;
-  return entry;
+  return thresholdStars === 0
+    ? traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}未达到最低星级线${lowest}`, `total ${shown} is below the lowest threshold ${lowest}`)
+    : traceEntry('stars', 'STARS', 0, 'threshold', `总分${shown}达到${starWord(thresholdStars)}线`, `total ${shown} reaches the ${starWordEn(thresholdStars)} threshold`);
 }
 
-/** `thresholdEntries` is memo.ts's table of finished threshold entries by total; a fresh array works as well. */
-export function decideStars(plan: Plan, input: DecisionInput, trace: TraceEntry[], thresholdEntries: (TraceEntry | undefined)[] = []): Decision {
+export function decideStars(plan: Plan, input: DecisionInput, trace: TraceEntry[]): Decision {
   let thresholdStars = 0;
   for (const level of plan.levels) if (input.total >= level.min) thresholdStars = level.stars;
-  trace.push(thresholdEntry(plan, input.total, thresholdStars, thresholdEntries));
+  trace.push(thresholdEntry(plan, input.total, thresholdStars));
 
   let scoreByConditions = 0;
   for (const level of plan.levels) {

@@ -1,7 +1,7 @@
 /** Reading the registry: districts with counts, a filtered and sorted page of units, one unit with its star history. */
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
-import type { District, StarHistoryEntry, Unit, UnitListInputSchema } from '@shared/api/procedures/units';
+import type { District, Unit, UnitListInputSchema } from '@shared/api/procedures/units';
 import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
 import type { z } from 'zod';
 
@@ -201,15 +201,4 @@ export function getUnitRow(db: Database, id: string): Unit {
   const row = db.prepare(`${unitSelect} WHERE u.id = ?`).get(id) as UnitRow | undefined;
   if (!row) throw new DxError('NOT_FOUND', `没有编号为 ${id} 的单位 (no unit with id ${id})`);
   return toUnit(row);
-}
-
-export function getStarHistory(db: Database, unitId: string): StarHistoryEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT id, cycle, stars, previous_stars AS previousStars, assessed_on AS assessedOn, assessment_id AS assessmentId,
-              vetoed, decided_by AS decidedBy
-       FROM unit_star_history WHERE unit_id = ? ORDER BY assessed_on DESC, created_at DESC`,
-    )
-    .all(unitId) as (Omit<StarHistoryEntry, 'vetoed'> & { vetoed: number })[];
-  return rows.map((row) => ({ ...row, vetoed: row.vetoed === 1 }));
 }

@@ -9,6 +9,13 @@ import { prepared } from '../assessments/statements';
 import { newId } from '../ids';
 import { nameSortKey } from './name-sort-key';
 
+/** The stars a unit holds, as star-history.ts derives them from its assessment history. */
+export interface UnitStars {
+  current: number;
+  lastAssessedOn: string | null;
+  lastVetoOn: string | null;
+}
+
 /** A unit row as written when it is created. Stars start at 0; only assessments change them. */
 export interface NewUnitRow {
   id: string;
@@ -26,16 +33,32 @@ export interface NewUnitRow {
   inScope: boolean;
   /** ISO time; also the first updated_at. */
   createdAt: string;
+  /**
+   * A unit arriving in a bundle starts with the stars its workstation derived, until
+   * star-history.ts decides them from the history here, in the same transaction (most often
+   * the same stars, so the row is not written twice).
+   */
+  stars?: UnitStars;
 }
 
 /** The facts a person may change on a unit (not its stars). */
-export type UnitFacts = Omit<NewUnitRow, 'id' | 'workstationId' | 'createdAt'>;
+export type UnitFacts = Omit<NewUnitRow, 'id' | 'workstationId' | 'createdAt' | 'stars'>;
 
-const insertSql = `INSERT INTO units (id, workstation_id, name, name_sort, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope, created_at, updated_at)
-  VALUES (@id, @workstationId, @name, @nameSort, @kind, @industry, @districtCode, @streetId, @address, @uscc, @households, @contact, @phone, @inScope, @createdAt, @createdAt)`;
+const insertSql = `INSERT INTO units (id, workstation_id, name, name_sort, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope,
+    current_stars, last_assessed_on, last_veto_on, created_at, updated_at)
+  VALUES (@id, @workstationId, @name, @nameSort, @kind, @industry, @districtCode, @streetId, @address, @uscc, @households, @contact, @phone, @inScope,
+    @currentStars, @lastAssessedOn, @lastVetoOn, @createdAt, @createdAt)`;
 
 export function insertUnit(db: Database, row: NewUnitRow): void {
-  prepared(db, insertSql).run({ ...row, nameSort: nameSortKey(row.name), inScope: row.inScope ? 1 : 0 });
+  const { stars, ...facts } = row;
+  prepared(db, insertSql).run({
+    ...facts,
+    nameSort: nameSortKey(row.name),
+    inScope: row.inScope ? 1 : 0,
+    currentStars: stars?.current ?? 0,
+    lastAssessedOn: stars?.lastAssessedOn ?? null,
+    lastVetoOn: stars?.lastVetoOn ?? null,
+  });
 }
 
 export function updateUnitFacts(db: Database, id: string, facts: UnitFacts, updatedAt: string): void {
@@ -47,15 +70,17 @@ export function updateUnitFacts(db: Database, id: string, facts: UnitFacts, upda
   ).run({ ...facts, nameSort: nameSortKey(facts.name), inScope: facts.inScope ? 1 : 0, updatedAt, id });
 }
 
-/** The unit's stars as its assessment history now says (star-history.ts decides them). */
-export function setUnitStars(db: Database, id: string, stars: { current: number; lastAssessedOn: string | null; lastVetoOn: string | null }, updatedAt: string): void {
-  prepared(db, 'UPDATE units SET current_stars = ?, last_assessed_on = ?, last_veto_on = ?, updated_at = ? WHERE id = ?').run(
-    stars.current,
-    stars.lastAssessedOn,
-    stars.lastVetoOn,
-    updatedAt,
-    id,
-  );
+/**
+ * The unit's stars as its assessment history now says (star-history.ts decides them). A row that
+ * holds them already is left alone, its three star indexes too: a bundle import refreshes
+ * thousands of units whose stars arrived right.
+ */
+export function setUnitStars(db: Database, id: string, stars: UnitStars, updatedAt: string): void {
+  prepared(
+    db,
+    `UPDATE units SET current_stars = @current, last_assessed_on = @lastAssessedOn, last_veto_on = @lastVetoOn, updated_at = @updatedAt
+      WHERE id = @id AND (current_stars IS NOT @current OR last_assessed_on IS NOT @lastAssessedOn OR last_veto_on IS NOT @lastVetoOn)`,
+  ).run({ ...stars, updatedAt, id });
 }
 
 /** The street's id in the district, created when it is new. */

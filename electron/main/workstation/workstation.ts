@@ -88,3 +88,17 @@ export function adoptVerificationAddress(db: Database, address: string | null, s
   setVerificationAddress(db, address, setAt);
   return true;
 }
+
+/**
+ * The short code the city office gave this workstation (inside its plaque numbers), as its last
+ * city bundle said; null before the first one. Read from the database each time: a city bundle
+ * imported in a worker sets it.
+ */
+export function workstationCodeOf(db: Database): string | null {
+  return readMeta(db, 'workstation_code') ?? null;
+}
+
+/** Keeps the code the city's roster gave this workstation (inside the city bundle's import). */
+export function setWorkstationCode(db: Database, code: string): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES ('workstation_code', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(code);
+}

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import type { DxError } from '@shared/api/errors';
-import type { District, StarHistoryEntry, Unit, UnitFields, UnitListInput } from '@shared/api/procedures/units';
+import type { District, StarHistoryEntry, Unit, UnitFields, UnitListInput, UnitRecord } from '@shared/api/procedures/units';
 import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
 import { unitKinds } from '@shared/domain/unit-kinds';
 import { api } from '../api';
@@ -115,7 +115,7 @@ export const useUnitsStore = defineStore('units', () => {
     return file.fileName;
   }
 
-  const current = ref<{ unit: Unit; history: StarHistoryEntry[] } | null>(null);
+  const current = ref<{ unit: Unit; history: StarHistoryEntry[]; record: UnitRecord } | null>(null);
   const currentError = ref<DxError | null>(null);
 
   async function loadUnit(id: string): Promise<void> {

@@ -133,6 +133,8 @@ export const AssessmentSummarySchema = z.object({
   followsUpId: z.string().nullable(),
   answeredCount: z.number().int(),
   updatedAt: z.string(),
+  /** Its workstation had a plan for the cycle that did not include this unit: allowed, and marked 计划外. */
+  outsidePlan: z.boolean(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -12,6 +12,7 @@ import { procedure } from '../procedure';
 import { DownloadSchema, TransferIdSchema } from './files';
 
 const IdSchema = z.string().min(1).max(64);
+const DistrictListSchema = z.array(z.string().trim().min(1).max(20)).max(15);
 const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
 export const TrustedWorkstationSchema = z.object({
@@ -25,6 +26,10 @@ export const TrustedWorkstationSchema = z.object({
   revokedAt: z.string().nullable(),
   revokedBy: z.string().nullable(),
   revokeReason: z.string().nullable(),
+  /** The short code the city office gave it at enrollment (inside its plaque numbers). */
+  code: z.string().nullable(),
+  /** The districts it serves, by code: its city bundles carry their registry. */
+  districts: z.array(z.string()),
 });
 export type TrustedWorkstation = z.infer<typeof TrustedWorkstationSchema>;
 
@@ -149,13 +154,13 @@ export const bundleProcedures = {
     output: z.object({ exports: z.array(ExportHistorySchema), imports: z.array(ImportReportSchema), receipts: z.array(ReceiptSchema) }),
   }),
   'bundles.conflicts': procedure({
-    roles: ['city'],
-    summary: 'Records held as conflicts, both versions side by side',
+    roles: ['city', 'leader'],
+    summary: 'Records held as conflicts, both versions side by side (on a laptop: its own history against the city’s)',
     input: z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
     output: z.array(ConflictSchema),
   }),
   'bundles.resolveConflict': procedure({
-    roles: ['city'],
+    roles: ['city', 'leader'],
     summary: 'Keep the version here or take the incoming one; recorded in the audit log',
     input: z.object({ id: IdSchema, keep: z.enum(['keep-local', 'take-incoming']) }),
     output: ConflictSchema,
@@ -174,9 +179,21 @@ export const bundleProcedures = {
   }),
   'trust.add': procedure({
     roles: ['city'],
-    summary: 'Enroll a workstation from its identity file (the JSON of `dingxing identity export`)',
-    input: z.object({ identityJson: z.string().min(2).max(64_000) }),
+    summary: 'Enroll a workstation from its identity file (the JSON of `dingxing identity export`), with the districts it serves; it gets its code',
+    input: z.object({
+      identityJson: z.string().min(2).max(64_000),
+      /** The file's name, for messages. */
+      fileName: z.string().min(1).max(255).optional(),
+      /** District codes (or names); omitted: the districts stay as they were (none for a new one). */
+      districts: DistrictListSchema.optional(),
+    }),
     output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
+  }),
+  'trust.setDistricts': procedure({
+    roles: ['city'],
+    summary: 'Set the districts an enrolled workstation serves (its city bundles carry their registry); an empty list: none',
+    input: z.object({ workstationId: IdSchema, districts: DistrictListSchema }),
+    output: TrustedWorkstationSchema,
   }),
   'trust.addCity': procedure({
     roles: ['leader'],

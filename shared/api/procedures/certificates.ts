@@ -196,4 +196,10 @@ export const certificateProcedures = {
     input: z.object({}),
     output: PublicIdentitySchema.nullable(),
   }),
+  'identity.export': procedure({
+    roles: ['admin', 'city'],
+    summary: 'This workstation’s identity file for enrollment (a laptop’s, for the city office; with `city`, the city office’s own, for laptops), and its fingerprint to read out by phone',
+    input: z.object({ city: z.boolean().default(false) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string(), fingerprint: z.string(), workstationId: z.string(), workstationName: z.string(), kind: z.enum(['workstation', 'city']) }),
+  }),
 };

@@ -52,8 +52,51 @@ export const StarHistoryEntrySchema = z.object({
   assessmentId: z.string().nullable(),
   vetoed: z.boolean(),
   decidedBy: z.string().nullable(),
+  /** `paper`: entered from the records kept before the app; else an assessment's decision. */
+  source: z.enum(['assessment', 'paper']),
+  /** Where this workstation has the row from: its own records, or the city's picture (a city bundle). */
+  origin: z.enum(['here', 'city']),
+  /** The workstation that recorded it (its assessment's, or where a paper row was entered), by name. */
+  workstationName: z.string().nullable(),
+  /** Who entered a paper row. */
+  enteredBy: z.string().nullable(),
+  /** Not counted while a conflict about it waits for a person (`held`), or after they chose the other side (`set-aside`). */
+  hold: z.enum(['held', 'set-aside']).nullable(),
+  /** A signed correction replaced its assessment. */
+  superseded: z.boolean(),
 });
 export type StarHistoryEntry = z.infer<typeof StarHistoryEntrySchema>;
+
+/** An assessment signed on a basis the history in force no longer agrees with (docs/registry.md). */
+export const StaleBasisSchema = z.object({
+  assessmentId: z.string(),
+  cycle: z.number().int(),
+  signedPreviousStars: z.number().int(),
+  previousStars: z.number().int(),
+  signedLockedOut: z.boolean(),
+  lockedOut: z.boolean(),
+  lastVetoOn: z.string().nullable(),
+  signedStars: z.number().int(),
+  starsNow: z.number().int().nullable(),
+  detectedAt: z.string(),
+  decision: z.enum(['reissue', 'stands']).nullable(),
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** This workstation signed it (so it can correct it and re-issue its plaque). */
+  signedHere: z.boolean(),
+});
+export type StaleBasis = z.infer<typeof StaleBasisSchema>;
+
+/** What the record of truth says of a unit beside its facts: open conflicts, stale bases, the city's current plaque. */
+export const UnitRecordSchema = z.object({
+  staleBases: z.array(StaleBasisSchema),
+  /** Conflicts about the unit's history that wait for a person (ids, to open in 数据交换 › 冲突). */
+  openConflicts: z.array(z.object({ id: z.string(), table: z.string(), cycle: z.number().int(), reason: z.string() })),
+  /** The unit's current plaque as the city knows it, when another workstation issued it. */
+  cityCertificate: z.object({ number: z.string(), stars: z.number().int(), cycle: z.number().int(), validUntil: z.string(), workstationName: z.string() }).nullable(),
+});
+export type UnitRecord = z.infer<typeof UnitRecordSchema>;
 
 export const unitSortFields = ['name', 'district', 'kind', 'stars', 'lastAssessedOn', 'updatedAt'] as const;
 
@@ -114,6 +157,10 @@ export const ImportPreviewRowSchema = z.object({
   households: z.string(),
   contact: z.string(),
   phone: z.string(),
+  /** Paper-era columns as written, when the file has them (当前星级, 星级年度, 最近否决日期). */
+  stars: z.string().optional(),
+  starsCycle: z.string().optional(),
+  lastVetoOn: z.string().optional(),
   ok: z.boolean(),
   /** In update mode: a new unit, an existing one whose facts change, or one the row leaves as it is. */
   action: z.enum(['new', 'update', 'same']).optional(),
@@ -134,6 +181,8 @@ export const ImportReportSchema = z.object({
   rowsTruncated: z.boolean(),
   /** Update mode: rows that add a unit, change one, and leave one unchanged (all rows, not only the preview's). */
   counts: z.object({ new: z.number().int(), update: z.number().int(), same: z.number().int() }).optional(),
+  /** History rows entered from paper (当前星级, 星级年度, 最近否决日期), each marked as such. */
+  paperRows: z.number().int().optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
@@ -216,7 +265,7 @@ export const unitProcedures = {
     roles: 'signedIn',
     summary: 'One unit with its star history',
     input: z.object({ id: z.string().min(1).max(100) }).strict(),
-    output: z.object({ unit: UnitSchema, history: z.array(StarHistoryEntrySchema) }),
+    output: z.object({ unit: UnitSchema, history: z.array(StarHistoryEntrySchema), record: UnitRecordSchema }),
   }),
   'units.create': procedure({
     roles: unitEditors,

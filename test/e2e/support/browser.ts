@@ -23,10 +23,13 @@ export async function newAppPage(browser: Browser): Promise<Page> {
 
 export const screenshotDir = path.resolve('test-results', 'screenshots');
 
-/** What a person sees in the window: the app scrolls inside its own frame, so a full-page shot would be mostly blank. */
+/**
+ * What a person sees in the window: the app scrolls inside its own frame, so a full-page shot
+ * would be mostly blank. Transitions are finished first, as a person sees them a moment later.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, animations: 'disabled' });
   return file;
 }

@@ -17,10 +17,14 @@ import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key
 import { addPack } from '../../../electron/main/rubric/pack-store';
 import { setVerificationAddress, verificationAddress } from '../../../electron/main/workstation/workstation';
 import { cliActor } from '../../../electron/main/users/cli-actor';
+import { setWorkstationCode } from '../../../electron/main/workstation/workstation';
 import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
 import type { Station } from './world';
 
-async function issueAndRevoke(s: Station, assessmentId: string): Promise<{ number: string; qr: string }> {
+async function issueAndRevoke(s: Station, assessmentId: string, code: string): Promise<{ number: string; qr: string }> {
+  // A laptop that works with a city office numbers its plaques with the code the city gave it
+  // (a city bundle brings it; test/integration/registry covers that path).
+  setWorkstationCode(s.core.services.db, code);
   const deps = certificateDepsOf(s.core.services, { keyStore: new PassphraseKeyStore('station passphrase'), fontsDir: path.resolve('build/fonts'), now: () => now });
   const { certificate } = await issueCertificate(deps, assessmentId, 'cli:test');
   revokeCertificate(deps, certificate.id, '发现隐患，撤销', 'cli:test');
@@ -42,7 +46,7 @@ describe('city bundles', () => {
     const { a, b, city } = await world();
     const folder = dir();
     const assessed = a.assess({ name: '甲公司' });
-    const revoked = await issueAndRevoke(a, assessed);
+    const revoked = await issueAndRevoke(a, assessed, findTrusted(city.core.services.db, a.identity.workstationId)!.code!);
     await a.exportTo(file(folder, 'a1.dxb'));
     expect((await city.importFrom(file(folder, 'a1.dxb'))).status).toBe('imported');
     // A's second bundle is altered on the way: the city refuses it, and says so in A's receipt.

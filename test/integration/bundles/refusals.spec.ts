@@ -132,6 +132,22 @@ describe('a bundle is refused, with the entry and the reason, and nothing is wri
     await expectRefused(bomb, 'records/units.jsonl', /over the limit/, { ...bundleLimits, maxEntryBytes: 8 * 1024 * 1024 });
   });
 
+  it('an entry that unpacks to more or fewer bytes than its zip header declares: refused, never inflated further', async () => {
+    const bytes = fs.readFileSync(good);
+    const name = Buffer.from('records/units.jsonl');
+    // The central directory's record of the entry (signature PK\x01\x02, its name at offset 46): the sizes a reader trusts.
+    let header = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (header >= 0 && !bytes.subarray(header + 46, header + 46 + name.length).equals(name)) header = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), header + 4);
+    expect(header).toBeGreaterThan(0);
+    const real = bytes.readUInt32LE(header + 24);
+    for (const [declared, reason] of [[real - 100, /unpacks to more than it declares/], [real + 100, /fewer than the \d+ it declares/]] as const) {
+      const lying = Buffer.from(bytes);
+      lying.writeUInt32LE(declared, header + 24);
+      fs.writeFileSync(variant('lying-size.dxb'), lying);
+      await expectRefused(variant('lying-size.dxb'), 'records/units.jsonl', reason);
+    }
+  });
+
   it('a line longer than the limit, counted in UTF-8 bytes (Chinese text takes three a character)', async () => {
     const { unzip } = await import('./world');
     const lines = (await unzip(good)).find((entry) => entry.name === 'records/units.jsonl')!.bytes.toString('utf8').split('\n').slice(0, -1);

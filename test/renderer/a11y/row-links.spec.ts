@@ -11,7 +11,7 @@ import { createAppI18n } from '../../../renderer/src/i18n/index';
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
 const { default: AssessmentList } = await import('../../../renderer/src/views/assessments/AssessmentList.vue');
 
-const row: AssessmentSummary = { id: 'a-1', unitId: 'u-1', unitName: '汉阳区四新社区', districtName: '汉阳区', cycle: 2026, assessedOn: '2026-12-01', status: 'submitted', total: 92, awardedStars: 3, vetoed: false, inspector: '李检查员', signedBy: null, supersedesId: null, supersededById: null, followsUpId: null, answeredCount: 33, updatedAt: '2026-12-01T08:00:00Z' };
+const row: AssessmentSummary = { id: 'a-1', unitId: 'u-1', unitName: '汉阳区四新社区', districtName: '汉阳区', cycle: 2026, assessedOn: '2026-12-01', status: 'submitted', total: 92, awardedStars: 3, vetoed: false, inspector: '李检查员', signedBy: null, supersedesId: null, supersededById: null, followsUpId: null, answeredCount: 33, updatedAt: '2026-12-01T08:00:00Z', outsidePlan: false };
 
 async function list(hideUnit: boolean, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] });

@@ -4,9 +4,11 @@ import { depsOfServices } from '../../../electron/main/assessments/deps';
 import type { WorkflowDeps } from '../../../electron/main/assessments/deps';
 import type { Core } from '../../../electron/main/core';
 import { newId } from '../../../electron/main/ids';
+import { fullAnswers } from '../../helpers/full-answers';
 import { testCore } from '../../helpers/core';
 
 export { leaderActor as leader, inspectorActor as inspector } from '../../helpers/actors';
+export { fullAnswers };
 
 export interface Fixture {
   core: Core;
@@ -33,34 +35,6 @@ export function addUnit(core: Core, fields: { name?: string; kind?: string; indu
   return id;
 }
 
-/** Full marks on every applicable item, no vetoes; `overrides` changes single answers. */
-export function fullAnswers(form: FormSection[], overrides: Answers = {}): Answers {
-  const answers: Answers = {};
-  for (const item of form.flatMap((section) => section.items)) {
-    switch (item.kind) {
-      case 'check':
-        answers[item.id] = true;
-        break;
-      case 'veto':
-        answers[item.id] = false;
-        break;
-      case 'scale':
-        answers[item.id] = item.points ?? 0;
-        break;
-      case 'deduct':
-        answers[item.id] = 0;
-        break;
-      case 'rate':
-      case 'gate':
-        answers[item.id] = 100;
-        break;
-      case 'survey':
-        answers[item.id] = { respondents: Math.max(item.minSample ?? 30, 30), safe: Math.max(item.minSample ?? 30, 30) };
-        break;
-    }
-  }
-  return { ...answers, ...overrides };
-}
 
 /** Answers worth about `total` points: full marks with RES-1/RES-4… switched off as needed is fiddly, so scale via deductions. */
 export function answersScoring(form: FormSection[], target: 'five' | 'low' | 'veto'): Answers {

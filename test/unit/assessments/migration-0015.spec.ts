@@ -11,6 +11,7 @@ import { migration0015 } from '../../../electron/main/db/migrations/0015-assessm
 describe('migration 0015: who started an assessment', () => {
   it('is numbered by its place', () => {
     expect(migrations[migration0015.version - 1]).toBe(migration0015);
+    expect(migration0015.version).toBe(15);
   });
 
   it('fills started_by_id from the audit entry of the start or the correction, and leaves others empty', () => {

@@ -17,7 +17,7 @@ import { describeRow, workstationName } from '../../records/record-names';
 import { bundleFileName } from '../../bundles/bundle-file-name';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
-import { enroll, listTrusted, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
+import { checkDistrictCodes, enroll, findTrusted, listTrusted, parseIdentityFile, revokeTrust, setServedDistricts } from '../../bundles/trust-store';
 import { runJob } from '../../jobs/run-job';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
@@ -84,11 +84,26 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
         appendAudit(db, services.workstation.id, { actor, action: 'trust.acknowledgeWarning', subject: warning.id, data: { workstationId: warning.workstationId, problem: warning.problem, bundleId: warning.bundleId, note: warning.acknowledgeNote } }, now()),
       );
     }),
-    'trust.add': ({ identityJson }, context) => services.writeGate.whenFree(() => {
+    'trust.add': ({ identityJson, fileName, districts }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
-      const outcome = enroll(db, parseIdentityFile(identityJson, 'identity'), services.workstation.id, actor, now());
-      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name } }, now());
+      const identity = parseIdentityFile(identityJson, fileName ?? 'identity');
+      const codes = districts === undefined ? undefined : checkDistrictCodes(db, districts);
+      const outcome = enroll(db, identity, services.workstation.id, actor, now(), codes);
+      if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, code: outcome.entry.code, districts: outcome.entry.districts } }, now());
+      else if (codes !== undefined) appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: outcome.entry.workstationId, data: { districts: outcome.entry.districts } }, now());
       return outcome;
+    }),
+    'trust.setDistricts': ({ workstationId, districts }, context) => services.writeGate.whenFree(() => {
+      const actor = requireActor(context).userId;
+      const codes = checkDistrictCodes(db, districts);
+      return db.transaction(() => {
+        const entry = findTrusted(db, workstationId);
+        if (!entry) throw new DxError('NOT_FOUND', `信任库中没有工作站 ${workstationId} (no workstation ${workstationId} in the trust store)`);
+        if (entry.kind !== 'workstation') throw new DxError('BAD_INPUT', `${entry.name} 是市指挥部，不服务于区 (${entry.name} is a city office; it serves no districts)`);
+        setServedDistricts(db, workstationId, codes);
+        appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: workstationId, data: { districts: codes } }, now());
+        return findTrusted(db, workstationId) as NonNullable<ReturnType<typeof findTrusted>>;
+      }).immediate();
     }),
     'trust.addCity': ({ identityJson }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;

@@ -78,5 +78,14 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       return verifyCertificatePdf(deps.db, bytes, today());
     },
     'identity.show': () => readPublicIdentity(deps.db, deps.workstation),
+    'identity.export': ({ city }, context) => {
+      const actor = requireActor(context);
+      if (city && !actor.roles.includes('city')) throw new DxError('FORBIDDEN', '只有市指挥部角色可以导出市指挥部身份 / only the city office role exports the city office’s identity', { reason: 'auth.roleRequired', roles: ['city'] });
+      const identity = readPublicIdentity(deps.db, deps.workstation);
+      if (!identity) throw new DxError('CONFLICT', '本工作站还没有密钥，因此没有身份文件：请先创建工作站密钥 / this workstation has no keys yet, so no identity file: create the workstation keys first', { reason: 'no-keys' });
+      const file = { ...identity, ...(city ? { kind: 'city' as const } : {}) };
+      const stem = deps.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || deps.workstation.id.slice(-8);
+      return { fileName: city ? `dingxing-city-${stem}.id` : `dingxing-identity-${stem}.id`, content: `${JSON.stringify(file, null, 2)}\n`, fingerprint: identity.fingerprint, workstationId: identity.workstationId, workstationName: identity.workstationName, kind: city ? 'city' : 'workstation' };
+    },
   };
 }

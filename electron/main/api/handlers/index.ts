@@ -15,6 +15,8 @@ import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
 import { workstationHandlers } from './workstation';
+import { planHandlers } from './plan';
+import { registryHandlers } from './registry';
 
 export function createHandlers(services: CoreServices, dispatcher: () => Dispatcher): HandlerMap {
   const handlers: HandlerMap = {
@@ -31,6 +33,8 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...bundleHandlers(services),
     ...fileHandlers(services),
     ...workstationHandlers(services),
+    ...planHandlers(services),
+    ...registryHandlers(services),
   };
   return queueBehindWriterJobs(handlers, services.writeGate);
 }

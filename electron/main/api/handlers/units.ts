@@ -8,7 +8,8 @@ import type { unitProcedures, ImportReport } from '@shared/api/procedures/units'
 import type { CoreServices } from '../../core-services';
 import { runJob } from '../../jobs/run-job';
 import { createUnit, updateUnit } from '../../units/unit-commands';
-import { getStarHistory, getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
+import { getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
+import { unitHistory, unitRecord } from '../../registry/unit-record';
 import type { ImportJobInput } from '../../units/import/import-jobs';
 import { errorsCsvFileName, errorsPage, issuesCsv, rowsPage, summaryOf } from '../../units/import/preview-pages';
 
@@ -35,7 +36,7 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
   return {
     'districts.list': () => listDistricts(db),
     'units.list': (input) => listUnits(db, input),
-    'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: getStarHistory(db, id) }),
+    'units.get': ({ id }) => ({ unit: getUnitRow(db, id), history: unitHistory(db, id, services.workstation.id), record: unitRecord(db, id, services.workstation.id) }),
     'units.create': (fields, context) => {
       const actor = requireActor(context);
       return createUnit(db, services.workstation.id, fields, services.platform.now(), (id) => services.audit({ actor: actor.userId, action: 'units.create', subject: id, data: { name: fields.name } }));

@@ -1,54 +1,68 @@
 /**
- * `dingxing trust add FILE | list | revoke ID | acknowledge WARNING_ID`: the trust store of
- * enrolled workstations. Compare the printed fingerprint with the one the laptop shows (`dingxing
- * identity show`) by phone. A bundle refused for its audit chain leaves a warning on the entry
- * until someone acknowledges it.
+ * `dingxing trust add FILE [--districts CODE,…] | list | revoke ID | districts ID --set CODE,… |
+ * acknowledge WARNING_ID`: the trust store of enrolled workstations, through the same procedures as
+ * 数据交换 › 信任库. Compare the printed fingerprint with the one the laptop shows (`dingxing
+ * identity show`) by phone. A workstation's districts decide which registry its city bundles
+ * carry. A bundle refused for its audit chain leaves a warning on the entry until someone
+ * acknowledges it.
  */
 import fs from 'node:fs';
 import { DxError } from '@shared/api/errors';
+import type { TrustedWorkstation } from '@shared/api/procedures/bundles';
 import type { CliCommand } from '../command';
-import { stringOption } from '../command';
+import { stringOption, UsageError } from '../command';
 import { callCore } from '../call-core';
 import { formatTable } from '../text/table';
-import { enroll, parseIdentityFile, revokeTrust } from '../../bundles/trust-store';
-import { appendAudit } from '../../audit/audit-log';
-import { cliActor } from '../../users/cli-actor';
+
+/** "420102,420103" → the codes; an empty value means none. */
+function districtList(value: string): string[] {
+  return value
+    .split(/[,，、\s]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function districtsText(entry: TrustedWorkstation): string {
+  if (entry.kind === 'city') return '—';
+  return entry.districts.length > 0 ? entry.districts.join(',') : '（无 none）';
+}
 
 export const trustAddCommand: CliCommand = {
   path: ['trust', 'add'],
-  summary: 'Enroll a workstation from its identity file (dingxing identity export); compare the fingerprint by phone',
+  summary: 'Enroll a workstation from its identity file (dingxing identity export) for the districts it serves; compare the fingerprint by phone',
   args: 'FILE',
   positionals: { min: 1, max: 1 },
+  options: { districts: { type: 'string', help: 'CODE,…  the districts it serves (its city bundles carry their registry), e.g. 420102,420103' } },
   async run(context) {
     const file = context.positionals[0] as string;
+    const districtsOption = stringOption(context.values, 'districts');
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
       throw new DxError('BAD_INPUT', `无法读取文件：${file} (cannot read the file: ${file})`);
     }
-    const identity = parseIdentityFile(text, file);
     const core = await context.core();
-    const services = core.services;
-    const actor = cliActor().userId;
-    const outcome = enroll(services.db, identity, services.workstation.id, actor, services.platform.now());
-    if (outcome.created) appendAudit(services.db, services.workstation.id, { actor, action: 'trust.add', subject: identity.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: identity.workstationName } }, services.platform.now());
-    const what = outcome.entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
-    context.print(outcome, `${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${outcome.entry.name} (${outcome.entry.workstationId})\n  指纹 fingerprint: ${outcome.entry.fingerprint}`);
+    const outcome = await callCore(core, 'trust.add', { identityJson: text, fileName: file, ...(districtsOption !== undefined ? { districts: districtList(districtsOption) } : {}) });
+    const entry = outcome.entry;
+    const what = entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
+    const lines = [`${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${entry.name} (${entry.workstationId})`, `  指纹 fingerprint: ${entry.fingerprint}`];
+    if (entry.kind === 'workstation') lines.push(`  代码 code: ${entry.code ?? '—'}`, `  服务的区 districts: ${districtsText(entry)}`);
+    context.print(outcome, lines.join('\n'));
   },
 };
 
 export const trustListCommand: CliCommand = {
   path: ['trust', 'list'],
-  summary: 'List the enrolled workstations with their fingerprints',
+  summary: 'List the enrolled workstations with their fingerprints, codes and districts',
   async run(context) {
     const entries = await callCore(await context.core(), 'trust.list', {});
     const table = formatTable(
-      ['工作站 id', '名称 name', '类别 kind', '指纹 fingerprint', '登记 enrolled', '状态 status'],
+      ['工作站 id', '名称 name', '类别 kind', '代码 code', '区 districts', '指纹 fingerprint', '登记 enrolled', '状态 status'],
       entries.map((entry) => {
         const open = entry.warnings.filter((warning) => warning.acknowledgedAt === null).length;
         const status = entry.revokedAt ? `已撤销 revoked ${entry.revokedAt.slice(0, 10)}` : open > 0 ? `有效，${open} 条警告待确认 / trusted, ${open} warning${open === 1 ? '' : 's'} to acknowledge` : '有效 trusted';
-        return [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.fingerprint, entry.enrolledAt.slice(0, 10), status];
+        return [entry.workstationId, entry.name, entry.kind === 'city' ? '市指挥部 city' : '工作站 workstation', entry.code ?? '—', districtsText(entry), entry.fingerprint, entry.enrolledAt.slice(0, 10), status];
       }),
     );
     const warnings = entries.flatMap((entry) =>
@@ -69,11 +83,24 @@ export const trustRevokeCommand: CliCommand = {
   options: { reason: { type: 'string', help: 'TEXT  why (kept with the revocation)' } },
   async run(context) {
     const core = await context.core();
-    const services = core.services;
-    const actor = cliActor().userId;
-    const entry = revokeTrust(services.db, context.positionals[0] as string, actor, stringOption(context.values, 'reason') ?? null, services.platform.now());
-    appendAudit(services.db, services.workstation.id, { actor, action: 'trust.revoke', subject: entry.workstationId, data: { reason: entry.revokeReason } }, services.platform.now());
+    const reason = stringOption(context.values, 'reason');
+    const entry = await callCore(core, 'trust.revoke', { workstationId: context.positionals[0] as string, ...(reason !== undefined ? { reason } : {}) });
     context.print(entry, `已撤销信任 (revoked): ${entry.name} (${entry.workstationId}) ${entry.revokedAt}`);
+  },
+};
+
+export const trustDistrictsCommand: CliCommand = {
+  path: ['trust', 'districts'],
+  summary: 'Set the districts an enrolled workstation serves: its city bundles carry their registry (--set "" for none)',
+  args: 'ID',
+  positionals: { min: 1, max: 1 },
+  options: { set: { type: 'string', help: 'CODE,…  the districts, e.g. 420102,420103' } },
+  async run(context) {
+    const value = stringOption(context.values, 'set');
+    if (value === undefined) throw new UsageError('trust districts needs --set CODE,… (or --set "" for none)', trustDistrictsCommand);
+    const core = await context.core();
+    const entry = await callCore(core, 'trust.setDistricts', { workstationId: context.positionals[0] as string, districts: districtList(value) });
+    context.print(entry, `已设置 (set): ${entry.name} (${entry.workstationId}) 服务的区 districts: ${districtsText(entry)}`);
   },
 };
 

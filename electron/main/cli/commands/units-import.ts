@@ -120,6 +120,7 @@ export const unitsImportCommand: CliCommand = {
         report.counts
           ? `新增 ${report.counts.new} 个、更新 ${report.counts.update} 个、不变 ${report.counts.same} 个单位，新建街道 ${report.streetsCreated} 个 (added ${report.counts.new}, updated ${report.counts.update}, unchanged ${report.counts.same} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`
           : `已导入 ${report.imported} 个单位，新建街道 ${report.streetsCreated} 个 (imported ${report.imported} units, ${report.streetsCreated} new streets) from ${fileName} [${report.encoding}]`,
+        ...(report.paperRows ? [`纸质时期星级记录 ${report.paperRows} 条，已标注来源 (${report.paperRows} history rows entered from paper, marked as such)`] : []),
         ...(warnings.length > 0 ? [`提示 (warnings): ${warnings.length}`, ...warnings] : []),
       ].join('\n'),
     );

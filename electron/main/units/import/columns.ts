@@ -3,7 +3,7 @@
  * (docs/units-import.md). Headers are matched after folding case, spaces and full-width forms.
  */
 
-export const importColumns = ['name', 'kind', 'industry', 'district', 'street', 'address', 'uscc', 'households', 'contact', 'phone'] as const;
+export const importColumns = ['name', 'kind', 'industry', 'district', 'street', 'address', 'uscc', 'households', 'contact', 'phone', 'stars', 'starsCycle', 'lastVetoOn'] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
 export const requiredColumns: readonly ImportColumn[] = ['name', 'kind', 'district'];
@@ -20,6 +20,9 @@ export const chineseHeaders: Record<ImportColumn, string> = {
   households: '户数',
   contact: '联系人',
   phone: '电话',
+  stars: '当前星级',
+  starsCycle: '星级年度',
+  lastVetoOn: '最近否决日期',
 };
 
 const synonyms: Record<ImportColumn, string[]> = {
@@ -33,6 +36,10 @@ const synonyms: Record<ImportColumn, string[]> = {
   households: ['households', '户数', '住户数', '总户数'],
   contact: ['contact', '联系人', '负责人'],
   phone: ['phone', '电话', '联系电话', '手机', 'telephone', 'tel'],
+  // Stars held from the paper years (docs/units-import.md): each becomes a history row marked as entered from paper.
+  stars: ['currentstars', 'stars', '当前星级', '星级', '现有星级'],
+  starsCycle: ['starscycle', 'starsyear', '星级年度', '评星年度', '星级年份'],
+  lastVetoOn: ['lastvetoon', 'lastveto', '最近否决日期', '否决日期', '最近一次否决日期'],
 };
 
 export function normalizeHeader(text: string): string {

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { ImportReport } from '@shared/api/procedures/units';
 import { appendAudit } from '../../audit/audit-log';
+import { localDate } from '../../assessments/deps';
 import { bulkRegistryLookups } from '../registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
@@ -56,7 +57,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     progressOf('check', 0, table.rows.length);
     const checked = validateRows(
       table,
-      bulkRegistryLookups(db),
+      bulkRegistryLookups(db, localDate(options.now())),
       options.preview ? (options.previewLimit ?? previewRowLimit) : 0,
       (done, total) => {
         options.throwIfCancelled?.();
@@ -89,6 +90,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
       workstationId: options.workstationId,
+      enteredBy: options.actorId,
       now: options.now(),
       onProgress(done, total) {
         options.throwIfCancelled?.();
@@ -103,7 +105,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
         }, options.now());
       },
     });
-    return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, rows: [], rowsTruncated: false };
+    return { ...report, imported: written.imported, streetsCreated: written.streetsCreated, ...(written.paperRows > 0 ? { paperRows: written.paperRows } : {}), rows: [], rowsTruncated: false };
   }).immediate();
 }
 

@@ -7,6 +7,7 @@
  * Warnings only: a community or village without households, an unrecognised column, an odd phone.
  */
 import type { ImportIssue, ImportPreviewRow } from '@shared/api/procedures/units';
+import type { PaperContradiction, PaperStars } from '../../assessments/history-rules';
 import type { DistrictRef } from '@shared/domain/districts';
 import { kindHasHouseholds, parseIndustry, parseUnitKind } from '@shared/domain/unit-kinds';
 import type { Industry, UnitKind } from '@shared/domain/unit-kinds';
@@ -31,6 +32,8 @@ export interface UnitDraft {
   existingId?: string;
   /** Update mode: the row matches its unit in every fact; nothing is written for it. */
   unchanged?: boolean;
+  /** Stars from the paper years (当前星级, 星级年度, 最近否决日期), when the row gives any. */
+  paper?: PaperStars;
 }
 
 /** A unit already in the registry, with the facts an update-mode import compares a row against. */
@@ -57,6 +60,10 @@ export interface RegistryLookups {
   /** The existing unit holding this USCC, if any. */
   unitByUscc(uscc: string): { name: string; districtCode: string } | undefined;
   unitExists(districtCode: string, name: string): boolean;
+  /** Today (YYYY-MM-DD): paper stars are of this cycle or earlier, a veto no later than today. */
+  today?: string;
+  /** Why paper stars contradict the history of the unit a row updates (its signed history in force), or null. */
+  paperContradiction?(unitId: string, paper: PaperStars): PaperContradiction | null;
 }
 
 export interface ValidationResult {
@@ -138,6 +145,69 @@ function sameFacts(draft: UnitDraft, existing: ExistingUnit): boolean {
   );
 }
 
+const chineseStars: Record<string, number> = { 无: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
+/** "3", "3星", "三星", "三星级", "无" → 0–5; undefined for anything else. */
+function parseStars(text: string): number | undefined {
+  const trimmed = text.replace(/\s+/g, '').replace(/级$/, '').replace(/星$/, '');
+  if (/^[0-5]$/.test(trimmed)) return Number(trimmed);
+  return chineseStars[trimmed];
+}
+
+/** "2024-05-06", "2024/5/6", "2024.5.6", "2024年5月6日" → YYYY-MM-DD; undefined when it is not a real day. */
+export function parseDay(text: string): string | undefined {
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const value = new Date(Date.UTC(year, month - 1, day));
+  if (value.getUTCFullYear() !== year || value.getUTCMonth() !== month - 1 || value.getUTCDate() !== day) return undefined;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The paper-era columns of one row: 当前星级 (0–5) with its 星级年度 (both or neither) and
+ * 最近否决日期; undefined when the row gives none (or any is wrong, each reported with `fail`).
+ */
+function paperStars(starsText: string, cycleText: string, vetoText: string, today: string | undefined, fail: (column: ImportColumn, zh: string, en: string) => void): PaperStars | undefined {
+  if (starsText === '' && cycleText === '' && vetoText === '') return undefined;
+  let ok = true;
+  const stars = starsText === '' ? null : parseStars(starsText);
+  if (stars === undefined) {
+    fail('stars', `当前星级“${starsText}”应为 0 到 5 的整数`, `current stars "${starsText}" must be a whole number from 0 to 5`);
+    ok = false;
+  }
+  let cycle: number | null = null;
+  if (cycleText !== '') {
+    const year = /^\d{4}(\.0+)?$/.test(cycleText.trim()) ? Number.parseInt(cycleText, 10) : Number.NaN;
+    const thisYear = today === undefined ? 2100 : Number(today.slice(0, 4));
+    if (!Number.isInteger(year) || year < 2000 || year > thisYear) {
+      fail('starsCycle', `星级年度“${cycleText}”应为 2000 到 ${thisYear} 之间的年份`, `stars cycle "${cycleText}" must be a year from 2000 to ${thisYear}`);
+      ok = false;
+    } else cycle = year;
+  }
+  if (ok && (stars === null) !== (cycleText === '')) {
+    if (stars === null) fail('stars', '填写了星级年度，但缺少当前星级', 'a stars cycle without current stars');
+    else fail('starsCycle', '填写了当前星级，但缺少星级年度（获评星级的年度）', 'current stars without the cycle they were awarded in');
+    ok = false;
+  }
+  let lastVetoOn: string | null = null;
+  if (vetoText !== '') {
+    const day = parseDay(vetoText);
+    if (day === undefined) {
+      fail('lastVetoOn', `最近否决日期“${vetoText}”不是有效日期（如 2024-05-06）`, `last veto date "${vetoText}" is not a date (e.g. 2024-05-06)`);
+      ok = false;
+    } else if (today !== undefined && day > today) {
+      fail('lastVetoOn', `最近否决日期 ${day} 晚于今天`, `the last veto date ${day} is after today`);
+      ok = false;
+    } else lastVetoOn = day;
+  }
+  if (ok && stars !== null && stars !== undefined && stars > 0 && cycle !== null && lastVetoOn !== null && Number(lastVetoOn.slice(0, 4)) >= cycle) {
+    fail('lastVetoOn', `${lastVetoOn} 被一票否决，同年度及以后不能持有 ${cycle} 年度的 ${stars} 星：一票否决取消全部星级`, `a veto on ${lastVetoOn} removes every star: the unit cannot hold ${stars} stars from ${cycle}`);
+    ok = false;
+  }
+  return ok ? { stars: stars ?? null, cycle, lastVetoOn } : undefined;
+}
+
 export function validateRows(table: RawTable, lookups: RegistryLookups, previewLimit = 20_000, onProgress?: (done: number, total: number) => void, mode: ImportMode = 'add'): ValidationResult {
   const counts = { new: 0, update: 0, same: 0 };
   const updating = mode === 'update' && lookups.findUnit !== undefined;
@@ -213,6 +283,8 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
       warnings.push(issue(line, headerOf('households'), '社区或村未填户数：评定时群众安全感测评的样本量需按户数计算', 'a community or village without households: the survey sample size depends on it'));
     }
 
+    const paper = paperStars(cell('stars'), cell('starsCycle'), cell('lastVetoOn'), lookups.today, fail);
+
     // Update mode: the unit this row means; its own USCC and name are no duplicates of it.
     const match = updating && district !== undefined && name !== '' ? lookups.findUnit?.(uscc, district.code, name) : undefined;
     if (uscc !== null) {
@@ -230,6 +302,10 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
       else if (!(match !== undefined && match.districtCode === district.code && match.name === name) && lookups.unitExists(district.code, name)) fail('name', `${district.name}已有同名单位“${name}”在名册中`, `"${name}" in ${district.nameEn} is already in the registry`);
       else nameLines.set(key, line);
     }
+
+    // Signed history wins over paper: a row that contradicts the history of the unit it updates is refused.
+    const contradiction = paper !== undefined && match !== undefined ? lookups.paperContradiction?.(match.id, paper) : null;
+    if (contradiction) fail(contradiction.column, contradiction.zh, contradiction.en);
 
     errors.push(...rowErrors);
     let draft: UnitDraft | undefined;
@@ -251,6 +327,10 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
         draft = merged(draft, match);
         draft.unchanged = sameFacts(draft, match);
       }
+      if (paper !== undefined) {
+        draft.paper = paper;
+        draft.unchanged = false;
+      }
     }
     const action = !updating ? undefined : match === undefined ? 'new' : draft?.unchanged ? 'same' : 'update';
     if (action !== undefined && draft !== undefined) counts[action] += 1;
@@ -268,6 +348,7 @@ export function validateRows(table: RawTable, lookups: RegistryLookups, previewL
         households: cell('households'),
         contact,
         phone,
+        ...(paper !== undefined || cell('stars') !== '' || cell('starsCycle') !== '' || cell('lastVetoOn') !== '' ? { stars: cell('stars'), starsCycle: cell('starsCycle'), lastVetoOn: cell('lastVetoOn') } : {}),
         ok: rowErrors.length === 0,
         ...(action !== undefined ? { action } : {}),
       });

@@ -9,7 +9,9 @@ export function countsText(t: Composer['t'], te: Composer['te'], counts: Record<
 }
 
 /** The core writes a conflict's reason in both languages; the page shows it by kind. */
-export function conflictReasonKey(reason: string): string {
+export function conflictReasonKey(reason: string, table?: string): string {
+  if (table === 'ratings') return 'exchange.conflicts.reasons.ratings';
+  if (table === 'city_history') return 'exchange.conflicts.reasons.cityHistory';
   if (reason.startsWith('本机与来源')) return 'exchange.conflicts.reasons.bothChanged';
   if (reason.startsWith('无法加入')) return 'exchange.conflicts.reasons.cannotAdd';
   if (reason.startsWith('不能覆盖')) return 'exchange.conflicts.reasons.immutable';

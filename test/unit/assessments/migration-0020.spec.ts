@@ -1,4 +1,4 @@
-// Migration 0019: an assessment keeps why, by whom and when a team leader last sent it back; earlier ones have no reason.
+// Migration 0020: an assessment keeps why, by whom and when a team leader last sent it back; earlier ones have no reason.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,19 +6,19 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../electron/main/db/open-database';
 import { migrations } from '../../../electron/main/db/migrations/index';
-import { migration0019 } from '../../../electron/main/db/migrations/0019-assessment-sent-back';
+import { migration0020 } from '../../../electron/main/db/migrations/0020-assessment-sent-back';
 
-describe('migration 0019: the reason an assessment was sent back', () => {
+describe('migration 0020: the reason an assessment was sent back', () => {
   it('is the last migration, numbered by its place', () => {
-    expect(migrations.at(-1)).toBe(migration0019);
-    expect(migration0019.version).toBe(migrations.length);
+    expect(migrations.at(-1)).toBe(migration0020);
+    expect(migration0020.version).toBe(migrations.length);
   });
 
   it('adds empty reason, who and when to existing assessments, keeping everything else', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-mig19-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-mig20-'));
     const db = new BetterSqlite3(path.join(dir, 'test.sqlite'));
     try {
-      const before = migrations.indexOf(migration0019);
+      const before = migrations.indexOf(migration0020);
       applyMigrations(db, migrations.slice(0, before), 0);
       const stamp = '2026-11-20T00:00:00.000Z';
       db.prepare("INSERT INTO districts VALUES ('420102', '江岸区', 'Jiang''an District', 'district', 1)").run();

@@ -5,8 +5,8 @@
  */
 import type { Migration } from '../migration';
 
-export const migration0019: Migration = {
-  version: 19,
+export const migration0020: Migration = {
+  version: 20,
   name: 'the reason an assessment was sent back',
   up(db) {
     db.exec(`

@@ -1,0 +1,144 @@
+/**
+ * Assessments signed on a basis the history in force no longer agrees with (docs/registry.md):
+ * the stars the unit held before the cycle (逐级 counted from them) or a veto lockout, as the
+ * signing workstation knew them, against what the history says now that other workstations'
+ * rows (or paper-era rows) have arrived. Such an assessment is marked, with the stars it would get
+ * on the current basis, until a person decides: it stands, or it is corrected and its plaque
+ * re-issued. The one writer of stale_bases; the marks follow the history, so an undecided mark
+ * that no longer holds (a correction replaced the assessment) goes away.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Answers } from '@shared/api/procedures/assessments';
+import { isLockedOut } from '../scoring/index';
+import { lastVetoOnOrBefore, starsBeforeCycle } from './history-rules';
+import type { HistoryEntry } from './history-rules';
+import { getUnitBrief, unitContextOf } from './repository';
+import { loadPack, scoreAnswers } from './scoring-port';
+import { prepared } from './statements';
+
+interface SignedRow {
+  id: string;
+  cycle: number;
+  assessed_on: string;
+  rubric_id: string;
+  awarded_stars: number;
+  vetoed: number;
+  /** The result's lockedOut, read in SQL: a unit's refresh must not parse every result's trace. */
+  locked_out: number;
+}
+
+export interface StaleBasis {
+  assessmentId: string;
+  unitId: string;
+  cycle: number;
+  signedPreviousStars: number;
+  previousStars: number;
+  signedLockedOut: boolean;
+  lockedOut: boolean;
+  lastVetoOn: string | null;
+  signedStars: number;
+  /** What the engine awards the same answers on the current basis (null when it cannot score them). */
+  starsNow: number | null;
+}
+
+/** Pure: how the basis an assessment was signed on differs from the history in force, or null when it does not. */
+export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[], signed: { lockedOut: boolean; vetoed: boolean }, lockoutMonths: number): Pick<StaleBasis, 'previousStars' | 'lockedOut' | 'lastVetoOn'> | null {
+  // A vetoed assessment awards nothing whatever came before it.
+  if (signed.vetoed) return null;
+  const others = history.filter((other) => other.id !== entry.id);
+  const previousStars = starsBeforeCycle(others, entry.cycle);
+  const lastVetoOn = lastVetoOnOrBefore(others, entry.assessedOn);
+  const lockedOut = isLockedOut(lastVetoOn, entry.assessedOn, lockoutMonths);
+  if (previousStars === entry.previousStars && lockedOut === signed.lockedOut) return null;
+  return { previousStars, lockedOut, lastVetoOn };
+}
+
+function starsOnBasis(db: Database, unitId: string, row: SignedRow, basis: { previousStars: number; lastVetoOn: string | null }): number | null {
+  try {
+    const stored = prepared(db, 'SELECT answers FROM assessments WHERE id = ?').get(row.id) as { answers: string };
+    const answers = JSON.parse(stored.answers) as Answers;
+    const result = scoreAnswers(loadPack(db, row.rubric_id), unitContextOf(getUnitBrief(db, unitId)), answers, {
+      assessedOn: row.assessed_on,
+      previousStars: basis.previousStars,
+      lastVetoOn: basis.lastVetoOn,
+      draft: true,
+    });
+    return result.awardedStars;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Re-checks the unit's signed assessments held here against `history` (the unit's history in
+ * force, just read by the caller). Runs inside the caller's transaction.
+ */
+export function refreshStaleBases(db: Database, unitId: string, history: readonly HistoryEntry[], now: string): void {
+  const signed = prepared(
+    db,
+    `SELECT id, cycle, assessed_on, rubric_id, awarded_stars, vetoed, coalesce(json_extract(result, '$.lockedOut'), 0) AS locked_out FROM assessments
+      WHERE unit_id = ? AND status IN ('signed', 'final') AND result IS NOT NULL`,
+  ).all(unitId) as SignedRow[];
+  const stale = new Set<string>();
+  for (const row of signed) {
+    const entry = history.find((candidate) => candidate.assessmentId === row.id);
+    if (!entry) continue;
+    const signedLockedOut = row.locked_out === 1;
+    const months = loadPack(db, row.rubric_id).pack.decision.vetoLockoutMonths;
+    const change = basisChange(entry, history, { lockedOut: signedLockedOut, vetoed: row.vetoed === 1 }, months);
+    if (!change) continue;
+    stale.add(row.id);
+    const mark = { assessmentId: row.id, unitId, cycle: row.cycle, signedPreviousStars: entry.previousStars, signedLockedOut, signedStars: row.awarded_stars, ...change, starsNow: starsOnBasis(db, unitId, row, change) };
+    keepMark(db, mark, now);
+  }
+  // Undecided marks that no longer hold (the basis came back, or a correction replaced the assessment).
+  const open = prepared(db, 'SELECT assessment_id FROM stale_bases WHERE unit_id = ? AND decision IS NULL').all(unitId) as { assessment_id: string }[];
+  for (const { assessment_id: id } of open) if (!stale.has(id)) prepared(db, 'DELETE FROM stale_bases WHERE assessment_id = ? AND decision IS NULL').run(id);
+}
+
+function keepMark(db: Database, mark: StaleBasis, now: string): void {
+  prepared(
+    db,
+    `INSERT INTO stale_bases (assessment_id, unit_id, cycle, signed_previous_stars, previous_stars, signed_locked_out, locked_out, last_veto_on, signed_stars, stars_now, detected_at)
+     VALUES (@assessmentId, @unitId, @cycle, @signedPreviousStars, @previousStars, @signedLockedOut, @lockedOut, @lastVetoOn, @signedStars, @starsNow, @now)
+     ON CONFLICT (assessment_id) DO UPDATE SET previous_stars = excluded.previous_stars, locked_out = excluded.locked_out, last_veto_on = excluded.last_veto_on,
+       stars_now = excluded.stars_now
+     WHERE stale_bases.decision IS NULL`,
+  ).run({ ...mark, signedLockedOut: mark.signedLockedOut ? 1 : 0, lockedOut: mark.lockedOut ? 1 : 0, now });
+}
+
+export interface StaleBasisRow extends StaleBasis {
+  detectedAt: string;
+  decision: 'reissue' | 'stands' | null;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+const selectMarks = `SELECT assessment_id AS assessmentId, unit_id AS unitId, cycle, signed_previous_stars AS signedPreviousStars, previous_stars AS previousStars,
+  signed_locked_out AS signedLockedOut, locked_out AS lockedOut, last_veto_on AS lastVetoOn, signed_stars AS signedStars, stars_now AS starsNow,
+  detected_at AS detectedAt, decision, note, decided_by AS decidedBy, decided_at AS decidedAt FROM stale_bases`;
+
+function toMark(row: Omit<StaleBasisRow, 'signedLockedOut' | 'lockedOut'> & { signedLockedOut: number; lockedOut: number }): StaleBasisRow {
+  return { ...row, signedLockedOut: row.signedLockedOut === 1, lockedOut: row.lockedOut === 1 };
+}
+
+export function staleBasesOfUnit(db: Database, unitId: string): StaleBasisRow[] {
+  return (db.prepare(`${selectMarks} WHERE unit_id = ? ORDER BY cycle DESC, detected_at DESC`).all(unitId) as Parameters<typeof toMark>[0][]).map(toMark);
+}
+
+export function findStaleBasis(db: Database, assessmentId: string): StaleBasisRow | undefined {
+  const row = db.prepare(`${selectMarks} WHERE assessment_id = ?`).get(assessmentId) as Parameters<typeof toMark>[0] | undefined;
+  return row ? toMark(row) : undefined;
+}
+
+/** Undecided marks first (newest first), then the decided ones; `limit` rows at most. */
+export function listStaleBases(db: Database, options: { open?: boolean; limit?: number } = {}): StaleBasisRow[] {
+  const where = options.open ? 'WHERE decision IS NULL' : '';
+  return (db.prepare(`${selectMarks} ${where} ORDER BY decision IS NOT NULL, detected_at DESC LIMIT ?`).all(options.limit ?? 500) as Parameters<typeof toMark>[0][]).map(toMark);
+}
+
+/** Records a person's decision on an open mark (the caller holds the transaction and audits it). */
+export function decideStaleBasis(db: Database, assessmentId: string, decision: 'reissue' | 'stands', note: string | null, by: string, at: string): void {
+  db.prepare('UPDATE stale_bases SET decision = ?, note = ?, decided_by = ?, decided_at = ? WHERE assessment_id = ? AND decision IS NULL').run(decision, note, by, at, assessmentId);
+}

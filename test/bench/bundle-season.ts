@@ -1,0 +1,64 @@
+// A laptop's season for the bundle benchmark and its profiling driver: `count` final assessments
+// with their units and star history, made directly (the set-up is not what is measured).
+import type { Core } from '../../electron/main/core';
+import { depsOfServices } from '../../electron/main/assessments/deps';
+import { startAssessment } from '../../electron/main/assessments/workflow';
+import { newId } from '../../electron/main/ids';
+import { actorWith } from '../helpers/actors';
+import { fullAnswers } from '../helpers/full-answers';
+
+export const seasonNow = new Date('2026-12-01T10:00:00Z');
+
+function addTemplateUnit(core: Core): string {
+  const id = newId();
+  core.services.db.prepare("INSERT INTO units (id, workstation_id, name, kind, district_code, created_at, updated_at) VALUES (?, 'ws', '模板单位', 'enterprise', '420105', ?, ?)").run(id, seasonNow.toISOString(), seasonNow.toISOString());
+  return id;
+}
+
+/** Fills the laptop; returns how many answers the assessments hold. */
+export function fillSeason(core: Core, count: number): { answers: number } {
+  const db = core.services.db;
+  const template = startAssessment(depsOfServices(core.services), { unitId: addTemplateUnit(core), cycle: 2026 }, actorWith('组长', 'leader'));
+  const answers = fullAnswers(template.form, { 'PRE-5': 2 });
+  const answersJson = JSON.stringify(answers);
+  const result = JSON.stringify({ total: 90, trace: Object.keys(answers).map((item) => ({ item, points: 1, why: '满分 full marks' })) });
+  const ws = core.services.workstation.id;
+  const insertUnit = db.prepare("INSERT INTO units (id, workstation_id, name, kind, district_code, current_stars, last_assessed_on, created_at, updated_at) VALUES (?, ?, ?, 'enterprise', '420105', 4, '2026-11-20', ?, ?)");
+  const insertAssessment = db.prepare(
+    `INSERT INTO assessments (id, workstation_id, unit_id, cycle, assessed_on, rubric_id, rubric_sha256, answers, status, result, total, score_stars, awarded_stars, vetoed, decided_by, inspector, submitted_at, signed_by, signed_at, created_at, updated_at)
+     VALUES (?, ?, ?, 2026, '2026-11-20', ?, ?, ?, 'final', ?, 90, 4, 4, 0, 'threshold', '检查员', ?, '组长', ?, ?, ?)`,
+  );
+  const insertHistory = db.prepare("INSERT INTO unit_star_history (id, unit_id, cycle, stars, previous_stars, assessed_on, assessment_id, vetoed, decided_by, created_at) VALUES (?, ?, 2026, 4, 3, '2026-11-20', ?, 0, 'threshold', ?)");
+  const stamp = seasonNow.toISOString();
+  db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      const unitId = newId();
+      const assessmentId = newId();
+      insertUnit.run(unitId, ws, `基准单位${index}`, stamp, stamp);
+      insertAssessment.run(assessmentId, ws, unitId, template.rubricId, template.rubricSha256, answersJson, result, stamp, stamp, stamp, stamp);
+      insertHistory.run(newId(), unitId, assessmentId, stamp);
+    }
+  }).immediate();
+  return { answers: Object.keys(answers).length * count };
+}
+
+/** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost, in seconds (and CPU seconds). */
+export function rawInserts(source: Core, target: Core): { seconds: number; cpuSeconds: number } {
+  const from = source.services.db;
+  const to = target.services.db;
+  const tables = ['units', 'assessments', 'unit_star_history'];
+  const rows = tables.map((table) => ({ table, rows: from.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT record_id FROM change_log WHERE table_name = ?)`).all(table) as Record<string, unknown>[] }));
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  to.transaction(() => {
+    for (const { table, rows: list } of rows) {
+      if (list.length === 0) continue;
+      const columns = Object.keys(list[0] as object);
+      const insert = to.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
+      for (const row of list) insert.run(row);
+    }
+  }).immediate();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+}
