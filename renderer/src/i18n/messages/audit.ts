@@ -37,7 +37,7 @@ export const auditMessages = defineMessages({
         mime: '文件类型', name: '名称', number: '编号', previous: '原名称', reason: '原因', recordId: '记录', rectifications: '整改',
         ref: '评分细则', refused: '拒收原因', resolution: '处理结果', revokeReason: '撤销原因', revoked: '撤销数', roles: '角色',
         rubric: '评分细则', seed: '随机种子', sequence: '序号', source: '来源工作站', stars: '星级', supersedes: '更正的评定', table: '表',
-        address: '地址', note: '备注', problem: '问题', bundleId: '数据包', workstationId: '工作站', total: '总分', unitId: '单位', units: '单位数', vetoed: '一票否决', vetoes: '否决数', workstationName: '工作站名称', created: '新建',
+        address: '地址', ids: '记录', decision: '决定', correctionId: '更正的评定', note: '备注', problem: '问题', bundleId: '数据包', workstationId: '工作站', total: '总分', unitId: '单位', units: '单位数', vetoed: '一票否决', vetoes: '否决数', workstationName: '工作站名称', created: '新建',
         updated: '更新', skipped: '跳过', mode: '方式', disabled: '停用', displayName: '姓名', item: '项目', data: '数据',
       },
       values: {
@@ -49,6 +49,10 @@ export const auditMessages = defineMessages({
       },
       actions: {
         bundle_conflict_resolve: '处理冲突',
+        plan_add: '加入检查计划',
+        plan_remove: '移出检查计划',
+        registry_stale_decide: '处理过时的签发依据',
+        trust_districts: '设置工作站负责的区县',
         bundle_export: '导出数据包',
         bundle_import: '导入数据包',
         bundle_refuse: '拒收数据包',
@@ -129,7 +133,7 @@ export const auditMessages = defineMessages({
         mime: 'File type', name: 'Name', number: 'Number', previous: 'Former name', reason: 'Reason', recordId: 'Record', rectifications: 'Rectifications',
         ref: 'Rubric pack', refused: 'Refused because', resolution: 'Resolution', revokeReason: 'Reason revoked', revoked: 'Revoked', roles: 'Roles',
         rubric: 'Rubric pack', seed: 'Seed', sequence: 'Sequence', source: 'Source workstation', stars: 'Stars', supersedes: 'Corrects', table: 'Table',
-        address: 'Address', note: 'Note', problem: 'Problem', bundleId: 'Bundle', workstationId: 'Workstation', total: 'Total', unitId: 'Unit', units: 'Units', vetoed: 'Vetoed', vetoes: 'Vetoes', workstationName: 'Workstation name', created: 'Created',
+        address: 'Address', ids: 'Records', decision: 'Decision', correctionId: 'Correction', note: 'Note', problem: 'Problem', bundleId: 'Bundle', workstationId: 'Workstation', total: 'Total', unitId: 'Unit', units: 'Units', vetoed: 'Vetoed', vetoes: 'Vetoes', workstationName: 'Workstation name', created: 'Created',
         updated: 'Updated', skipped: 'Skipped', mode: 'Mode', disabled: 'Disabled', displayName: 'Name', item: 'Item', data: 'Data',
       },
       values: {
@@ -141,6 +145,10 @@ export const auditMessages = defineMessages({
       },
       actions: {
         bundle_conflict_resolve: 'Conflict resolved',
+        plan_add: 'Added to the inspection plan',
+        plan_remove: 'Removed from the inspection plan',
+        registry_stale_decide: 'Stale signing basis decided',
+        trust_districts: 'Workstation’s districts set',
         bundle_export: 'Bundle exported',
         bundle_import: 'Bundle imported',
         bundle_refuse: 'Bundle refused',
