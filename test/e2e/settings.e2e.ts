@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
+import { useAppInBrowser, openLoggedIn, skipNamingIfAsked } from './support/app-in-browser';
 
 const session = useAppInBrowser();
 
@@ -135,6 +135,7 @@ describe('settings', () => {
   it('lets the admin restore a backup after confirming, and then asks everyone to log in again', async () => {
     const page = await newAppPage(session.browser);
     await openLoggedIn(page, session.app, 'admin');
+    await skipNamingIfAsked(page);
     await page.goto(`${session.app.origin}/#/settings?tab=backups`);
     await page.getByTestId('backup-now').click();
     const restore = page.locator('[data-testid^="restore-dingxing-2"]').first();
