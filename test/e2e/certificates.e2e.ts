@@ -171,7 +171,7 @@ describe('certificates', () => {
     await openLoggedIn(page, session.app, 'leader');
     let listRequests = 0;
     page.on('request', (request) => {
-      if (request.url().includes('/api/certificates.list')) listRequests += 1;
+      if (request.url().includes('/api/certificates.page')) listRequests += 1;
     });
     await page.goto(`${session.app.origin}/#/certificates?tab=verify`);
     await page.getByTestId('verify-drop').waitFor();
