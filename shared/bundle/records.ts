@@ -9,6 +9,7 @@ import { assessmentStatuses } from '../domain/assessment-status';
 import { revocationCauses } from '../domain/certificate';
 import { CycleSchema } from '../domain/cycle';
 import { unitKinds } from '../domain/unit-kinds';
+import { VerificationAddressSchema } from '../domain/workstation';
 
 const shortText = z.string().max(2000);
 const longText = z.string().max(4_000_000);
@@ -256,6 +257,17 @@ export const recordSchemas = {
     imported_at: time,
     report: longText,
   }),
+  /**
+   * City bundles: a setting the city office makes for every laptop, `id` its name, `value` null
+   * when cleared, `set_at` when the city set it (a laptop keeps the newest). Today one:
+   * `verification_address`, the verifier page a plaque's QR code opens (docs/certificates.md).
+   */
+  city_settings: z.strictObject({
+    ...meta,
+    id: z.enum(['verification_address']),
+    value: VerificationAddressSchema.nullable(),
+    set_at: time,
+  }),
   /** Which workstation assesses which unit in a cycle, and by when (made at the city office or by a leader on a laptop). */
   inspection_plan: planLine,
   /** City bundles: the registry of record, one unit a line, with its official stars (docs/registry.md). */
@@ -347,7 +359,7 @@ export type RegistryTable = (typeof registryTables)[number];
 /** The record files each kind of bundle may hold; any other refuses the bundle. */
 export const tablesOfKind: Readonly<Record<'workstation' | 'city', readonly RecordTable[]>> = {
   workstation: [...mergeOrder, 'audit_checkpoints'],
-  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', ...registryTables],
+  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', 'city_settings', ...registryTables],
 };
 
 export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;

@@ -377,6 +377,10 @@ describe('assessment form from the keyboard', () => {
     await fillByKeys(page, missingIds);
     await expect.poll(() => page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     await page.keyboard.press('Control+Enter');
+    // A complete draft is asked about first; Enter answers yes without leaving the keyboard.
+    await page.locator('.dx-submit-confirm').waitFor();
+    await screenshot(page, 'keyboard-submit-confirm');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect((await page.getByTestId('assessment-status').textContent())?.trim()).toBe('待签发');
     await expect.poll(() => page.getByTestId(`answer-${ids[0]}`).textContent()).not.toBe('—');

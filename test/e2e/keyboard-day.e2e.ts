@@ -159,6 +159,9 @@ describe('a day without a mouse', () => {
     await tabTo(page, 'submit-button');
     await screenshot(page, 'keyboard-day-submit-focused-zh');
     await page.keyboard.press('Enter');
+    // 提交 says what it does first; Enter answers yes (a leader can still send it back).
+    await page.locator('.dx-submit-confirm').waitFor();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect(await headingFocused(page)).toContain(unitName);
 

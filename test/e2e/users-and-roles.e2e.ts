@@ -23,13 +23,18 @@ async function addUser(page: Page, user: { name: string; displayName: string; ro
   await page.getByTestId('users-add').click();
   await fillInput(page, 'user-name', user.name);
   await fillInput(page, 'user-display-name', user.displayName);
-  if (user.role === 'leader') {
-    await page.getByTestId('user-role-inspector').click();
-    await page.getByTestId('user-role-leader').click();
-  }
   await fillInput(page, 'user-password', user.password);
+  // Nothing is ticked for a new user: saving without a role is refused in words.
+  expect(await page.getByTestId('user-roles').locator('.is-checked').count()).toBe(0);
+  await page.getByTestId('user-save').click();
+  await expect.poll(() => page.getByTestId('user-dialog-error').textContent()).toContain('请至少勾选一个角色');
+  await page.getByTestId('user-role-inspector').click();
+  if (user.role === 'leader') await page.getByTestId('user-role-leader').click();
   await page.getByTestId('user-save').click();
   await expect.poll(() => page.getByTestId('users-table').textContent()).toContain(user.displayName);
+  // The list shows the roles the admin ticked, all of them, and no others.
+  const expected = user.role === 'leader' ? '检查员组长' : '检查员';
+  await expect.poll(async () => (await page.getByTestId(`user-roles-${user.name}`).textContent())?.replace(/\s/g, '')).toBe(expected);
 }
 
 /** Answers every applicable item through the API, as a script of the inspector's would, with the tab's own session. */
@@ -64,6 +69,13 @@ describe('users and roles', () => {
     await screenshot(page, 'setup-admin-zh');
     await fillInput(page, 'setup-name', 'admin');
     await fillInput(page, 'setup-display-name', '系统管理员');
+    await fillInput(page, 'setup-password', 'admin-password-1');
+    await fillInput(page, 'setup-password-again', 'admin-password-1');
+    // The workstation's name is asked here, at first start, and required.
+    await page.getByTestId('setup-submit').click();
+    expect(await page.getByTestId('setup-error').textContent()).toContain('工作站名称');
+    await fillInput(page, 'setup-workstation-name', '汉阳区检查一组');
+    await fillInput(page, 'setup-display-name', '系统管理员');
     await fillInput(page, 'setup-password', 'short');
     await fillInput(page, 'setup-password-again', 'short');
     await page.getByTestId('setup-submit').click();
@@ -72,6 +84,9 @@ describe('users and roles', () => {
     await fillInput(page, 'setup-password-again', 'admin-password-1');
     await page.getByTestId('setup-submit').click();
     await expect.poll(() => page.getByTestId('header-user-name').textContent()).toBe('系统管理员');
+    // The name shows in the header instead of the computer's, and the admin is not asked again.
+    await expect.poll(() => page.getByTestId('header-workstation').textContent()).toContain('汉阳区检查一组');
+    expect(await page.getByTestId('workstation-name-dialog').isVisible().catch(() => false)).toBe(false);
 
     await page.goto(`${fresh.app.origin}/#/settings?tab=user`);
     await page.getByTestId('users-table').waitFor();
@@ -100,6 +115,7 @@ describe('users and roles', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     await page.getByTestId('submit-button').click();
+    await page.locator('.dx-submit-confirm').getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect(await page.getByTestId('sign-button').count()).toBe(0);
 

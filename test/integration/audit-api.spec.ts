@@ -4,11 +4,13 @@ import type { AuditList } from '@shared/api/procedures/audit';
 import { openCore } from '../../electron/main/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { asAdmin, asInspector, asLeader } from '../helpers/actors';
 import { tempDbFile } from '../helpers/temp';
 
 async function auditedCore() {
   const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore('audit-api') }) });
+  await makeKeys(core, 'audit-api');
   core.services.audit({ actor: 'user-a', action: 'units.create', subject: 'unit-0001', data: { name: '甲' } });
   core.services.audit({ actor: 'user-b', action: 'units.update', subject: 'unit-0001' });
   core.services.audit({ actor: 'user-a', action: 'assessment.sign', subject: 'assess_%_0002' });

@@ -35,6 +35,11 @@ export const mainThreadWrites: ReadonlySet<ProcedureName> = new Set<ProcedureNam
   'users.add',
   'users.update',
   'users.resetPassword',
+  'keys.create',
+  'keys.unlock',
+  'keys.lock',
+  'workstation.setName',
+  'verification.setAddress',
 ]);
 
 export function queueBehindWriterJobs(handlers: HandlerMap, gate: WriteGate): HandlerMap {

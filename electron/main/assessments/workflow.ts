@@ -91,6 +91,7 @@ export function getAssessment(deps: WorkflowDeps, id: string): Assessment {
     submittedAt: row.submitted_at,
     signedAt: row.signed_at,
     supersedeReason: row.supersede_reason,
+    sentBack: row.sent_back_reason === null ? null : { reason: row.sent_back_reason, by: row.sent_back_by ?? '', at: row.sent_back_at ?? '' },
     createdAt: row.created_at,
     autosavedAt: row.autosaved_at,
     form: buildForm(loaded.pack, unitContextOf(unit)),
@@ -261,15 +262,19 @@ export function submitAssessment(deps: WorkflowDeps, input: { id: string; answer
   return getAssessment(deps, input.id);
 }
 
-export function reopenAssessment(deps: WorkflowDeps, id: string, actor: Actor): Assessment {
+/** 退回修改: back to draft with the reason, kept with the assessment (the inspector reads it) and in the audit log. */
+export function reopenAssessment(deps: WorkflowDeps, id: string, reason: string, actor: Actor): Assessment {
   const stamp = deps.now().toISOString();
   deps.db.transaction(() => {
     const row = getAssessmentRow(deps.db, id);
     assertCan('reopen', row.status, actor.roles, id);
     deps.db
-      .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
-      .run(stamp, id);
-    deps.audit({ actor: actor.userId, action: 'assessment.reopen', subject: id });
+      .prepare(
+        `UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL,
+                sent_back_reason = ?, sent_back_by = ?, sent_back_at = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(reason, actor.displayName, stamp, stamp, id);
+    deps.audit({ actor: actor.userId, action: 'assessment.reopen', subject: id, data: { reason, unitId: row.unit_id, cycle: row.cycle } });
   }).immediate();
   return getAssessment(deps, id);
 }

@@ -1,11 +1,13 @@
 /**
  * When checkpoints get signed: after a call once `checkpointInterval` entries piled up since the
  * last one, and on demand (export, `dingxing audit checkpoint`). Interval checkpoints use the keys
- * only when they can be had without asking anyone (the desktop's keychain, a passphrase from the
- * environment); where the keys cannot be unlocked the checkpoint simply waits for a later call.
+ * only when they can be had without asking anyone (unlocked by a leader or admin for this run, the
+ * desktop's keychain, a passphrase from the environment); where the keys are locked the checkpoint
+ * simply waits for a later call.
  */
 import type { CoreServices } from '../core-services';
 import { certificateDepsOf, unlockedKeys } from '../certificates/deps';
+import { keysAtHand } from '../crypto/workstation-keys';
 import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';
 import type { AuditCheckpoint, CheckpointReason, SigningKey } from './checkpoints';
 
@@ -32,8 +34,7 @@ export function createCheckpointer(services: CoreServices, interval = checkpoint
   return {
     sign,
     ifDue() {
-      const keyStore = services.platform.keyStore;
-      if (!keyStore || keyStore.asks === true || !services.db.open) return Promise.resolve(null);
+      if (!services.db.open || !keysAtHand(certificateDepsOf(services))) return Promise.resolve(null);
       if (entriesSinceCheckpoint(services.db, services.workstation.id) < interval) return Promise.resolve(null);
       // One at a time: calls finishing together would otherwise all unlock and try to sign.
       running ??= sign('interval')

@@ -17,6 +17,7 @@ import { localDate } from '../assessments/deps';
 import { registryLines } from './registry-export';
 import { rosterOf } from './trust-store';
 import type { ZipEntry } from './zip-writer';
+import { verificationAddress } from '../workstation/workstation';
 
 type Line = Record<string, unknown>;
 
@@ -56,6 +57,12 @@ function receiptLines(db: Database, origin: string): Line[] {
   }));
 }
 
+/** The city office's settings for laptops: the verification address once it was set (also when cleared). */
+function settingLines(db: Database, origin: string): Line[] {
+  const { address, setAt } = verificationAddress(db);
+  return setAt === null ? [] : [{ _origin: origin, _version: 0, id: 'verification_address', value: address, set_at: setAt }];
+}
+
 export async function exportCityBundle(db: Database, options: ExportOptions): Promise<ExportResult> {
   const origin = options.signer.source.workstationId;
   const parts: [string, Line[]][] = [
@@ -64,6 +71,7 @@ export async function exportCityBundle(db: Database, options: ExportOptions): Pr
     ['revocation_notices', noticeLines(db)],
     ['district_inputs', districtInputLines(db)],
     ['receipts', receiptLines(db, origin)],
+    ['city_settings', settingLines(db, origin)],
     ...registryLines(db, origin, localDate(options.now)),
   ];
   const entries: ZipEntry[] = [];

@@ -4,7 +4,7 @@ import type { AuditEntryInput } from '../audit/audit-log';
 import type { CoreServices } from '../core-services';
 import type { Workstation } from '../workstation/workstation';
 import type { KeyStore } from '../crypto/key-store';
-import { unlockIdentity } from '../crypto/identity';
+import { unlockedKeys as heldKeys } from '../crypto/workstation-keys';
 import type { UnlockedIdentity } from '../crypto/identity';
 
 export interface CertificateDeps {
@@ -32,22 +32,7 @@ export function certificateDepsOf(services: CoreServices, overrides: Partial<Pic
   };
 }
 
-const unlocked = new WeakMap<Database, Map<KeyStore, Promise<UnlockedIdentity>>>();
-
-/** The unlocked keys, unlocked once per connection and key store; a failed unlock is not kept. */
+/** The unlocked keys (held after a leader or admin unlocked them, or opened by the door's key store); never makes them. */
 export function unlockedKeys(deps: CertificateDeps): Promise<UnlockedIdentity> {
-  const store = deps.keyStore;
-  if (!store) return unlockIdentity(deps.db, deps.workstation, null, deps.now());
-  let byStore = unlocked.get(deps.db);
-  if (!byStore) {
-    byStore = new Map();
-    unlocked.set(deps.db, byStore);
-  }
-  let pending = byStore.get(store);
-  if (!pending) {
-    pending = unlockIdentity(deps.db, deps.workstation, store, deps.now());
-    byStore.set(store, pending);
-    pending.catch(() => byStore.delete(store));
-  }
-  return pending;
+  return heldKeys(deps);
 }

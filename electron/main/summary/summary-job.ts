@@ -7,6 +7,7 @@ import type { JobFunction } from '../jobs/job';
 import { fromTransferable } from '../pdf/signer';
 import type { TransferableSigningKey } from '../pdf/signer';
 import { buildCitySummary, buildDistrictSummary, signSummary } from './summary-pdf';
+import { readWorkstation } from '../workstation/workstation';
 
 export interface SummaryJobInput {
   /** A district code, or null for the city report of every district. */
@@ -29,7 +30,7 @@ export interface SummaryJobOutput {
  * between pages.
  */
 export const summaryPdfJob: JobFunction<SummaryJobInput, SummaryJobOutput> = async (input, context) => {
-  const deps = { db: context.db, workstation: { id: context.workstationId }, now: () => new Date(input.now), fontsDir: input.fontsDir };
+  const deps = { db: context.db, workstation: readWorkstation(context.db, context.workstationId), now: () => new Date(input.now), fontsDir: input.fontsDir };
   context.progress(0, 1, 'pages');
   let estimated = 1;
   const onPage = (drawn: number, about: number) => {

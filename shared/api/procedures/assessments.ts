@@ -150,6 +150,8 @@ export const AssessmentSchema = AssessmentSummarySchema.extend({
   submittedAt: z.string().nullable(),
   signedAt: z.string().nullable(),
   supersedeReason: z.string().nullable(),
+  /** The last time a team leader sent it back (退回修改): why, who, when; shown at the top of the draft. */
+  sentBack: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   createdAt: z.string(),
   autosavedAt: z.string().nullable(),
   form: z.array(FormSectionSchema),
@@ -206,6 +208,9 @@ const DemoResultSchema = z.object({
   submitted: z.number().int(),
   signed: z.number().int(),
   rectifications: z.number().int(),
+  /** Plaques issued for the latest cycle; none when the keys were not at hand, and `certificatesSkipped` says why. */
+  certificates: z.number().int().optional(),
+  certificatesSkipped: z.object({ reason: z.enum(['no-keys', 'keys-locked', 'wrong-passphrase', 'keys-refused']), message: z.string(), messageEn: z.string() }).nullable().optional(),
 });
 export type DemoResult = z.infer<typeof DemoResultSchema>;
 
@@ -237,7 +242,12 @@ export const assessmentProcedures = {
     input: z.object({ id, answers: AnswersSchema.optional(), details: DraftDetailsSchema.optional() }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.reopen': procedure({ roles: ['leader'], summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.reopen': procedure({
+    roles: ['leader'],
+    summary: 'Send a submitted assessment back to draft with the reason the inspector will read (team leader)',
+    input: z.object({ id, reason: z.string().trim().min(2, 'say why, in a few words').max(500) }).strict(),
+    output: AssessmentSchema,
+  }),
   'assessments.sign': procedure({ roles: ['leader'], summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.finalize': procedure({ roles: ['leader'], summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.supersede': procedure({

@@ -62,6 +62,8 @@ export const VerificationSchema = z.object({
   certificate: CertificateFieldsSchema.extend({
     /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
     issuer: z.enum(['self', 'enrolled']).nullable(),
+    /** The issuing workstation's name as known here (this one's own, or as enrolled); null when it is not trusted here. */
+    workstationName: z.string().nullable(),
   }).nullable(),
   /** What a payload whose signature failed, or could not be checked, claims: never to be shown as fact. */
   claimed: CertificateFieldsSchema.nullable(),

@@ -129,8 +129,13 @@ describe('submitting and signing', () => {
     const unitId = addUnit(f.core);
     const draft = startAssessment(f.deps, { unitId }, inspector);
     submitAssessment(f.deps, { id: draft.id, answers: fullAnswers(draft.form) }, inspector);
-    expect(() => reopenAssessment(f.deps, draft.id, inspector)).toThrow(/team leader/);
-    expect(reopenAssessment(f.deps, draft.id, leader).status).toBe('draft');
+    expect(() => reopenAssessment(f.deps, draft.id, 'PRE-3 照片不清楚', inspector)).toThrow(/team leader/);
+    const sentBack = reopenAssessment(f.deps, draft.id, 'PRE-3 照片不清楚，请补拍', leader);
+    expect(sentBack).toMatchObject({ status: 'draft', sentBack: { reason: 'PRE-3 照片不清楚，请补拍', by: leader.displayName, at: expect.any(String) } });
+    // The inspector reads it with the draft, and the audit log keeps it.
+    expect(getAssessment(f.deps, draft.id).sentBack?.reason).toBe('PRE-3 照片不清楚，请补拍');
+    const entry = f.core.services.db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.reopen' AND subject = ?").pluck().get(draft.id) as string;
+    expect(JSON.parse(entry)).toMatchObject({ reason: 'PRE-3 照片不清楚，请补拍' });
     submitAssessment(f.deps, { id: draft.id }, inspector);
     signAssessment(f.deps, draft.id, leader);
     expect(finalizeAssessment(f.deps, draft.id, leader).status).toBe('final');

@@ -21,6 +21,8 @@ import {
 } from '../../assessments/workflow';
 import { supersedeAssessment } from '../../assessments/workflow';
 import { runJob } from '../../jobs/run-job';
+import { certificateDepsOf } from '../../certificates/deps';
+import { issueDemoCertificates } from '../../demo/demo-certificates';
 
 type AssessmentHandlers = Pick<HandlerMap, keyof typeof assessmentProcedures>;
 
@@ -32,7 +34,7 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'assessments.saveDraft': (input, context) => saveDraft(deps, input, requireActor(context)),
     'assessments.preview': ({ id, answers }) => previewAssessment(deps, id, answers),
     'assessments.submit': (input, context) => submitAssessment(deps, input, requireActor(context)),
-    'assessments.reopen': ({ id }, context) => reopenAssessment(deps, id, requireActor(context)),
+    'assessments.reopen': ({ id, reason }, context) => reopenAssessment(deps, id, reason, requireActor(context)),
     'assessments.sign': ({ id }, context) => signAssessment(deps, id, requireActor(context)),
     'assessments.finalize': ({ id }, context) => finalizeAssessment(deps, id, requireActor(context)),
     'assessments.supersede': ({ id, reason }, context) => supersedeAssessment(deps, id, reason, requireActor(context)),
@@ -54,6 +56,11 @@ export function assessmentHandlers(services: CoreServices): AssessmentHandlers {
     'rectifications.listForUnit': ({ unitId, includeDone }) => listRectificationsForUnit(deps, unitId, includeDone ?? true),
     'rectifications.listDue': ({ asOf, withinDays }) => listDue(deps, asOf, withinDays ?? 14),
     'home.summary': () => homeSummary(deps),
-    'demo.load': async (input, context) => (await runJob(services, 'demo.load', input, context)) as DemoResult,
+    'demo.load': async (input, context) => {
+      const loaded = (await runJob(services, 'demo.load', input, context)) as DemoResult;
+      // Plaques too, as `dingxing demo` makes them, when the keys are at hand; else the result says why not.
+      const certificates = await issueDemoCertificates(certificateDepsOf(services), requireActor(context).userId);
+      return { ...loaded, certificates: certificates.issued, certificatesSkipped: certificates.skipped };
+    },
   };
 }

@@ -12,6 +12,9 @@ import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
+import type { ConflictRow } from '../../bundles/conflict-store';
+import { describeRow, workstationName } from '../../records/record-names';
+import { bundleFileName } from '../../bundles/bundle-file-name';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { checkDistrictCodes, enroll, findTrusted, listTrusted, parseIdentityFile, revokeTrust, setServedDistricts } from '../../bundles/trust-store';
@@ -50,7 +53,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     const owner = requireActor(context).userId;
     const signer = await signerMaterial(services);
     const stamp = now();
-    const fileName = `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const fileName = bundleFileName(db, services.workstation, city ? 'city' : 'workstation', stamp);
     const out = services.transfers.newFile(fileName);
     try {
       const result = (await runJob(services, 'bundles.export', { out, full, city, signer, dataDir: services.dataDir, now: stamp.toISOString() }, context)) as ExportResult;
@@ -61,14 +64,19 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     }
   }
 
+  /** A conflict with its record and its source named, for people. */
+  function named(conflict: ConflictRow) {
+    return { ...conflict, subject: describeRow(db, conflict.table, conflict.incoming), sourceName: workstationName(db, services.workstation, conflict.source) };
+  }
+
   return {
     'bundles.export': ({ full }, context) => exportFile(full, false, context),
     'bundles.exportCity': (_input, context) => exportFile(true, true, context),
     'bundles.import': (input, context) => importInput(input, 'workstation', context),
     'bundles.importCity': (input, context) => importInput(input, 'city', context),
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
-    'bundles.conflicts': ({ status }) => listConflicts(db, status),
-    'bundles.resolveConflict': ({ id, keep }, context) => services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now())),
+    'bundles.conflicts': ({ status }) => listConflicts(db, status).map(named),
+    'bundles.resolveConflict': async ({ id, keep }, context) => named(await services.writeGate.whenFree(() => resolveConflict(db, services.workstation.id, id, keep, requireActor(context).userId, now()))),
     'trust.list': () => listTrusted(db).map((entry) => ({ ...entry, warnings: warningsOf(db, entry.workstationId) })),
     'trust.acknowledgeWarning': ({ id, note }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;

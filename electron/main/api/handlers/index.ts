@@ -14,6 +14,7 @@ import { dingHandlers } from './ding';
 import { queueBehindWriterJobs } from '../main-thread-writes';
 import { bundleHandlers } from './bundles';
 import { fileHandlers } from './files';
+import { workstationHandlers } from './workstation';
 import { planHandlers } from './plan';
 import { registryHandlers } from './registry';
 
@@ -31,6 +32,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...dingHandlers(services),
     ...bundleHandlers(services),
     ...fileHandlers(services),
+    ...workstationHandlers(services),
     ...planHandlers(services),
     ...registryHandlers(services),
   };

@@ -4,6 +4,7 @@ import { stringOption, UsageError } from '../command';
 import { listConflicts } from '../../bundles/conflict-store';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { cliActor } from '../../users/cli-actor';
+import { describeRow, workstationName } from '../../records/record-names';
 
 export const conflictsListCommand: CliCommand = {
   path: ['conflicts', 'list'],
@@ -11,10 +12,13 @@ export const conflictsListCommand: CliCommand = {
   options: { all: { type: 'boolean', help: 'resolved ones too' } },
   async run(context) {
     const core = await context.core();
-    const conflicts = listConflicts(core.services.db, context.values.all === true ? 'all' : 'open');
+    const { db, workstation } = core.services;
+    // Named as people know the record and its source, as the app shows them (ids stay for `resolve`).
+    const conflicts = listConflicts(db, context.values.all === true ? 'all' : 'open').map((conflict) => ({ ...conflict, subject: describeRow(db, conflict.table, conflict.incoming), sourceName: workstationName(db, workstation, conflict.source) }));
     const lines = conflicts.map((conflict) => {
       const changed = Object.keys(conflict.incoming).filter((key) => JSON.stringify(conflict.incoming[key]) !== JSON.stringify(conflict.local?.[key]));
-      return `${conflict.id}  ${conflict.table} ${conflict.recordId}  ${conflict.status}${conflict.resolution ? ` (${conflict.resolution})` : ''}\n  ${conflict.reason}\n  不同字段 differing fields: ${changed.join(', ')}`;
+      const what = [conflict.subject.name ?? conflict.subject.unitName, conflict.subject.cycle === null ? null : `${conflict.subject.cycle}`].filter((part) => part !== null).join(' · ');
+      return `${conflict.id}  ${conflict.table} ${what || conflict.recordId}  ${conflict.status}${conflict.resolution ? ` (${conflict.resolution})` : ''}\n  来自 from: ${conflict.sourceName ?? conflict.source}\n  ${conflict.reason}\n  不同字段 differing fields: ${changed.join(', ')}`;
     });
     context.print(conflicts, conflicts.length === 0 ? '没有待处理的冲突 (no conflicts to resolve)' : lines.join('\n'));
   },

@@ -14,7 +14,7 @@ const quietBelowUnits = 10_000;
 
 export const demoCommand: CliCommand = {
   path: ['demo'],
-  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks the workstation key)',
+  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks keys made by identity create; else it says why there are none)',
   options: {
     units: { type: 'string', help: `N  how many units (default 300, at most ${demoLimits.units.max.toLocaleString('en-US')}: a city office's registry)` },
     cycles: { type: 'string', help: `N  how many yearly cycles of assessments, ending with 2026 (default 3, at most ${demoLimits.cycles.max})` },
@@ -36,7 +36,7 @@ export const demoCommand: CliCommand = {
     } finally {
       unitsBar.finish();
     }
-    // Certificates need the workstation key: unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
+    // Certificates need the keys made by `identity create`, unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
     const certificatesBar = progressBar(context.io, '证书 certificates', { terminal });
     let certificates;
     try {
@@ -46,7 +46,7 @@ export const demoCommand: CliCommand = {
     }
     const certificateLine = certificates.skipped === null
       ? `已签发 ${certificates.issued} 张证书 / ${certificates.issued} certificates issued.`
-      : `${certificates.skipped.message} / ${certificates.skipped.messageEn}.`;
+      : `${certificates.skipped.message}。\n${certificates.skipped.messageEn}.`;
     context.print(
       { ...result, certificates: certificates.issued, ...(certificates.skipped === null ? {} : { certificatesSkipped: certificates.skipped }) },
       `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments (${result.signed} signed, ${result.submitted} submitted, ${result.drafts} drafts), ${result.rectifications} rectifications.\n${certificateLine}`,

@@ -1,12 +1,22 @@
 /**
- * `dingxing identity show|export --out FILE`: this workstation's public identity (id, Ed25519
- * public key and fingerprint, PDF-signing certificate). The keys are made on first need, which
- * asks for the passphrase that will protect them.
+ * `dingxing identity create|show|export` and `dingxing workstation name`: this workstation's keys
+ * (made only by `identity create`, protected by DINGXING_KEY_PASSPHRASE or a passphrase typed
+ * twice), its public identity (id, name, Ed25519 public key and fingerprint, PDF-signing
+ * certificate) for enrollment by the city office, and the name people know it by.
  */
+import { DxError } from '@shared/api/errors';
+import { WorkstationNameSchema } from '@shared/domain/workstation';
 import type { CliCommand } from '../command';
+import { stringOption } from '../command';
 import { readPublicIdentity } from '../../crypto/identity';
 import type { PublicIdentity } from '../../crypto/identity';
 import { unlockedKeys } from '../../certificates/deps';
+import { certificateDepsOf } from '../../certificates/deps';
+import { createKeys } from '../../crypto/workstation-keys';
+import { setWorkstationName } from '../../workstation/workstation';
+import type { CoreServices } from '../../core-services';
+import { cliActor } from '../../users/cli-actor';
+import { readNewKeyPassphrase } from '../read-password';
 import { cliCertificateDeps, outFile } from './certificates';
 import type { CommandContext } from '../command';
 import { writeFileRefusing } from '../write-output-file';
@@ -16,12 +26,59 @@ async function identityOf(context: CommandContext): Promise<PublicIdentity> {
   return readPublicIdentity(deps.db, deps.workstation) ?? (await unlockedKeys(deps)).publicIdentity;
 }
 
+function checkedName(raw: string): string {
+  const checked = WorkstationNameSchema.safeParse(raw);
+  if (!checked.success) {
+    throw new DxError('BAD_INPUT', `工作站名称须为 1–60 个字符，不含控制字符：“${raw}” / a workstation name has 1–60 characters and no control characters: "${raw}"`, { issues: [{ path: ['name'], message: '1–60 characters, no control characters' }] });
+  }
+  return checked.data;
+}
+
+function rename(services: CoreServices, name: string): void {
+  const previous = services.workstation.name;
+  const actor = cliActor().userId;
+  services.db.transaction(() => {
+    setWorkstationName(services.db, services.workstation, name, services.platform.now());
+    services.audit({ actor, action: 'workstation.setName', subject: services.workstation.id, data: { name, previous } });
+  }).immediate();
+}
+
+export const identityCreateCommand: CliCommand = {
+  path: ['identity', 'create'],
+  summary: 'Make this workstation’s signing keys, protected by DINGXING_KEY_PASSPHRASE or a passphrase typed twice (no other command makes them); --name: name the workstation too',
+  options: { name: { type: 'string', help: 'NAME  the workstation’s name, as people know it (e.g. 汉阳区检查一组)' } },
+  async run(context) {
+    const rawName = stringOption(context.values, 'name');
+    const name = rawName === undefined ? undefined : checkedName(rawName);
+    const core = await context.core();
+    // Refused before asking anything when the keys exist already.
+    const deps = certificateDepsOf(core.services, { keyStore: null });
+    if (readPublicIdentity(deps.db, deps.workstation)) {
+      throw new DxError('CONFLICT', '本工作站已有密钥，不能再创建 / this workstation already has its keys; they are not made twice', { reason: 'keys-exist' });
+    }
+    const passphrase = await readNewKeyPassphrase(identityCreateCommand);
+    const status = await createKeys(deps, passphrase, cliActor().userId);
+    if (name !== undefined) rename(core.services, name);
+    const identity = readPublicIdentity(deps.db, deps.workstation) as PublicIdentity;
+    context.print(
+      { ...status, workstationId: identity.workstationId, workstationName: identity.workstationName },
+      [`已创建工作站密钥 (workstation keys made): ${identity.workstationName} (${identity.workstationId})`, `指纹 fingerprint:  ${identity.fingerprint}`, '口令无法找回，请妥善保管 / the passphrase cannot be recovered: keep it safe'].join('\n'),
+    );
+  },
+};
+
 export const identityShowCommand: CliCommand = {
   path: ['identity', 'show'],
-  summary: 'Show this workstation’s identity: id, key fingerprint, certificate',
+  summary: 'Show this workstation’s identity: name, id, key fingerprint, certificate',
   async run(context) {
-    const identity = await identityOf(context);
-    context.print(identity, [`工作站 workstation:  ${identity.workstationName} (${identity.workstationId})`, `指纹 fingerprint:    ${identity.fingerprint}`, `Ed25519 public key:  ${identity.ed25519PublicKey}`, `created:             ${identity.createdAt}`].join('\n'));
+    const deps = await cliCertificateDeps(context);
+    const identity = readPublicIdentity(deps.db, deps.workstation);
+    if (!identity) {
+      const document = { workstationId: deps.workstation.id, workstationName: deps.workstation.name, workstationNamed: deps.workstation.named, keys: null };
+      context.print(document, [`工作站 workstation:  ${deps.workstation.name} (${deps.workstation.id})`, '密钥 keys:           尚未创建，运行 dingxing identity create / not made yet: run dingxing identity create'].join('\n'));
+      return;
+    }
+    context.print({ ...identity, workstationNamed: deps.workstation.named }, [`工作站 workstation:  ${identity.workstationName} (${identity.workstationId})`, `指纹 fingerprint:    ${identity.fingerprint}`, `Ed25519 public key:  ${identity.ed25519PublicKey}`, `created:             ${identity.createdAt}`].join('\n'));
   },
 };
 
@@ -35,5 +92,20 @@ export const identityExportCommand: CliCommand = {
     const identity = { ...(await identityOf(context)), ...(city ? { kind: 'city' as const } : {}) };
     await writeFileRefusing(target, `${JSON.stringify(identity, null, 2)}\n`);
     context.print({ file: target, ...identity }, `已导出${city ? '市指挥部' : '工作站'}身份 (${city ? 'city office ' : ''}identity written): ${target}\n  fingerprint ${identity.fingerprint}`);
+  },
+};
+
+export const workstationNameCommand: CliCommand = {
+  path: ['workstation', 'name'],
+  summary: 'Show this workstation’s name, or set it (shown in the app, on verification, in bundles and the trust store instead of an id)',
+  args: '[NAME]',
+  positionals: { min: 0, max: 1 },
+  async run(context) {
+    const core = await context.core();
+    const services = core.services;
+    const given = context.positionals[0];
+    if (given !== undefined) rename(services, checkedName(given));
+    const { id, name, named } = services.workstation;
+    context.print({ workstationId: id, workstationName: name, workstationNamed: named }, named ? `工作站 workstation: ${name} (${id})` : `工作站 workstation: ${name} (${id}) — 尚未命名，显示的是计算机名；设置：dingxing workstation name 名称 / not named yet (the computer’s name stands in); set one: dingxing workstation name NAME`);
   },
 };

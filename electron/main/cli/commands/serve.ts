@@ -8,7 +8,10 @@ import { startBackupSchedule } from '../../db/scheduled-backup';
 import { hostCore } from '../../core-host';
 import { idleLockMsFrom } from '../../users/session-registry';
 import { nodePlatform } from '../../platform';
-import { cliKeyStore } from '../cli-key-store';
+import { passphraseKeyStoreFromEnv } from '../../crypto/passphrase-key-store';
+import { certificateDepsOf } from '../../certificates/deps';
+import { keysStatus } from '../../crypto/workstation-keys';
+import type { KeysStatus } from '@shared/domain/keys';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -21,8 +24,9 @@ export const serveCommand: CliCommand = {
     const port = integerOption(context.values, 'port', serveCommand) ?? 4680;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`, serveCommand);
     // The server hosts its core so that 备份与恢复 can put a backup in place and carry on.
-    // Signing (certificates, reports) unlocks the keys with DINGXING_KEY_PASSPHRASE, or asks at this terminal.
-    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: cliKeyStore() }) });
+    // Keys are the users' business: a leader or admin unlocks them in the app. A script may still
+    // hand them over with DINGXING_KEY_PASSPHRASE; this terminal never asks.
+    const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: passphraseKeyStoreFromEnv() }) });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({
       dispatcher: host.dispatcher,
@@ -38,9 +42,10 @@ export const serveCommand: CliCommand = {
       stopBackups();
       stopBackups = startBackupSchedule(core.services.db, { backupDir: path.join(core.services.dataDir, 'backups'), now: () => core.services.platform.now() });
     });
+    const keys = keysStatus(certificateDepsOf(host.current.services));
     context.print(
-      { url: server.url, port: server.port, dbFile: context.dbFile },
-      `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,
+      { url: server.url, port: server.port, dbFile: context.dbFile, keys },
+      `鼎星评定工作站 is running at\n\n  ${server.url}\n\nDatabase: ${context.dbFile}\n${keysLine(keys)}\nOpen the link above in a browser on this computer. Press Ctrl+C to stop.`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -58,3 +63,10 @@ export const serveCommand: CliCommand = {
     return 0;
   },
 };
+
+/** What the operator should know about signing before the first person asks for a plaque. */
+function keysLine(keys: KeysStatus): string {
+  if (!keys.created) return '工作站密钥：尚未创建。管理员在 设置 › 系统状态 创建后才能签发证书。\nWorkstation keys: not made yet; an admin makes them in Settings › System status before plaques can be issued.';
+  if (keys.unlocked) return '工作站密钥：已由 DINGXING_KEY_PASSPHRASE 解锁。\nWorkstation keys: unlocked by DINGXING_KEY_PASSPHRASE.';
+  return '工作站密钥：已锁定。组长或管理员签发证书时在应用中输入口令解锁。\nWorkstation keys: locked; a team leader or admin unlocks them in the app with the passphrase when signing.';
+}
