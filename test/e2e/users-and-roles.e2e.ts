@@ -132,6 +132,9 @@ describe('users and roles', () => {
     await page.getByTestId('logout').click();
 
     await login(page, 'wangzz', 'leader-password-1');
+    // Each login starts at its own home, not on the page the inspector left open; the leader then follows a link to the assessment.
+    await expect.poll(() => page.getByTestId('header-user-name').textContent()).toBe('王组长');
+    await page.waitForURL(/#\/$/);
     await page.goto(`${fresh.app.origin}/#/assessments/${id}`);
     await page.getByTestId('sign-button').click();
     const confirm = page.locator('.el-message-box__btns .el-button--primary');
