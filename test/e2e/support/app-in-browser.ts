@@ -17,10 +17,11 @@ export interface AppInBrowser {
 /** `prepare` runs first and may name a database it filled (e.g. with `dingxing units import`). */
 export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string; users?: boolean; env?: Record<string, string> }> | { dbFile?: string; users?: boolean; env?: Record<string, string> } = () => ({})): AppInBrowser {
   const context = {} as AppInBrowser;
+  // Preparing may load the demo season and issue its plaques: on a busy 2-core machine that alone can take a minute.
   beforeAll(async () => {
     context.app = await serveApp(await prepare());
     context.browser = await launchBrowser();
-  });
+  }, 180_000);
   afterAll(async () => {
     await context.browser?.close();
     await context.app?.stop();
