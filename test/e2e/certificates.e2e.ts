@@ -133,6 +133,13 @@ describe('certificates', () => {
     await openSection(page, 'list');
     await expect.poll(() => page.getByTestId('cert-status-WH-2026-420115-000001').textContent()).toBe('Revoked');
     await screenshot(page, 'certificates-list-en');
+    // The search box shows its whole English hint.
+    const hint = await page.getByTestId('cert-filter-search').evaluate((input: HTMLInputElement) => {
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = getComputedStyle(input).font;
+      return { text: context.measureText(input.placeholder).width, box: input.clientWidth };
+    });
+    expect(hint.text).toBeLessThanOrEqual(hint.box);
 
     // Unlocked for the running server until someone locks them again.
     await page.goto(`${session.app.origin}/#/settings?tab=status`);

@@ -96,6 +96,23 @@ describe('users and roles', () => {
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('Team leader');
     await screenshot(page, 'settings-users-en');
+    // The English action buttons wrap inside their column: none is cut off or covers a user's state.
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="users-table"] .el-table__body .el-table__row')].flatMap((row) => {
+        const cells = [...row.querySelectorAll('td')];
+        // Within its own cell, and within what the table shows (a wider row scrolls out of sight).
+        const shown = document.querySelector('[data-testid="users-table"]')?.getBoundingClientRect();
+        const visible = (element: Element, cell: Element | undefined): boolean => {
+          const box = element.getBoundingClientRect();
+          const within = cell?.getBoundingClientRect();
+          return within !== undefined && shown !== undefined && box.left >= within.left - 1 && box.right <= Math.min(within.right, shown.right) + 1;
+        };
+        const state = cells[3]?.querySelector('.el-tag');
+        const buttons = [...(cells[4]?.querySelectorAll('button') ?? [])];
+        return [...(state && !visible(state, cells[3]) ? ['state'] : []), ...buttons.filter((button) => !visible(button, cells[4])).map((button) => button.textContent ?? '')];
+      }),
+    );
+    expect(hidden).toEqual([]);
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();

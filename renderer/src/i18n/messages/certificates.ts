@@ -98,7 +98,7 @@ export const certificateMessages = defineMessages({
     certs: {
       title: 'Certificates',
       tabs: { list: 'Certificates', verify: 'Verify a certificate' },
-      filters: { district: 'District', allDistricts: 'All districts', cycle: 'Cycle', allCycles: 'All cycles', status: 'Status', allStatuses: 'All statuses', search: 'Search unit name, number or credit code' },
+      filters: { district: 'District', allDistricts: 'All districts', cycle: 'Cycle', allCycles: 'All cycles', status: 'Status', allStatuses: 'All statuses', search: 'Unit, number or USCC' },
       columns: { number: 'Number', unit: 'Unit', district: 'District', stars: 'Stars', cycle: 'Cycle', issuedOn: 'Issued on', validUntil: 'Valid until', status: 'Status', actions: 'Actions' },
       statuses: { valid: 'Valid', revoked: 'Revoked', expired: 'Expired' },
       causes: { veto: 'Veto', superseded: 'Superseded by a newer assessment', manual: 'Revoked by hand' },
