@@ -38,7 +38,7 @@ export const auditMessages = defineMessages({
         ref: '评分细则', refused: '拒收原因', resolution: '处理结果', revokeReason: '撤销原因', revoked: '撤销数', roles: '角色',
         rubric: '评分细则', seed: '随机种子', sequence: '序号', source: '来源工作站', stars: '星级', supersedes: '更正的评定', table: '表',
         address: '地址', ids: '记录', decision: '决定', correctionId: '更正的评定', note: '备注', problem: '问题', bundleId: '数据包', workstationId: '工作站', total: '总分', unitId: '单位', units: '单位数', vetoed: '一票否决', vetoes: '否决数', workstationName: '工作站名称', created: '新建',
-        updated: '更新', skipped: '跳过', mode: '方式', disabled: '停用', displayName: '姓名', item: '项目', data: '数据',
+        updated: '更新', skipped: '跳过', imported: '导入数', streetsCreated: '新建街道', paperRows: '纸质年代星级记录', mode: '方式', disabled: '停用', displayName: '姓名', item: '项目', data: '数据',
       },
       values: {
         kind: { city: '市级数据包', workstation: '工作站数据包' },
@@ -134,7 +134,7 @@ export const auditMessages = defineMessages({
         ref: 'Rubric pack', refused: 'Refused because', resolution: 'Resolution', revokeReason: 'Reason revoked', revoked: 'Revoked', roles: 'Roles',
         rubric: 'Rubric pack', seed: 'Seed', sequence: 'Sequence', source: 'Source workstation', stars: 'Stars', supersedes: 'Corrects', table: 'Table',
         address: 'Address', ids: 'Records', decision: 'Decision', correctionId: 'Correction', note: 'Note', problem: 'Problem', bundleId: 'Bundle', workstationId: 'Workstation', total: 'Total', unitId: 'Unit', units: 'Units', vetoed: 'Vetoed', vetoes: 'Vetoes', workstationName: 'Workstation name', created: 'Created',
-        updated: 'Updated', skipped: 'Skipped', mode: 'Mode', disabled: 'Disabled', displayName: 'Name', item: 'Item', data: 'Data',
+        updated: 'Updated', skipped: 'Skipped', imported: 'Imported', streetsCreated: 'Streets created', paperRows: 'Paper-era star rows', mode: 'Mode', disabled: 'Disabled', displayName: 'Name', item: 'Item', data: 'Data',
       },
       values: {
         kind: { city: 'city bundle', workstation: 'workstation bundle' },
