@@ -34,6 +34,8 @@ afterAll(async () => {
 
 async function openVerifier(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
+  // The page judges validity on the day it is opened: the browser's clock is the test run's pinned one (DINGXING_NOW).
+  await context.clock.setFixedTime(new Date(process.env.DINGXING_NOW as string));
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => {
