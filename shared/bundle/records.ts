@@ -39,6 +39,24 @@ const planLine = z.strictObject({
   updated_at: time,
 });
 
+/** A 整改 item: the laptop's own (rectifications) and the city's copy in a city bundle (registry_rectifications) are one shape. */
+const rectificationRecord = z.strictObject({
+  ...meta,
+  id,
+  workstation_id: id,
+  unit_id: id,
+  assessment_id: id.nullable(),
+  item_id: shortText.nullable(),
+  description: shortText,
+  owner: shortText.nullable(),
+  due_on: day,
+  status: z.enum(['open', 'done']),
+  closed_on: day.nullable(),
+  follow_up_assessment_id: id.nullable(),
+  created_at: time,
+  updated_at: time,
+});
+
 export const recordSchemas = {
   units: z.strictObject({
     ...meta,
@@ -119,22 +137,7 @@ export const recordSchemas = {
     original_name: shortText,
     created_at: time,
   }),
-  rectifications: z.strictObject({
-    ...meta,
-    id,
-    workstation_id: id,
-    unit_id: id,
-    assessment_id: id.nullable(),
-    item_id: shortText.nullable(),
-    description: shortText,
-    owner: shortText.nullable(),
-    due_on: day,
-    status: z.enum(['open', 'done']),
-    closed_on: day.nullable(),
-    follow_up_assessment_id: id.nullable(),
-    created_at: time,
-    updated_at: time,
-  }),
+  rectifications: rectificationRecord,
   certificates: z.strictObject({
     ...meta,
     id,
@@ -313,22 +316,7 @@ export const recordSchemas = {
     created_at: time,
   }),
   /** City bundles: the 整改 items of those units with their deadlines and state. */
-  registry_rectifications: z.strictObject({
-    ...meta,
-    id,
-    workstation_id: id,
-    unit_id: id,
-    assessment_id: id.nullable(),
-    item_id: shortText.nullable(),
-    description: shortText,
-    owner: shortText.nullable(),
-    due_on: day,
-    status: z.enum(['open', 'done']),
-    closed_on: day.nullable(),
-    follow_up_assessment_id: id.nullable(),
-    created_at: time,
-    updated_at: time,
-  }),
+  registry_rectifications: rectificationRecord,
   /** City bundles: the current certificate of each of those units (number, stars, validity, issuing workstation). */
   registry_certificates: z.strictObject({
     ...meta,
