@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
+import { kindOf } from './support/form-items';
 import { focusOrderScreenshot, focused, headingFocused, tabTo, tabUntil } from './support/keyboard';
 import { writePng } from './support/png';
 import { e2eUsers } from './support/serve';
@@ -39,19 +40,6 @@ async function logIn(page: Page, who: 'inspector' | 'leader' | 'city'): Promise<
   await page.keyboard.type(e2eUsers[who].password);
   await page.keyboard.press('Enter');
   await page.getByTestId('header-user').waitFor();
-}
-
-type Kind = 'check' | 'veto' | 'survey' | 'percent' | 'count' | 'scale';
-
-async function kindOf(page: Page, itemId: string): Promise<Kind> {
-  return page.getByTestId(`item-${itemId}`).evaluate((item): Kind => {
-    if (item.querySelector('.veto-yes')) return 'veto';
-    if (item.querySelector('.el-radio-group')) return 'check';
-    if (item.querySelector('.survey')) return 'survey';
-    const unit = item.querySelector('.control .with-unit')?.textContent ?? '';
-    if (unit.includes('%')) return 'percent';
-    return unit.trim() === '' ? 'scale' : 'count';
-  });
 }
 
 /** The item whose answer control has the focus. */
