@@ -7,7 +7,8 @@ export function formatNumber(value: number | null | undefined): string {
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-/** "3 星" / "3 stars", or "无星" / "No stars". */
+/** "3 星" / "3 stars", "1 星" / "1 star", or "无星" / "No stars". */
 export function starsText(stars: number, t: Translate): string {
-  return stars === 0 ? t('dashboard.noStar') : t('dashboard.starLabel', { n: stars });
+  if (stars === 0) return t('dashboard.noStar');
+  return stars === 1 ? t('dashboard.oneStar') : t('dashboard.starLabel', { n: stars });
 }

@@ -16,6 +16,7 @@ import { auditProcedures } from './procedures/audit';
 import { dingProcedures } from './procedures/ding';
 import { bundleProcedures } from './procedures/bundles';
 import { fileProcedures } from './procedures/files';
+import { workstationProcedures } from './procedures/workstation';
 import { planProcedures } from './procedures/plan';
 import { registryProcedures } from './procedures/registry';
 
@@ -32,6 +33,7 @@ export const procedures = {
   ...dingProcedures,
   ...bundleProcedures,
   ...fileProcedures,
+  ...workstationProcedures,
   ...planProcedures,
   ...registryProcedures,
 } satisfies Record<string, ProcedureDef>;

@@ -9,6 +9,7 @@ import { assessmentStatuses } from '../domain/assessment-status';
 import { revocationCauses } from '../domain/certificate';
 import { CycleSchema } from '../domain/cycle';
 import { unitKinds } from '../domain/unit-kinds';
+import { VerificationAddressSchema } from '../domain/workstation';
 
 const shortText = z.string().max(2000);
 const longText = z.string().max(4_000_000);
@@ -34,6 +35,24 @@ const planLine = z.strictObject({
   assignee_id: id,
   due_on: day,
   planned_by: shortText,
+  created_at: time,
+  updated_at: time,
+});
+
+/** A 整改 item: the laptop's own (rectifications) and the city's copy in a city bundle (registry_rectifications) are one shape. */
+const rectificationRecord = z.strictObject({
+  ...meta,
+  id,
+  workstation_id: id,
+  unit_id: id,
+  assessment_id: id.nullable(),
+  item_id: shortText.nullable(),
+  description: shortText,
+  owner: shortText.nullable(),
+  due_on: day,
+  status: z.enum(['open', 'done']),
+  closed_on: day.nullable(),
+  follow_up_assessment_id: id.nullable(),
   created_at: time,
   updated_at: time,
 });
@@ -118,22 +137,7 @@ export const recordSchemas = {
     original_name: shortText,
     created_at: time,
   }),
-  rectifications: z.strictObject({
-    ...meta,
-    id,
-    workstation_id: id,
-    unit_id: id,
-    assessment_id: id.nullable(),
-    item_id: shortText.nullable(),
-    description: shortText,
-    owner: shortText.nullable(),
-    due_on: day,
-    status: z.enum(['open', 'done']),
-    closed_on: day.nullable(),
-    follow_up_assessment_id: id.nullable(),
-    created_at: time,
-    updated_at: time,
-  }),
+  rectifications: rectificationRecord,
   certificates: z.strictObject({
     ...meta,
     id,
@@ -256,6 +260,17 @@ export const recordSchemas = {
     imported_at: time,
     report: longText,
   }),
+  /**
+   * City bundles: a setting the city office makes for every laptop, `id` its name, `value` null
+   * when cleared, `set_at` when the city set it (a laptop keeps the newest). Today one:
+   * `verification_address`, the verifier page a plaque's QR code opens (docs/certificates.md).
+   */
+  city_settings: z.strictObject({
+    ...meta,
+    id: z.enum(['verification_address']),
+    value: VerificationAddressSchema.nullable(),
+    set_at: time,
+  }),
   /** Which workstation assesses which unit in a cycle, and by when (made at the city office or by a leader on a laptop). */
   inspection_plan: planLine,
   /** City bundles: the registry of record, one unit a line, with its official stars (docs/registry.md). */
@@ -301,22 +316,7 @@ export const recordSchemas = {
     created_at: time,
   }),
   /** City bundles: the 整改 items of those units with their deadlines and state. */
-  registry_rectifications: z.strictObject({
-    ...meta,
-    id,
-    workstation_id: id,
-    unit_id: id,
-    assessment_id: id.nullable(),
-    item_id: shortText.nullable(),
-    description: shortText,
-    owner: shortText.nullable(),
-    due_on: day,
-    status: z.enum(['open', 'done']),
-    closed_on: day.nullable(),
-    follow_up_assessment_id: id.nullable(),
-    created_at: time,
-    updated_at: time,
-  }),
+  registry_rectifications: rectificationRecord,
   /** City bundles: the current certificate of each of those units (number, stars, validity, issuing workstation). */
   registry_certificates: z.strictObject({
     ...meta,
@@ -347,7 +347,7 @@ export type RegistryTable = (typeof registryTables)[number];
 /** The record files each kind of bundle may hold; any other refuses the bundle. */
 export const tablesOfKind: Readonly<Record<'workstation' | 'city', readonly RecordTable[]>> = {
   workstation: [...mergeOrder, 'audit_checkpoints'],
-  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', ...registryTables],
+  city: ['rubric_packs', 'trust_roster', 'revocation_notices', 'district_inputs', 'receipts', 'city_settings', ...registryTables],
 };
 
 export type BundleRecord = z.infer<(typeof recordSchemas)[RecordTable]>;

@@ -49,7 +49,13 @@ export const DingRowSchema = z.object({
   aspects: AspectScoresSchema.nullable(),
   veto: z.boolean().nullable(),
   vetoReason: z.string().nullable(),
+  /**
+   * Last cycle's grade, one definition for every view (docs/ding.md): the engine's grade for the
+   * previous cycle where that cycle has inputs here, else the one recorded with this cycle's inputs.
+   */
   previousGrade: DingGradeSchema.nullable(),
+  /** Where `previousGrade` comes from: `evaluation` (the previous cycle, evaluated here) or `inputs`; null when unknown. */
+  previousGradeSource: z.enum(['evaluation', 'inputs']).nullable(),
   /** The grade the composite alone reaches, before the one-grade rise. */
   compositeGrade: DingGradeSchema.nullable(),
   coverageByKind: z.record(z.enum(unitKinds), CoverageCountsSchema),

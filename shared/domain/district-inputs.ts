@@ -55,7 +55,10 @@ export const StoredDistrictInputsSchema = z.object({
   veto: z.boolean(),
   vetoReason: z.string().nullable(),
   previousGrade: DingGradeSchema,
+  /** Who entered them: a user's id, or `cli:<account>`. */
   enteredBy: z.string(),
+  /** That user's display name; null for the command line or a user not of this workstation. */
+  enteredByName: z.string().nullable(),
   enteredAt: z.string(),
   source: z.string(),
 });

@@ -13,7 +13,7 @@ import { checkCertificateRows } from '../../electron/main/bundles/verify-certifi
 import type { VerifiedBundle } from '../../electron/main/bundles/verify-bundle';
 import { signPayload } from '../../electron/main/crypto/qr-payload';
 import { openCore } from '../../electron/main/core';
-import { unlockIdentity } from '../../electron/main/crypto/identity';
+import { createIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { runJob } from '../../electron/main/jobs/run-job';
 import { tempDbFile, tempDir } from '../helpers/temp';
@@ -53,7 +53,7 @@ function gapMeter(): { stop(): number; busy: number } {
 it(`exports and imports a bundle of ${count.toLocaleString('en-US')} assessments`, async () => {
   const laptop = await openCore({ dbFile: tempDbFile(), jobMode: 'inline' });
   const { answers } = fillSeason(laptop, count);
-  const unlocked = await unlockIdentity(laptop.services.db, laptop.services.workstation, new PassphraseKeyStore('bench passphrase'), now);
+  const unlocked = await createIdentity(laptop.services.db, laptop.services.workstation, [new PassphraseKeyStore('bench passphrase')], now);
   const signer = signerMaterialOf(unlocked);
   const folder = tempDir();
   const bundle = path.join(folder, 'season.dxb');

@@ -9,6 +9,7 @@ import { openCore } from '../../electron/main/core';
 import { openDatabase } from '../../electron/main/db/open-database';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { generateDemo } from '../../electron/main/demo/generate-demo';
 import { issueDemoCertificates } from '../../electron/main/demo/demo-certificates';
 import { contextOf, recordedAs } from '../helpers/context';
@@ -39,6 +40,8 @@ export async function cityFixture(log: (line: string) => void = (line) => consol
     const started = performance.now();
     const core = await openCore({ dbFile: building, jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore(cityPassphrase) }) });
     try {
+      // The keys are made on purpose (identity create), never by the first signature.
+      await makeKeys(core, cityPassphrase);
       let shown = 0;
       generateDemo(contextOf(core), {
         units: cityUnits,

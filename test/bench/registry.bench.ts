@@ -12,7 +12,7 @@ import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
 import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
-import { unlockIdentity } from '../../electron/main/crypto/identity';
+import { createIdentity } from '../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { contextOf, recordedAs } from '../helpers/context';
@@ -54,7 +54,7 @@ function fillCity(city: Core): void {
 }
 
 async function identityOf(core: Core): Promise<{ identity: PublicIdentity; signer: ReturnType<typeof signerMaterialOf> }> {
-  const unlocked = await unlockIdentity(core.services.db, core.services.workstation, new PassphraseKeyStore('bench passphrase'), now);
+  const unlocked = await createIdentity(core.services.db, core.services.workstation, [new PassphraseKeyStore('bench passphrase')], now);
   return { identity: unlocked.publicIdentity, signer: signerMaterialOf(unlocked) };
 }
 

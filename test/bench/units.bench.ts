@@ -69,7 +69,7 @@ it('imports 100,000 units from CSV', async () => {
   const seconds = await timeIt(async () => {
     db?.close();
     db = freshDb('import.sqlite');
-    const report = await importUnitsFile(domainContext({ db, workstation: { id: 'bench', name: 'bench' }, now: () => new Date('2026-12-01T10:00:00+08:00') }, recordedAs('bench')), { fileName: 'units.csv', bytes: csv, preview: false });
+    const report = await importUnitsFile(domainContext({ db, workstation: { id: 'bench', name: 'bench', named: true }, now: () => new Date('2026-12-01T10:00:00+08:00') }, recordedAs('bench')), { fileName: 'units.csv', bytes: csv, preview: false });
     if (report.imported !== count) throw new Error(`imported ${report.imported}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }, 3);
   db?.close();

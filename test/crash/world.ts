@@ -51,7 +51,7 @@ export async function makeWorld(dir: string): Promise<World> {
   for (const args of [
     ['init', '--db', dbFile],
     ['users', 'add', 'crash', '--role', 'inspector', '--role', 'leader', '--role', 'city', '--role', 'admin', '--db', dbFile],
-    ['identity', 'show', '--db', dbFile],
+    ['identity', 'create', '--db', dbFile],
   ]) {
     const ran = await run(args, { DINGXING_PASSWORD: password, ...keyEnv });
     if (ran.code !== 0) throw new Error(`crash world set-up: dingxing ${args.join(' ')} → ${ran.code}: ${ran.stderr}`);

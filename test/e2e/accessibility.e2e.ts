@@ -22,6 +22,8 @@ vi.setConfig({ hookTimeout: 180_000 });
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-a11y-')), 'e2e.sqlite');
   const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
+  // The keys first (only `identity create` makes them), so that the demo issues its plaques.
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env });
   execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '120', '--db', dbFile], { stdio: 'ignore', env });
   const db = new BetterSqlite3(dbFile, { readonly: true });
   const first = (status: string) => db.prepare('SELECT id FROM assessments WHERE status = ? ORDER BY id LIMIT 1').pluck().get(status) as string;

@@ -85,7 +85,7 @@ describe('assessment flow', () => {
     expect(await page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     expect(await page.getByTestId('evidence-thumb').count()).toBe(1);
 
-    await page.goto(`${session.app.origin}/#/assessments`);
+    await page.goto(`${session.app.origin}/#/assessments?tab=drafts`);
     await page.getByTestId('drafts-list').locator('.el-table__row').first().waitFor();
     expect(await page.getByTestId('drafts-list').locator('.el-table__row').count()).toBe(1);
     await page.goto(formUrl);
@@ -96,6 +96,11 @@ describe('assessment flow', () => {
     await page.keyboard.press('Escape');
 
     await page.getByTestId('submit-button').click();
+    // 提交 says what it does before it does it.
+    const submitConfirm = page.locator('.dx-submit-confirm');
+    await submitConfirm.waitFor();
+    expect(await submitConfirm.innerText()).toContain('不能再修改');
+    await submitConfirm.getByRole('button', { name: '提交' }).click();
     await page.getByTestId('sign-button').click();
     // A signed assessment can never change: the confirmation names the unit, its total and its stars.
     const confirm = page.locator('.dx-sign-confirm');

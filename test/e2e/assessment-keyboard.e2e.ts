@@ -5,6 +5,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, useAppInBrowser, openLoggedIn } from './support/app-in-browser';
+import { kindOf } from './support/form-items';
 
 
 const session = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
@@ -85,19 +86,6 @@ async function shownAnswer(page: Page, itemId: string): Promise<string> {
     return active.map((text) => text.replace(/\s*\([YN]\)\s*$/, '').trim()).join(',');
   }
   return item.locator('.el-input-number input').first().inputValue();
-}
-
-type Kind = 'check' | 'veto' | 'survey' | 'percent' | 'count' | 'scale';
-
-async function kindOf(page: Page, itemId: string): Promise<Kind> {
-  return page.getByTestId(`item-${itemId}`).evaluate((item): Kind => {
-    if (item.querySelector('.veto-yes')) return 'veto';
-    if (item.querySelector('.el-radio-group')) return 'check';
-    if (item.querySelector('.survey')) return 'survey';
-    const unit = item.querySelector('.control .with-unit')?.textContent ?? '';
-    if (unit.includes('%')) return 'percent';
-    return unit.trim() === '' ? 'scale' : 'count';
-  });
 }
 
 /**
@@ -377,6 +365,10 @@ describe('assessment form from the keyboard', () => {
     await fillByKeys(page, missingIds);
     await expect.poll(() => page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     await page.keyboard.press('Control+Enter');
+    // A complete draft is asked about first; Enter answers yes without leaving the keyboard.
+    await page.locator('.dx-submit-confirm').waitFor();
+    await screenshot(page, 'keyboard-submit-confirm');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect((await page.getByTestId('assessment-status').textContent())?.trim()).toBe('待签发');
     await expect.poll(() => page.getByTestId(`answer-${ids[0]}`).textContent()).not.toBe('—');

@@ -8,7 +8,9 @@ import { databaseWithSampleUnits, openLoggedIn, useAppInBrowser } from './suppor
 const session = useAppInBrowser(() => {
   const dbFile = databaseWithSampleUnits('dingxing-e2e-audit-');
   // The import is signed; the users added next are not yet.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' } });
+  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' };
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env });
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env });
   return { dbFile };
 });
 
@@ -24,6 +26,14 @@ describe('the audit log screen', () => {
     expect(await page.getByTestId('audit-checkpoint').textContent()).toContain('最新签名检查点');
     expect(await table.textContent()).toContain('已签名');
     expect(await table.textContent()).toContain('添加用户');
+    // Actions in words (the keys' creation too), records by name with a link, details as labelled fields, never JSON.
+    expect(await table.textContent()).toContain('创建工作站密钥');
+    // (The imported file's own name may hold dots; codes like units.import and JSON may not.)
+    expect((await table.textContent())?.replaceAll('units-zh.utf8.csv', '')).not.toMatch(/[a-z]+\.[a-z]+|\{"/);
+    // Every detail's label in words: no field named by its code (imported：5).
+    expect(await table.textContent()).not.toMatch(/[A-Za-z]+：/);
+    expect(await table.textContent()).toMatch(/用户 (王组长|李检查员|刘分析)/);
+    expect(await table.locator('a.record-link').count()).toBeGreaterThan(0);
     await screenshot(page, 'audit-log-zh');
 
     await page.getByTestId('audit-subject').fill('no-such-record');
@@ -37,6 +47,7 @@ describe('the audit log screen', () => {
     await table.getByText('Units imported').waitFor();
     expect(await page.getByTestId('audit-checkpoint').textContent()).toContain('Newest signed checkpoint');
     expect(await table.textContent()).not.toMatch(/导入|签名|添加/);
+    expect(await table.textContent()).toContain('Workstation keys made');
     await screenshot(page, 'audit-log-en');
   });
 });

@@ -1,6 +1,7 @@
-// Certificates as a team leader lives them: open a signed assessment, issue its certificate, find it
-// in 证书, batch-print the valid ones (a job with progress), verify the plaque in 验证证书 from its PDF
-// and its QR text, refuse a forged QR, revoke it with a reason and see verification refuse it.
+// Certificates as a team leader lives them in the browser: open a signed assessment, issue its certificate (the
+// keys are locked, so the unlock dialog asks for the passphrase at that moment), find it in 证书, batch-print the
+// valid ones (a job with progress), verify the plaque in 验证证书 from its PDF and its QR text, refuse a forged QR,
+// revoke it with a reason and see verification refuse it; lock the keys again in 设置 › 系统状态.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,9 @@ const session = useAppInBrowser(() => {
   const dbFile = path.join(dir, 'e2e.sqlite');
   const out = execFileSync(process.execPath, ['bin/dingxing.mjs', 'assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--db', dbFile, '--json'], { encoding: 'utf8' });
   assessmentId = (JSON.parse(out) as string[])[0] as string;
-  return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
+  // The keys are made once with the CLI; serve is started without the passphrase, as `npm run serve` is.
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+  return { dbFile };
 });
 
 async function openSection(page: Page, tab: 'list' | 'verify'): Promise<void> {
@@ -41,6 +44,16 @@ describe('certificates', () => {
 
     await page.goto(`${session.app.origin}/#/assessments/${assessmentId}`);
     await page.getByTestId('certificate-issue').click();
+    // Locked: the leader is asked for the passphrase now, and a wrong one is refused in words.
+    const dialog = page.getByTestId('keys-dialog');
+    await dialog.getByTestId('keys-passphrase').waitFor();
+    expect(await dialog.getAttribute('data-mode')).toBe('unlock');
+    await dialog.getByTestId('keys-passphrase').fill('not the passphrase');
+    await dialog.getByTestId('keys-submit').click();
+    await expect.poll(() => dialog.getByTestId('keys-error').textContent()).toContain('口令错误');
+    await screenshot(page, 'keys-unlock-wrong-zh');
+    await dialog.getByTestId('keys-passphrase').fill(passphrase);
+    await dialog.getByTestId('keys-submit').click();
     const number = page.getByTestId('certificate-number');
     await number.waitFor();
     expect(await number.textContent()).toBe('WH-2026-420115-000001');
@@ -120,6 +133,44 @@ describe('certificates', () => {
     await openSection(page, 'list');
     await expect.poll(() => page.getByTestId('cert-status-WH-2026-420115-000001').textContent()).toBe('Revoked');
     await screenshot(page, 'certificates-list-en');
+    // The search box shows its whole English hint.
+    const hint = await page.getByTestId('cert-filter-search').evaluate((input: HTMLInputElement) => {
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = getComputedStyle(input).font;
+      return { text: context.measureText(input.placeholder).width, box: input.clientWidth };
+    });
+    expect(hint.text).toBeLessThanOrEqual(hint.box);
+
+    // Unlocked for the running server until someone locks them again.
+    await page.goto(`${session.app.origin}/#/settings?tab=status`);
+    const card = page.getByTestId('keys-card');
+    await expect.poll(() => card.getAttribute('data-state')).toBe('unlocked');
+    await screenshot(page, 'keys-card-unlocked-en');
+    await card.getByTestId('keys-lock').click();
+    await expect.poll(() => card.getAttribute('data-state')).toBe('locked');
+    await screenshot(page, 'keys-card-locked-en');
+    await card.getByTestId('keys-unlock').click();
+    await page.getByTestId('keys-dialog').getByTestId('keys-passphrase').waitFor();
+    await screenshot(page, 'keys-unlock-dialog-en');
+    await page.getByTestId('keys-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await screenshot(page, 'keys-card-locked-zh');
+    await card.getByTestId('keys-unlock').click();
+    await page.getByTestId('keys-dialog').getByTestId('keys-passphrase').waitFor();
+    await screenshot(page, 'keys-unlock-dialog-zh');
+  });
+
+  it('tells an inspector who must unlock the keys instead of refusing with an error', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app, 'inspector');
+    await page.goto(`${session.app.origin}/#/assessments/${assessmentId}`);
+    await page.getByTestId('report-open').click();
+    const dialog = page.getByTestId('keys-dialog');
+    await dialog.getByTestId('keys-ask').waitFor();
+    expect(await dialog.getAttribute('data-mode')).toBe('askLeader');
+    expect(await dialog.textContent()).toContain('组长或管理员');
+    await screenshot(page, 'keys-ask-leader-zh');
+    await page.context().close();
   });
 
   it('opens 验证证书 from a link without loading the list, and draws the list only while its tab is open', async () => {
@@ -127,7 +178,7 @@ describe('certificates', () => {
     await openLoggedIn(page, session.app, 'leader');
     let listRequests = 0;
     page.on('request', (request) => {
-      if (request.url().includes('/api/certificates.list')) listRequests += 1;
+      if (request.url().includes('/api/certificates.page')) listRequests += 1;
     });
     await page.goto(`${session.app.origin}/#/certificates?tab=verify`);
     await page.getByTestId('verify-drop').waitFor();

@@ -26,13 +26,14 @@ const tryDingxing = (...args: string[]) => {
 };
 
 const laptop = useAppInBrowser(() => {
+  dingxing('identity', 'create', '--db', laptopDb);
+  dingxing('identity', 'create', '--db', cityDb);
   dingxing('demo', '--units', '1', '--db', laptopDb);
   // The laptop's two bundles reach the city office: the first is imported, the second refused
   // (the laptop was revoked meanwhile, then enrolled again).
   dingxing('export', '--out', at('1.dxb'), '--db', laptopDb);
   dingxing('export', '--full', '--out', at('2.dxb'), '--db', laptopDb);
   dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);
-  dingxing('init', '--db', cityDb);
   dingxing('trust', 'add', at('laptop.id'), '--db', cityDb);
   dingxing('import', at('1.dxb'), '--db', cityDb);
   const laptopId = (JSON.parse(fs.readFileSync(at('laptop.id'), 'utf8')) as { workstationId: string }).workstationId;

@@ -22,6 +22,7 @@ const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
 const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8' });
 
 const laptop = useAppInBrowser(() => {
+  dingxing('identity', 'create', '--db', laptopDb);
   dingxing('demo', '--units', '1', '--db', laptopDb);
   return { dbFile: laptopDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
@@ -110,13 +111,23 @@ describe('数据交换', () => {
     dingxing('export', '--out', second, '--db', laptopDb);
     await importThroughPage(office, second);
     expect(await office.getByTestId('report-conflicts').first().textContent()).toBe('1');
-    await office.getByRole('tab', { name: '冲突' }).click();
+    // Not a plain success: the status and the report say a person is needed, and the tab counts what waits.
+    expect(await office.getByTestId('import-status').first().textContent()).toContain('1 条冲突待处理');
+    await office.getByTestId('import-needs-person').waitFor();
+    await expect.poll(() => office.getByTestId('conflicts-badge').textContent()).toContain('1');
+    await screenshot(office, 'exchange-import-conflict-zh');
+    await office.getByTestId('import-open-conflicts').click();
     await office.getByTestId('conflict-detail').waitFor();
+    // Named as people know the record, with local times; never a UUID for a title or a raw UTC stamp.
+    const unitName = new Database(laptopDb, { readonly: true }).prepare('SELECT name FROM units').pluck().get() as string;
+    expect(await office.getByTestId('conflict-detail-title').textContent()).toContain(unitName);
+    expect(await office.getByTestId('conflicts-list').textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await office.getByTestId('conflict-fields').textContent()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     expect(await office.getByTestId('conflict-local').first().textContent()).toContain('市里改的地址');
     expect(await office.getByTestId('conflict-incoming').first().textContent()).toContain('笔记本上改的地址');
     await screenshot(office, 'exchange-conflict-zh');
     await office.getByTestId('language-switch').getByText('English').click();
-    await office.getByRole('tab', { name: 'Conflicts' }).waitFor();
+    await office.getByTestId('tab-conflicts').getByText('Conflicts').waitFor();
     await screenshot(office, 'exchange-conflict-en');
     await office.getByTestId('take-incoming').click();
     await office.getByText('No conflicts to resolve').waitFor();

@@ -12,6 +12,7 @@ import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
 const passphrase = 'e2e ding passphrase';
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-ding-')), 'e2e.sqlite');
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
   execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
@@ -87,9 +88,21 @@ describe('district dashboards', () => {
     await page.getByTestId('ding-inputs-district').click();
     await page.getByRole('option', { name: '武汉经济技术开发区' }).click();
     await page.getByText('该区县本年度尚无记录').waitFor();
-    const ruleOfLaw = page.getByTestId('ding-inputs-rule-of-law').locator('input');
+    const ruleOfLaw = page.getByTestId('ding-inputs-rule-of-law');
     await ruleOfLaw.fill('93');
     await ruleOfLaw.press('Tab');
+    // Two decimals as typed; 101 is refused in the app's words and left as typed, never turned into 100.
+    await page.getByTestId('ding-inputs-aspect-publicOrder').fill('88.25');
+    await page.getByTestId('ding-inputs-aspect-ecology').fill('101');
+    await expect.poll(() => page.getByTestId('ding-inputs-problem-ecology').textContent()).toBe('得分应在 0 到 100 之间');
+    expect(await page.getByTestId('ding-inputs-aspect-ecology').inputValue()).toBe('101');
+    expect(await page.getByTestId('ding-inputs-problem-publicOrder').count()).toBe(0);
+    await screenshot(page, 'ding-inputs-refused-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('ding-inputs-problem-ecology').textContent()).toBe('A score is between 0 and 100');
+    await screenshot(page, 'ding-inputs-refused-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByTestId('ding-inputs-aspect-ecology').fill('90');
     await screenshot(page, 'ding-inputs-zh');
     await page.getByTestId('ding-inputs-save').click();
     await page.getByText('已保存 武汉经济技术开发区 的 2026 年度考评数据').waitFor();
@@ -106,17 +119,17 @@ describe('district dashboards', () => {
     const cityDownload = page.waitForEvent('download');
     await page.getByTestId('ding-city-summary').click();
     const city = await cityDownload;
-    expect(city.suggestedFilename()).toBe('summary-city-2026.pdf');
+    expect(city.suggestedFilename()).toBe('武汉市-2026年度平安鼎评定报告.pdf');
     const cityFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-summary-')), city.suggestedFilename());
     await city.saveAs(cityFile);
     expect(fs.readFileSync(cityFile).subarray(0, 5).toString()).toBe('%PDF-');
-    await page.getByText('已导出 summary-city-2026.pdf').first().waitFor();
+    await page.getByText('已导出 武汉市-2026年度平安鼎评定报告.pdf').first().waitFor();
 
     await page.getByTestId('ding-row-420102').click();
     await page.getByTestId('ding-district').waitFor();
     const districtDownload = page.waitForEvent('download');
     await page.getByTestId('ding-district-summary').click();
-    expect((await districtDownload).suggestedFilename()).toBe('summary-420102-2026.pdf');
+    expect((await districtDownload).suggestedFilename()).toBe('江岸区-2026年度平安鼎总结报告.pdf');
   });
 
   it('reads in English', async () => {

@@ -4,11 +4,13 @@
 // issues the plaque; the city office opens a district, and its units, from the charts' tables. After every page
 // change and every submit the focus is on the page's heading; the score and the saves are said in a live region.
 // Screenshots of the Tab order go to test-results/screenshots.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
+import { kindOf } from './support/form-items';
 import { focusOrderScreenshot, focused, headingFocused, tabTo, tabUntil } from './support/keyboard';
 import { writePng } from './support/png';
 import { e2eUsers } from './support/serve';
@@ -24,6 +26,8 @@ const session = useAppInBrowser(() => {
   const dbFile = databaseWithSampleUnits('dingxing-e2e-keyboard-day-');
   photo = path.join(path.dirname(dbFile), 'photo.png');
   writePng(photo);
+  // The workstation's keys, made on purpose: the leader issues a plaque at the end of the day.
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 
@@ -36,19 +40,6 @@ async function logIn(page: Page, who: 'inspector' | 'leader' | 'city'): Promise<
   await page.keyboard.type(e2eUsers[who].password);
   await page.keyboard.press('Enter');
   await page.getByTestId('header-user').waitFor();
-}
-
-type Kind = 'check' | 'veto' | 'survey' | 'percent' | 'count' | 'scale';
-
-async function kindOf(page: Page, itemId: string): Promise<Kind> {
-  return page.getByTestId(`item-${itemId}`).evaluate((item): Kind => {
-    if (item.querySelector('.veto-yes')) return 'veto';
-    if (item.querySelector('.el-radio-group')) return 'check';
-    if (item.querySelector('.survey')) return 'survey';
-    const unit = item.querySelector('.control .with-unit')?.textContent ?? '';
-    if (unit.includes('%')) return 'percent';
-    return unit.trim() === '' ? 'scale' : 'count';
-  });
 }
 
 /** The item whose answer control has the focus. */
@@ -159,6 +150,9 @@ describe('a day without a mouse', () => {
     await tabTo(page, 'submit-button');
     await screenshot(page, 'keyboard-day-submit-focused-zh');
     await page.keyboard.press('Enter');
+    // 提交 says what it does first; Enter answers yes (a leader can still send it back).
+    await page.locator('.dx-submit-confirm').waitFor();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect(await headingFocused(page)).toContain(unitName);
 
@@ -213,8 +207,8 @@ describe('a day without a mouse', () => {
     await page.locator('.dx-sign-confirm').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
 
-    // The focus is back where it was, on 签发.
-    expect((await focused(page)).testId).toBe('sign-button');
+    // The focus is back where it was, on 签发 (once the box has faded out).
+    await expect.poll(async () => (await focused(page)).testId).toBe('sign-button');
     await page.keyboard.press('Enter');
     await page.locator('.dx-sign-confirm').waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe('Cancel');

@@ -17,14 +17,21 @@ let units: ListedUnit[] = [];
 /** One assessment of each status the demo holds, and a unit with a star history. */
 let assessmentIds: string[] = [];
 let unitWithHistory = '';
+/** An assessment of each status, to open the dialogs each one offers. */
+let byStatus: Record<string, string> = {};
+const keyPassphrase = 'language walk key passphrase';
 /** The demo's inspectors and team leaders, by name. */
 let people: string[] = [];
 const session = useAppInBrowser(() => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-language-')), 'e2e.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '60', '--db', dbFile], { stdio: 'ignore' });
+  // Keys made on purpose, so the demo issues plaques and a team leader meets the unlock dialog (serve starts locked).
+  const withPassphrase = { ...process.env, DINGXING_KEY_PASSPHRASE: keyPassphrase };
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: withPassphrase });
+  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '60', '--db', dbFile], { stdio: 'ignore', env: withPassphrase });
   units = JSON.parse(execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'list', '--json', '--limit', '1000', '--db', dbFile], { encoding: 'utf8' })) as ListedUnit[];
   const db = new BetterSqlite3(dbFile, { readonly: true });
   assessmentIds = db.prepare('SELECT min(id) FROM assessments GROUP BY status').pluck().all() as string[];
+  byStatus = Object.fromEntries((db.prepare('SELECT status, min(id) AS id FROM assessments GROUP BY status').all() as { status: string; id: string }[]).map((row) => [row.status, row.id]));
   unitWithHistory = db.prepare('SELECT unit_id FROM assessments WHERE status IN (\'signed\', \'final\') GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
   people = db.prepare('SELECT inspector FROM assessments WHERE inspector IS NOT NULL UNION SELECT signed_by FROM assessments WHERE signed_by IS NOT NULL').pluck().all() as string[];
   db.close();
@@ -81,6 +88,16 @@ function routes(): string[] {
   return list;
 }
 
+/** The dialogs a team leader meets: each opened on its page, read with the page behind it, then closed. */
+function dialogs(): { name: string; route: string; open: string; ready: string }[] {
+  return [
+    { name: 'send-back', route: `/assessments/${byStatus.submitted}`, open: 'reopen-button', ready: '[data-testid="reopen-dialog"]' },
+    { name: 'sign-confirm', route: `/assessments/${byStatus.submitted}`, open: 'sign-button', ready: '.dx-sign-confirm' },
+    { name: 'finalize-confirm', route: `/assessments/${byStatus.signed}`, open: 'finalize-button', ready: '.dx-finalize-confirm' },
+    { name: 'keys-unlock', route: '/settings?tab=status', open: 'keys-unlock', ready: '[data-testid="keys-dialog"]' },
+  ];
+}
+
 async function walk(locale: 'zh-CN' | 'en'): Promise<Record<string, string[]>> {
   const page = await newAppPage(session.browser);
   await page.addInitScript((value) => localStorage.setItem('dingxing.locale', value), locale);
@@ -94,6 +111,18 @@ async function walk(locale: 'zh-CN' | 'en'): Promise<Record<string, string[]>> {
     const foreign = locale === 'en' ? foreignInEnglish(text) : foreignInChinese(text);
     if (foreign.length > 0) problems[route] = foreign;
     await screenshot(page, `language-${locale}-${route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`);
+  }
+  for (const dialog of dialogs()) {
+    await page.goto(`${session.app.origin}/#${dialog.route}`);
+    await page.getByTestId(dialog.open).click();
+    await page.locator(dialog.ready).first().waitFor();
+    await page.waitForTimeout(400);
+    const text = await visibleText(page);
+    const foreign = locale === 'en' ? foreignInEnglish(text) : foreignInChinese(text);
+    if (foreign.length > 0) problems[`dialog ${dialog.name}`] = foreign;
+    await screenshot(page, `language-${locale}-dialog-${dialog.name}`);
+    await page.keyboard.press('Escape');
+    await page.locator(dialog.ready).first().waitFor({ state: 'hidden' });
   }
   await page.context().close();
   return problems;

@@ -36,6 +36,9 @@ const units = [
 ];
 
 function prepare(): void {
+  // Each workstation's keys, made on purpose (nothing else makes them).
+  dingxing('identity', 'create', '--db', cityDb);
+  dingxing('identity', 'create', '--db', laptopDb);
   fs.writeFileSync(at('units.csv'), `${units.map((row) => row.join(',')).join('\n')}\n`);
   dingxing('units', 'import', at('units.csv'), '--db', cityDb);
   dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
-import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
+import { useAppInBrowser, openLoggedIn, skipNamingIfAsked } from './support/app-in-browser';
 
 const session = useAppInBrowser();
 
@@ -85,6 +85,38 @@ describe('settings', () => {
     expect(page.url()).toContain('tab=status');
   });
 
+  it('lets the city office set the verification address, refusing a bad one in its words, and shows it read-only to a leader', async () => {
+    const page = await newAppPage(session.browser);
+    await openLoggedIn(page, session.app, 'city');
+    await page.goto(`${session.app.origin}/#/settings?tab=status`);
+    const card = page.getByTestId('verify-address-card');
+    await card.waitFor();
+    await page.getByTestId('verify-address-input').fill('pingan.wuhan.gov.cn/verify?x=1');
+    await page.getByTestId('verify-address-save').click();
+    await expect.poll(() => card.textContent()).toContain('须为 http:// 或 https:// 开头');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-verify-address-refused-zh');
+    await page.getByTestId('verify-address-input').fill('https://pingan.wuhan.gov.cn/verify');
+    await page.getByTestId('verify-address-save').click();
+    await page.getByText('验证地址已保存').first().waitFor();
+    await expect.poll(() => card.textContent()).toContain('设置于');
+    await screenshot(page, 'settings-verify-address-zh');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => card.textContent()).toContain('Verification address');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-verify-address-en');
+    await page.context().close();
+
+    const leader = await newAppPage(session.browser);
+    await openLoggedIn(leader, session.app, 'leader');
+    await leader.goto(`${session.app.origin}/#/settings?tab=status`);
+    await expect.poll(() => leader.getByTestId('verify-address-shown').textContent()).toBe('https://pingan.wuhan.gov.cn/verify');
+    expect(await leader.getByTestId('verify-address-input').count()).toBe(0);
+    await leader.getByTestId('verify-address-card').scrollIntoViewIfNeeded();
+    await screenshot(leader, 'settings-verify-address-leader-zh');
+    await leader.context().close();
+  });
+
   it('lists the automatic backup, takes one by hand and lists it, in both languages', async () => {
     const page = await newAppPage(session.browser);
     await openHome(page);
@@ -103,6 +135,7 @@ describe('settings', () => {
   it('lets the admin restore a backup after confirming, and then asks everyone to log in again', async () => {
     const page = await newAppPage(session.browser);
     await openLoggedIn(page, session.app, 'admin');
+    await skipNamingIfAsked(page);
     await page.goto(`${session.app.origin}/#/settings?tab=backups`);
     await page.getByTestId('backup-now').click();
     const restore = page.locator('[data-testid^="restore-dingxing-2"]').first();

@@ -40,6 +40,7 @@ afterAll(async () => {
 /** Takes a while on a busy machine (a dozen commands): run inside the test, not in a hook. */
 function prepare(): void {
   // The laptop: a little work, enrolled at the city office, its first bundle imported.
+  dingxing('identity', 'create', '--db', laptopDb);
   dingxing('demo', '--units', '2', '--db', laptopDb);
   dingxing('identity', 'export', '--out', path.join(folder, 'laptop.id'), '--db', laptopDb);
   dingxing('trust', 'add', path.join(folder, 'laptop.id'), '--db', cityDb);

@@ -15,10 +15,10 @@ beforeAll(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-import-'));
   badFile = path.join(dir, '单位-有错误.csv');
   const good = fs.readFileSync('test/fixtures/units/units-zh.utf8.csv', 'utf8').trimEnd();
-  // Line 7: a USCC whose check digit is wrong; line 8: a district that does not exist.
+  // Line 7: a USCC whose check digit is wrong; line 8: a district that does not exist; line 9: a district by its short name.
   fs.writeFileSync(
     badFile,
-    `${good}\n错误校验位公司,企业,,江岸区,,地址,91420102MA4K0001XA,,,\n不存在区的社区,社区,,火星区,,地址,,100,,\n`,
+    `${good}\n错误校验位公司,企业,,江岸区,,地址,91420102MA4K0001XA,,,\n不存在区的社区,社区,,火星区,,地址,,100,,\n简称区名社区,社区,,汉阳,,地址,,100,,\n`,
   );
 });
 
@@ -58,6 +58,8 @@ describe('units import in the app', () => {
     expect(errors).toContain('第 8 行');
     expect(errors).toContain('火星区');
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    // The preview names the district a row matched, with the spelling the file used beside it.
+    expect(await page.getByTestId('import-preview-table').textContent()).toContain('汉阳区（汉阳）');
     await screenshot(page, 'units-import-errors');
     const status = await page.evaluate(async (token) => {
       const response = await fetch('/api/units.list', {

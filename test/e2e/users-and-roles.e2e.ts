@@ -23,13 +23,18 @@ async function addUser(page: Page, user: { name: string; displayName: string; ro
   await page.getByTestId('users-add').click();
   await fillInput(page, 'user-name', user.name);
   await fillInput(page, 'user-display-name', user.displayName);
-  if (user.role === 'leader') {
-    await page.getByTestId('user-role-inspector').click();
-    await page.getByTestId('user-role-leader').click();
-  }
   await fillInput(page, 'user-password', user.password);
+  // Nothing is ticked for a new user: saving without a role is refused in words.
+  expect(await page.getByTestId('user-roles').locator('.is-checked').count()).toBe(0);
+  await page.getByTestId('user-save').click();
+  await expect.poll(() => page.getByTestId('user-dialog-error').textContent()).toContain('请至少勾选一个角色');
+  await page.getByTestId('user-role-inspector').click();
+  if (user.role === 'leader') await page.getByTestId('user-role-leader').click();
   await page.getByTestId('user-save').click();
   await expect.poll(() => page.getByTestId('users-table').textContent()).toContain(user.displayName);
+  // The list shows the roles the admin ticked, all of them, and no others.
+  const expected = user.role === 'leader' ? '检查员组长' : '检查员';
+  await expect.poll(async () => (await page.getByTestId(`user-roles-${user.name}`).textContent())?.replace(/\s/g, '')).toBe(expected);
 }
 
 /** Answers every applicable item through the API, as a script of the inspector's would, with the tab's own session. */
@@ -64,6 +69,13 @@ describe('users and roles', () => {
     await screenshot(page, 'setup-admin-zh');
     await fillInput(page, 'setup-name', 'admin');
     await fillInput(page, 'setup-display-name', '系统管理员');
+    await fillInput(page, 'setup-password', 'admin-password-1');
+    await fillInput(page, 'setup-password-again', 'admin-password-1');
+    // The workstation's name is asked here, at first start, and required.
+    await page.getByTestId('setup-submit').click();
+    expect(await page.getByTestId('setup-error').textContent()).toContain('工作站名称');
+    await fillInput(page, 'setup-workstation-name', '汉阳区检查一组');
+    await fillInput(page, 'setup-display-name', '系统管理员');
     await fillInput(page, 'setup-password', 'short');
     await fillInput(page, 'setup-password-again', 'short');
     await page.getByTestId('setup-submit').click();
@@ -72,6 +84,9 @@ describe('users and roles', () => {
     await fillInput(page, 'setup-password-again', 'admin-password-1');
     await page.getByTestId('setup-submit').click();
     await expect.poll(() => page.getByTestId('header-user-name').textContent()).toBe('系统管理员');
+    // The name shows in the header instead of the computer's, and the admin is not asked again.
+    await expect.poll(() => page.getByTestId('header-workstation').textContent()).toContain('汉阳区检查一组');
+    expect(await page.getByTestId('workstation-name-dialog').isVisible().catch(() => false)).toBe(false);
 
     await page.goto(`${fresh.app.origin}/#/settings?tab=user`);
     await page.getByTestId('users-table').waitFor();
@@ -81,6 +96,23 @@ describe('users and roles', () => {
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('Team leader');
     await screenshot(page, 'settings-users-en');
+    // The English action buttons wrap inside their column: none is cut off or covers a user's state.
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="users-table"] .el-table__body .el-table__row')].flatMap((row) => {
+        const cells = [...row.querySelectorAll('td')];
+        // Within its own cell, and within what the table shows (a wider row scrolls out of sight).
+        const shown = document.querySelector('[data-testid="users-table"]')?.getBoundingClientRect();
+        const visible = (element: Element, cell: Element | undefined): boolean => {
+          const box = element.getBoundingClientRect();
+          const within = cell?.getBoundingClientRect();
+          return within !== undefined && shown !== undefined && box.left >= within.left - 1 && box.right <= Math.min(within.right, shown.right) + 1;
+        };
+        const state = cells[3]?.querySelector('.el-tag');
+        const buttons = [...(cells[4]?.querySelectorAll('button') ?? [])];
+        return [...(state && !visible(state, cells[3]) ? ['state'] : []), ...buttons.filter((button) => !visible(button, cells[4])).map((button) => button.textContent ?? '')];
+      }),
+    );
+    expect(hidden).toEqual([]);
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();
@@ -100,6 +132,7 @@ describe('users and roles', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('missing-count').getAttribute('data-count')).toBe('0');
     await page.getByTestId('submit-button').click();
+    await page.locator('.dx-submit-confirm').getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByTestId('assessment-status').getAttribute('data-status')).toBe('submitted');
     expect(await page.getByTestId('sign-button').count()).toBe(0);
 
@@ -116,6 +149,9 @@ describe('users and roles', () => {
     await page.getByTestId('logout').click();
 
     await login(page, 'wangzz', 'leader-password-1');
+    // Each login starts at its own home, not on the page the inspector left open; the leader then follows a link to the assessment.
+    await expect.poll(() => page.getByTestId('header-user-name').textContent()).toBe('王组长');
+    await page.waitForURL(/#\/$/);
     await page.goto(`${fresh.app.origin}/#/assessments/${id}`);
     await page.getByTestId('sign-button').click();
     const confirm = page.locator('.el-message-box__btns .el-button--primary');

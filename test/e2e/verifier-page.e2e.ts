@@ -19,6 +19,7 @@ beforeAll(async () => {
   const db = path.join(dir, 'v.sqlite');
   const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'verifier e2e passphrase' };
   const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', db], { env, encoding: 'utf8' });
+  dingxing('identity', 'create');
   const [id] = JSON.parse(dingxing('assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--json')) as string[];
   qr = (JSON.parse(dingxing('certificate', 'issue', id as string, '--out', path.join(dir, 'p.pdf'), '--json')) as { certificate: { qrPayload: string } }).certificate.qrPayload;
   html = path.join(dir, 'verify.html');
@@ -33,6 +34,8 @@ afterAll(async () => {
 
 async function openVerifier(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
+  // The page judges validity on the day it is opened: the browser's clock is the test run's pinned one (DINGXING_NOW).
+  await context.clock.setFixedTime(new Date(process.env.DINGXING_NOW as string));
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => {

@@ -62,6 +62,7 @@ export async function makeFuzzWorld(dir: string): Promise<FuzzWorld> {
   const previous = process.env.DINGXING_KEY_PASSPHRASE;
   process.env.DINGXING_KEY_PASSPHRASE = keyPassphrase;
   try {
+    await must(['identity', 'create', '--db', dbFile]);
     await must(['certificate', 'issue', assessmentId, '--out', plaque, '--db', dbFile]);
   } finally {
     if (previous === undefined) delete process.env.DINGXING_KEY_PASSPHRASE;

@@ -35,6 +35,18 @@ describe('assessment API', () => {
     expect((await call<unknown[]>(core, 'assessments.listDrafts', {})).length).toBe(0);
   });
 
+  it('sends back only with a reason: none, or blanks, is refused and the assessment stays submitted', async () => {
+    const core = await testCore();
+    const draft = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core), cycle: 2026, assessedOn: '2026-11-20' });
+    await call(core, 'assessments.submit', { id: draft.id, answers: fullAnswers(draft.form) }, asInspector);
+    for (const input of [{ id: draft.id }, { id: draft.id, reason: '   ' }]) {
+      expect(await core.dispatcher.dispatch('assessments.reopen', input, asLeader)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: ['reason'] }] } } });
+    }
+    expect((await call<Assessment>(core, 'assessments.get', { id: draft.id })).status).toBe('submitted');
+    const sentBack = await call<Assessment>(core, 'assessments.reopen', { id: draft.id, reason: '  SAT-1 样本太少，请补充问卷  ' }, asLeader);
+    expect(sentBack).toMatchObject({ status: 'draft', sentBack: { reason: 'SAT-1 样本太少，请补充问卷', by: '王组长' } });
+  });
+
   it('refuses malformed input before any handler runs, and evidence of the wrong type naming the item', async () => {
     const core = await testCore();
     const draft = await call<Assessment>(core, 'assessments.start', { unitId: addUnit(core) });

@@ -48,19 +48,28 @@ describe('dingxing demo', () => {
     expect(community?.address).toBe(`${community?.district}${community?.street}${community?.name}党群服务中心`);
   });
 
-  it('issues the current plaques when DINGXING_KEY_PASSPHRASE unlocks the key, and says why it skips them when not', async () => {
+  it('issues the current plaques when DINGXING_KEY_PASSPHRASE unlocks keys made before, and says why it skips them and what to do when not', async () => {
     const saved = process.env.DINGXING_KEY_PASSPHRASE;
     try {
-      delete process.env.DINGXING_KEY_PASSPHRASE;
+      process.env.DINGXING_KEY_PASSPHRASE = 'demo-passphrase-1';
+      const keyless = path.join(tempDir(), 'demo.sqlite');
+      const noKeys = await cli('demo', '--units', '40', '--db', keyless, '--json');
+      expect(noKeys.code).toBe(0);
+      expect(noKeys.json()).toMatchObject({ units: 40, certificates: 0, certificatesSkipped: { reason: 'no-keys', message: expect.stringContaining('dingxing identity create') } });
+      expect(query(keyless, 'SELECT count(*) AS n FROM workstation_keys')).toEqual([{ n: 0 }]);
+
       const locked = path.join(tempDir(), 'demo.sqlite');
+      expect((await cli('identity', 'create', '--db', locked)).code).toBe(0);
+      delete process.env.DINGXING_KEY_PASSPHRASE;
       const skipped = await cli('demo', '--units', '40', '--db', locked, '--json');
       expect(skipped.code).toBe(0);
-      expect(skipped.json()).toMatchObject({ units: 40, certificates: 0, certificatesSkipped: { message: expect.stringContaining('DINGXING_KEY_PASSPHRASE') } });
+      expect(skipped.json()).toMatchObject({ units: 40, certificates: 0, certificatesSkipped: { reason: 'keys-locked', message: expect.stringContaining('DINGXING_KEY_PASSPHRASE') } });
       expect(query(locked, 'SELECT count(*) AS n FROM certificates')).toEqual([{ n: 0 }]);
       expect((await cli('demo', '--units', '40', '--db', path.join(tempDir(), 'demo.sqlite'))).stdout).toContain('未签发证书');
 
       process.env.DINGXING_KEY_PASSPHRASE = 'demo-passphrase-1';
       const db = path.join(tempDir(), 'demo.sqlite');
+      expect((await cli('identity', 'create', '--db', db)).code).toBe(0);
       const run = await cli('demo', '--units', '40', '--db', db, '--json');
       expect(run.code).toBe(0);
       const issued = run.json<{ certificates: number }>().certificates;

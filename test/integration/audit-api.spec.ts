@@ -4,12 +4,14 @@ import type { AuditList } from '@shared/api/procedures/audit';
 import { openCore } from '../../electron/main/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { asAdmin, asInspector, asLeader } from '../helpers/actors';
 import { tempDbFile } from '../helpers/temp';
 import { contextOf, recordedAs } from '../helpers/context';
 
 async function auditedCore() {
   const core = await openCore({ dbFile: tempDbFile(), jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore('audit-api') }) });
+  await makeKeys(core, 'audit-api');
   contextOf(core, recordedAs('user-a')).audit({ action: 'units.create', subject: 'unit-0001', data: { name: '甲' } });
   contextOf(core, recordedAs('user-b')).audit({ action: 'units.update', subject: 'unit-0001' });
   contextOf(core, recordedAs('user-a')).audit({ action: 'assessment.sign', subject: 'assess_%_0002' });

@@ -37,4 +37,19 @@ describe('backups procedures', () => {
     expect((await call<{ warnings: string[] }>(core, 'backups.status')).warnings).toEqual(['backupOld']);
     expect((await call<{ backups: unknown[] }>(core, 'backups.list')).backups).toHaveLength(1);
   });
+
+  it('lists only this database’s backups when another database shares the folder', async () => {
+    const now = () => new Date('2026-12-01T09:00:00Z');
+    const mine = await testCore({ platform: nodePlatform({ now }) });
+    const folder = path.dirname(mine.services.dbFile);
+    const other = await testCore({ dbFile: path.join(folder, 'other.sqlite'), platform: nodePlatform({ now: () => new Date('2026-12-01T10:00:00Z') }) });
+    await call(mine, 'system.backup');
+    await call(other, 'system.backup');
+    // The copy another database made before a restore, beside ours.
+    fs.writeFileSync(path.join(folder, 'backups', `other.sqlite.before-restore.${'2026-12-01T11-00-00-000Z'}.bak`), 'x');
+    const listed = (await call<{ backups: { name: string; takenAt: string }[] }>(mine, 'backups.list')).backups;
+    expect(listed.map((backup) => backup.takenAt)).toEqual(['2026-12-01T09:00:00.000Z']);
+    const theirs = (await call<{ backups: { name: string; takenAt: string }[] }>(other, 'backups.list')).backups;
+    expect(theirs.map((backup) => backup.takenAt)).toEqual(['2026-12-01T11:00:00.000Z', '2026-12-01T10:00:00.000Z']);
+  });
 });

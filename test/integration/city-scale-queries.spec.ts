@@ -12,6 +12,7 @@ import { listUnits, unitFilter } from '../../electron/main/units/unit-queries';
 import { unitExportRows } from '../../electron/main/exports/units-export';
 import { districtDashboard } from '../../electron/main/ding/district-dashboard';
 import { nodePlatform } from '../../electron/main/platform';
+import { makeKeys } from '../helpers/keys';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { issueDemoCertificates } from '../../electron/main/demo/demo-certificates';
 import { contextOf, recordedAs } from '../helpers/context';
@@ -46,6 +47,7 @@ describe('queries at city scale, on the demo data', () => {
   let db: Database;
   beforeAll(async () => {
     core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore('city scale passphrase') }) });
+    await makeKeys(core, 'city scale passphrase');
     db = core.services.db;
     const loaded = await core.dispatcher.dispatch('demo.load', { units: 300 }, anyone);
     expect(loaded.ok).toBe(true);

@@ -5,6 +5,7 @@ import type { DingTableResult, DistrictDashboard, FileDownload } from '@shared/a
 import { testCore } from '../helpers/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { actorWith, anyone, asInspector } from '../helpers/actors';
 import type { Caller } from '../../electron/main/api/dispatch';
 
@@ -22,8 +23,9 @@ describe('Ding API', () => {
   let core: Core;
   beforeAll(async () => {
     core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore('correct horse battery staple') }) });
+    await makeKeys(core, 'correct horse battery staple');
     await call(core, 'demo.load', {});
-  });
+  }, 120_000);
 
   it('gives the newest cycle by default, every known cycle, and last cycle’s grades', async () => {
     const table = await call<DingTableResult>(core, 'ding.table', {});
@@ -77,7 +79,7 @@ describe('Ding API', () => {
 
   it('makes the signed district summary for the city office, and refuses inspectors and districts without inputs', async () => {
     const file = await call<FileDownload>(core, 'summary.district', { district: '420102', cycle: 2026 }, asCity);
-    expect(file).toMatchObject({ fileName: 'summary-420102-2026.pdf', mime: 'application/pdf' });
+    expect(file).toMatchObject({ fileName: '江岸区-2026年度平安鼎总结报告.pdf', mime: 'application/pdf' });
     expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(await core.dispatcher.dispatch('summary.district', { district: '420102' }, asInspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await core.dispatcher.dispatch('summary.district', { district: '420113', cycle: 2023 }, asCity)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'no-inputs' } } });
@@ -92,7 +94,7 @@ describe('Ding API', () => {
     const result = await worker.dispatcher.dispatch('summary.city', { cycle: 2026 }, asCity, 'city-summary');
     stop();
     const file = (result.ok ? result.value : null) as FileDownload | null;
-    expect(file?.fileName).toBe('summary-city-2026.pdf');
+    expect(file?.fileName).toBe('武汉市-2026年度平安鼎评定报告.pdf');
     expect(Buffer.from(file?.contentBase64 ?? '', 'base64').includes(Buffer.from('/ByteRange'))).toBe(true);
     // Pages drawn, then the signature as the last step: done only once the file is signed.
     expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);

@@ -110,6 +110,17 @@ describe('dingxing rescore on stored assessments', () => {
     expect(human.stdout).toContain('98 / 5★');
     expect(human.stdout).toContain('96 / 5★');
     expect(human.stdout).toContain('-2 / +0★');
+    expect(human.stdout).toContain('re-scored 2 under wuhan-star@2027.1: 2 changed (0 with other stars), 0 unchanged');
+
+    // Unchanged ones are counted, not listed (2025 scores the same under both); --all lists them too.
+    const all2025 = await cli('rescore', '--rubric', 'wuhan-star@2027.1', '--cycle', '2025', '--db', db);
+    expect(all2025.stdout).not.toContain('+0 / +0★');
+    expect(all2025.stdout).not.toContain(delivery.name);
+    expect(all2025.stdout).toContain('按 wuhan-star@2027.1 重新计分 2 份：0 份有变化（其中星级变化 0 份），2 份不变');
+    const listed = await cli('rescore', '--rubric', 'wuhan-star@2027.1', '--cycle', '2025', '--all', '--db', db);
+    expect(listed.stdout).toContain('+0 / +0★');
+    expect(listed.stdout).toContain(delivery.name);
+    expect((await cli('rescore', '--rubric', 'wuhan-star@2027.1', '--db', db, '--json')).json<{ changed: number; unchanged: number }>()).toMatchObject({ changed: 2, unchanged: 2 });
 
     expect(snapshot(db)).toEqual(before);
   });

@@ -15,8 +15,9 @@ beforeAll(async () => {
   dir = tempDir();
   db = path.join(dir, 'demo.sqlite');
   process.env.DINGXING_KEY_PASSPHRASE = passphrase;
+  expect((await cli('identity', 'create', '--name', '市指挥部汇总机', '--db', db)).code).toBe(0);
   expect((await cli('demo', '--db', db)).code).toBe(0);
-});
+}, 120_000);
 
 afterAll(() => {
   delete process.env.DINGXING_KEY_PASSPHRASE;
@@ -43,6 +44,9 @@ describe('dingxing summary', () => {
     expect(text).toContain('与上年度（2025）相比');
     expect(text).toContain('银鼎 → 金鼎');
     expect(text).toMatch(/参评单位名单（\d+ 个）/);
+    // Who made it and where, by name: the command line in words, the workstation by the name people gave it.
+    expect(text).toMatch(/出具 命令行（[^）]+），\d{4}-\d\d-\d\d · 工作站 市指挥部汇总机/);
+    expect(text).not.toContain('cli:');
     // A page rendered for a person to look at.
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', out, path.join(dir, 'jiangan-2')]);
     expect(fs.statSync(path.join(dir, 'jiangan-2.png')).size).toBeGreaterThan(10_000);

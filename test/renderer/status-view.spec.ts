@@ -10,6 +10,7 @@ const status: Status = {
   appVersion: '9.9.9',
   workstationId: '01900000-0000-7000-8000-000000000001',
   workstationName: 'laptop-7',
+  workstationNamed: false,
   dbFile: '/data/dingxing.sqlite',
   schemaVersion: 4,
   latestSchemaVersion: 4,
@@ -18,9 +19,13 @@ const status: Status = {
   counts: { units: 12 },
 };
 
+const keys = { created: true, createdAt: '2026-11-30T08:00:00.000Z', fingerprint: 'AB12 CD34', methods: ['passphrase'], unlocked: false, automatic: false };
+
 vi.mock('../../renderer/src/api/index', () => ({
   transportKind: 'http',
-  api: { call: vi.fn(async (name: string) => (name === 'system.status' ? status : { ok: true, problems: [] })) },
+  api: { call: vi.fn(async (name: string) => (name === 'system.status' ? status : name === 'keys.status' ? keys : { ok: true, problems: [] })) },
+  loginSession: { get: () => null, set: () => undefined },
+  onUnauthorized: () => () => undefined,
 }));
 
 const { default: StatusView } = await import('../../renderer/src/views/StatusView.vue');

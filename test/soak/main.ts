@@ -17,6 +17,7 @@ import { openCore } from '../../electron/main/core';
 import type { Core } from '../../electron/main/core';
 import { nodePlatform } from '../../electron/main/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../helpers/keys';
 import { generateDemo } from '../../electron/main/demo/generate-demo';
 import { addEvidence } from '../../electron/main/assessments/evidence';
 import { issueCertificate } from '../../electron/main/certificates/issue';
@@ -66,6 +67,7 @@ function photo(kb: number): Buffer {
 
 async function build(): Promise<void> {
   const core = await openCore({ dbFile, jobMode: 'inline', platform: nodePlatform({ keyStore }) });
+  await makeKeys(core, 'soak-passphrase');
   const demo = timed(() => generateDemo(contextOf(core), { units: target.units, seed: 2026 }));
   log(`demo: ${JSON.stringify(demo.value)} in ${Math.round(demo.ms)} ms`);
 

@@ -48,11 +48,13 @@ describe('one module writes each table', () => {
 });
 
 describe('write transactions', () => {
-  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() as it defines .transaction()s', () => {
+  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() as it defines .transaction()s (a file that writes nothing may read in a .deferred() snapshot)', () => {
+    const writes = /\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO)\b/i;
     const deferred = sources('electron/main')
       .map((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        return { file, transactions: text.split('.transaction(').length - 1, immediate: text.split('.immediate(').length - 1 };
+        const snapshots = writes.test(text) ? 0 : text.split('.deferred(').length - 1;
+        return { file, transactions: text.split('.transaction(').length - 1, immediate: text.split('.immediate(').length - 1 + snapshots };
       })
       .filter((counts) => counts.transactions > counts.immediate)
       .map((counts) => counts.file);

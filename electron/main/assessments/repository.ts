@@ -33,6 +33,9 @@ export interface AssessmentRow {
   created_at: string;
   updated_at: string;
   autosaved_at: string | null;
+  sent_back_reason: string | null;
+  sent_back_by: string | null;
+  sent_back_at: string | null;
 }
 
 /** The columns a list shows; never the answers, details or result JSON, which lists do not show. */

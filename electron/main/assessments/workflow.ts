@@ -91,6 +91,7 @@ export function getAssessment(ctx: ReadContext, id: string): Assessment {
     submittedAt: row.submitted_at,
     signedAt: row.signed_at,
     supersedeReason: row.supersede_reason,
+    sentBack: row.sent_back_reason === null ? null : { reason: row.sent_back_reason, by: row.sent_back_by ?? '', at: row.sent_back_at ?? '' },
     createdAt: row.created_at,
     autosavedAt: row.autosaved_at,
     form: buildForm(loaded.pack, unitContextOf(unit)),
@@ -264,16 +265,20 @@ export function submitAssessment(ctx: DomainContext, input: { id: string; answer
   return getAssessment(ctx, input.id);
 }
 
-export function reopenAssessment(ctx: DomainContext, id: string): Assessment {
+/** 退回修改: back to draft with the reason, kept with the assessment (the inspector reads it) and in the audit log. */
+export function reopenAssessment(ctx: DomainContext, id: string, reason: string): Assessment {
   const actor = ctx.actor;
   const stamp = ctx.now().toISOString();
   ctx.db.transaction(() => {
     const row = getAssessmentRow(ctx.db, id);
     assertCan('reopen', row.status, actor.roles, id);
     ctx.db
-      .prepare("UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL, updated_at = ? WHERE id = ?")
-      .run(stamp, id);
-    ctx.audit({ action: 'assessment.reopen', subject: id });
+      .prepare(
+        `UPDATE assessments SET status = 'draft', submitted_at = NULL, result = NULL, total = NULL, score_stars = NULL, awarded_stars = NULL, vetoed = NULL, decided_by = NULL,
+                sent_back_reason = ?, sent_back_by = ?, sent_back_at = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(reason, actor.displayName, stamp, stamp, id);
+    ctx.audit({ action: 'assessment.reopen', subject: id, data: { reason, unitId: row.unit_id, cycle: row.cycle } });
   }).immediate();
   return getAssessment(ctx, id);
 }

@@ -1,11 +1,13 @@
 /**
  * When checkpoints get signed: after a call once `checkpointInterval` entries piled up since the
  * last one, and on demand (export, `dingxing audit checkpoint`). Interval checkpoints use the keys
- * only when they can be had without asking anyone (the desktop's keychain, a passphrase from the
- * environment); where the keys cannot be unlocked the checkpoint simply waits for a later call.
+ * only when they can be had without asking anyone (unlocked by a leader or admin for this run, the
+ * desktop's keychain, a passphrase from the environment); where the keys are locked the checkpoint
+ * simply waits for a later call.
  */
 import type { CoreServices } from '../core-services';
 import { unlockedKeys } from '../certificates/signing-keys';
+import { keysAtHand } from '../crypto/workstation-keys';
 import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';
 import type { AuditCheckpoint, CheckpointReason, SigningKey } from './checkpoints';
 
@@ -20,7 +22,7 @@ export function createCheckpointer(services: Omit<CoreServices, 'checkpoints'>, 
   let running: Promise<AuditCheckpoint | null> | null = null;
 
   async function signingKey(): Promise<SigningKey> {
-    const keys = await unlockedKeys({ db: services.db, workstation: services.workstation, now: () => services.platform.now() }, services.platform.keyStore);
+    const keys = await unlockedKeys(services, services.platform.keyStore);
     return { workstationId: services.workstation.id, publicKey: keys.publicIdentity.ed25519PublicKey, privateKey: keys.ed25519PrivateKey };
   }
 
@@ -33,8 +35,7 @@ export function createCheckpointer(services: Omit<CoreServices, 'checkpoints'>, 
   return {
     sign,
     ifDue() {
-      const keyStore = services.platform.keyStore;
-      if (!keyStore || keyStore.asks === true || !services.db.open) return Promise.resolve(null);
+      if (!services.db.open || !keysAtHand({ db: services.db, workstation: services.workstation, keyStore: services.platform.keyStore })) return Promise.resolve(null);
       if (entriesSinceCheckpoint(services.db, services.workstation.id) < interval) return Promise.resolve(null);
       // One at a time: calls finishing together would otherwise all unlock and try to sign.
       running ??= sign('interval')

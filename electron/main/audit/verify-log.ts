@@ -41,7 +41,16 @@ function checkHead(db: Database, lastSeq: number | null, newestCheckpointSeq: nu
   return { ok: problem === null, lastSeq, highestSeqUsed, lastExportSeq, newestCheckpointSeq, problem };
 }
 
+/**
+ * Reads everything in one snapshot: another process (serve beside the CLI) may append entries while
+ * the chain is read, and a counter read after them would make the log look cut back.
+ */
 export function verifyAuditLog(db: Database, workstationId: string): AuditLogVerification {
+  // A read transaction (BEGIN DEFERRED): it writes nothing, so it takes no write lock.
+  return db.transaction(() => verifyInSnapshot(db, workstationId)).deferred();
+}
+
+function verifyInSnapshot(db: Database, workstationId: string): AuditLogVerification {
   const index = new EntryIndex();
   let lastSeq: number | null = null;
   const chain = verifyAuditChain(db, (row) => {

@@ -18,6 +18,7 @@ import type { RevocationNotice } from './revocation-notices';
 import { adoptRosterEntry, rosterOutcome } from './trust-store';
 import type { RosterEntry } from './trust-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
+import { adoptVerificationAddress } from '../workstation/workstation';
 
 export interface CityParts {
   packs: { ref: string; json: unknown; isNew: boolean }[];
@@ -25,9 +26,11 @@ export interface CityParts {
   notices: RevocationNotice[];
   /** This laptop's receipts only: the city bundle carries every laptop's. */
   receipts: { line: BundleLine; report: ImportReport }[];
+  /** The city office's verification address, when the bundle carries one (null: cleared there). */
+  verificationAddress: { address: string | null; setAt: string } | null;
 }
 
-function linesOf(bundle: VerifiedBundle, table: 'rubric_packs' | 'trust_roster' | 'revocation_notices' | 'receipts'): BundleLine[] {
+function linesOf(bundle: VerifiedBundle, table: 'rubric_packs' | 'trust_roster' | 'revocation_notices' | 'receipts' | 'city_settings'): BundleLine[] {
   return bundle.records.get(table) ?? [];
 }
 
@@ -108,7 +111,9 @@ export function verifyCityParts(db: Database, bundle: VerifiedBundle, ownWorksta
   const receipts = linesOf(bundle, 'receipts')
     .map((line, index) => ({ line, report: verifyReceipt(line, `records/receipts.jsonl:${index + 1}`) }))
     .filter(({ line }) => line.workstation_id === ownWorkstationId);
-  return { packs, roster, notices, receipts };
+  const setting = linesOf(bundle, 'city_settings').find((line) => line.id === 'verification_address');
+  const verificationAddress = setting ? { address: (setting.value as string | null) ?? null, setAt: setting.set_at as string } : null;
+  return { packs, roster, notices, receipts, verificationAddress };
 }
 
 export interface CityOutcome {
@@ -136,6 +141,10 @@ export function applyCityParts(db: Database, parts: CityParts, context: { ownWor
       report, importedAt: line.imported_at as string, receivedIn: context.bundleId, receivedAt: at,
     });
     count(kept ? 'added' : 'alreadyPresent', 'receipts');
+  }
+  if (parts.verificationAddress) {
+    const { address, setAt } = parts.verificationAddress;
+    count(adoptVerificationAddress(db, address, setAt) ? 'updated' : 'alreadyPresent', 'city_settings');
   }
   return outcome;
 }

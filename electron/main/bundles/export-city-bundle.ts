@@ -18,6 +18,7 @@ import { localDate } from '../context/local-date';
 import { registryLines } from './registry-export';
 import { rosterOf } from './trust-store';
 import type { ZipEntry } from './zip-writer';
+import { verificationAddress } from '../workstation/workstation';
 
 type Line = Record<string, unknown>;
 
@@ -57,6 +58,12 @@ function receiptLines(db: Database, origin: string): Line[] {
   }));
 }
 
+/** The city office's settings for laptops: the verification address once it was set (also when cleared). */
+function settingLines(db: Database, origin: string): Line[] {
+  const { address, setAt } = verificationAddress(db);
+  return setAt === null ? [] : [{ _origin: origin, _version: 0, id: 'verification_address', value: address, set_at: setAt }];
+}
+
 export async function exportCityBundle(ctx: DomainContext, options: ExportOptions): Promise<ExportResult> {
   const { db } = ctx;
   const origin = options.signer.source.workstationId;
@@ -66,6 +73,7 @@ export async function exportCityBundle(ctx: DomainContext, options: ExportOption
     ['revocation_notices', noticeLines(db)],
     ['district_inputs', districtInputLines(db)],
     ['receipts', receiptLines(db, origin)],
+    ['city_settings', settingLines(db, origin)],
     ...registryLines(db, origin, localDate(ctx.now())),
   ];
   const entries: ZipEntry[] = [];

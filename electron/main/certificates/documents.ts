@@ -11,6 +11,8 @@ import { batchPlaquePdf, plaquePdf } from './plaque-pdf';
 import type { BatchProgress } from './plaque-pdf';
 import { getCertificateRow, listCertificateRows, toCertificate } from './repository';
 import type { CertificateFilter } from './repository';
+import { safeFileName } from '../records/file-names';
+import { verificationAddress } from '../workstation/workstation';
 
 export function plaqueFileName(number: string): string {
   return `${number}.pdf`;
@@ -19,7 +21,7 @@ export function plaqueFileName(number: string): string {
 export async function plaqueDocument(ctx: ReadContext, tools: DocumentTools, certificateId: string): Promise<{ fileName: string; pdf: Buffer }> {
   const certificate = toCertificate(getCertificateRow(ctx.db, certificateId), localDate(ctx.now()));
   const keys = await unlockedKeys(ctx, tools.keyStore);
-  const pdf = await plaquePdf(certificate, loadPdfFonts(tools.fontsDir), keys.pdfSigningKey, ctx.now());
+  const pdf = await plaquePdf(certificate, loadPdfFonts(tools.fontsDir), keys.pdfSigningKey, ctx.now(), verificationAddress(ctx.db).address);
   return { fileName: plaqueFileName(certificate.number), pdf };
 }
 
@@ -36,8 +38,10 @@ export async function batchFromConnection(db: Database, workstationId: string, f
   const rows = listCertificateRows(db, { ...filter, status: 'valid', limit: 100_000 }, today).sort((a, b) => a.cycle - b.cycle || a.district_code.localeCompare(b.district_code) || a.sequence - b.sequence);
   if (rows.length === 0) throw new DxError('NOT_FOUND', '没有符合条件的有效证书可打印 / no valid certificates match: nothing to print', { reason: 'nothing-to-print' });
   const certificates = rows.map((row) => toCertificate(row, today));
-  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, signedAt, hooks);
-  const parts = ['certificates', filter.cycle, filter.district].filter((part) => part !== undefined);
+  const pdf = await batchPlaquePdf(certificates, loadPdfFonts(fontsDir), key, workstationId, signedAt, { ...hooks, verificationAddress: verificationAddress(db).address });
+  // Named by what is inside: 证书-2026-汉阳区.pdf.
+  const district = filter.district === undefined ? undefined : ((db.prepare('SELECT name FROM districts WHERE code = ?').pluck().get(filter.district) as string | undefined) ?? filter.district);
+  const parts = ['证书', filter.cycle, district].filter((part) => part !== undefined).map((part) => safeFileName(String(part)));
   return { fileName: `${parts.join('-')}.pdf`, pdf, count: certificates.length };
 }
 

@@ -19,7 +19,8 @@ function signatureFields(workstationId: string, reason: string) {
   return { reason, name: `Dingxing Workstation ${workstationId}`, location: 'Wuhan, CN', contactInfo: '' };
 }
 
-export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts, key: PdfSigningKey, signingTime: Date): Promise<Buffer> {
+/** `verificationAddress`: the city office's verifier page, which the QR code then points to. */
+export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts, key: PdfSigningKey, signingTime: Date, verificationAddress: string | null = null): Promise<Buffer> {
   const doc = createPdfDocument({
     title: `星级平安单位证书 ${certificate.number}`,
     subject: certificate.unitName,
@@ -28,7 +29,7 @@ export async function plaquePdf(certificate: PlaqueCertificate, fonts: PdfFonts,
     info: { [qrInfoKey]: certificate.qrPayload, DingxingNumber: certificate.number, [documentInfoKey]: 'plaque' },
     creationDate: signingTime,
   });
-  drawPlaque(doc, fonts, certificate);
+  drawPlaque(doc, fonts, { ...certificate, verificationAddress });
   addSignaturePlaceholder(doc, signatureFields(certificate.workstationId, `Star plaque certificate ${certificate.number}`));
   return signPdf(await endToBuffer(doc), key, signingTime);
 }
@@ -38,12 +39,12 @@ export interface BatchProgress {
 }
 
 /** Every certificate on its own page of one signed PDF; `checkCancelled` runs between pages. */
-export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: PdfFonts, key: PdfSigningKey, workstationId: string, signingTime: Date, hooks: { progress?: BatchProgress; checkCancelled?: () => void } = {}): Promise<Buffer> {
+export async function batchPlaquePdf(certificates: PlaqueCertificate[], fonts: PdfFonts, key: PdfSigningKey, workstationId: string, signingTime: Date, hooks: { progress?: BatchProgress; checkCancelled?: () => void; verificationAddress?: string | null } = {}): Promise<Buffer> {
   const doc = createPdfDocument({ title: `星级平安单位证书（${certificates.length} 张）`, layout: 'landscape', margin: 0, creationDate: signingTime, info: { [documentInfoKey]: 'plaque-batch' } });
   for (const [index, certificate] of certificates.entries()) {
     hooks.checkCancelled?.();
     if (index > 0) doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
-    drawPlaque(doc, fonts, certificate);
+    drawPlaque(doc, fonts, { ...certificate, verificationAddress: hooks.verificationAddress ?? null });
     hooks.progress?.(index + 1, certificates.length);
     // Let progress events and a cancel reach us between pages.
     if (index % 20 === 19) await new Promise((resolve) => setImmediate(resolve));

@@ -2,7 +2,9 @@
  * Draws one star plaque on an A4 landscape page (docs/certificates.md): a deep-red border with a gold inner
  * rule, 星级平安单位, the unit's name as the largest line, five stars with the awarded ones filled
  * (fill and outline differ in black and white too), the cycle, the issuing body and date, the
- * number and validity, and the QR code with 扫码验证. Pure drawing: no I/O, no signing.
+ * number and validity, and the QR code. With the city office's verification address the QR reads
+ * `ADDRESS#DX1.…` (a phone opens the verifier page) under 扫码验证; without one it holds the payload
+ * alone and the label says how to check it. Pure drawing: no I/O, no signing.
  */
 import type { PdfDoc } from '../pdf/document';
 import type { PdfFonts } from '../pdf/fonts';
@@ -18,6 +20,13 @@ export interface PlaqueFields {
   validUntil: string;
   authority: string;
   qrPayload: string;
+  /** The city office's verifier page (docs/certificates.md); null or absent: the payload alone. */
+  verificationAddress?: string | null;
+}
+
+/** What the plaque's QR code reads: the verifier page's address with the payload as its fragment, else the payload. */
+export function plaqueQrText(fields: Pick<PlaqueFields, 'qrPayload' | 'verificationAddress'>): string {
+  return fields.verificationAddress ? `${fields.verificationAddress}#${fields.qrPayload}` : fields.qrPayload;
 }
 
 const red = '#9B1B1B';
@@ -101,6 +110,12 @@ export function drawPlaque(doc: PdfDoc, fonts: PdfFonts, fields: PlaqueFields): 
   drawLine(doc, fonts, `证书编号：${fields.number}`, { x: 70, y: height - 108, size: 11, color: grey });
   drawLine(doc, fonts, `有效期至：${chineseDate(fields.validUntil)}`, { x: 70, y: height - 90, size: 11, color: grey });
 
-  drawQrCode(doc, fields.qrPayload, { x: qrX, y: qrY, size: qrSize });
-  drawLine(doc, fonts, '扫码验证', { x: qrX, y: qrY + qrSize + 3, width: qrSize, align: 'center', size: 10, color: grey, characterSpacing: 2 });
+  drawQrCode(doc, plaqueQrText(fields), { x: qrX, y: qrY, size: qrSize });
+  if (fields.verificationAddress) {
+    drawLine(doc, fonts, '扫码验证', { x: qrX, y: qrY + qrSize + 3, width: qrSize, align: 'center', size: 10, color: grey, characterSpacing: 2 });
+  } else {
+    // A phone shows only the DX1 text: say where it is checked.
+    drawLine(doc, fonts, '扫码所得文字请在“鼎星”', { x: qrX - 14, y: qrY + qrSize + 2, width: qrSize + 28, align: 'center', size: 7.5, color: grey });
+    drawLine(doc, fonts, '证书验证页或工作站中核验', { x: qrX - 14, y: qrY + qrSize + 12, width: qrSize + 28, align: 'center', size: 7.5, color: grey });
+  }
 }

@@ -5,6 +5,8 @@
  * like the plaque, with the workstation certificate.
  */
 import { DxError } from '@shared/api/errors';
+import { personLabel } from '../records/person-name';
+import { safeFileName } from '../records/file-names';
 import type { ScoreResult } from '@shared/scoring/result';
 import { getAssessment } from '../assessments/workflow';
 import { localDate } from '../context/local-date';
@@ -37,7 +39,8 @@ const decidedByZh: Record<string, string> = {
   veto: '一票否决',
   lockout: '否决后锁定期内',
 };
-const statusZh: Record<string, string> = { draft: '草稿', submitted: '已提交', signed: '已签署', final: '已定稿' };
+// The words the app uses (待签发, 已签发), so a printed report and the screen never disagree.
+const statusZh: Record<string, string> = { draft: '草稿', submitted: '待签发', signed: '已签发', final: '已定稿' };
 
 function starText(stars: number): string {
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)}（${stars} 星）`;
@@ -178,14 +181,17 @@ export async function reportPdf(ctx: ReadContext, tools: DocumentTools & { dataD
 
   heading(doc, fonts, '签署');
   keyValueRows(doc, fonts, [
-    ['检查员（提交）', `${assessment.inspector ?? '—'}${assessment.submittedAt ? `，${assessment.submittedAt.slice(0, 10)}` : ''}`],
-    ['组长（签署）', `${assessment.signedBy ?? '—'}${assessment.signedAt ? `，${assessment.signedAt.slice(0, 10)}` : ''}`],
-    ['报告出具', `${printedBy}，${localDate(ctx.now())}；工作站 ${ctx.workstation.id}`],
+    ['检查员（提交）', `${assessment.inspector ? personLabel(ctx.db, assessment.inspector) : '—'}${assessment.submittedAt ? `，${assessment.submittedAt.slice(0, 10)}` : ''}`],
+    ['组长（签署）', `${assessment.signedBy ? personLabel(ctx.db, assessment.signedBy) : '—'}${assessment.signedAt ? `，${assessment.signedAt.slice(0, 10)}` : ''}`],
+    ['报告出具', `${personLabel(ctx.db, printedBy)}，${localDate(ctx.now())}；工作站 ${ctx.workstation.name}（编号 ${ctx.workstation.id}）`],
   ]);
   addSignaturePlaceholder(doc, { reason: `Inspection report of assessment ${assessmentId}`, name: `Dingxing Workstation ${ctx.workstation.id}`, location: 'Wuhan, CN' });
   return signPdf(await endToBuffer(doc), keys.pdfSigningKey, ctx.now());
 }
 
+/** The report and a file name that says whose it is: 检查报告-<unit>-<cycle>.pdf. */
 export async function reportDocument(ctx: ReadContext, tools: DocumentTools & { dataDir: string }, assessmentId: string, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
-  return { fileName: `report-${assessmentId}.pdf`, pdf: await reportPdf(ctx, tools, assessmentId, printedBy) };
+  const pdf = await reportPdf(ctx, tools, assessmentId, printedBy);
+  const named = ctx.db.prepare('SELECT u.name, a.cycle FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?').get(assessmentId) as { name: string; cycle: number };
+  return { fileName: `检查报告-${safeFileName(named.name)}-${named.cycle}.pdf`, pdf };
 }

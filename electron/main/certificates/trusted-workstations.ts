@@ -17,6 +17,11 @@ export interface TrustedWorkstation {
   name: string | null;
 }
 
+/** This workstation's own name (meta), as `workstation/workstation.ts` keeps it. */
+function ownName(db: Database): string | null {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_name'").pluck().get() as string | undefined) ?? null;
+}
+
 function derOf(pem: string | null | undefined): Buffer | null {
   if (!pem) return null;
   try {
@@ -57,16 +62,17 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
 }
 
 /** Every trusted workstation's Ed25519 key (raw, base64url), for the standalone verifier page. */
-export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled' }[] {
+export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled'; name: string | null }[] {
   const own = db.prepare('SELECT workstation_id, ed25519_public_key FROM workstation_keys').all() as { workstation_id: string; ed25519_public_key: string }[];
-  const keys = own.map((row) => ({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'self' as 'self' | 'enrolled' }));
+  const keys = own.map((row) => ({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'self' as 'self' | 'enrolled', name: ownName(db) }));
   const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('trusted_workstations', 'trust_store') LIMIT 1").pluck().get() as string | undefined;
   if (table) {
     const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
     if (columns.has('workstation_id') && columns.has('ed25519_public_key')) {
       const unrevoked = columns.has('revoked_at') ? ' WHERE revoked_at IS NULL' : '';
-      const enrolled = db.prepare(`SELECT workstation_id, ed25519_public_key FROM ${table}${unrevoked}`).all() as { workstation_id: string; ed25519_public_key: string }[];
-      for (const row of enrolled) if (!keys.some((key) => key.workstationId === row.workstation_id)) keys.push({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'enrolled' as 'self' | 'enrolled' });
+      const name = columns.has('name') ? 'name' : 'NULL AS name';
+      const enrolled = db.prepare(`SELECT workstation_id, ed25519_public_key, ${name} FROM ${table}${unrevoked}`).all() as { workstation_id: string; ed25519_public_key: string; name: string | null }[];
+      for (const row of enrolled) if (!keys.some((key) => key.workstationId === row.workstation_id)) keys.push({ workstationId: row.workstation_id, ed25519PublicKey: row.ed25519_public_key, issuer: 'enrolled' as 'self' | 'enrolled', name: row.name });
     }
   }
   return keys;

@@ -3,7 +3,9 @@
  * pasted or scanned QR text with WebCrypto Ed25519 against the trusted workstations' public keys
  * carried inside it, and shows the plaque's fields. Revocations known when it was exported (made
  * here, or on other workstations as the city office's bundles reported them) are carried too
- * (it says as of when). Its one inline script is pinned by a CSP hash.
+ * (it says as of when). Its one inline script is pinned by a CSP hash. Opened from a plaque's QR
+ * code that reads `ADDRESS#DX1.…` (the city office's verification address), it takes the payload
+ * from the address's fragment, which a browser never sends anywhere, and verifies it at once.
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
@@ -13,11 +15,15 @@ import { allTrustedKeys } from './trusted-workstations';
 export interface VerifierData {
   exportedOn: string;
   keys: Record<string, string>;
+  /** The trusted workstations' names, by id (what the page shows instead of the id). */
+  names: Record<string, string>;
   revoked: Record<string, { on: string; reason: string }>;
 }
 
 export function verifierData(db: Database, exportedOn: string): VerifierData {
-  const keys = Object.fromEntries(allTrustedKeys(db).map((key) => [key.workstationId, key.ed25519PublicKey]));
+  const trusted = allTrustedKeys(db);
+  const keys = Object.fromEntries(trusted.map((key) => [key.workstationId, key.ed25519PublicKey]));
+  const names = Object.fromEntries(trusted.filter((key) => key.name !== null).map((key) => [key.workstationId, key.name as string]));
   const revokedRows = db
     .prepare(
       `SELECT c.workstation_id, c.number, r.revoked_on, r.reason FROM certificate_revocations r JOIN certificates c ON c.id = r.certificate_id
@@ -25,7 +31,7 @@ export function verifierData(db: Database, exportedOn: string): VerifierData {
     )
     .all() as { workstation_id: string; number: string; revoked_on: string; reason: string }[];
   const revoked = Object.fromEntries(revokedRows.map((row) => [`${row.workstation_id}/${row.number}`, { on: row.revoked_on, reason: row.reason }]));
-  return { exportedOn, keys, revoked };
+  return { exportedOn, keys, names, revoked };
 }
 
 // Runs in the page: plain ES2020, no imports. DATA and MESSAGES are replaced by JSON.
@@ -74,12 +80,15 @@ function show(verdict, payload, detail) {
       field('证书编号 Number', payload.n),
       field('统一社会信用代码 / 单位编号 Unit code', payload.c),
       field('有效期 Valid', payload.i + ' – ' + payload.e),
-      field('签发工作站 Workstation', payload.w),
+      field('签发工作站 Workstation', DATA.names[payload.w] ? DATA.names[payload.w] + ' (' + payload.w + ')' : payload.w),
     );
   }
 }
 async function verify(text) {
   text = text.trim();
+  // A plaque's QR may read ADDRESS#DX1.…: the payload is what follows the '#'.
+  const hashAt = text.indexOf('#');
+  if (hashAt >= 0) text = text.slice(hashAt + 1);
   if (text.length === 0) { $('result').hidden = true; return; }
   const parts = text.split('.');
   if (text.length > 1200 || parts.length !== 3 || parts[0] !== 'DX1') return show('not-ours');
@@ -110,6 +119,13 @@ async function verify(text) {
 $('qr').addEventListener('input', () => verify($('qr').value));
 $('check').addEventListener('click', () => verify($('qr').value));
 $('exported').textContent = DATA.exportedOn;
+// Opened from the QR's address: the payload is in the fragment (never sent to any server).
+if (location.hash.length > 1) {
+  let fromAddress = location.hash.slice(1);
+  try { fromAddress = decodeURIComponent(fromAddress); } catch (e) { /* taken as it is */ }
+  $('qr').value = fromAddress;
+  verify(fromAddress);
+}
 $('count').textContent = String(Object.keys(DATA.keys).length);
 `;
 

@@ -48,12 +48,14 @@ export function verifyQrText(db: Database, text: string, today: string, pdfSigna
     validUntil: payload.e,
     workstationId: payload.w,
     issuer: null as 'self' | 'enrolled' | null,
+    workstationName: null as string | null,
   };
   const { issuer: _issuer, ...claimed } = certificate;
   const trusted = findTrustedWorkstation(db, payload.w);
   // Nothing vouches for these values: they are only what the text claims.
   if (!trusted) return { ...verdict('unknown-workstation', `workstation ${payload.w}`), checks: { pdfSignature, qrSignature: null }, certificate: null, claimed, revocation: null, document: null };
   certificate.issuer = trusted.issuer;
+  certificate.workstationName = trusted.name;
   if (!signatureMatches(parsed, trusted.ed25519PublicKey)) {
     return { ...verdict('tampered'), checks: { pdfSignature, qrSignature: false }, certificate: null, claimed, revocation: null, document: null };
   }

@@ -1,8 +1,9 @@
 /**
- * The workstation's identity: an Ed25519 key pair (QR payloads; later bundles and audit
- * checkpoints) and an RSA-2048 key with a self-signed X.509 certificate (PDF signatures), made
- * on first need. The private keys are stored only sealed under a random key-encryption key
- * (KEK); the KEK is stored wrapped once per unlock method by a KeyStore (OS keychain, passphrase).
+ * The workstation's identity: an Ed25519 key pair (QR payloads, bundles, audit checkpoints) and
+ * an RSA-2048 key with a self-signed X.509 certificate (PDF signatures), made once, on purpose
+ * (`dingxing identity create`, or keys.create by an admin), never as a side effect of signing.
+ * The private keys are stored only sealed under a random key-encryption key (KEK); the KEK is
+ * stored wrapped once per unlock method by a KeyStore (OS keychain, passphrase).
  * This module is the one writer of workstation_keys and workstation_key_wraps.
  */
 import crypto from 'node:crypto';
@@ -88,7 +89,23 @@ function asciiName(workstation: Workstation): string {
   return `Dingxing Workstation ${workstation.id}`;
 }
 
-async function makeKeys(db: Database, workstation: Workstation, keyStore: KeyStore, now: Date): Promise<void> {
+/** Refused: this workstation's keys were not made yet, with who makes them and how. */
+export function noKeys(): DxError {
+  return new DxError(
+    'REFUSED',
+    '本工作站还没有密钥：管理员请在 设置 › 系统状态 创建，或运行 dingxing identity create / this workstation has no keys yet: an admin creates them in Settings › System status, or run dingxing identity create',
+    { reason: 'no-keys' },
+  );
+}
+
+/**
+ * Makes the keys, their KEK wrapped by every given store (at least one; e.g. a passphrase, and
+ * the OS keychain beside it on the desktop). Refused when this workstation already has keys:
+ * a second set would orphan every signature made with the first.
+ */
+export async function createIdentity(db: Database, workstation: Workstation, keyStores: readonly KeyStore[], now: Date): Promise<UnlockedIdentity> {
+  if (keyStores.length === 0) throw new DxError('BAD_INPUT', '需要一种保护密钥的方式（口令）/ a way to protect the keys (a passphrase) is needed', { reason: 'no-key-store' });
+  if (readKeys(db, workstation.id)) throw keysExist();
   const ed25519 = crypto.generateKeyPairSync('ed25519');
   const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   // node-forge is loaded only here, when a workstation makes its keys, not by every core that opens.
@@ -100,11 +117,12 @@ async function makeKeys(db: Database, workstation: Workstation, keyStore: KeySto
     rsa: (rsa.privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).toString('base64'),
   };
   const sealed = seal(kek, Buffer.from(JSON.stringify(sealedKeys)), workstation.id);
-  const wrapped = await keyStore.protect(kek);
+  const wraps: { method: string; wrapped: Buffer }[] = [];
+  for (const store of keyStores) wraps.push({ method: store.method, wrapped: await store.protect(kek) });
   const stamp = now.toISOString();
   db.transaction(() => {
-    // Another process may have made them meanwhile: theirs win, ours are dropped.
-    if (readKeys(db, workstation.id)) return;
+    // Another process may have made them meanwhile: theirs stand, this call is refused.
+    if (readKeys(db, workstation.id)) throw keysExist();
     db.prepare('INSERT INTO workstation_keys (workstation_id, ed25519_public_key, certificate_pem, sealed_private_keys, created_at) VALUES (?, ?, ?, ?, ?)').run(
       workstation.id,
       rawEd25519PublicKey(ed25519.publicKey).toString('base64url'),
@@ -112,8 +130,19 @@ async function makeKeys(db: Database, workstation: Workstation, keyStore: KeySto
       sealed,
       stamp,
     );
-    db.prepare('INSERT INTO workstation_key_wraps (workstation_id, method, wrapped_key, created_at) VALUES (?, ?, ?, ?)').run(workstation.id, keyStore.method, wrapped, stamp);
+    const insertWrap = db.prepare('INSERT INTO workstation_key_wraps (workstation_id, method, wrapped_key, created_at) VALUES (?, ?, ?, ?)');
+    for (const wrap of wraps) insertWrap.run(workstation.id, wrap.method, wrap.wrapped, stamp);
   }).immediate();
+  return unsealKeys(readKeys(db, workstation.id) as KeysRow, kek, workstation);
+}
+
+function keysExist(): DxError {
+  return new DxError('CONFLICT', '本工作站已有密钥，不能再创建 / this workstation already has its keys; they are not made twice', { reason: 'keys-exist' });
+}
+
+/** The unlock methods whose wrapped KEK is stored (e.g. `passphrase`, `safeStorage`). */
+export function unlockMethods(db: Database, workstationId: string): string[] {
+  return db.prepare('SELECT method FROM workstation_key_wraps WHERE workstation_id = ? ORDER BY method').pluck().all(workstationId) as string[];
 }
 
 function unsealKeys(row: KeysRow, kek: Buffer, workstation: Workstation): UnlockedIdentity {
@@ -132,18 +161,18 @@ function unsealKeys(row: KeysRow, kek: Buffer, workstation: Workstation): Unlock
 }
 
 /**
- * Unlocks the private keys with `keyStore`, making them first when this workstation has none.
+ * Unlocks the existing private keys with `keyStore`; never makes them (see createIdentity).
  * A wrong passphrase is refused (DxError REFUSED) before anything is written.
  */
-export async function unlockIdentity(db: Database, workstation: Workstation, keyStore: KeyStore | null, now: Date): Promise<UnlockedIdentity> {
+export async function unlockIdentity(db: Database, workstation: Workstation, keyStore: KeyStore | null): Promise<UnlockedIdentity> {
+  const row = readKeys(db, workstation.id);
+  if (!row) throw noKeys();
   if (!keyStore) {
-    throw new DxError('REFUSED', '需要工作站密钥口令：请设置 DINGXING_KEY_PASSPHRASE 或在终端中输入 / the workstation key passphrase is needed: set DINGXING_KEY_PASSPHRASE or type it at the prompt', { reason: 'no-key-store' });
+    throw new DxError('REFUSED', '工作站密钥已锁定：组长或管理员请在应用中解锁，脚本请设置 DINGXING_KEY_PASSPHRASE / the workstation keys are locked: a team leader or admin unlocks them in the app; scripts set DINGXING_KEY_PASSPHRASE', { reason: 'keys-locked' });
   }
-  if (!readKeys(db, workstation.id)) await makeKeys(db, workstation, keyStore, now);
-  const row = readKeys(db, workstation.id) as KeysRow;
   const wrap = db.prepare('SELECT wrapped_key FROM workstation_key_wraps WHERE workstation_id = ? AND method = ?').get(workstation.id, keyStore.method) as { wrapped_key: Buffer } | undefined;
   if (!wrap) {
-    const methods = db.prepare('SELECT method FROM workstation_key_wraps WHERE workstation_id = ?').pluck().all(workstation.id) as string[];
+    const methods = unlockMethods(db, workstation.id);
     throw new DxError('REFUSED', `工作站密钥未设置“${keyStore.method}”解锁方式，只能用：${methods.join('、')} / the workstation keys cannot be unlocked by ${keyStore.method}, only by ${methods.join(', ')}`, { reason: 'method-not-enrolled', methods });
   }
   const kek = await keyStore.unprotect(wrap.wrapped_key);

@@ -17,9 +17,20 @@ export type ParsedQr = { ok: true; payload: CertificatePayload; payloadBytes: Bu
 
 const base64url = /^[A-Za-z0-9_-]+$/;
 
-/** Splits and decodes the text; does not check the signature. */
-export function parseQrText(text: string): ParsedQr {
+/**
+ * The payload of what a plaque's QR reads: `DX1.…` alone, or the verifier page's address with the
+ * payload as its fragment (`https://…/verify#DX1.…`, docs/certificates.md). The address is not
+ * part of what was signed: only the fragment is checked.
+ */
+export function qrPayloadText(text: string): string {
   const trimmed = text.trim();
+  const hashAt = trimmed.indexOf('#');
+  return hashAt >= 0 && /^https?:\/\//.test(trimmed) ? trimmed.slice(hashAt + 1) : trimmed;
+}
+
+/** Splits and decodes the text (`DX1.…`, or an address ending in `#DX1.…`); does not check the signature. */
+export function parseQrText(text: string): ParsedQr {
+  const trimmed = qrPayloadText(text);
   if (trimmed.length > maxQrTextLength) return { ok: false, problem: 'too long' };
   const parts = trimmed.split('.');
   if (parts.length !== 3 || parts[0] !== qrPrefix) return { ok: false, problem: `not of the form ${qrPrefix}.<payload>.<signature>` };

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 
 export type BackupKind = 'auto' | 'manual' | 'beforeRestore' | 'beforeMigration';
 
@@ -38,12 +39,44 @@ function kindOf(name: string): BackupKind | null {
   return null;
 }
 
-export function listBackups(backupDir: string): BackupFile[] {
+/** The workstation a backup copy belongs to, read from its `meta`; null when it cannot be read. */
+function workstationOf(file: string): string | null {
+  try {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT value FROM meta WHERE key = 'workstation_id'").pluck().get() as string | undefined) ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whose a backup is, when two databases share a folder (two test databases in /tmp, a second
+ * workstation's copy): the copies before a restore or migration are named after their database
+ * file; a backup copy holds its workstation's id.
+ */
+function belongsTo(owner: BackupOwner, name: string, kind: BackupKind, file: string): boolean {
+  if (kind === 'beforeRestore' || kind === 'beforeMigration') return name.startsWith(`${path.basename(owner.dbFile)}.`);
+  const id = workstationOf(file);
+  return id === null || id === owner.workstationId;
+}
+
+export interface BackupOwner {
+  workstationId: string;
+  dbFile: string;
+}
+
+/** The folder's backups, newest first; with `owner`, only that database's (another database's in the same folder are left out). */
+export function listBackups(backupDir: string, owner?: BackupOwner): BackupFile[] {
   if (!fs.existsSync(backupDir)) return [];
   const files: BackupFile[] = [];
   for (const name of fs.readdirSync(backupDir)) {
     const kind = kindOf(name);
     if (kind === null) continue;
+    if (owner && !belongsTo(owner, name, kind, path.join(backupDir, name))) continue;
     const stat = fs.statSync(path.join(backupDir, name), { throwIfNoEntry: false });
     if (!stat?.isFile()) continue;
     // The time in the name survives copying; the file's own time does not.

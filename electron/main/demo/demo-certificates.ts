@@ -1,26 +1,44 @@
 /**
  * The demo's certificates (CONTRACTS: `dingxing demo` makes units, assessments over several
  * cycles, and certificates): one plaque for each current signed assessment of the latest cycle
- * with at least one star. Signing needs the workstation key; the demo never asks for it, so
- * without a passphrase that unlocks it the certificates are skipped and the reason is said.
+ * with at least one star. Signing needs the workstation's keys, made beforehand by
+ * `dingxing identity create` (or an admin in the app) and unlocked without asking anyone; the
+ * demo never makes them and never prompts, so without them the plaques are skipped and the
+ * reason, with what to do, is said.
  */
 import { DxError } from '@shared/api/errors';
 import type { DomainContext } from '../context/domain-context';
 import type { KeyStore } from '../crypto/key-store';
 import { unlockedKeys } from '../certificates/signing-keys';
 import { issueCertificate } from '../certificates/issue';
+import { readPublicIdentity } from '../crypto/identity';
+import { keysAtHand } from '../crypto/workstation-keys';
 
-export type DemoCertificates = { issued: number; skipped: null } | { issued: 0; skipped: { message: string; messageEn: string } };
+export interface SkippedCertificates {
+  reason: 'no-keys' | 'keys-locked' | 'wrong-passphrase' | 'keys-refused';
+  message: string;
+  messageEn: string;
+}
+
+export type DemoCertificates = { issued: number; skipped: null } | { issued: 0; skipped: SkippedCertificates };
+
+function skipped(reason: SkippedCertificates['reason'], message: string, messageEn: string): DemoCertificates {
+  return { issued: 0, skipped: { reason, message, messageEn } };
+}
 
 export async function issueDemoCertificates(ctx: DomainContext, keyStore: KeyStore | null, progress?: (done: number, total: number) => void): Promise<DemoCertificates> {
-  if (keyStore === null) {
-    return { issued: 0, skipped: { message: '未设置 DINGXING_KEY_PASSPHRASE，工作站密钥未解锁，未签发证书', messageEn: 'DINGXING_KEY_PASSPHRASE is not set, so the workstation key stays locked and no certificates were issued' } };
+  if (readPublicIdentity(ctx.db, ctx.workstation) === null) {
+    return skipped('no-keys', '本工作站还没有密钥，未签发证书：先创建密钥（dingxing identity create，或管理员在 设置 › 系统状态），再到 证书 签发', 'no certificates were issued: this workstation has no keys yet; make them first (dingxing identity create, or an admin in Settings › System status), then issue the plaques');
+  }
+  if (!keysAtHand({ db: ctx.db, workstation: ctx.workstation, keyStore })) {
+    return skipped('keys-locked', '工作站密钥未解锁，未签发证书：设置 DINGXING_KEY_PASSPHRASE 后再运行，或由组长在应用中解锁后签发', 'no certificates were issued: the workstation keys are locked; set DINGXING_KEY_PASSPHRASE and run again, or have a team leader unlock them in the app and issue the plaques');
   }
   try {
     await unlockedKeys(ctx, keyStore);
   } catch (error) {
     if (!(error instanceof DxError) || error.code !== 'REFUSED') throw error;
-    return { issued: 0, skipped: { message: `工作站密钥无法解锁，未签发证书（${error.message.split(' / ')[0]}）`, messageEn: `the workstation key could not be unlocked, so no certificates were issued (${error.message.split(' / ')[1] ?? error.message})` } };
+    const [zh, en] = error.message.split(' / ');
+    return skipped(error.details?.reason === 'wrong-passphrase' ? 'wrong-passphrase' : 'keys-refused', `工作站密钥无法解锁，未签发证书（${zh}）`, `the workstation keys could not be unlocked, so no certificates were issued (${en ?? error.message})`);
   }
   const ids = ctx.db
     .prepare(

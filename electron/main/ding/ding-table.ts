@@ -13,6 +13,7 @@ import { coverageByDistrict, coverageOf } from './coverage';
 import { evaluateDistrict, rankRows } from './evaluate-district';
 import type { DistrictRefWithEn } from './evaluate-district';
 import { currentInputs, knownCycles } from './inputs-store';
+import type { StoredDistrictInputs } from '@shared/domain/district-inputs';
 
 export interface DingTable {
   cycle: number;
@@ -38,14 +39,39 @@ export function defaultCycle(db: Database, now: Date): number {
   return knownCycles(db)[0] ?? now.getFullYear();
 }
 
+/** Cycles with district inputs, as a set (which earlier cycles a grade depends on). */
+function cyclesWithInputs(db: Database): Set<number> {
+  return new Set(db.prepare('SELECT DISTINCT cycle FROM district_inputs').pluck().all() as number[]);
+}
+
+/**
+ * Each district's rows of one cycle, evaluated by the engine. Last cycle's grade, used by the
+ * one-grade rule and shown by every view (docs/ding.md), is the engine's grade for the previous
+ * cycle run on that cycle's inputs, where the database has them; else the `previousGrade`
+ * recorded with this cycle's inputs (a district's first cycle in the app). `memo` keeps each
+ * cycle evaluated once per call: the previous cycle's grade depends on the one before it.
+ */
+function evaluateCycle(db: Database, loaded: LoadedDingPack, cycle: number, only: string | null, withInputs: Set<number>, memo: Map<number, DingRow[]>): DingRow[] {
+  const known = memo.get(cycle);
+  if (known) return known;
+  const previousRows = withInputs.has(cycle - 1) ? evaluateCycle(db, loaded, cycle - 1, only, withInputs, memo) : [];
+  const lastGrade = new Map(previousRows.filter((row) => row.evaluated).map((row) => [row.district, row.grade]));
+  const coverage = coverageByDistrict(db, cycle, only);
+  const inputs = withInputs.has(cycle) ? currentInputs(db, cycle) : new Map<string, StoredDistrictInputs>();
+  const rows = districtRefs(db, only).map((district): DingRow => {
+    const entry = inputs.get(district.code);
+    const evaluated = lastGrade.get(district.code);
+    const previous = evaluated !== undefined ? { grade: evaluated, source: 'evaluation' as const } : entry ? { grade: entry.previousGrade, source: 'inputs' as const } : null;
+    const row = evaluateDistrict(loaded.pack, district, cycle, coverageOf(coverage, district.code), entry ? { ...entry, previousGrade: previous?.grade ?? entry.previousGrade } : null);
+    return { ...row, previousGrade: previous?.grade ?? null, previousGradeSource: previous?.source ?? null };
+  });
+  memo.set(cycle, rows);
+  return rows;
+}
+
 export function dingTable(db: Database, cycle: number, only: string | null = null): DingTable {
   const loaded = loadDingPack(db);
-  const coverage = coverageByDistrict(db, cycle, only);
-  const inputs = currentInputs(db, cycle);
-  const rows = districtRefs(db, only).map((district) => {
-    const entry = inputs.get(district.code);
-    return evaluateDistrict(loaded.pack, district, cycle, coverageOf(coverage, district.code), entry ?? null);
-  });
+  const rows = evaluateCycle(db, loaded, cycle, only, cyclesWithInputs(db), new Map());
   const ranked = only === null ? rankRows(rows) : rows;
   // Ranked first (highest composite), then the districts not evaluated in their usual order.
   const order = (row: DingRow) => row.rank ?? Number.MAX_SAFE_INTEGER;

@@ -26,6 +26,20 @@ const latestTotalsSql = `
     FROM units u
    WHERE u.district_code = ? AND u.in_scope = 1 AND u.current_stars < 5`;
 
+const holdingRules = ['stepUp', 'condition', 'gate', 'veto', 'lockout'] as const;
+type HoldingRule = (typeof holdingRules)[number];
+
+/** The rule that kept a unit below the stars its total reaches; `threshold` (or nothing) means the stars are its own since. */
+function heldByRule(decidedBy: string | null): HoldingRule | 'later' {
+  return holdingRules.includes(decidedBy as HoldingRule) ? (decidedBy as HoldingRule) : 'later';
+}
+
+/** What decided the stars of that same latest assessment: asked only for units at or above their next threshold. */
+const latestDecidedBySql = `
+  SELECT x.decided_by FROM assessments x WHERE x.unit_id = ? AND x.status IN ('signed', 'final')
+     AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = x.id AND c.status IN ('signed', 'final'))
+   ORDER BY x.cycle DESC, x.assessed_on DESC, x.signed_at DESC LIMIT 1`;
+
 const nearestCount = 10;
 const chineseOrder = new Intl.Collator('zh');
 
@@ -81,13 +95,16 @@ export function districtDashboard(db: Database, district: string, cycle: number,
 /** The ten units of the district closest to their next star by their latest signed total. */
 function nearestUnits(db: Database, code: string): DistrictDashboard['nearestNextStar'] {
   const levels = [...getRubricPack(db, defaultStarRubricRef).pack.stars].sort((a, b) => a.stars - b.stars);
+  const decidedBy = db.prepare(latestDecidedBySql).pluck();
   const nearestByGap = (db.prepare(latestTotalsSql).all(code) as { unitId: string; name: string; kind: UnitKind; stars: number; total: number | null }[])
     .flatMap((unit) => {
       if (unit.total === null) return [];
       const next = levels.find((level) => level.stars === unit.stars + 1);
       if (!next) return [];
       const gap = Math.round((next.min - unit.total) * 100) / 100;
-      return [{ ...unit, total: unit.total, nextStars: next.stars, threshold: next.min, gap: Math.max(0, gap) }];
+      // At or above the threshold yet not promoted: a rule held the star back (逐级, a condition, a gate…), not points.
+      const heldBy = gap <= 0 ? heldByRule((decidedBy.get(unit.unitId) as string | null | undefined) ?? null) : null;
+      return [{ ...unit, total: unit.total, nextStars: next.stars, threshold: next.min, gap: Math.max(0, gap), heldBy }];
     })
     .sort((a, b) => a.gap - b.gap);
   // Names break ties in Chinese order; only the few rows that can reach the first ten are compared

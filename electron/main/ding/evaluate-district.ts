@@ -111,6 +111,7 @@ export function evaluateDistrict(pack: DingPack, district: DistrictRefWithEn, cy
       veto: null,
       vetoReason: null,
       previousGrade: null,
+      previousGradeSource: null,
       compositeGrade: null,
       rank: null,
       trace: [{ rule: 'noInputs', passed: null, ...reason }],
@@ -169,6 +170,7 @@ export function evaluateDistrict(pack: DingPack, district: DistrictRefWithEn, cy
     veto: inputs.veto,
     vetoReason: inputs.vetoReason,
     previousGrade: previous,
+    previousGradeSource: null,
     compositeGrade,
     rank: null,
   };

@@ -21,6 +21,8 @@ interface InputsRow {
   source: string;
   entered_by: string;
   entered_at: string;
+  /** The user's display name, when a user of this workstation entered them. */
+  entered_by_name?: string | null;
 }
 
 function toStored(row: InputsRow): StoredDistrictInputs {
@@ -34,6 +36,7 @@ function toStored(row: InputsRow): StoredDistrictInputs {
     vetoReason: row.veto_reason,
     previousGrade: row.previous_grade as DingGrade,
     enteredBy: row.entered_by,
+    enteredByName: row.entered_by_name ?? null,
     enteredAt: row.entered_at,
     source: row.source,
   };
@@ -69,7 +72,7 @@ export function appendInputs(db: Database, cycle: number, entries: readonly Reso
 export function currentInputs(db: Database, cycle: number): Map<string, StoredDistrictInputs> {
   const rows = db
     .prepare(
-      `SELECT * FROM district_inputs i
+      `SELECT i.*, u.display_name AS entered_by_name FROM district_inputs i LEFT JOIN users u ON u.id = i.entered_by
         WHERE cycle = ? AND NOT EXISTS (
           SELECT 1 FROM district_inputs later
            WHERE later.cycle = i.cycle AND later.district_code = i.district_code
@@ -81,7 +84,7 @@ export function currentInputs(db: Database, cycle: number): Map<string, StoredDi
 
 /** Every entry ever made for a district and cycle, newest first (the earlier ones superseded). */
 export function inputsHistory(db: Database, cycle: number, district: string): StoredDistrictInputs[] {
-  return (db.prepare('SELECT * FROM district_inputs WHERE cycle = ? AND district_code = ? ORDER BY entered_at DESC, id DESC').all(cycle, district) as InputsRow[]).map(toStored);
+  return (db.prepare('SELECT i.*, u.display_name AS entered_by_name FROM district_inputs i LEFT JOIN users u ON u.id = i.entered_by WHERE i.cycle = ? AND i.district_code = ? ORDER BY i.entered_at DESC, i.id DESC').all(cycle, district) as InputsRow[]).map(toStored);
 }
 
 /** Cycles with assessments or inputs, newest first; the history's walked through its cycle index (migration 0016). */

@@ -26,10 +26,17 @@ import { drawSvg } from './draw-svg';
 import { colours, contentWidth, ensureRoom, heading, keyValueRows, margin, numberedParagraphs, pageFooters, table } from './layout';
 import { cityCompositeOption, cityCoverageOption, coverageOverCyclesOption, starsByKindOption } from './summary-charts';
 import { districtSummaryData } from './summary-data';
+import { personLabel } from '../records/person-name';
+import { safeFileName } from '../records/file-names';
 import type { StarChange } from './summary-data';
 
 /** The type size of the unit list, the longest part of a district report. */
 const unitRowSize = 8.5;
+
+/** The workstation by the name people gave it (its host name until then). */
+function workstationLabel(workstation: { id: string; name: string }): string {
+  return workstation.name;
+}
 
 const decidedByZh: Record<string, string> = { veto: '一票否决', coverage: '星级覆盖率未达参评线', zongzhi: '综治得分未达标准', stepUp: '逐级晋升（每年至多升一级）', composite: '按综合得分' };
 /** The same rules in the few characters a table cell holds. */
@@ -38,6 +45,12 @@ const decidedByShort: Record<string, string> = { veto: '一票否决', coverage:
 function gradeZh(pack: DingPack, grade: DingGrade | null): string {
   if (grade === null) return '—';
   return grade === 'none' ? '无' : (pack.grades.find((level) => level.grade === grade)?.label.zh ?? grade);
+}
+
+/** Last cycle's grade (the row's, one definition everywhere) and where it comes from. */
+function previousGradeText(pack: DingPack, row: DingRow): string {
+  if (row.previousGrade === null) return '上年度未评定';
+  return `${gradeZh(pack, row.previousGrade)}${row.previousGradeSource === 'inputs' ? '（录入）' : ''}`;
 }
 
 function pct(share: number): string {
@@ -126,7 +139,7 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
   const doc = createPdfDocument({ title: `${row.name} ${cycle} 年度平安鼎评定总结报告`, subject: `${row.district} ${cycle}`, margin, creationDate: createdAt, info: { [documentInfoKey]: 'district-summary' } });
   pageFooters(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`);
   countPages(doc, estimatePages(doc, data.units.length, data.changes.length, unitRowSize + 6), onPage);
-  title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
+  title(doc, fonts, `${row.name} ${cycle} 年度平安鼎评定总结报告`, [`武汉市“鼎星”平安创建指挥部 · 评定标准 ${pack.id}@${pack.version}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');
   const evaluatedCount = data.evaluatedDistricts;
@@ -134,7 +147,7 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
     ['本年度评定', row.eligible ? (row.grade === 'none' ? '具备资格，综合得分未达铜鼎' : gradeZh(pack, row.grade)) : '不具备参评资格，本年度不授鼎'],
     ['决定规则', row.decidedBy ? decidedByZh[row.decidedBy] ?? row.decidedBy : '—'],
     ['综合得分', `${row.composite ?? '—'}（全市 ${evaluatedCount} 个已评定区县中排名第 ${row.rank ?? '—'}）`],
-    ['上年度评定', gradeZh(pack, row.previousGrade)],
+    ['上年度评定', previousGradeText(pack, row)],
   ]);
 
   heading(doc, fonts, '考评数据');
@@ -145,7 +158,7 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
     ['综治得分', `${row.zongzhi ?? '—'}`],
     ['一票否决', row.veto ? `是：${row.vetoReason ?? '未注明事由'}` : '否'],
     ['星级覆盖率', `${row.starredUnits}/${row.inScopeUnits} = ${pct(row.coverage)}`],
-    ['录入', latest ? `${latest.enteredBy}，${latest.enteredAt.slice(0, 16).replace('T', ' ')}（${latest.source}）${dashboard.inputsHistory.length > 1 ? `；此前 ${dashboard.inputsHistory.length - 1} 条记录已被取代` : ''}` : '—'],
+    ['录入', latest ? `${personLabel(deps.db, latest.enteredBy)}，${latest.enteredAt.slice(0, 16).replace('T', ' ')}（${latest.source}）${dashboard.inputsHistory.length > 1 ? `；此前 ${dashboard.inputsHistory.length - 1} 条记录已被取代` : ''}` : '—'],
   ]);
 
   heading(doc, fonts, '评定依据');
@@ -177,7 +190,7 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
   heading(doc, fonts, `与上年度（${cycle - 1}）相比`);
   const changes = dashboard.changesByCycle.find((entry) => entry.cycle === cycle);
   keyValueRows(doc, fonts, [
-    ['平安鼎', `${data.lastCycle ? gradeZh(pack, data.lastCycle.grade) : '上年度未评定'} → ${row.eligible ? gradeZh(pack, row.grade) : '不具备资格'}`],
+    ['平安鼎', `${previousGradeText(pack, row)} → ${row.eligible ? gradeZh(pack, row.grade) : '不具备资格'}`],
     ['综合得分', `${data.lastCycle?.composite ?? '—'} → ${row.composite ?? '—'}`],
     ['星级覆盖率', `${data.lastCycle ? pct(data.lastCycle.coverage) : '—'} → ${pct(row.coverage)}`],
     ['本年度星级变化', `升星 ${changes?.promotions ?? 0} 个，降星 ${changes?.demotions ?? 0} 个，一票否决 ${changes?.vetoes ?? 0} 个`],
@@ -205,10 +218,10 @@ export function buildDistrictSummary(deps: SummaryContext, district: string, cyc
   ], data.units, unitRowSize);
 
   heading(doc, fonts, '签署');
-  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
+  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${workstationLabel(deps.workstation)}（编号 ${deps.workstation.id}）以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
 
   const reason = `District Ding summary ${row.district} ${cycle}`;
-  return { doc, fileName: `summary-${row.district}-${cycle}.pdf`, reason, createdAt };
+  return { doc, fileName: `${safeFileName(row.name)}-${cycle}年度平安鼎总结报告.pdf`, reason, createdAt };
 }
 
 export async function districtSummaryPdf(ctx: ReadContext, tools: DocumentTools, district: string, cycle: number, printedBy: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -229,8 +242,6 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
     throw new DxError('CONFLICT', `${cycle} 年度还没有任何区县考评数据，不能生成全市报告 (no district inputs for ${cycle}: no city report)`, { cycle, reason: 'no-inputs' });
   }
   const pack = loadDingPack(deps.db).pack;
-  const last = dingTable(deps.db, cycle - 1);
-  const lastGrade = new Map(last.rows.map((row) => [row.district, row.evaluated ? row.grade : null]));
   const fonts = loadPdfFonts(deps.fontsDir);
   const today = localDate(deps.now());
   const createdAt = deps.now();
@@ -238,7 +249,7 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
   pageFooters(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`);
   // The table, the charts and a reason per district: a few pages whatever the size of the city.
   countPages(doc, 4, onPage);
-  title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${printedBy}，${today} · 工作站 ${deps.workstation.id}`]);
+  title(doc, fonts, `武汉市 ${cycle} 年度平安鼎评定报告`, [`全市 ${table_.rows.length} 个区县 · 评定标准 ${table_.rubric}`, `出具 ${personLabel(deps.db, printedBy)}，${today} · 工作站 ${workstationLabel(deps.workstation)}`]);
 
   heading(doc, fonts, '评定结果');
   const count = (grade: DingGrade) => table_.rows.filter((row) => row.evaluated && row.eligible && row.grade === grade).length;
@@ -255,7 +266,7 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
     { title: '依法治国', width: 48, align: 'right', text: (row) => (row.ruleOfLaw === null ? '' : String(row.ruleOfLaw)) },
     { title: '综治', width: 40, align: 'right', text: (row) => (row.zongzhi === null ? '' : String(row.zongzhi)), colour: (row) => (row.zongzhi !== null && row.zongzhi < pack.eligibility.minZongzhi ? colours.red : undefined) },
     { title: '综合', width: 42, align: 'right', text: (row) => (row.composite === null ? '' : String(row.composite)) },
-    { title: '上年度', width: 40, align: 'center', text: (row) => gradeZh(pack, lastGrade.get(row.district) ?? null) },
+    { title: '上年度', width: 40, align: 'center', text: (row) => gradeZh(pack, row.previousGrade) },
     { title: '本年度', width: 40, align: 'center', text: (row) => (row.evaluated ? gradeZh(pack, row.grade) : '—') },
     { title: '决定规则', width: contentWidth(doc) - 452, text: (row) => (row.decidedBy ? decidedByShort[row.decidedBy] ?? row.decidedBy : '未录入数据'), colour: (row) => (row.evaluated && !row.eligible ? colours.red : undefined) },
   ], table_.rows);
@@ -281,6 +292,6 @@ export function buildCitySummary(deps: SummaryContext, cycle: number, printedBy:
     doc.y += 4;
   }
   heading(doc, fonts, '签署');
-  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${deps.workstation.id} 以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
-  return { doc, fileName: `summary-city-${cycle}.pdf`, reason: `City Ding report ${cycle}`, createdAt };
+  keyValueRows(doc, fonts, [['数字签名', `本报告由工作站 ${workstationLabel(deps.workstation)}（编号 ${deps.workstation.id}）以其证书签署，可在 PDF 阅读器中查看和校验签名；内容如被改动，签名即失效。`]]);
+  return { doc, fileName: `武汉市-${cycle}年度平安鼎评定报告.pdf`, reason: `City Ding report ${cycle}`, createdAt };
 }

@@ -5,6 +5,7 @@
  */
 import { ElMessageBox } from 'element-plus';
 import type { ElMessageBoxOptions } from 'element-plus';
+import type { VNode } from 'vue';
 
 let opened = 0;
 
@@ -44,7 +45,8 @@ function closed(marker: string): Promise<void> {
   });
 }
 
-export async function confirmIrreversible(message: string, title: string, options: ElMessageBoxOptions = {}): Promise<boolean> {
+/** `message`: text, or paragraphs as a VNode (a newline in text is not a line break in the box). */
+export async function confirmIrreversible(message: string | VNode, title: string, options: ElMessageBoxOptions = {}): Promise<boolean> {
   opened += 1;
   const marker = `dx-irreversible-cancel-${opened}`;
   const answer = ElMessageBox.confirm(message, title, {

@@ -8,6 +8,7 @@ import { isApiErrorShape } from '@shared/api/errors';
 import type { ApiErrorShape } from '@shared/api/errors';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
+import { watchingKeys } from './keys-needed';
 
 const tokenKey = 'dingxing.token';
 
@@ -79,4 +80,4 @@ function chooseTransport(): { kind: TransportKind; transport: Transport } {
 const chosen = chooseTransport();
 
 export const transportKind: TransportKind = chosen.kind;
-export const api: ApiClient = createApiClient(watchingUnauthorized(chosen.transport));
+export const api: ApiClient = createApiClient(watchingKeys(watchingUnauthorized(chosen.transport)));

@@ -150,6 +150,8 @@ export const AssessmentSchema = AssessmentSummarySchema.extend({
   submittedAt: z.string().nullable(),
   signedAt: z.string().nullable(),
   supersedeReason: z.string().nullable(),
+  /** The last time a team leader sent it back (退回修改): why, who, when; shown at the top of the draft. */
+  sentBack: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   createdAt: z.string(),
   autosavedAt: z.string().nullable(),
   form: z.array(FormSectionSchema),
@@ -206,9 +208,9 @@ const DemoResultSchema = z.object({
   submitted: z.number().int(),
   signed: z.number().int(),
   rectifications: z.number().int(),
-  /** Asked for with `certificates`: how many plaques were issued, or why none could be. */
+  /** Plaques issued for the latest cycle; none when the keys were not at hand, and `certificatesSkipped` says why. */
   certificates: z.number().int().optional(),
-  certificatesSkipped: z.object({ message: z.string(), messageEn: z.string() }).optional(),
+  certificatesSkipped: z.object({ reason: z.enum(['no-keys', 'keys-locked', 'wrong-passphrase', 'keys-refused']), message: z.string(), messageEn: z.string() }).nullable().optional(),
 });
 export type DemoResult = z.infer<typeof DemoResultSchema>;
 
@@ -263,7 +265,13 @@ export const assessmentProcedures = {
     input: z.object({ id, answers: AnswersSchema.optional(), details: DraftDetailsSchema.optional() }).strict(),
     output: AssessmentSchema,
   }),
-  'assessments.reopen': procedure({ roles: ['leader'], writes: true, audit: ['assessment.reopen'], summary: 'Send a submitted assessment back to draft (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
+  'assessments.reopen': procedure({
+    roles: ['leader'],
+    writes: true, audit: ['assessment.reopen'],
+    summary: 'Send a submitted assessment back to draft with the reason the inspector will read (team leader)',
+    input: z.object({ id, reason: z.string().trim().min(2, 'say why, in a few words').max(500) }).strict(),
+    output: AssessmentSchema,
+  }),
   'assessments.sign': procedure({ roles: ['leader'], writes: true, audit: ['assessment.sign', 'certificates.revokeForVeto', 'certificates.revokeSuperseded'], summary: 'Sign a submitted assessment (team leader): scored, recorded, immutable', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.finalize': procedure({ roles: ['leader'], writes: true, audit: ['assessment.finalize'], summary: 'Mark a signed assessment final (team leader)', input: z.object({ id }).strict(), output: AssessmentSchema }),
   'assessments.supersede': procedure({
@@ -352,13 +360,12 @@ export const assessmentProcedures = {
   'demo.load': procedure({
     roles: ['admin'],
     writes: true, job: 'demo.load', audit: ['demo.load', 'assessment.sign', 'certificate.issue'],
-    summary: 'Fill the database with a realistic demo data set over some yearly cycles; with certificates, also the plaques of the latest cycle when the keys unlock without asking (progress `certificates`)',
+    summary: 'Fill the database with a realistic demo data set over some yearly cycles, and the plaques of the latest cycle when the keys unlock without asking (progress `certificates`)',
     input: z
       .object({
         units: z.number().int().min(demoLimits.units.min).max(demoLimits.units.max).optional(),
         cycles: z.number().int().min(demoLimits.cycles.min).max(demoLimits.cycles.max).optional(),
         seed: z.number().int().optional(),
-        certificates: z.boolean().optional(),
       })
       .strict(),
     output: DemoResultSchema,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { IsoDateSchema } from '../../assessment/iso-date';
+import { RecordRefSchema } from '../../domain/record-ref';
 
 export const AuditListInputSchema = z
   .object({
@@ -27,7 +28,11 @@ export const AuditEntrySchema = z.object({
   actorName: z.string().nullable(),
   action: z.string(),
   subject: z.string().nullable(),
+  /** The subject named as people know it (a unit, an assessment's unit and cycle, a person…), with its kind for a link. */
+  subjectRef: RecordRefSchema.nullable(),
   data: z.string(),
+  /** Details that hold a record's id (unitId, assessmentId, supersedes, source…), named. */
+  dataRefs: z.record(z.string(), RecordRefSchema),
   /** Covered by a signed checkpoint. */
   signed: z.boolean(),
 });

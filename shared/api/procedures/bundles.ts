@@ -5,6 +5,7 @@
  * a season's bundle with its photos as the CLI does; a small one may still come as base64 in one call.
  */
 import { z } from 'zod';
+import { RecordRefSchema } from '../../domain/record-ref';
 import { base64Length, formatMegabytes, maxImportFileBytes } from '../../limits';
 import { ExportResultSchema, ImportReportSchema } from '../../bundle/report';
 import { procedure } from '../procedure';
@@ -75,6 +76,10 @@ export const ConflictSchema = z.object({
   resolvedBy: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The record named as people know it (a unit's name, an assessment's unit and cycle…), for the list and its title. */
+  subject: RecordRefSchema,
+  /** The source workstation's name as enrolled here; null when it is not. */
+  sourceName: z.string().nullable(),
 });
 export type Conflict = z.infer<typeof ConflictSchema>;
 

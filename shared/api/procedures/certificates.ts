@@ -62,6 +62,8 @@ export const VerificationSchema = z.object({
   certificate: CertificateFieldsSchema.extend({
     /** 'self' when this workstation issued it, 'enrolled' for a trusted one. */
     issuer: z.enum(['self', 'enrolled']).nullable(),
+    /** The issuing workstation's name as known here (this one's own, or as enrolled); null when it is not trusted here. */
+    workstationName: z.string().nullable(),
   }).nullable(),
   /** What a payload whose signature failed, or could not be checked, claims: never to be shown as fact. */
   claimed: CertificateFieldsSchema.nullable(),
@@ -207,10 +209,10 @@ export const certificateProcedures = {
     input: z.object({}),
     output: PublicIdentitySchema.nullable(),
   }),
-  'identity.ensure': procedure({
+  'identity.get': procedure({
     roles: ['leader', 'city', 'admin'],
-    writes: true,
-    summary: 'This workstation’s public identity, its keys made first (protected by the door’s key store) when it has none',
+    writes: false,
+    summary: 'This workstation’s public identity; refused (`no-keys`) while its keys are not made (`dingxing identity create`, keys.create)',
     input: z.object({}).strict(),
     output: PublicIdentitySchema,
   }),

@@ -21,7 +21,7 @@ export const DingTableSchema = z.object({
   cycles: z.array(z.number().int()),
   rubric: z.string(),
   rows: z.array(DingRowSchema),
-  /** Each district's grade the cycle before (null when it was not evaluated then). */
+  /** Each district's last-cycle grade, the rows' `previousGrade` (null when unknown): what the inputs form proposes. */
   previous: z.array(z.object({ district: z.string(), grade: DingGradeSchema.nullable() })),
 });
 export type DingTableResult = z.infer<typeof DingTableSchema>;
@@ -37,7 +37,23 @@ export const DistrictDashboardSchema = z.object({
   rectifications: z.object({ open: z.number().int(), overdue: z.number().int() }),
   /** Units whose latest total is closest under the next star's threshold. */
   nearestNextStar: z.array(
-    z.object({ unitId: z.string(), name: z.string(), kind: z.enum(unitKinds), stars: z.number().int(), total: z.number(), nextStars: z.number().int(), threshold: z.number(), gap: z.number() }),
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      kind: z.enum(unitKinds),
+      stars: z.number().int(),
+      total: z.number(),
+      nextStars: z.number().int(),
+      threshold: z.number(),
+      /** Points still missing; 0 when the total already reaches the next star. */
+      gap: z.number(),
+      /**
+       * At or above the threshold yet below the star: the rule of the latest assessment that held it
+       * back (逐级 `stepUp`, a `condition`, a `gate`, `veto`, `lockout`), or `later` when the stars
+       * changed since (a later decision); null when points are missing.
+       */
+      heldBy: z.enum(['stepUp', 'condition', 'gate', 'veto', 'lockout', 'later']).nullable(),
+    }),
   ),
   inputsHistory: z.array(StoredDistrictInputsSchema),
 });

@@ -6,6 +6,8 @@ export const StatusSchema = z.object({
   appVersion: z.string(),
   workstationId: z.string(),
   workstationName: z.string(),
+  /** A person chose the name; until then the host name stands in and an admin is asked for one. */
+  workstationNamed: z.boolean(),
   dbFile: z.string(),
   schemaVersion: z.number().int(),
   latestSchemaVersion: z.number().int(),

@@ -17,10 +17,11 @@ export interface AppInBrowser {
 /** `prepare` runs first and may name a database it filled (e.g. with `dingxing units import`). */
 export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string; users?: boolean; env?: Record<string, string> }> | { dbFile?: string; users?: boolean; env?: Record<string, string> } = () => ({})): AppInBrowser {
   const context = {} as AppInBrowser;
+  // Preparing may load the demo season and issue its plaques: on a busy 2-core machine that alone can take a minute.
   beforeAll(async () => {
     context.app = await serveApp(await prepare());
     context.browser = await launchBrowser();
-  });
+  }, 180_000);
   afterAll(async () => {
     await context.browser?.close();
     await context.app?.stop();
@@ -43,4 +44,16 @@ export async function openLoggedIn(page: Page, app: ServedApp, who: E2eUser = 'l
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('header-user').waitFor();
+}
+
+/**
+ * An admin's first login on an unnamed workstation asks for its name (asked once per tab); a test about
+ * something else answers 以后再说. Waits a moment for the question, since it comes after the status loads.
+ */
+export async function skipNamingIfAsked(page: Page): Promise<void> {
+  const later = page.getByTestId('workstation-name-later');
+  if (await later.waitFor({ timeout: 2000 }).then(() => true, () => false)) {
+    await later.click();
+    await page.getByTestId('workstation-name-dialog').waitFor({ state: 'hidden' });
+  }
 }

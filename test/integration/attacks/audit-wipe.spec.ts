@@ -63,6 +63,7 @@ beforeAll(async () => {
   original = path.join(tempDir(), 'original.sqlite');
   process.env.DINGXING_PASSWORD = 'admin-password-1';
   expect((await cli('init', '--admin', 'admin', '--db', original)).code).toBe(0);
+  expect((await cli('identity', 'create', '--db', original)).code).toBe(0);
   expect((await cli('demo', '--units', '40', '--db', original)).code).toBe(0);
   const raw = new BetterSqlite3(original, { readonly: true });
   const certificate = raw.prepare('SELECT id FROM certificates LIMIT 1').pluck().get() as string;

@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/main/core';
 import { nodePlatform } from '../../../electron/main/platform';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
-import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import { anyone, actorWith } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
+import { makeKeys } from '../../helpers/keys';
 import { tempDir } from '../../helpers/temp';
 
 const passphrase = 'docs reader passphrase';
@@ -51,7 +51,7 @@ describe('item 12: what docs/ alone lets an outside auditor do', () => {
 
   it('opens the wrapped key-encryption key and the sealed private keys from the documented byte layouts', async () => {
     const { db } = core.services;
-    await unlockIdentity(db, core.services.workstation, new PassphraseKeyStore(passphrase), core.services.platform.now());
+    await makeKeys(core, passphrase);
     expect(certificatesDoc).toContain('`DXP1` (4 ASCII bytes) ‖ salt (16) ‖ nonce (12)');
     const wrapped = db.prepare("SELECT wrapped_key FROM workstation_key_wraps WHERE method = 'passphrase'").pluck().get() as Buffer | undefined;
     // The first unlock made the keys; a core that made them another way has no passphrase wrap.

@@ -11,6 +11,7 @@ import { openCore } from '../../../electron/main/core';
 import { restoreDatabase } from '../../../electron/main/db/restore';
 import { Transfers } from '../../../electron/main/files/transfers';
 import { nodePlatform } from '../../../electron/main/platform';
+import { makeKeys } from '../../helpers/keys';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { anyone } from '../../helpers/actors';
 import { cli } from '../../helpers/cli';
@@ -44,6 +45,7 @@ describe.runIf(posix)('item 8: files another local account could read', () => {
       const dbFile = path.join(home, 'dingxing.sqlite');
       const core = await openCore({ dbFile, jobMode: 'inline', platform: nodePlatform({ keyStore: new PassphraseKeyStore('file-modes-passphrase') }) });
       try {
+        await makeKeys(core, 'file-modes-passphrase');
         await core.dispatcher.dispatch('units.create', { name: '模式测试单位', kind: 'enterprise', industry: 'delivery', districtCode: '420102', street: '', address: '', uscc: '', households: null, contact: '', phone: '', inScope: true }, anyone);
         expect(await core.dispatcher.dispatch('system.backup', {}, anyone)).toMatchObject({ ok: true });
         storeEvidenceFile(home, Buffer.from('a photo'));

@@ -19,6 +19,7 @@ import { signPayload } from '../../../electron/main/crypto/qr-payload';
 import { actorWith, anyone } from '../../helpers/actors';
 import { cli } from '../../helpers/cli';
 import { testCore } from '../../helpers/core';
+import { makeKeys } from '../../helpers/keys';
 import { tempDir } from '../../helpers/temp';
 
 const passphrase = 'verify documents passphrase';
@@ -40,6 +41,7 @@ const verifyPdf = (pdf: Buffer) => call<Verification>('certificates.verifyPdf', 
 beforeAll(async () => {
   process.env.DINGXING_KEY_PASSPHRASE = passphrase;
   core = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore(passphrase) }) });
+  await makeKeys(core, passphrase);
   dir = tempDir();
   await call('demo.load', { units: 30 });
   const assessmentId = core.services.db
@@ -112,7 +114,7 @@ describe('item 10: the product’s other signed PDFs are named, not called forei
   });
 
   it('names a summary signed before PDFs carried /DingxingDocument, from its signature’s reason', async () => {
-    const keys = await unlockIdentity(core.services.db, core.services.workstation, new PassphraseKeyStore(passphrase), new Date('2026-12-01T10:00:00Z'));
+    const keys = await unlockIdentity(core.services.db, core.services.workstation, new PassphraseKeyStore(passphrase));
     const doc = createPdfDocument({ title: '汉阳区 2026 年度平安鼎评定总结报告', creationDate: new Date('2026-12-01T10:00:00Z') });
     doc.text('old summary');
     addSignaturePlaceholder(doc, { reason: 'District Ding summary 420105 2026', name: `Dingxing Workstation ${core.services.workstation.id}`, location: 'Wuhan, CN' });
@@ -124,7 +126,7 @@ describe('item 10: the product’s other signed PDFs are named, not called forei
     const stranger = await testCore({ platform: nodePlatform({ keyStore: new PassphraseKeyStore(passphrase) }) });
     const assessment = stranger.services.db.prepare('SELECT 1').get();
     expect(assessment).toBeTruthy();
-    const keys = await unlockIdentity(stranger.services.db, stranger.services.workstation, new PassphraseKeyStore(passphrase), new Date('2026-12-01T10:00:00Z'));
+    const keys = await makeKeys(stranger, passphrase, new Date('2026-12-01T10:00:00Z'));
     const doc = createPdfDocument({ title: 'report', creationDate: new Date('2026-12-01T10:00:00Z'), info: { DingxingDocument: 'inspection-report' } });
     doc.text('a report from elsewhere');
     addSignaturePlaceholder(doc, { reason: 'Inspection report of assessment x', name: `Dingxing Workstation ${stranger.services.workstation.id}`, location: 'Wuhan, CN' });

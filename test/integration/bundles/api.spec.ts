@@ -6,9 +6,10 @@ import type { Caller } from '../../../electron/main/api/dispatch';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import type { Core } from '../../../electron/main/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../../helpers/keys';
 import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
-import { actorWith, asInspector, asLeader } from '../../helpers/actors';
+import { actorWith, asAdmin, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 import { downloadFile, uploadFile } from '../../helpers/transfers';
 import { assessmentDocument } from '../certificates/world';
@@ -22,7 +23,11 @@ async function call<N extends ProcedureName>(core: Core, name: N, input: Procedu
   return result.value as ProcedureOutput<N>;
 }
 
-const workerCore = () => testCore({ jobMode: 'worker', platform: nodePlatform({ keyStore: new PassphraseKeyStore('api passphrase') }) });
+async function workerCore() {
+  const core = await testCore({ jobMode: 'worker', platform: nodePlatform({ keyStore: new PassphraseKeyStore('api passphrase') }) });
+  await makeKeys(core, 'api passphrase');
+  return core;
+}
 
 describe('数据交换 procedures', () => {
   it('exports on a laptop and imports at the city office in worker jobs, with roles enforced', async () => {
@@ -31,8 +36,10 @@ describe('数据交换 procedures', () => {
 
     const forbidden = await laptop.dispatcher.dispatch('bundles.export', { full: false }, asCity);
     expect(forbidden.ok ? null : forbidden.error.code).toBe('FORBIDDEN');
+    await call(laptop, 'workstation.setName', { name: '汉阳区检查一组' }, asAdmin);
     const exported = await call(laptop, 'bundles.export', { full: false }, asLeader, 'export-1');
-    expect(exported).toMatchObject({ sequence: 1, counts: { units: 1, assessments: 1 }, fileName: expect.stringMatching(/\.dxb$/) });
+    // Named by who sent it, for which district, and which number it is: a folder of them reads at a glance.
+    expect(exported).toMatchObject({ sequence: 1, counts: { units: 1, assessments: 1 }, fileName: expect.stringMatching(/^汉阳区检查一组-汉阳区-第1号-\d{4}-\d\d-\d\d\.dxb$/) });
 
     const identity = await call(laptop, 'identity.show', {}, asInspector);
     const enrolled = await call(city, 'trust.add', { identityJson: JSON.stringify(identity) }, asCity);
@@ -73,8 +80,9 @@ describe('数据交换 procedures', () => {
 
     const notCity = await city.dispatcher.dispatch('bundles.exportCity', {}, asLeader);
     expect(notCity.ok ? null : notCity.error.code).toBe('FORBIDDEN');
+    await call(city, 'workstation.setName', { name: '市指挥部' }, asAdmin);
     const cityBundle = await call(city, 'bundles.exportCity', {}, asCity, 'export-city');
-    expect(cityBundle).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 }, fileName: expect.stringMatching(/^dingxing-city-.*\.dxb$/) });
+    expect(cityBundle).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 }, fileName: expect.stringMatching(/^市级数据包-市指挥部-第1号-2026-\d\d-\d\d\.dxb$/) });
     const cityBytes = await downloadFile(city, asCity, cityBundle.download.downloadId);
     const cityBase64 = cityBytes.toString('base64');
 

@@ -12,6 +12,7 @@ import { verifierData } from '../../../electron/main/certificates/verifier-page'
 import { verifyQrText } from '../../../electron/main/certificates/verify';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { addPack } from '../../../electron/main/rubric/pack-store';
+import { setVerificationAddress, verificationAddress } from '../../../electron/main/workstation/workstation';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { setWorkstationCode } from '../../../electron/main/workstation/workstation';
 import { dir, file, jsonLines, now, pack2027, rebuild, station } from './world';
@@ -101,6 +102,41 @@ describe('city bundles', () => {
     const second = await b.importFrom(file(folder, 'c2.dxb'));
     expect(second).toMatchObject({ status: 'imported', sequence: 2, updated: { trust_roster: 1 } });
     expect(findTrusted(b.core.services.db, a.identity.workstationId)?.revokedAt).not.toBeNull();
+  });
+
+  it('carries the city office’s verification address to the laptops; an older bundle never undoes a newer one', async () => {
+    const { a, city } = await world();
+    const folder = dir();
+    const cityDb = city.core.services.db;
+    setVerificationAddress(cityDb, 'https://pingan.wuhan.gov.cn/verify', '2026-12-01T09:00:00.000Z');
+    expect((await city.exportCityTo(file(folder, 'c1.dxb'))).counts).toMatchObject({ city_settings: 1 });
+    setVerificationAddress(cityDb, 'https://pingan.wuhan.gov.cn/v2', '2026-12-02T09:00:00.000Z');
+    await city.exportCityTo(file(folder, 'c2.dxb'));
+
+    expect(await a.importFrom(file(folder, 'c2.dxb'))).toMatchObject({ status: 'imported', updated: { city_settings: 1 } });
+    expect(verificationAddress(a.core.services.db)).toEqual({ address: 'https://pingan.wuhan.gov.cn/v2', setAt: '2026-12-02T09:00:00.000Z' });
+    // The first bundle arrives late: the laptop keeps the newer address.
+    expect(await a.importFrom(file(folder, 'c1.dxb'))).toMatchObject({ status: 'imported', alreadyPresent: { city_settings: 1 } });
+    expect(verificationAddress(a.core.services.db).address).toBe('https://pingan.wuhan.gov.cn/v2');
+    // Cleared at the city: cleared on the laptop too.
+    setVerificationAddress(cityDb, null, '2026-12-03T09:00:00.000Z');
+    await city.exportCityTo(file(folder, 'c3.dxb'));
+    await a.importFrom(file(folder, 'c3.dxb'));
+    expect(verificationAddress(a.core.services.db).address).toBeNull();
+  });
+
+  it('refuses a city bundle whose verification address is not an http(s) address, writing nothing', async () => {
+    const { a, city } = await world();
+    const folder = dir();
+    setVerificationAddress(city.core.services.db, 'https://pingan.wuhan.gov.cn/verify', '2026-12-01T09:00:00.000Z');
+    await city.exportCityTo(file(folder, 'c.dxb'));
+    await rebuild(file(folder, 'c.dxb'), file(folder, 'c-bad.dxb'), city.signer, {
+      entries: (entries) => entries.map((entry) => (entry.name === 'records/city_settings.jsonl' ? { name: entry.name, bytes: Buffer.from(entry.bytes.toString().replace('https://pingan.wuhan.gov.cn/verify', 'javascript:alert(1)')) } : entry)),
+    });
+    const report = await a.importFrom(file(folder, 'c-bad.dxb'));
+    expect(report.status).toBe('refused');
+    expect(report.refused[0]).toMatchObject({ entry: expect.stringContaining('records/city_settings.jsonl:1') });
+    expect(verificationAddress(a.core.services.db).address).toBeNull();
   });
 
   it('refuses a city bundle signed by a laptop key, by an unknown key, or at the wrong door, writing nothing but the refusal', async () => {

@@ -11,9 +11,11 @@ let folder: string;
 const db = (name: string) => path.join(folder, `${name}.sqlite`);
 const at = (name: string) => path.join(folder, name);
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = tempDir();
   process.env.DINGXING_KEY_PASSPHRASE = 'cli bundle passphrase';
+  // Each workstation's keys are made once, on purpose, before it signs anything.
+  for (const name of ['laptop', 'city', 'source', 'target']) expect((await cli('identity', 'create', '--db', db(name))).code).toBe(0);
 });
 
 afterEach(() => {
@@ -112,7 +114,11 @@ describe('dingxing export / import / trust', () => {
     const conflicts = await cli('conflicts', 'list', '--db', db('city'), '--json');
     const held = conflicts.json<{ id: string; local: { address: string }; incoming: { address: string } }[]>();
     expect(held).toEqual([expect.objectContaining({ table: 'units', local: expect.objectContaining({ address: 'city 的地址' }), incoming: expect.objectContaining({ address: 'laptop 的地址' }) })]);
-    expect((await cli('conflicts', 'list', '--db', db('city'))).stdout).toContain('differing fields: address');
+    // Named by the unit and the laptop that sent it, not by their ids.
+    expect(held[0]).toMatchObject({ subject: { kind: 'unit', name: '冲突公司' }, sourceName: expect.any(String) });
+    const listed = (await cli('conflicts', 'list', '--db', db('city'))).stdout;
+    expect(listed).toContain('differing fields: address');
+    expect(listed).toContain('units 冲突公司');
     expect((await cli('conflicts', 'resolve', held[0]!.id, '--db', db('city'))).code).toBe(2);
     const resolved = await cli('conflicts', 'resolve', held[0]!.id, '--keep', 'incoming', '--db', db('city'), '--json');
     expect(resolved.code).toBe(0);

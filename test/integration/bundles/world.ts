@@ -17,7 +17,7 @@ import { writeZip } from '../../../electron/main/bundles/zip-writer';
 import type { ZipEntry } from '../../../electron/main/bundles/zip-writer';
 import { trackedTables } from '../../../electron/main/bundles/record-rows';
 import type { Core } from '../../../electron/main/core';
-import { unlockIdentity } from '../../../electron/main/crypto/identity';
+import { createIdentity } from '../../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { defaultPacks } from '../../../electron/main/rubric/default-packs';
@@ -50,7 +50,7 @@ export interface Station {
 export async function station(): Promise<Station> {
   const core = await testCore();
   const services = core.services;
-  const unlocked = await unlockIdentity(services.db, services.workstation, new PassphraseKeyStore('station passphrase'), now);
+  const unlocked = await createIdentity(services.db, services.workstation, [new PassphraseKeyStore('station passphrase')], now);
   const ctx = contextOf(core, cliActor(), () => now);
   const signer = signerMaterialOf(unlocked);
   return {

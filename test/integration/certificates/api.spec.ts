@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../../helpers/keys';
 import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { asInspector, asLeader } from '../../helpers/actors';
@@ -15,6 +16,7 @@ import { contextOf } from '../../helpers/context';
 
 async function coreWithAssessments(count: number, jobMode: 'worker' | 'inline') {
   const core = await testCore({ jobMode, platform: nodePlatform({ keyStore: new PassphraseKeyStore(passphrase), fontsDir: path.resolve('build/fonts') }) });
+  await makeKeys(core, passphrase);
   const ids = importAssessmentDocuments(
     contextOf(core, cliActor()),
     Array.from({ length: count }, (_, index) => ({ source: `a${index}.json`, json: assessmentDocument({ name: `接口测试单位${index + 1}` }) })),
@@ -41,7 +43,7 @@ describe('certificate procedures', () => {
     const events: { done: number; total: number }[] = [];
     core.dispatcher.onProgress((event) => events.push(event));
     const result = await core.dispatcher.dispatch('certificates.batchPdf', { district: '420105', cycle: 2026 }, asLeader, 'job-batch');
-    expect(result).toMatchObject({ ok: true, value: { count: 3, fileName: 'certificates-2026-420105.pdf' } });
+    expect(result).toMatchObject({ ok: true, value: { count: 3, fileName: '证书-2026-汉阳区.pdf' } });
     const file = path.join(tempDir(), 'batch.pdf');
     fs.writeFileSync(file, Buffer.from((result as { value: { pdfBase64: string } }).value.pdfBase64, 'base64'));
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3/);

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
@@ -18,10 +19,12 @@ async function importAssessments(...documents: unknown[]): Promise<string[]> {
   return run.json<string[]>();
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
   db = path.join(dir, 'cli.sqlite');
   process.env.DINGXING_KEY_PASSPHRASE = passphrase;
+  // The keys are made once, on purpose; every other command only unlocks them.
+  expect((await cli('identity', 'create', '--db', db)).code).toBe(0);
 });
 
 afterEach(() => {
@@ -64,7 +67,6 @@ describe('dingxing certificate', () => {
 
   it('refuses a wrong passphrase with exit 1 and writes no file', async () => {
     const [id] = await importAssessments(assessmentDocument());
-    await cli('identity', 'show', '--db', db);
     process.env.DINGXING_KEY_PASSPHRASE = 'not the passphrase';
     const out = path.join(dir, 'wrong.pdf');
     const run = await cli('certificate', 'issue', id as string, '--out', out, '--db', db);
@@ -83,12 +85,16 @@ describe('dingxing report', () => {
     expect(pdfsig(out)).toContain('Signature is Valid');
     const text = pdftotext(out);
     for (const expected of ['星级平安单位检查报告', '报告测试公司', 'PRE-5', 'SAT-1', '评定星级', '组长（签署）']) expect(text).toContain(expected);
+    // The status in the app's words, and who printed it by name rather than cli:<account>.
+    expect(text.replace(/\s+/g, ' ')).toMatch(/状态 已定稿/);
+    expect(text).toMatch(/组长（签署）\s+命令行（/);
+    expect(text).toMatch(/报告出具\s+命令行（/);
+    expect(text).not.toContain('cli:');
   });
 });
 
 describe('dingxing identity', () => {
   it('shows the fingerprint and exports the public identity without any private key', async () => {
-    await cli('init', '--db', db);
     const shown = await cli('identity', 'show', '--db', db, '--json');
     expect(shown.code).toBe(0);
     const identity = shown.json<{ fingerprint: string; ed25519PublicKey: string; certificatePem: string }>();
@@ -98,5 +104,65 @@ describe('dingxing identity', () => {
     const exported = fs.readFileSync(out, 'utf8');
     expect(JSON.parse(exported)).toMatchObject({ format: 'dingxing.identity/1', fingerprint: identity.fingerprint });
     expect(exported).not.toMatch(/PRIVATE KEY/);
+  });
+});
+
+describe('dingxing identity create', () => {
+  const keyRows = (file: string) => {
+    const raw = new BetterSqlite3(file, { readonly: true });
+    try {
+      return raw.prepare('SELECT count(*) FROM workstation_keys').pluck().get() as number;
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('is the only command that makes keys: signing with DINGXING_KEY_PASSPHRASE set on a workstation without keys is refused and makes none', async () => {
+    const fresh = path.join(dir, 'fresh.sqlite');
+    const documents = path.join(dir, 'fresh.json');
+    fs.writeFileSync(documents, JSON.stringify([assessmentDocument({ name: '无密钥单位' })]));
+    const [id] = (await cli('assessments', 'import', documents, '--db', fresh, '--json')).json<string[]>();
+    const out = path.join(dir, 'no-keys.pdf');
+    const issue = await cli('certificate', 'issue', id as string, '--out', out, '--db', fresh);
+    expect(issue.code).toBe(1);
+    expect(issue.stderr).toContain('dingxing identity create');
+    expect((await cli('identity', 'export', '--out', path.join(dir, 'id.json'), '--db', fresh)).code).toBe(1);
+    const shown = await cli('identity', 'show', '--db', fresh, '--json');
+    expect(shown.code).toBe(0);
+    expect(shown.json()).toMatchObject({ keys: null });
+    expect(fs.existsSync(out)).toBe(false);
+    expect(keyRows(fresh)).toBe(0);
+
+    const created = await cli('identity', 'create', '--name', '汉阳区检查一组', '--db', fresh, '--json');
+    expect(created.code).toBe(0);
+    expect(created.json()).toMatchObject({ created: true, methods: ['passphrase'], workstationName: '汉阳区检查一组' });
+    expect(keyRows(fresh)).toBe(1);
+    expect((await cli('certificate', 'issue', id as string, '--out', out, '--db', fresh)).code).toBe(0);
+  });
+
+  it('refuses to make the keys twice, a short passphrase and a bad name with exit 1, and a missing passphrase with exit 2', async () => {
+    const again = await cli('identity', 'create', '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has its keys');
+    const fresh = path.join(dir, 'fresh.sqlite');
+    process.env.DINGXING_KEY_PASSPHRASE = 'short';
+    expect((await cli('identity', 'create', '--db', fresh)).code).toBe(1);
+    process.env.DINGXING_KEY_PASSPHRASE = passphrase;
+    expect((await cli('identity', 'create', '--name', ' ', '--db', fresh)).code).toBe(1);
+    delete process.env.DINGXING_KEY_PASSPHRASE;
+    const unasked = await cli('identity', 'create', '--db', fresh);
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain('DINGXING_KEY_PASSPHRASE');
+    expect(keyRows(fresh)).toBe(0);
+  });
+
+  it('names the workstation with `workstation name`, and says when it has no name yet', async () => {
+    const unnamed = await cli('workstation', 'name', '--db', db, '--json');
+    expect(unnamed.json()).toMatchObject({ workstationNamed: false });
+    expect((await cli('workstation', 'name', '--db', db)).stdout).toContain('not named yet');
+    const named = await cli('workstation', 'name', '江汉区检查二组', '--db', db, '--json');
+    expect(named.code).toBe(0);
+    expect(named.json()).toMatchObject({ workstationName: '江汉区检查二组', workstationNamed: true });
+    expect((await cli('identity', 'show', '--db', db, '--json')).json()).toMatchObject({ workstationName: '江汉区检查二组' });
   });
 });

@@ -9,7 +9,10 @@ import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { verifyCertificatePdf, verifyQrText } from '../../../electron/main/certificates/verify';
 import { unlockIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
-import { certificateWorld, newUscc, passphrase, pdfsig, pdftotext, scanQr, writePdf } from './world';
+import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
+import { cliActor } from '../../../electron/main/cli/cli-actor';
+import { testCore } from '../../helpers/core';
+import { assessmentDocument, certificateWorld, newUscc, passphrase, pdfsig, pdftotext, scanQr, writePdf } from './world';
 import { contextOf } from '../../helpers/context';
 
 async function refusal(promise: Promise<unknown>): Promise<DxError> {
@@ -77,11 +80,24 @@ describe('issuing a certificate', () => {
     expect((await issueCertificate(world.as('leader'), world.toolsWith(passphrase).keyStore, assessmentId)).certificate.number).toBe('WH-2026-420105-000002');
   });
 
-  it('refuses without a passphrase, saying how to give one', async () => {
+  it('refuses while the keys are locked, saying who unlocks them and how', async () => {
     const world = await certificateWorld();
     const error = await refusal(issueCertificate(world.as('leader'), world.toolsWith(null).keyStore, world.assess()));
+    expect(error.details?.reason).toBe('keys-locked');
     expect(error.message).toContain('DINGXING_KEY_PASSPHRASE');
-    expect(world.core.services.db.prepare('SELECT COUNT(*) FROM workstation_keys').pluck().get()).toBe(0);
+    expect(error.message).toContain('组长或管理员');
+    expect(world.core.services.db.prepare('SELECT COUNT(*) FROM certificates').pluck().get()).toBe(0);
+  });
+
+  it('never makes keys as a side effect of signing, even with a passphrase at hand', async () => {
+    const core = await testCore();
+    const clock = () => new Date('2026-12-01T10:00:00Z');
+    const [recorded] = importAssessmentDocuments(contextOf(core, cliActor(), clock), [{ source: 'test.json', json: assessmentDocument() }]);
+    const leader = contextOf(core, { userId: 'leader', name: 'leader', displayName: 'leader', roles: ['leader'] }, clock);
+    const error = await refusal(issueCertificate(leader, new PassphraseKeyStore(passphrase), recorded!.id));
+    expect(error.details?.reason).toBe('no-keys');
+    expect(error.message).toContain('dingxing identity create');
+    expect(core.services.db.prepare('SELECT COUNT(*) FROM workstation_keys').pluck().get()).toBe(0);
   });
 
   it('refuses an assessment that is not final, one with 0 stars and one that was superseded, with the reason', async () => {
@@ -106,7 +122,7 @@ describe('issuing a certificate', () => {
   it('never stores the private keys in clear', async () => {
     const world = await certificateWorld();
     await issueCertificate(world.as('leader'), world.tools.keyStore, world.assess());
-    const identity = await unlockIdentity(world.core.services.db, world.core.services.workstation, new PassphraseKeyStore(passphrase), world.core.services.platform.now());
+    const identity = await unlockIdentity(world.core.services.db, world.core.services.workstation, new PassphraseKeyStore(passphrase));
     world.core.services.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = fs.readFileSync(world.core.services.dbFile);
     const ed25519 = identity.ed25519PrivateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;

@@ -12,6 +12,7 @@ import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key
 import type { Core } from '../../../electron/main/core';
 import { perfectAnswers } from '../../unit/scoring/default-pack';
 import { testCore } from '../../helpers/core';
+import { makeKeys } from '../../helpers/keys';
 import { tempDir } from '../../helpers/temp';
 
 export const passphrase = 'correct horse battery staple';
@@ -53,6 +54,7 @@ export interface World {
 
 export async function certificateWorld(now: () => Date = () => new Date('2026-12-01T10:00:00Z')): Promise<World> {
   const core = await testCore();
+  await makeKeys(core, passphrase, now());
   const toolsWith = (text: string | null): Tools => ({ keyStore: text === null ? null : new PassphraseKeyStore(text), fontsDir: path.resolve('build/fonts'), dataDir: core.services.dataDir });
   return {
     core,

@@ -3,7 +3,7 @@
 import type { CallResult } from '@shared/api/call-result';
 import type { ErrorCode } from '@shared/api/errors';
 import type { ProcedureName } from '@shared/api/contract';
-import { onePixelPng, password, scratchDir, unitsCsv } from './world';
+import { onePixelPng, passphrase, password, scratchDir, unitsCsv } from './world';
 import type { World } from './world';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,7 +75,7 @@ export const cases: Case[] = [
   { name: 'assessments.saveDraft', input: async (w) => ({ id: await w.completeDraft(), answers: { 'RES-1': true } }), expect: 'ok' },
   { name: 'assessments.preview', input: async (w) => ({ id: await w.completeDraft(), answers: { 'RES-1': false } }), expect: 'ok' },
   { name: 'assessments.submit', input: async (w) => ({ id: await w.completeDraft() }), expect: 'ok' },
-  { name: 'assessments.reopen', input: async (w) => ({ id: await w.submitted() }), expect: 'ok' },
+  { name: 'assessments.reopen', input: async (w) => ({ id: await w.submitted(), reason: 'PRE-3 照片不清楚，请补拍 / retake the PRE-3 photo' }), expect: 'ok' },
   { name: 'assessments.sign', input: async (w) => ({ id: await w.submitted() }), expect: 'ok' },
   { name: 'assessments.finalize', input: async (w) => ({ id: await w.signed() }), expect: 'ok' },
   { name: 'assessments.supersede', input: async (w) => ({ id: await w.signed(), reason: '复核后更正 / corrected after review' }), expect: 'ok' },
@@ -163,7 +163,15 @@ export const cases: Case[] = [
     expect: 'ok',
   },
   { name: 'identity.show', input: () => ({}), expect: 'ok' },
-  { name: 'identity.ensure', input: () => ({}), expect: 'ok' },
+  { name: 'identity.get', input: () => ({}), expect: 'ok' },
+  { name: 'keys.status', input: () => ({}), expect: 'ok' },
+  // The world's keys were made beforehand: a second set is refused, whichever door asks.
+  { name: 'keys.create', input: () => ({ passphrase: 'a second passphrase' }), expect: 'CONFLICT' },
+  { name: 'keys.unlock', input: () => ({ passphrase }), expect: 'ok' },
+  { name: 'keys.lock', input: () => ({}), expect: 'ok' },
+  { name: 'verification.address', input: () => ({}), expect: 'ok' },
+  { name: 'verification.setAddress', input: () => ({ address: 'https://pingan.wuhan.gov.cn/verify' }), expect: 'ok' },
+  { name: 'workstation.setName', input: () => ({ name: '门户测试工作站' }), expect: 'ok' },
   { name: 'certificates.verifierPage', input: () => ({}), expect: 'ok' },
   { name: 'bundles.export', input: () => ({ full: false }), expect: 'ok' },
   { name: 'bundles.exportCity', input: () => ({}), expect: 'ok' },

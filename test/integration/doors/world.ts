@@ -9,6 +9,7 @@ import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@shared/api
 import type { Role } from '@shared/domain/roles';
 import type { Core } from '../../../electron/main/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { makeKeys } from '../../helpers/keys';
 import { nodePlatform } from '../../../electron/main/platform';
 import { hashPassword } from '../../../electron/main/users/password-hash';
 import { insertUser } from '../../../electron/main/users/user-store';
@@ -50,8 +51,11 @@ class OnDemandKeyStore extends PassphraseKeyStore {
   readonly asks = true;
 }
 
+/** A core whose keys were made on purpose beforehand, as `dingxing identity create` makes them. */
 export async function openWorldCore(): Promise<Core> {
-  return testCore({ platform: nodePlatform({ keyStore: new OnDemandKeyStore(passphrase), fontsDir: path.resolve('build/fonts'), now: () => fixedNow }) });
+  const core = await testCore({ platform: nodePlatform({ keyStore: new OnDemandKeyStore(passphrase), fontsDir: path.resolve('build/fonts'), now: () => fixedNow }) });
+  await makeKeys(core, passphrase, fixedNow);
+  return core;
 }
 
 function unwrap<T>(result: CallResult): T {
@@ -86,7 +90,7 @@ export function theMail(): Promise<Mail> {
     const cli = { actor: cliActor() };
     const laptop = await openWorldCore();
     const city = await openWorldCore();
-    // The first signature makes the keys; the identity then exists to be shown.
+    // A signed checkpoint in each, as a season's work leaves one.
     await laptop.checkpoints.sign('manual');
     await city.checkpoints.sign('manual');
     const laptopIdentityJson = await identityJson(laptop, false);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/main/core';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
+import { describeAuditProblems, verifyAuditLog } from '../../../electron/main/audit/verify-log';
 import { tempDbFile } from '../../helpers/temp';
 import { contextOf, recordedAs } from '../../helpers/context';
 
@@ -93,6 +94,31 @@ describe('dingxing audit verify', () => {
       expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'doomed'").pluck().get()).toBe(0);
     } finally {
       core.close();
+    }
+  });
+});
+
+describe('verifying while another process writes', () => {
+  it('does not take entries appended during the check for a cut-back log', async () => {
+    const dbFile = await auditedDatabase();
+    const checking = await openCore({ dbFile, jobMode: 'inline' });
+    const writing = await openCore({ dbFile, jobMode: 'inline' });
+    const db = checking.services.db;
+    const prepare = db.prepare.bind(db);
+    // The other process commits its entries just after the chain was read, before the counter is.
+    const interleaved = ((sql: string) => {
+      if (sql.includes('sqlite_sequence')) contextOf(writing, recordedAs('test')).audit({ action: 'meanwhile', data: {} });
+      return prepare(sql);
+    }) as typeof db.prepare;
+    db.prepare = interleaved;
+    try {
+      const result = verifyAuditLog(db, checking.services.workstation.id);
+      expect(describeAuditProblems(result)).toEqual([]);
+      expect(result.ok).toBe(true);
+    } finally {
+      db.prepare = prepare;
+      writing.close();
+      checking.close();
     }
   });
 });

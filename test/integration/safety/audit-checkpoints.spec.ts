@@ -7,6 +7,8 @@ import { openCore } from '../../../electron/main/core';
 import type { Core } from '../../../electron/main/core';
 import { nodePlatform } from '../../../electron/main/platform';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
+import { readPublicIdentity } from '../../../electron/main/crypto/identity';
+import { makeKeys } from '../../helpers/keys';
 import { entryHash, genesisHash } from '../../../electron/main/audit/audit-log';
 import { checkpointInterval, listCheckpointsSince } from '../../../electron/main/audit/checkpoints';
 import { createCheckpointer } from '../../../electron/main/audit/checkpointer';
@@ -17,8 +19,11 @@ import { contextOf, recordedAs } from '../../helpers/context';
 
 const passphrase = 'checkpoint-passphrase';
 
-async function coreWithKeys(dbFile = tempDbFile(), keyStore: ConstructorParameters<typeof PassphraseKeyStore>[0] | null = passphrase): Promise<Core> {
-  return openCore({ dbFile, jobMode: 'inline', platform: nodePlatform({ keyStore: keyStore === null ? null : new PassphraseKeyStore(keyStore) }) });
+/** A core whose workstation has its keys (made once, as `identity create` does), opened with `keyStore` as the door's. */
+async function coreWithKeys(dbFile = tempDbFile(), keyStore: ConstructorParameters<typeof PassphraseKeyStore>[0] | null = passphrase, platform = nodePlatform({ keyStore: keyStore === null ? null : new PassphraseKeyStore(keyStore) })): Promise<Core> {
+  const core = await openCore({ dbFile, jobMode: 'inline', platform });
+  if (readPublicIdentity(core.services.db, core.services.workstation) === null) await makeKeys(core, passphrase);
+  return core;
 }
 
 function addEntries(core: Core, count: number, from = 1): void {
@@ -84,7 +89,7 @@ describe('signed audit checkpoints', () => {
     addEntries(bare, checkpointInterval + 1);
     expect(await bare.checkpoints.ifDue()).toBeNull();
     bare.close();
-    const prompting = await openCore({ dbFile: tempDbFile(), jobMode: 'inline', platform: nodePlatform({ keyStore: { method: 'passphrase', asks: true, protect: () => Promise.reject(new Error('asked')), unprotect: () => Promise.reject(new Error('asked')) } }) });
+    const prompting = await coreWithKeys(tempDbFile(), null, nodePlatform({ keyStore: { method: 'passphrase', asks: true, protect: () => Promise.reject(new Error('asked')), unprotect: () => Promise.reject(new Error('asked')) } }));
     addEntries(prompting, checkpointInterval + 1);
     expect(await prompting.checkpoints.ifDue()).toBeNull();
     prompting.close();

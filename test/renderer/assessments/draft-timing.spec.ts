@@ -1,9 +1,10 @@
 // The draft's timers: the live score keeps up with fast answers, a failed save is retried, a deleted draft is never saved again.
+import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Assessment } from '@shared/api/procedures/assessments';
 
 const call = vi.fn();
-vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call } }));
+vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', onUnauthorized: () => () => undefined, loginSession: { token: null }, api: { call } }));
 const { useAssessmentDraft } = await import('../../../renderer/src/views/assessments/use-assessment-draft');
 
 const loaded = {
@@ -24,6 +25,8 @@ function previewOf(answers: Record<string, unknown>) {
 }
 
 beforeEach(() => {
+  // The draft reads the session's lock from the auth store: a locked session's saves wait.
+  setActivePinia(createPinia());
   vi.useFakeTimers();
   localStorage.clear();
   call.mockReset();

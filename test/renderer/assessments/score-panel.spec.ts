@@ -1,13 +1,17 @@
-// The side panel: the core's total and stars, the reason when awarded < by score, what is missing, and the role's buttons.
+// The side panel: the core's total and stars, the reason when awarded < by score, what is missing, and the buttons the
+// user's roles allow by the contract (no button that could only be refused).
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
+import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '@shared/domain/roles';
 import type { Assessment, Preview } from '@shared/api/procedures/assessments';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
 import type { SaveState } from '../../../renderer/src/views/assessments/use-assessment-draft';
 
-vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() } }));
+vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call: vi.fn() }, loginSession: { get: () => null, set: () => undefined }, onUnauthorized: () => () => undefined }));
 const { default: ScorePanel } = await import('../../../renderer/src/views/assessments/ScorePanel.vue');
+const { useAuthStore } = await import('../../../renderer/src/stores/auth');
 
 const assessment = { id: 'a1', status: 'draft', signedAt: null, signedBy: null, supersededById: null } as unknown as Assessment;
 const preview: Preview = {
@@ -18,10 +22,13 @@ const preview: Preview = {
   flagged: [],
 };
 
-function panel(props: Partial<{ assessment: Assessment; role: 'inspector' | 'leader'; saveState: SaveState }> = {}) {
+function panel({ roles = ['inspector'], ...props }: Partial<{ assessment: Assessment; roles: Role[]; saveState: SaveState }> = {}) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useAuthStore().user = { userId: 'u1', name: 'someone', displayName: '某人', roles };
   return mount(ScorePanel, {
-    props: { assessment, preview, saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 32).toISOString(), saveError: '', role: 'inspector', busy: false, ...props },
-    global: { plugins: [createAppI18n('zh-CN'), ElementPlus] },
+    props: { assessment, preview, saveState: 'saved', savedAt: new Date(2026, 10, 29, 14, 32).toISOString(), saveError: '', busy: false, ...props },
+    global: { plugins: [pinia, createAppI18n('zh-CN'), ElementPlus] },
   });
 }
 
@@ -98,10 +105,21 @@ describe('ScorePanel', () => {
     expect(wrapper.get('[data-testid="save-failed"]').text()).not.toMatch(/[A-Za-z]{4,}/);
   });
 
-  it('offers signing to a team leader only', () => {
+  it('offers signing and sending back to a team leader only', () => {
     const submitted = { ...assessment, status: 'submitted' } as Assessment;
-    expect(panel({ assessment: submitted, role: 'inspector' }).find('[data-testid="sign-button"]').exists()).toBe(false);
-    expect(panel({ assessment: submitted, role: 'leader' }).find('[data-testid="sign-button"]').exists()).toBe(true);
+    expect(panel({ assessment: submitted, roles: ['inspector'] }).find('[data-testid="sign-button"]').exists()).toBe(false);
+    expect(panel({ assessment: submitted, roles: ['leader'] }).find('[data-testid="sign-button"]').exists()).toBe(true);
+    expect(panel({ assessment: submitted, roles: ['leader'] }).find('[data-testid="reopen-button"]').exists()).toBe(true);
+  });
+
+  it('shows a city clerk or an admin no button on a draft or a signed assessment, since every one would be refused', () => {
+    for (const roles of [['city'], ['admin']] as Role[][]) {
+      const draft = panel({ roles });
+      for (const button of ['submit-button', 'save-button', 'discard-button']) expect(draft.find(`[data-testid="${button}"]`).exists()).toBe(false);
+      const signed = panel({ roles, assessment: { ...assessment, status: 'signed' } as Assessment });
+      for (const button of ['finalize-button', 'supersede-button']) expect(signed.find(`[data-testid="${button}"]`).exists()).toBe(false);
+    }
+    expect(panel({ roles: ['leader'], assessment: { ...assessment, status: 'signed' } as Assessment }).find('[data-testid="supersede-button"]').exists()).toBe(true);
   });
 
   it('says a save waits for the running import, in the view’s language', () => {

@@ -5,6 +5,7 @@ import ElementPlus from 'element-plus';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportIssue, ImportPreviewRow, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
+import { createPinia } from 'pinia';
 
 const call = vi.fn();
 vi.mock('../../../renderer/src/api/index', () => ({ transportKind: 'http', api: { call } }));
@@ -44,7 +45,7 @@ async function chooseFile(): Promise<void> {
   input.dispatchEvent(new Event('change'));
 }
 
-const mountDialog = () => mount(UnitImportDialog, { props: { modelValue: true }, attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), ElementPlus] } });
+const mountDialog = () => mount(UnitImportDialog, { props: { modelValue: true }, attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), ElementPlus, createPinia()] } });
 
 describe('UnitImportDialog', () => {
   it('shows a 100,000-row preview with 50,000 errors from its summary: the first 200 listed with the total', async () => {

@@ -129,8 +129,13 @@ describe('submitting and signing', () => {
     const unitId = addUnit(f.core);
     const draft = startAssessment(f.as(inspector), { unitId });
     submitAssessment(f.as(inspector), { id: draft.id, answers: fullAnswers(draft.form) });
-    expect(() => reopenAssessment(f.as(inspector), draft.id)).toThrow(/team leader/);
-    expect(reopenAssessment(f.as(leader), draft.id).status).toBe('draft');
+    expect(() => reopenAssessment(f.as(inspector), draft.id, 'PRE-3 照片不清楚')).toThrow(/team leader/);
+    const sentBack = reopenAssessment(f.as(leader), draft.id, 'PRE-3 照片不清楚，请补拍');
+    expect(sentBack).toMatchObject({ status: 'draft', sentBack: { reason: 'PRE-3 照片不清楚，请补拍', by: leader.displayName, at: expect.any(String) } });
+    // The inspector reads it with the draft, and the audit log keeps it.
+    expect(getAssessment(f.as(inspector), draft.id).sentBack?.reason).toBe('PRE-3 照片不清楚，请补拍');
+    const entry = f.core.services.db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.reopen' AND subject = ?").pluck().get(draft.id) as string;
+    expect(JSON.parse(entry)).toMatchObject({ reason: 'PRE-3 照片不清楚，请补拍' });
     submitAssessment(f.as(inspector), { id: draft.id });
     signAssessment(f.as(leader), draft.id);
     expect(finalizeAssessment(f.as(leader), draft.id).status).toBe('final');

@@ -12,7 +12,7 @@ type BackupHandlers = Pick<HandlerMap, keyof typeof backupProcedures>;
 export function backupHandlers(services: CoreServices): BackupHandlers {
   const backupDir = path.join(services.dataDir, 'backups');
   return {
-    'backups.list': () => ({ folder: backupDir, backups: listBackups(backupDir) }),
+    'backups.list': () => ({ folder: backupDir, backups: listBackups(backupDir, { workstationId: services.workstation.id, dbFile: services.dbFile }) }),
     'backups.restore': async ({ name }, context) => {
       const actor = requireActor(context);
       const file = backupPath(backupDir, name);

@@ -11,6 +11,9 @@ import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';
 import { listConflicts } from '../../bundles/conflict-store';
+import type { ConflictRow } from '../../bundles/conflict-store';
+import { describeRow, workstationName } from '../../records/record-names';
+import { bundleFileName } from '../../bundles/bundle-file-name';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust, setDistricts } from '../../bundles/trust-store';
@@ -49,7 +52,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     const owner = requireActor(context).userId;
     const signer = await signerMaterial(context.domain(), services.platform.keyStore);
     const stamp = now();
-    const fileName = named ?? `dingxing-${city ? 'city-' : ''}${services.workstation.name.replace(/[^A-Za-z0-9_-]/g, '') || 'workstation'}-${stamp.toISOString().slice(0, 10)}.dxb`;
+    const fileName = named ?? bundleFileName(db, services.workstation, city ? 'city' : 'workstation', stamp);
     const out = services.transfers.newFile(fileName);
     try {
       const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir });
@@ -58,6 +61,11 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       services.transfers.discardFile(out);
       throw error;
     }
+  }
+
+  /** A conflict with its record and its source named, for people. */
+  function named(conflict: ConflictRow) {
+    return { ...conflict, subject: describeRow(db, conflict.table, conflict.incoming), sourceName: workstationName(db, services.workstation, conflict.source) };
   }
 
   return {
@@ -72,8 +80,8 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
       return importInput(input, kinds, context);
     },
     'bundles.history': () => ({ exports: listExports(db), imports: listImports(db), receipts: listReceipts(db) }),
-    'bundles.conflicts': ({ status }) => listConflicts(db, status),
-    'bundles.resolveConflict': ({ id, keep }, context) => resolveConflict(context.domain(), id, keep),
+    'bundles.conflicts': ({ status }) => listConflicts(db, status).map(named),
+    'bundles.resolveConflict': ({ id, keep }, context) => named(resolveConflict(context.domain(), id, keep)),
     'trust.list': () => listTrusted(db).map((entry) => ({ ...entry, warnings: warningsOf(db, entry.workstationId) })),
     'trust.acknowledgeWarning': ({ id, note }, context) => {
       const ctx = context.domain();

@@ -18,7 +18,7 @@ import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, pageCertificateRows, toCertificate } from '../../certificates/repository';
 import { reportDocument } from '../../certificates/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
-import { readPublicIdentity } from '../../crypto/identity';
+import { noKeys, readPublicIdentity } from '../../crypto/identity';
 import { verifierData, verifierHtml } from '../../certificates/verifier-page';
 
 /** The verification procedures have their own module (certificate-verification.ts). */
@@ -74,7 +74,11 @@ export function certificateHandlers(services: CoreServices): CertificateHandlers
       return { fileName, pdfBase64: pdf.toString('base64') };
     },
     'identity.show': () => readPublicIdentity(db, services.workstation),
-    'identity.ensure': async (_input, context) => readPublicIdentity(db, services.workstation) ?? (await unlockedKeys(context.domain(), platform.keyStore)).publicIdentity,
+    'identity.get': () => {
+      const identity = readPublicIdentity(db, services.workstation);
+      if (!identity) throw noKeys();
+      return identity;
+    },
     'certificates.verifierPage': () => {
       const data = verifierData(db, today());
       return { html: verifierHtml(data), workstations: Object.keys(data.keys).length, revoked: Object.keys(data.revoked).length };

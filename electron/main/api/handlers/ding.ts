@@ -34,13 +34,12 @@ export function dingHandlers(services: CoreServices): DingHandlers {
   return {
     'ding.table': ({ cycle }) => {
       const table = dingTable(db, cycleOf(cycle));
-      const last = dingTable(db, table.cycle - 1);
       return {
         cycle: table.cycle,
         cycles: knownCycles(db),
         rubric: table.rubric,
         rows: table.rows,
-        previous: last.rows.map((row) => ({ district: row.district, grade: row.evaluated ? row.grade : null })),
+        previous: table.rows.map((row) => ({ district: row.district, grade: row.previousGrade })),
       };
     },
     'ding.district': ({ district, cycle }) => districtDashboard(db, district, cycleOf(cycle), localDate(now())),

@@ -18,6 +18,7 @@ import { sessionProcedures } from '@shared/api/procedures/session';
 import { systemProcedures } from '@shared/api/procedures/system';
 import { unitProcedures } from '@shared/api/procedures/units';
 import { userProcedures } from '@shared/api/procedures/users';
+import { workstationProcedures } from '@shared/api/procedures/workstation';
 import type { Dispatcher, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 
@@ -59,6 +60,7 @@ export function createHandlers(services: CoreServices, dispatcher: () => Dispatc
     ...lazyDomain(dingProcedures, async () => (await import('./ding')).dingHandlers(services)),
     ...lazyDomain(bundleProcedures, async () => (await import('./bundles')).bundleHandlers(services)),
     ...lazyDomain(fileProcedures, async () => (await import('./files')).fileHandlers(services)),
+    ...lazyDomain(workstationProcedures, async () => (await import('./workstation')).workstationHandlers(services)),
     ...lazyDomain(planProcedures, async () => (await import('./plan')).planHandlers(services)),
     ...lazyDomain(registryProcedures, async () => (await import('./registry')).registryHandlers(services)),
   };

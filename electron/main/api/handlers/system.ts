@@ -31,6 +31,7 @@ export function systemHandlers(services: CoreServices, dispatcher: () => Dispatc
       appVersion: services.appVersion,
       workstationId: services.workstation.id,
       workstationName: services.workstation.name,
+      workstationNamed: services.workstation.named,
       dbFile: services.dbFile,
       schemaVersion: schemaVersionOf(services.db),
       latestSchemaVersion,

@@ -8,10 +8,12 @@ export const conflictsListCommand: CliCommand = {
   summary: 'List the records a bundle import held as conflicts (both versions side by side with --json)',
   options: { all: { type: 'boolean', help: 'resolved ones too' } },
   async run(context) {
+    // Named as people know the record and its source, as the app shows them (ids stay for `resolve`).
     const conflicts = await callCore(await context.core(), 'bundles.conflicts', { status: context.values.all === true ? 'all' : 'open' });
     const lines = conflicts.map((conflict) => {
       const changed = Object.keys(conflict.incoming).filter((key) => JSON.stringify(conflict.incoming[key]) !== JSON.stringify(conflict.local?.[key]));
-      return `${conflict.id}  ${conflict.table} ${conflict.recordId}  ${conflict.status}${conflict.resolution ? ` (${conflict.resolution})` : ''}\n  ${conflict.reason}\n  不同字段 differing fields: ${changed.join(', ')}`;
+      const what = [conflict.subject.name ?? conflict.subject.unitName, conflict.subject.cycle === null ? null : `${conflict.subject.cycle}`].filter((part) => part !== null).join(' · ');
+      return `${conflict.id}  ${conflict.table} ${what || conflict.recordId}  ${conflict.status}${conflict.resolution ? ` (${conflict.resolution})` : ''}\n  来自 from: ${conflict.sourceName ?? conflict.source}\n  ${conflict.reason}\n  不同字段 differing fields: ${changed.join(', ')}`;
     });
     context.print(conflicts, conflicts.length === 0 ? '没有待处理的冲突 (no conflicts to resolve)' : lines.join('\n'));
   },

@@ -10,7 +10,7 @@ const quietBelowUnits = 10_000;
 
 export const demoCommand: CliCommand = {
   path: ['demo'],
-  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks the workstation key)',
+  summary: 'Fill the database with a realistic demo data set (units in every district, three cycles of assessments, rectifications, and certificates when DINGXING_KEY_PASSPHRASE unlocks keys made by identity create; else it says why there are none)',
   options: {
     units: { type: 'string', help: `N  how many units (default 300, at most ${demoLimits.units.max.toLocaleString('en-US')}: a city office's registry)` },
     cycles: { type: 'string', help: `N  how many yearly cycles of assessments, ending with 2026 (default 3, at most ${demoLimits.cycles.max})` },
@@ -28,8 +28,8 @@ export const demoCommand: CliCommand = {
     const certificatesBar = progressBar(context.io, '证书 certificates', { terminal });
     let result;
     try {
-      // Certificates need the workstation key: unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
-      result = await callCore(await context.core(), 'demo.load', { units, cycles, ...(seed !== undefined ? { seed } : {}), certificates: true }, showProgress ? {
+      // Certificates need the keys made by `identity create`, unlocked by DINGXING_KEY_PASSPHRASE, never by a prompt.
+      result = await callCore(await context.core(), 'demo.load', { units, cycles, ...(seed !== undefined ? { seed } : {}) }, showProgress ? {
         onProgress(done, total, message) {
           if (message === 'certificates') {
             unitsBar.finish();
@@ -42,11 +42,11 @@ export const demoCommand: CliCommand = {
       certificatesBar.finish();
     }
     const { certificates, certificatesSkipped, ...loaded } = result;
-    const certificateLine = certificatesSkipped === undefined
+    const certificateLine = certificatesSkipped == null
       ? `已签发 ${certificates ?? 0} 张证书 / ${certificates ?? 0} certificates issued.`
-      : `${certificatesSkipped.message} / ${certificatesSkipped.messageEn}.`;
+      : `${certificatesSkipped.message}。\n${certificatesSkipped.messageEn}.`;
     context.print(
-      { ...loaded, certificates: certificates ?? 0, ...(certificatesSkipped === undefined ? {} : { certificatesSkipped }) },
+      { ...loaded, certificates: certificates ?? 0, ...(certificatesSkipped == null ? {} : { certificatesSkipped }) },
       `Demo data loaded into ${context.dbFile}: ${result.units} units, ${result.assessments} assessments (${result.signed} signed, ${result.submitted} submitted, ${result.drafts} drafts), ${result.rectifications} rectifications.\n${certificateLine}`,
     );
   },

@@ -16,7 +16,7 @@ import { certificateIssueCommand, certificateListCommand, certificatePrintComman
 import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { verifierExportCommand } from './verifier';
-import { identityExportCommand, identityShowCommand } from './identity';
+import { identityCreateCommand, identityExportCommand, identityShowCommand, workstationNameCommand } from './identity';
 import { dingCommand, dingInputsImportCommand } from './ding';
 import { summaryCommand } from './summary';
 import { exportCommand, importCommand } from './bundles';
@@ -24,4 +24,4 @@ import { trustAcknowledgeCommand, trustAddCommand, trustDistrictsCommand, trustL
 import { conflictsListCommand, conflictsResolveCommand } from './conflicts';
 import { planImportCommand, planListCommand } from './plan';
 
-export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityShowCommand, identityExportCommand, dingCommand, dingInputsImportCommand, summaryCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, trustAcknowledgeCommand, trustDistrictsCommand, conflictsListCommand, conflictsResolveCommand, planImportCommand, planListCommand];
+export const commands: CliCommand[] = [initCommand, serveCommand, backupCommand, restoreCommand, unitsImportCommand, unitsListCommand, scoreCommand, rescoreCommand, rubricImportCommand, rubricListCommand, rubricShowCommand, assessmentsImportCommand, assessmentsListCommand, demoCommand, auditVerifyCommand, auditCheckpointCommand, usersAddCommand, usersListCommand, usersDisableCommand, certificateIssueCommand, certificatePrintCommand, certificateListCommand, certificateRevokeCommand, reportCommand, verifyCommand, verifierExportCommand, identityCreateCommand, identityShowCommand, identityExportCommand, workstationNameCommand, dingCommand, dingInputsImportCommand, summaryCommand, exportCommand, importCommand, trustAddCommand, trustListCommand, trustRevokeCommand, trustAcknowledgeCommand, trustDistrictsCommand, conflictsListCommand, conflictsResolveCommand, planImportCommand, planListCommand];

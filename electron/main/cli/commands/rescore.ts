@@ -1,6 +1,8 @@
 /**
- * `dingxing rescore [--rubric ID] [--cycle Y] [FILE.json…]`: old and new total/stars side by side;
- * changes nothing. Without --rubric, the pack in force for the cycle (e.g. one a city bundle brought).
+ * `dingxing rescore [--rubric ID] [--cycle Y] [--all] [FILE.json…]`: old and new total/stars side by
+ * side for what the other rubric changes (every one with --all), then a count; changes nothing.
+ * Without --rubric, the pack in force for the cycle (e.g. one a city bundle brought). --json always
+ * lists every row, with the counts.
  */
 import { PackRefSchema } from '@shared/rubric/pack-ref';
 import type { CliCommand } from '../command';
@@ -23,14 +25,26 @@ function delta(row: RescoreRow): string {
   return `${points >= 0 ? '+' : ''}${points} / ${stars >= 0 ? '+' : ''}${stars}★`;
 }
 
+/** The same total and stars under both rubrics, both scored: nothing to show a person. */
+function unchanged(row: RescoreRow): boolean {
+  return row.old.error === null && row.new.error === null && row.old.total === row.new.total && row.old.awardedStars === row.new.awardedStars;
+}
+
+function countLine(rows: readonly RescoreRow[], rubric: string): string {
+  const same = rows.filter(unchanged).length;
+  const starsChanged = rows.filter((row) => !unchanged(row) && row.old.awardedStars !== row.new.awardedStars).length;
+  return `按 ${rubric} 重新计分 ${rows.length} 份：${rows.length - same} 份有变化（其中星级变化 ${starsChanged} 份），${same} 份不变 / re-scored ${rows.length} under ${rubric}: ${rows.length - same} changed (${starsChanged} with other stars), ${same} unchanged`;
+}
+
 export const rescoreCommand: CliCommand = {
   path: ['rescore'],
   summary: 'Show how assessments (signed ones in the database, and files) would score under another rubric version',
-  args: '[--rubric ID@VERSION] [--cycle Y] [FILE.json…]',
+  args: '[--rubric ID@VERSION] [--cycle Y] [--all] [FILE.json…]',
   positionals: { min: 0 },
   options: {
     rubric: { type: 'string', help: 'ID@VERSION  the rubric pack to re-score with (default with --cycle: the pack in force for that cycle)' },
     cycle: { type: 'string', help: 'Y  only stored assessments of this cycle' },
+    all: { type: 'boolean', help: 'list every assessment, the unchanged ones too (default: only what changed, then the count)' },
   },
   async run(context) {
     const named = stringOption(context.values, 'rubric');
@@ -44,13 +58,16 @@ export const rescoreCommand: CliCommand = {
       return { source: file, document };
     });
     const { rubric, rows } = await callCore(await context.core(), 'scoring.rescore', { ...(named === undefined ? {} : { rubric: named }), ...(cycle === undefined ? {} : { cycle }), documents });
-    const human =
-      rows.length === 0
-        ? `No signed assessments${cycle === undefined ? '' : ` of cycle ${cycle}`} and no files to re-score.`
-        : formatTable(
+    const shown = context.values.all === true ? rows : rows.filter((row) => !unchanged(row));
+    const table =
+      shown.length === 0
+        ? ''
+        : `${formatTable(
             ['source', 'unit', 'cycle', 'old rubric', 'old total/stars', `new (${rubric})`, 'change'],
-            rows.map((row) => [row.source, row.unit, String(row.cycle), row.old.rubric, cell(row.old), cell(row.new), delta(row)]),
-          );
-    context.print({ rubric, rows }, human);
+            shown.map((row) => [row.source, row.unit, String(row.cycle), row.old.rubric, cell(row.old), cell(row.new), delta(row)]),
+          )}\n`;
+    const human = rows.length === 0 ? `No signed assessments${cycle === undefined ? '' : ` of cycle ${cycle}`} and no files to re-score.` : `${table}${countLine(rows, rubric)}`;
+    const changed = rows.filter((row) => !unchanged(row)).length;
+    context.print({ rubric, rows, changed, unchanged: rows.length - changed }, human);
   },
 };

@@ -23,7 +23,8 @@ import { migration0016 } from './0016-audit-chain-warnings';
 import { migration0017 } from './0017-unit-stars-by-cycle';
 import { migration0018 } from './0018-list-filter-indexes';
 import { migration0019 } from './0019-city-registry';
+import { migration0020 } from './0020-assessment-sent-back';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
 
 export const latestSchemaVersion = migrations.length;

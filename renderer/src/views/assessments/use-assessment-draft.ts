@@ -5,10 +5,11 @@
  * a local copy between saves, evidence, and the workflow actions. Answers the core refuses stay
  * in the form, flagged, and every other answer is still saved and scored.
  */
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, watch } from 'vue';
 import type { Answer, Answers, Assessment, DraftDetails, Evidence, Preview, SurveyTally } from '@shared/api/procedures/assessments';
 import type { DxError } from '@shared/api/errors';
 import { api } from '../../api';
+import { useAuthStore } from '../../stores/auth';
 import { fileToBase64 } from '../units/file-bytes';
 import { dropLocalCopy, keepLocalCopy, takeLocalCopy } from './local-backup';
 import { tallyToAnswer } from './survey-tally';
@@ -16,8 +17,12 @@ import { tallyToAnswer } from './survey-tally';
 export { maxEvidenceBytes as evidenceMaxBytes } from '@shared/limits';
 export const evidenceTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
-/** `queued`: a job is writing to the database; the save waits for it and then commits. */
-export type SaveState = 'idle' | 'saving' | 'queued' | 'saved' | 'failed';
+/**
+ * `queued`: a job is writing to the database; the save waits for it and then commits.
+ * `locked`: the session is locked (or ended) behind the lock screen; the save waits for the
+ * password and goes as soon as the person is back: nothing failed, nothing is lost.
+ */
+export type SaveState = 'idle' | 'saving' | 'queued' | 'saved' | 'failed' | 'locked';
 
 /** How long a save may take before the form asks whether it waits for a job. */
 const queuedCheckMs = 800;
@@ -33,7 +38,13 @@ export function saveFailure(caught: unknown): string {
   return typeof code === 'string' ? code : 'offline';
 }
 
+/** The core refused for want of a live session: the lock screen is up, the save waits for it. */
+function refusedForLock(caught: unknown): boolean {
+  return (caught as Partial<DxError> | null)?.code === 'UNAUTHORIZED';
+}
+
 export function useAssessmentDraft() {
+  const auth = useAuthStore();
   const assessment = ref<Assessment | null>(null);
   const answers = reactive<Answers>({});
   const surveys = reactive<Record<string, SurveyTally>>({});
@@ -205,6 +216,11 @@ export function useAssessmentDraft() {
     if (autosave && !dirty) return true;
     clearTimeout(saveTimer);
     stopRetry();
+    if (auth.locked || auth.ended) {
+      // Behind the lock screen: wait for the password instead of failing (the watch below saves).
+      saveState.value = 'locked';
+      return false;
+    }
     saveState.value = 'saving';
     dirty = false;
     const changesSent = changes;
@@ -232,6 +248,11 @@ export function useAssessmentDraft() {
     } catch (caught) {
       if (disposed) return false;
       dirty = true;
+      if (refusedForLock(caught)) {
+        saveState.value = 'locked';
+        if (!autosave) throw caught;
+        return false;
+      }
       saveState.value = 'failed';
       saveError.value = saveFailure(caught);
       // A draft that is gone or can no longer be edited will not save however often it is tried.
@@ -246,6 +267,14 @@ export function useAssessmentDraft() {
   /** Tries a failed save again now, instead of waiting for its countdown. */
   const retryNow = () => save(true);
 
+  // Back from the lock screen: what waited is saved now.
+  watch(
+    () => auth.locked || auth.ended,
+    (covered) => {
+      if (!covered && saveState.value === 'locked') void save(true);
+    },
+  );
+
   async function act(action: () => Promise<Assessment>): Promise<Assessment> {
     const next = await action();
     assessment.value = next;
@@ -258,7 +287,7 @@ export function useAssessmentDraft() {
   const submit = () => act(() => api.call('assessments.submit', { id: (assessment.value as Assessment).id, answers: answersCopy(), details: details() }));
   const sign = () => act(() => api.call('assessments.sign', { id: (assessment.value as Assessment).id }));
   const finalize = () => act(() => api.call('assessments.finalize', { id: (assessment.value as Assessment).id }));
-  const reopen = () => act(() => api.call('assessments.reopen', { id: (assessment.value as Assessment).id }));
+  const reopen = (reason: string) => act(() => api.call('assessments.reopen', { id: (assessment.value as Assessment).id, reason }));
 
   /** Checks type and size here too, so a wrong file is refused before it is sent. */
   async function addEvidence(itemId: string, file: File): Promise<Evidence> {
