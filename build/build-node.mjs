@@ -5,7 +5,23 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * pinyin-pro's dictionaries are slow to load and a frozen migration imports the package at its top
+ * (db/migrations/0010-units-name-sort.ts): every import of it is served by a module that loads
+ * the package on the first call (electron/main/units/pinyin-on-demand.ts), so opening a database
+ * does not load it. The migration's file, and its recorded hash, stay as they are.
+ */
+const pinyinOnDemand = {
+  name: 'pinyin-on-demand',
+  setup(context) {
+    const shim = new URL('../electron/main/units/pinyin-on-demand.ts', import.meta.url).pathname;
+    context.onResolve({ filter: /^pinyin-pro$/ }, (args) => (args.kind === 'import-statement' ? { path: shim } : undefined));
+  },
+};
+
 const common = {
+  plugins: [pinyinOnDemand],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -34,14 +34,14 @@ export interface BrokenEntry {
   missing: { from: number; to: number } | null;
 }
 
-export interface AuditVerification {
+export interface ChainVerification {
   ok: boolean;
   entries: number;
   firstBroken: BrokenEntry | null;
 }
 
 /** `visit` sees every entry, also after a break (the records check needs the whole log). */
-export function verifyAuditChain(db: Database, visit?: (row: AuditRow) => void): AuditVerification {
+export function verifyAuditChain(db: Database, visit?: (row: AuditRow) => void): ChainVerification {
   let expectedPrev = genesisHash;
   let entries = 0;
   let firstBroken: BrokenEntry | null = null;

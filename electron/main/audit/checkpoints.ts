@@ -8,23 +8,12 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
+import type { AuditCheckpoint } from '@shared/api/procedures/audit';
 
-export type CheckpointReason = 'interval' | 'export' | 'manual';
+export type CheckpointReason = AuditCheckpoint['reason'];
 
 /** A checkpoint as stored and as it travels in bundles (`records/audit_checkpoints.jsonl`). */
-export interface AuditCheckpoint {
-  id: string;
-  workstationId: string;
-  seq: number;
-  entryId: string;
-  hash: string;
-  reason: CheckpointReason;
-  signedAt: string;
-  /** Raw Ed25519 public key, base64url. */
-  publicKey: string;
-  /** Ed25519 signature of checkpointBytes(), base64url. */
-  signature: string;
-}
+export type { AuditCheckpoint };
 
 /** Sign a checkpoint after this many new audit entries (and at every export). */
 export const checkpointInterval = 100;

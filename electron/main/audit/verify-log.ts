@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { checkAuditedRecords, describeMissing, EntryIndex } from './audited-records';
 import type { AuditedRecordsCheck } from './audited-records';
 import { describeBreak, seqRange, verifyAuditChain } from './audit-verify';
-import type { AuditVerification } from './audit-verify';
+import type { ChainVerification } from './audit-verify';
 import { describeCheckpointProblem, verifyOwnCheckpoints } from './checkpoint-verify';
 import type { CheckpointVerification } from './checkpoint-verify';
 
@@ -27,7 +27,7 @@ export interface HeadCheck {
   problem: HeadProblem | null;
 }
 
-export interface AuditLogVerification extends AuditVerification {
+export interface AuditLogVerification extends ChainVerification {
   checkpoints: CheckpointVerification;
   head: HeadCheck;
   records: AuditedRecordsCheck;
@@ -46,7 +46,6 @@ function checkHead(db: Database, lastSeq: number | null, newestCheckpointSeq: nu
  * the chain is read, and a counter read after them would make the log look cut back.
  */
 export function verifyAuditLog(db: Database, workstationId: string): AuditLogVerification {
-  // A read transaction (BEGIN DEFERRED): it writes nothing, so it takes no write lock.
   return db.transaction(() => verifyInSnapshot(db, workstationId)).deferred();
 }
 

@@ -10,14 +10,14 @@ import { cliActor } from './cli-actor';
 /** What a command may hold of the core: its dispatcher, and what opening it did. */
 export type CliCore = Pick<Core, 'dispatcher' | 'migrated'>;
 
-export interface CallOptions {
+export interface CliCallOptions {
   /** Progress of a long job, as the app's progress bar gets it. */
   onProgress?(done: number, total: number, message?: string): void;
 }
 
 let jobs = 0;
 
-export async function callCore<N extends ProcedureName>(core: CliCore, name: N, input: ProcedureInput<N>, options: CallOptions = {}): Promise<ProcedureOutput<N>> {
+export async function callCore<N extends ProcedureName>(core: CliCore, name: N, input: ProcedureInput<N>, options: CliCallOptions = {}): Promise<ProcedureOutput<N>> {
   const listener = options.onProgress;
   const jobId = listener === undefined ? undefined : `cli-${process.pid}-${(jobs += 1)}`;
   const unsubscribe = listener === undefined ? undefined : core.dispatcher.onProgress((progress) => {

@@ -4,7 +4,7 @@ import type { registryProcedures, StaleBasisRow } from '@shared/api/procedures/r
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { decideStaleBasis, findStaleBasis, listStaleBases } from '../../assessments/stale-basis';
-import type { StaleBasisRow as StoredMark } from '../../assessments/stale-basis';
+import type { StoredStaleBasis as StoredMark } from '../../assessments/stale-basis';
 import { supersedeAssessment } from '../../assessments/workflow';
 
 type RegistryHandlers = Pick<HandlerMap, keyof typeof registryProcedures>;

@@ -8,7 +8,7 @@ import { DxError } from '@shared/api/errors';
 import { WorkstationNameSchema } from '@shared/domain/workstation';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
-import type { PublicIdentity } from '@shared/api/procedures/certificates';
+import type { PublicIdentity } from '@shared/domain/identity-file';
 import { callCore } from '../call-core';
 import { readNewKeyPassphrase } from '../read-password';
 import { outFile } from './certificates';

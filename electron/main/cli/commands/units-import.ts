@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
-import { ImportReportSchema } from '@shared/api/procedures/units';
-import type { ImportIssue, ImportReport } from '@shared/api/procedures/units';
+import { UnitImportReportSchema } from '@shared/api/procedures/units';
+import type { ImportIssue, UnitImportReport } from '@shared/api/procedures/units';
 import { issuesCsv } from '@shared/text/issues-csv';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
@@ -38,7 +38,7 @@ function issueOfError(error: DxError): ImportIssue {
 }
 
 /** The report of a file refused whole (unreadable, wrong type, missing columns), before any row is checked. */
-function fileLevelReport(fileName: string, errors: ImportIssue[]): ImportReport {
+function fileLevelReport(fileName: string, errors: ImportIssue[]): UnitImportReport {
   return {
     fileName,
     format: fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
@@ -80,14 +80,14 @@ export const unitsImportCommand: CliCommand = {
       if (error instanceof DxError) throw error;
       throw new DxError('BAD_INPUT', `无法读取文件 ${file} / cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    let report: ImportReport;
+    let report: UnitImportReport;
     try {
       // A refused file leaves the database as it was; one this command created is removed again (run-cli.ts).
       report = await callCore(await context.core(), 'units.import', { fileName, contentBase64: Buffer.from(bytes).toString('base64'), mode: context.values.update === true ? 'update' : 'add' });
     } catch (error) {
       if (!(error instanceof DxError) || error.code !== 'BAD_INPUT') throw error;
       // Rows refused: the whole report; a file refused whole (unreadable, missing columns): its one reason.
-      const refused = ImportReportSchema.safeParse(error.details?.report);
+      const refused = UnitImportReportSchema.safeParse(error.details?.report);
       report = refused.success ? refused.data : fileLevelReport(fileName, [issueOfError(error)]);
       // Rows were refused (an error on a line below the header): the database was opened for them,
       // and stays; a file refused whole (unreadable, too big, columns missing) creates none.
