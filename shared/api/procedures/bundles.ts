@@ -109,12 +109,16 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
-/** A bundle to import: an upload (files.*), or a small one as base64 in one call. */
+/**
+ * A bundle to import: an upload (files.*), or a small one as base64 in one call; an empty file
+ * too (as a killed copy leaves one), which the import refuses with its report like any other
+ * file that is not a bundle.
+ */
 const BundleFileSchema = z.union([
   z.object({ uploadId: TransferIdSchema }),
   z.object({
     fileName: z.string().min(1).max(255),
-    contentBase64: z.string().min(1).max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
+    contentBase64: z.string().max(base64Length(maxImportFileBytes), `文件超过 ${formatMegabytes(maxImportFileBytes)} 的上限 / the file is over the ${formatMegabytes(maxImportFileBytes)} limit`),
   }),
 ]);
 

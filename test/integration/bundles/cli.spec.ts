@@ -95,6 +95,19 @@ describe('dingxing export / import / trust', () => {
     expect(bad.stderr).toMatch(/workstationName/);
   });
 
+  it('writes the bundle under its name only when whole, and refuses an empty file with its report', async () => {
+    const exported = await cli('export', '--out', at('whole.dxb'), '--db', db('laptop'), '--json');
+    expect(exported.code).toBe(0);
+    // Nothing but the bundle itself is left in the folder: it went through a temporary name.
+    expect(fs.readdirSync(folder).filter((name) => name.startsWith('whole.dxb'))).toEqual(['whole.dxb']);
+    expect(fs.statSync(at('whole.dxb')).size).toBe(exported.json<{ bytes: number }>().bytes);
+    // What a copy killed at its first byte leaves: refused as not a bundle, with the report, not a usage error.
+    fs.writeFileSync(at('empty.dxb'), '');
+    const refused = await cli('import', at('empty.dxb'), '--db', db('city'), '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ refused: 1, reports: [{ file: 'empty.dxb', status: 'refused' }] });
+  });
+
   it('lists a held conflict and resolves it', async () => {
     fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '冲突公司', uscc: null })]));
     await cli('assessments', 'import', at('a.json'), '--db', db('laptop'));

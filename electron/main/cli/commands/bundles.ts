@@ -5,10 +5,12 @@
  * key (DINGXING_KEY_PASSPHRASE, or a prompt at a terminal). A bundle crosses the dispatcher in
  * pieces, as it does for the app, so a season's bundle is never whole in memory.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '@shared/bundle/report';
 import type { CliCommand } from '../command';
 import { callCore } from '../call-core';
+import type { CliCore } from '../call-core';
 import { downloadTo, uploadFile } from '../file-transfers';
 import { outFile } from './certificates';
 
@@ -62,6 +64,12 @@ function reportText(report: ImportReport): string {
   return lines.join('\n');
 }
 
+/** An upload, or an empty file (an upload needs bytes) in one call: the import refuses it with its report. */
+async function bundleInput(core: CliCore, file: string): Promise<{ uploadId: string } | { fileName: string; contentBase64: string }> {
+  const empty = fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size === 0;
+  return empty ? { fileName: path.basename(file), contentBase64: '' } : { uploadId: await uploadFile(core, file) };
+}
+
 export const importCommand: CliCommand = {
   path: ['import'],
   summary: 'Verify signed bundles (.dxb) and merge them; prints what was added, already present, linked, held as conflicts or refused',
@@ -70,7 +78,7 @@ export const importCommand: CliCommand = {
   async run(context) {
     const core = await context.core();
     const reports: ImportReport[] = [];
-    for (const file of context.positionals) reports.push(await callCore(core, 'bundles.importAny', { uploadId: await uploadFile(core, file) }));
+    for (const file of context.positionals) reports.push(await callCore(core, 'bundles.importAny', await bundleInput(core, file)));
     const refused = reports.filter((report) => report.status === 'refused').length;
     context.print({ reports, refused }, reports.map(reportText).join('\n'));
     return refused > 0 ? 1 : 0;
