@@ -102,34 +102,44 @@ function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
 
 /** An answer's points and its finished trace entry (frozen when kept: results share it). */
 export interface ScoredAnswer {
+  /** The answer as given (−0 as 0). */
+  answer: unknown;
   /** Hundredths of a point; negative for deductions. */
   points: number;
   entry: TraceEntry;
 }
 
-/** Answers an item keeps the scoring of, at most: enough for every yes/no, half point, small count and most percents a season brings. */
-const keptAnswersPerItem = 1000;
+/** Numeric answers an item keeps the scoring of, at most: enough for every half point, small count and most percents a season brings. */
+const keptNumbersPerItem = 1000;
+
+function keptScoring(plan: ItemPlan, answer: unknown): ScoredAnswer | undefined {
+  if (typeof answer === 'boolean') return answer ? plan.keptYes : plan.keptNo;
+  if (typeof answer === 'number') return plan.keptNumbers.get(answer);
+  return undefined;
+}
+
+function keep(plan: ItemPlan, answer: unknown, scored: ScoredAnswer): void {
+  if (answer === true) plan.keptYes = scored;
+  else if (answer === false) plan.keptNo = scored;
+  else if (typeof answer === 'number' && plan.keptNumbers.size < keptNumbersPerItem) plan.keptNumbers.set(answer, scored);
+  else return;
+  Object.freeze(scored.entry);
+}
 
 /**
  * The points and trace entry of an answer, or what is wrong with it (answers.ts). Both depend on
  * the answer alone, and answers repeat across assessments (yes/no, half points, small counts,
- * percents with two places): each item keeps what it made of the valid answers it has scored,
- * so 100,000 assessments check and word each answer once. A survey's answer is an object and
- * is scored each time.
+ * percents with two places): each item keeps what it made of the valid yes, no and numbers it
+ * has scored, so 100,000 assessments check and word each such answer once. A survey's answer is
+ * an object and is scored each time.
  */
 export function scoreAnswer(plan: ItemPlan, answer: unknown): ScoredAnswer | string {
-  const keep = typeof answer === 'number' || typeof answer === 'boolean';
-  if (keep) {
-    const known = plan.scoredAnswers.get(answer);
-    if (known !== undefined) return known;
-  }
+  const kept = keptScoring(plan, answer);
+  if (kept !== undefined) return kept;
   const problem = answerProblem(plan, answer);
   if (problem !== null) return problem;
   const { points, whyZh, whyEn } = computeOutcome(plan, answer);
-  const scored = { points, entry: itemTraceEntry(plan.id, points / 100, plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
-  if (keep && plan.scoredAnswers.size < keptAnswersPerItem) {
-    Object.freeze(scored.entry);
-    plan.scoredAnswers.set(answer, scored);
-  }
+  const scored: ScoredAnswer = { answer, points, entry: itemTraceEntry(plan.id, points / 100, plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
+  keep(plan, answer, scored);
   return scored;
 }

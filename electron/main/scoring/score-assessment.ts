@@ -103,12 +103,11 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
       trace.push(item.missingEntry);
       continue;
     }
-    const { points, entry } = answered;
-    const answer = entry.answer; // the answer as given (an item's entry carries it)
+    const { answer, points, entry } = answered;
     trace.push(entry);
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
     else addOnRaw += points;
-    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
+    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = answered;
     if (item.kind === 'veto' && answer === true) vetoItems.push(item);
     if (item.kind === 'gate' && toHundredths(answer as number) < item.required) failedGates.push(item);
     if (item.kind === 'survey') {
