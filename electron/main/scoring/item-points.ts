@@ -2,7 +2,7 @@
  * The points one answered item gives or takes, in integer hundredths rounded half up at the
  * item (docs/domain.md, item kinds), with the sentence that explains them in both languages.
  */
-import { divideRoundHalfUp, toHundredths } from '@shared/rubric/decimal';
+import { divideRoundHalfUp, fromHundredths, toHundredths } from '@shared/rubric/decimal';
 import { formatHundredths as p } from '@shared/rubric/format-hundredths';
 import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
@@ -52,14 +52,13 @@ function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
     case 'deduct': {
       const count = answer as number;
       const raw = plan.per * count;
-      const taken = raw > plan.cap ? plan.cap : raw;
-      const capped = raw > plan.cap ? `，已达上限${p(plan.cap)}分` : '';
-      const cappedEn = raw > plan.cap ? `, capped at ${p(plan.cap)}` : '';
+      const capped = raw > plan.cap;
+      const taken = capped ? plan.cap : raw;
       return {
-        points: taken === 0 ? 0 : -taken,
+        points: -taken,
         // 2处×1分 for hazards, 2件 for petitions, 2起 for cases: the pack's own measure word.
-        whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped}`,
-        whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
+        whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped ? `，已达上限${p(plan.cap)}分` : ''}`,
+        whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${capped ? `, capped at ${p(plan.cap)}` : ''}`,
       };
     }
     case 'rate': {
@@ -139,7 +138,7 @@ export function scoreAnswer(plan: ItemPlan, answer: unknown): ScoredAnswer | str
   const problem = answerProblem(plan, answer);
   if (problem !== null) return problem;
   const { points, whyZh, whyEn } = computeOutcome(plan, answer);
-  const scored: ScoredAnswer = { answer, points, entry: itemTraceEntry(plan.id, points / 100, plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
+  const scored: ScoredAnswer = { answer, points, entry: itemTraceEntry(plan.id, fromHundredths(points), plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
   keep(plan, answer, scored);
   return scored;
 }
