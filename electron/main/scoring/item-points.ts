@@ -55,7 +55,8 @@ function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
       const capped = raw > plan.cap;
       const taken = capped ? plan.cap : raw;
       return {
-        points: -taken,
+        // Taken off zero: 0 − 0 is 0, where −0 would print as "-0" and make every kept outcome's points a float.
+        points: 0 - taken,
         // 2处×1分 for hazards, 2件 for petitions, 2起 for cases: the pack's own measure word.
         whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped ? `，已达上限${p(plan.cap)}分` : ''}`,
         whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${capped ? `, capped at ${p(plan.cap)}` : ''}`,

@@ -91,7 +91,8 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   const missing: string[] = [];
   const incompleteReasons: { item: string; message: string }[] = [];
   const categorySums = plan.categories.map(() => 0);
-  let addOnRaw = 0;
+  // What the add-ons take together (their points are 0 or less), before the cap.
+  let addOnDeduction = 0;
   const evaluated = new Array<Evaluated | undefined>(plan.conditionItems.length);
   const vetoItems: ItemPlan[] = [];
   const failedGates: ItemPlan[] = [];
@@ -106,7 +107,7 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     const { answer, points, entry } = answered;
     trace.push(entry);
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
-    else addOnRaw += points;
+    else addOnDeduction -= points;
     if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = answered;
     if (item.kind === 'veto' && answer === true) vetoItems.push(item);
     if (item.kind === 'gate' && toHundredths(answer as number) < item.required) failedGates.push(item);
@@ -150,7 +151,6 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   }
 
   // Step 5: the add-on deductions together, capped, off the total; the total kept within 0–100.
-  let addOnDeduction = -addOnRaw;
   if (addOnDeduction > plan.addOnCap) {
     trace.push(traceEntry('addOnCap', 'ADD-ON', fromHundredths(addOnDeduction - plan.addOnCap), `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
     addOnDeduction = plan.addOnCap;
