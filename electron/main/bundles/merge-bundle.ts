@@ -10,7 +10,7 @@ import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
 import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
-import { refreshUnitStars } from '../assessments/star-history';
+import { refreshUnitsStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
@@ -233,7 +233,7 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
   }
   const ratings = holdRatingConflicts(db, merger.touchedUnits, new Set(merger.addedHistory.keys()), { source: merger.source, bundleId: bundle.manifest.bundleId, versions: merger.addedHistory, now: context.now });
   merger.outcome.conflicts.push(...ratings);
-  for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
+  refreshUnitsStars(db, merger.touchedUnits, context.now);
   checkReferences(db);
   context.progress?.(total, total);
   return merger.outcome;
