@@ -16,7 +16,7 @@ import type { HistoryEntry } from './history-rules';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { prepared } from './statements';
 
-export interface StaleBasis {
+export interface DetectedStaleBasis {
   assessmentId: string;
   unitId: string;
   cycle: number;
@@ -31,7 +31,7 @@ export interface StaleBasis {
 }
 
 /** Pure: how the basis an assessment was signed on differs from the history in force, or null when it does not. */
-export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[], signed: { lockedOut: boolean; vetoed: boolean }, lockoutMonths: number): Pick<StaleBasis, 'previousStars' | 'lockedOut' | 'lastVetoOn'> | null {
+export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[], signed: { lockedOut: boolean; vetoed: boolean }, lockoutMonths: number): Pick<DetectedStaleBasis, 'previousStars' | 'lockedOut' | 'lastVetoOn'> | null {
   // A vetoed assessment awards nothing whatever came before it.
   if (signed.vetoed) return null;
   const others = history.filter((other) => other.id !== entry.id);
@@ -103,7 +103,7 @@ export function refreshStaleBases(db: Database, histories: ReadonlyMap<string, r
     if (change) changed.push({ row, entry, signedLockedOut, change });
   }
   const answers = answersOf(db, changed.map(({ row }) => row.id));
-  const marks = changed.map(({ row, entry, signedLockedOut, change }): StaleBasis => {
+  const marks = changed.map(({ row, entry, signedLockedOut, change }): DetectedStaleBasis => {
     const starsNow = starsOnBasis(db, units.get(row.unit_id), row, answers.get(row.id), change);
     return { assessmentId: row.id, unitId: row.unit_id, cycle: row.cycle, signedPreviousStars: entry.previousStars, signedLockedOut, signedStars: row.awarded_stars, ...change, starsNow };
   });
@@ -115,7 +115,7 @@ export function refreshStaleBases(db: Database, histories: ReadonlyMap<string, r
 }
 
 /** Keeps the marks (a mark a person decided stays as decided), in one statement for all of them. */
-function keepMarks(db: Database, marks: readonly StaleBasis[], now: string): void {
+function keepMarks(db: Database, marks: readonly DetectedStaleBasis[], now: string): void {
   if (marks.length === 0) return;
   const rows = marks.map((mark) => [mark.assessmentId, mark.unitId, mark.cycle, mark.signedPreviousStars, mark.previousStars, mark.signedLockedOut ? 1 : 0, mark.lockedOut ? 1 : 0, mark.lastVetoOn, mark.signedStars, mark.starsNow]);
   prepared(
@@ -129,7 +129,7 @@ function keepMarks(db: Database, marks: readonly StaleBasis[], now: string): voi
   ).run({ marks: JSON.stringify(rows), now });
 }
 
-export interface StaleBasisRow extends StaleBasis {
+export interface StoredStaleBasis extends DetectedStaleBasis {
   detectedAt: string;
   decision: 'reissue' | 'stands' | null;
   note: string | null;
@@ -141,21 +141,21 @@ const selectMarks = `SELECT assessment_id AS assessmentId, unit_id AS unitId, cy
   signed_locked_out AS signedLockedOut, locked_out AS lockedOut, last_veto_on AS lastVetoOn, signed_stars AS signedStars, stars_now AS starsNow,
   detected_at AS detectedAt, decision, note, decided_by AS decidedBy, decided_at AS decidedAt FROM stale_bases`;
 
-function toMark(row: Omit<StaleBasisRow, 'signedLockedOut' | 'lockedOut'> & { signedLockedOut: number; lockedOut: number }): StaleBasisRow {
+function toMark(row: Omit<StoredStaleBasis, 'signedLockedOut' | 'lockedOut'> & { signedLockedOut: number; lockedOut: number }): StoredStaleBasis {
   return { ...row, signedLockedOut: row.signedLockedOut === 1, lockedOut: row.lockedOut === 1 };
 }
 
-export function staleBasesOfUnit(db: Database, unitId: string): StaleBasisRow[] {
+export function staleBasesOfUnit(db: Database, unitId: string): StoredStaleBasis[] {
   return (db.prepare(`${selectMarks} WHERE unit_id = ? ORDER BY cycle DESC, detected_at DESC`).all(unitId) as Parameters<typeof toMark>[0][]).map(toMark);
 }
 
-export function findStaleBasis(db: Database, assessmentId: string): StaleBasisRow | undefined {
+export function findStaleBasis(db: Database, assessmentId: string): StoredStaleBasis | undefined {
   const row = db.prepare(`${selectMarks} WHERE assessment_id = ?`).get(assessmentId) as Parameters<typeof toMark>[0] | undefined;
   return row ? toMark(row) : undefined;
 }
 
 /** Undecided marks first (newest first), then the decided ones; `limit` rows at most. */
-export function listStaleBases(db: Database, options: { open?: boolean; limit?: number } = {}): StaleBasisRow[] {
+export function listStaleBases(db: Database, options: { open?: boolean; limit?: number } = {}): StoredStaleBasis[] {
   const where = options.open ? 'WHERE decision IS NULL' : '';
   return (db.prepare(`${selectMarks} ${where} ORDER BY decision IS NOT NULL, detected_at DESC LIMIT ?`).all(options.limit ?? 500) as Parameters<typeof toMark>[0][]).map(toMark);
 }
