@@ -65,6 +65,23 @@ export default tseslint.config(
       ],
     },
   },
+  // A migration is frozen once released: it imports nothing from the app (whose code moves on), only
+  // the Migration type, libraries and node. test/unit/db/migrations-frozen.spec.ts records each file's hash.
+  {
+    files: ['electron/main/db/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            { regex: '^electron/', message: electronImport.message },
+            { regex: '^(\\.\\./(?!migration$)|@shared/)', message: 'A migration imports nothing from the app: copy what it needs, as it was when the migration was written.' },
+          ],
+        },
+      ],
+    },
+  },
   // One clock: the core and shared/ read time only through platform.now() (electron/main/platform.ts),
   // so tests and demos that pin it see the same dates whatever day they run.
   {

@@ -118,7 +118,7 @@ export const StarLevelSchema = z
   .strict();
 export type StarLevel = z.infer<typeof StarLevelSchema>;
 
-export const IndustrySchema = z.object({ id: IndustryIdSchema, label: BilingualSchema }).strict();
+export const PackIndustrySchema = z.object({ id: IndustryIdSchema, label: BilingualSchema }).strict();
 
 export const StarPackSchema = z
   .object({
@@ -135,7 +135,7 @@ export const StarPackSchema = z
     inForceFrom: z.number().int().min(2000).max(2100).optional(),
     /** Where the numbers come from, for the people who dispute them. */
     source: BilingualSchema,
-    industries: z.array(IndustrySchema).default([]),
+    industries: z.array(PackIndustrySchema).default([]),
     categories: z.array(CategorySchema).min(1),
     /** Industry add-ons: deductions off the total (at most `cap` together), gates and vetoes. */
     addOns: z

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { useAppInBrowser, openLoggedIn } from './support/app-in-browser';
@@ -91,5 +92,19 @@ describe('units import in the app', () => {
     expect(await page.getByTestId('units-table').textContent()).toContain('新洲区徐古镇三合村');
     expect(await page.getByTestId('units-table').textContent()).not.toContain('汉阳区四新社区');
     await screenshot(page, 'units-list-after-import');
+
+    // With a search on, the export button says it exports only what the search found, and does so.
+    const exportButton = page.getByTestId('units-export-button');
+    await expect.poll(() => exportButton.textContent()).toContain('导出 Excel（当前筛选的 1 个）');
+    const download = page.waitForEvent('download');
+    await exportButton.click();
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-export-')), 'units.xlsx');
+    await (await download).saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const names = workbook.worksheets[0]!.getSheetValues().slice(2).map((row) => String((row as unknown[])[1]));
+    expect(names).toEqual(['新洲区徐古镇三合村']);
+    await page.getByTestId('units-search').fill('');
+    await expect.poll(() => exportButton.textContent()).toBe('导出 Excel');
   });
 });

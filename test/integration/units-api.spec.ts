@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
+import type { UnitImportReport, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
 import { ImportSessions, importSessionTtlMs } from '../../electron/main/units/import/import-sessions';
 import type { Core } from '../../electron/main/core';
 import { cli } from '../helpers/cli';
@@ -178,13 +178,13 @@ describe('units.importPreview and units.import', () => {
     const summary = await call<ImportSummary>(core, 'units.importPreview', { uploadId: foreign.uploadId, mode: 'update' });
     expect(summary).toMatchObject({ fileName: 'u.csv', totalRows: 5, okRows: 5, mode: 'update' });
     expect(await core.dispatcher.dispatch('units.importPreview', { uploadId: foreign.uploadId }, anyone)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call<ImportReport>(core, 'units.import', { token: summary.token })).toMatchObject({ imported: 5 });
+    expect(await call<UnitImportReport>(core, 'units.import', { token: summary.token })).toMatchObject({ imported: 5 });
   });
 
   it('imports what was previewed by its token, once, checking it again as it writes', async () => {
     const core = await testCore();
     const summary = await call<ImportSummary>(core, 'units.importPreview', { fileName: 'u.csv', contentBase64: base64(csv) });
-    const report = await call<ImportReport>(core, 'units.import', { token: summary.token });
+    const report = await call<UnitImportReport>(core, 'units.import', { token: summary.token });
     expect(report).toMatchObject({ imported: 5, fileName: 'u.csv' });
     expect(core.services.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(5);
     const again = await core.dispatcher.dispatch('units.import', { token: summary.token }, anyone);
@@ -253,7 +253,7 @@ describe('units.importPreview and units.import', () => {
     const worker = path.resolve('dist/jobs-worker.mjs');
     if (!fs.existsSync(worker)) return;
     const core = await testCore({ jobMode: 'worker' });
-    const report = await call<ImportReport>(core, 'units.import', { fileName: 'u.csv', contentBase64: base64(csv) }, 'w-1');
+    const report = await call<UnitImportReport>(core, 'units.import', { fileName: 'u.csv', contentBase64: base64(csv) }, 'w-1');
     expect(report.imported).toBe(5);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '@shared/api/procedures/units';
+import type { UnitImportReport } from '@shared/api/procedures/units';
 import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import { cli } from '../helpers/cli';
 import { tempDbFile, tempDir } from '../helpers/temp';
@@ -29,7 +29,7 @@ function writeFile(name: string, content: string | Uint8Array): string {
 
 async function importJson(dbFile: string, file: string) {
   const run = await cli('units', 'import', file, '--db', dbFile, '--json');
-  return { ...run, report: run.stdout ? run.json<ImportReport>() : undefined };
+  return { ...run, report: run.stdout ? run.json<UnitImportReport>() : undefined };
 }
 
 describe('units import: encodings and header languages', () => {
@@ -117,7 +117,7 @@ describe('units import: bad rows', () => {
     const run = await importJson(dbFile, file);
     expect(run.code).toBe(1);
     expect(count(dbFile)).toBe(0);
-    return run.report as ImportReport;
+    return run.report as UnitImportReport;
   }
 
   it('reports a bad USCC with the check character it should have', async () => {
@@ -227,7 +227,7 @@ describe('units import: bad rows', () => {
     expect(csv.startsWith('\uFEFF行号 line,列 column,问题,problem\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(121);
     const json = await cli('units', 'import', file, '--db', tempDbFile(), '--json');
-    expect(json.json<ImportReport>().errors).toHaveLength(120);
+    expect(json.json<UnitImportReport>().errors).toHaveLength(120);
     expect(json.stderr).toContain('用 --errors FILE 或 --json 查看全部');
   });
 
@@ -259,7 +259,7 @@ describe('units import: update mode', () => {
     expect(refusedFirst.report?.errors.map((error) => error.line)).toEqual([2, 3, 4]);
     const run = await cli('units', 'import', changed, '--update', '--db', dbFile, '--json');
     expect(run.code).toBe(0);
-    expect(run.json<ImportReport>().counts).toEqual({ new: 1, update: 2, same: 1 });
+    expect(run.json<UnitImportReport>().counts).toEqual({ new: 1, update: 2, same: 1 });
     const rows = new BetterSqlite3(dbFile, { readonly: true }).prepare('SELECT name, phone, households, address, contact FROM units ORDER BY name').all();
     expect(rows).toContainEqual({ name: '武汉顺丰速运有限公司江岸分公司', phone: '027-82809999', households: null, address: '江岸区中山大道1000号', contact: '张伟' });
     expect(rows).toContainEqual({ name: '汉阳区四新社区', phone: '13800000001', households: 3300, address: '汉阳区四新大道18号', contact: '李娜' });

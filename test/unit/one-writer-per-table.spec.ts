@@ -48,13 +48,15 @@ describe('one module writes each table', () => {
 });
 
 describe('write transactions', () => {
-  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() as it defines .transaction()s', () => {
+  // A read that must see one snapshot (the audit log verified while another process appends) says
+  // so with .deferred(): it takes no write lock, so it never makes a writer wait.
+  it('are all BEGIN IMMEDIATE: each file runs as many .immediate() (or, for a read snapshot, .deferred()) as it defines .transaction()s', () => {
     const deferred = sources('electron/main')
       .map((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        return { file, transactions: text.split('.transaction(').length - 1, immediate: text.split('.immediate(').length - 1 };
+        return { file, transactions: text.split('.transaction(').length - 1, declared: text.split('.immediate(').length - 1 + text.split('.deferred(').length - 1 };
       })
-      .filter((counts) => counts.transactions > counts.immediate)
+      .filter((counts) => counts.transactions > counts.declared)
       .map((counts) => counts.file);
     expect(deferred).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { revokeForDecision } from '../certificates/revoke';
 
-export interface Revocation {
+export interface DecisionRevocation {
   workstationId: string;
   unitId: string;
   assessmentId: string;
@@ -17,7 +17,7 @@ export interface Revocation {
 }
 
 /** Returns how many certificates were revoked; runs inside the signing transaction. */
-export function revokeCertificatesForDecision(db: Database, revocation: Revocation): number {
+export function revokeCertificatesForDecision(db: Database, revocation: DecisionRevocation): number {
   return revokeForDecision(db, {
     workstationId: revocation.workstationId,
     unitId: revocation.unitId,

@@ -27,7 +27,7 @@ interface SignedRow {
   locked_out: number;
 }
 
-export interface StaleBasis {
+export interface DetectedStaleBasis {
   assessmentId: string;
   unitId: string;
   cycle: number;
@@ -42,7 +42,7 @@ export interface StaleBasis {
 }
 
 /** Pure: how the basis an assessment was signed on differs from the history in force, or null when it does not. */
-export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[], signed: { lockedOut: boolean; vetoed: boolean }, lockoutMonths: number): Pick<StaleBasis, 'previousStars' | 'lockedOut' | 'lastVetoOn'> | null {
+export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[], signed: { lockedOut: boolean; vetoed: boolean }, lockoutMonths: number): Pick<DetectedStaleBasis, 'previousStars' | 'lockedOut' | 'lastVetoOn'> | null {
   // A vetoed assessment awards nothing whatever came before it.
   if (signed.vetoed) return null;
   const others = history.filter((other) => other.id !== entry.id);
@@ -96,7 +96,7 @@ export function refreshStaleBases(db: Database, unitId: string, history: readonl
   for (const { assessment_id: id } of open) if (!stale.has(id)) prepared(db, 'DELETE FROM stale_bases WHERE assessment_id = ? AND decision IS NULL').run(id);
 }
 
-function keepMark(db: Database, mark: StaleBasis, now: string): void {
+function keepMark(db: Database, mark: DetectedStaleBasis, now: string): void {
   prepared(
     db,
     `INSERT INTO stale_bases (assessment_id, unit_id, cycle, signed_previous_stars, previous_stars, signed_locked_out, locked_out, last_veto_on, signed_stars, stars_now, detected_at)
@@ -107,7 +107,7 @@ function keepMark(db: Database, mark: StaleBasis, now: string): void {
   ).run({ ...mark, signedLockedOut: mark.signedLockedOut ? 1 : 0, lockedOut: mark.lockedOut ? 1 : 0, now });
 }
 
-export interface StaleBasisRow extends StaleBasis {
+export interface StoredStaleBasis extends DetectedStaleBasis {
   detectedAt: string;
   decision: 'reissue' | 'stands' | null;
   note: string | null;
@@ -119,21 +119,21 @@ const selectMarks = `SELECT assessment_id AS assessmentId, unit_id AS unitId, cy
   signed_locked_out AS signedLockedOut, locked_out AS lockedOut, last_veto_on AS lastVetoOn, signed_stars AS signedStars, stars_now AS starsNow,
   detected_at AS detectedAt, decision, note, decided_by AS decidedBy, decided_at AS decidedAt FROM stale_bases`;
 
-function toMark(row: Omit<StaleBasisRow, 'signedLockedOut' | 'lockedOut'> & { signedLockedOut: number; lockedOut: number }): StaleBasisRow {
+function toMark(row: Omit<StoredStaleBasis, 'signedLockedOut' | 'lockedOut'> & { signedLockedOut: number; lockedOut: number }): StoredStaleBasis {
   return { ...row, signedLockedOut: row.signedLockedOut === 1, lockedOut: row.lockedOut === 1 };
 }
 
-export function staleBasesOfUnit(db: Database, unitId: string): StaleBasisRow[] {
+export function staleBasesOfUnit(db: Database, unitId: string): StoredStaleBasis[] {
   return (db.prepare(`${selectMarks} WHERE unit_id = ? ORDER BY cycle DESC, detected_at DESC`).all(unitId) as Parameters<typeof toMark>[0][]).map(toMark);
 }
 
-export function findStaleBasis(db: Database, assessmentId: string): StaleBasisRow | undefined {
+export function findStaleBasis(db: Database, assessmentId: string): StoredStaleBasis | undefined {
   const row = db.prepare(`${selectMarks} WHERE assessment_id = ?`).get(assessmentId) as Parameters<typeof toMark>[0] | undefined;
   return row ? toMark(row) : undefined;
 }
 
 /** Undecided marks first (newest first), then the decided ones; `limit` rows at most. */
-export function listStaleBases(db: Database, options: { open?: boolean; limit?: number } = {}): StaleBasisRow[] {
+export function listStaleBases(db: Database, options: { open?: boolean; limit?: number } = {}): StoredStaleBasis[] {
   const where = options.open ? 'WHERE decision IS NULL' : '';
   return (db.prepare(`${selectMarks} ${where} ORDER BY decision IS NOT NULL, detected_at DESC LIMIT ?`).all(options.limit ?? 500) as Parameters<typeof toMark>[0][]).map(toMark);
 }

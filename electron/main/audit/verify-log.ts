@@ -46,7 +46,7 @@ function checkHead(db: Database, lastSeq: number | null, newestCheckpointSeq: nu
  * the chain is read, and a counter read after them would make the log look cut back.
  */
 export function verifyAuditLog(db: Database, workstationId: string): AuditLogVerification {
-  return db.transaction(() => verifyInSnapshot(db, workstationId))();
+  return db.transaction(() => verifyInSnapshot(db, workstationId)).deferred();
 }
 
 function verifyInSnapshot(db: Database, workstationId: string): AuditLogVerification {

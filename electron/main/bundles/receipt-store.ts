@@ -4,19 +4,10 @@
  * it. Append-only and keyed by the city's import id, so the same receipt twice is kept once.
  */
 import type { Database } from 'better-sqlite3';
+import type { Receipt } from '@shared/api/procedures/bundles';
 import type { ImportReport } from '@shared/bundle/report';
 
-export interface Receipt {
-  id: string;
-  cityWorkstationId: string;
-  bundleId: string | null;
-  sequence: number | null;
-  status: 'imported' | 'refused';
-  report: ImportReport;
-  importedAt: string;
-  receivedIn: string;
-  receivedAt: string;
-}
+export type { Receipt };
 
 /** Keeps a receipt; false when it was here already. Call inside the import's transaction. */
 export function keepReceipt(db: Database, receipt: Receipt): boolean {

@@ -8,57 +8,33 @@
  */
 import type crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import { DxError } from '@shared/api/errors';
+import type { TrustedWorkstation } from '@shared/api/procedures/bundles';
+import { IdentityFileSchema } from '@shared/domain/identity-file';
+import type { IdentityFile } from '@shared/domain/identity-file';
 import { nextWorkstationCode } from '@shared/domain/workstation-code';
 import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
 
-export const IdentityFileSchema = z.object({
-  format: z.literal('dingxing.identity/1'),
-  workstationId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/),
-  workstationName: z.string().max(200),
-  ed25519PublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw 32-byte Ed25519 key in base64url'),
-  certificatePem: z.string().max(20_000).optional(),
-  fingerprint: z.string().optional(),
-  createdAt: z.string().optional(),
-  /** `city` for the city office's own identity, enrolled on laptops for city bundles. */
-  kind: z.enum(['workstation', 'city']).optional(),
-});
-export type IdentityFile = z.infer<typeof IdentityFileSchema>;
+export { IdentityFileSchema };
+export type { IdentityFile };
 
-export interface TrustedEntry {
-  workstationId: string;
-  name: string;
-  kind: 'workstation' | 'city';
-  ed25519PublicKey: string;
-  fingerprint: string;
-  enrolledAt: string;
-  enrolledBy: string;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  revokeReason: string | null;
-  /** The short code the city office gave it (inside its plaque numbers); null for the city's own entry. */
-  code: string | null;
-  /** The districts it serves, by code. */
-  districts: string[];
-}
 
 const select = `SELECT workstation_id AS workstationId, name, kind, ed25519_public_key AS ed25519PublicKey, fingerprint, enrolled_at AS enrolledAt,
   enrolled_by AS enrolledBy, revoked_at AS revokedAt, revoked_by AS revokedBy, revoke_reason AS revokeReason, code,
   (SELECT json_group_array(district_code) FROM (SELECT district_code FROM workstation_districts d WHERE d.workstation_id = t.workstation_id ORDER BY district_code)) AS districts
   FROM trusted_workstations t`;
 
-type StoredEntry = Omit<TrustedEntry, 'districts'> & { districts: string };
+type StoredEntry = Omit<TrustedWorkstation, 'districts'> & { districts: string };
 
-function toEntry(row: StoredEntry): TrustedEntry {
+function toEntry(row: StoredEntry): TrustedWorkstation {
   return { ...row, districts: JSON.parse(row.districts) as string[] };
 }
 
-export function listTrusted(db: Database): TrustedEntry[] {
+export function listTrusted(db: Database): TrustedWorkstation[] {
   return (db.prepare(`${select} ORDER BY enrolled_at, workstation_id`).all() as StoredEntry[]).map(toEntry);
 }
 
-export function findTrusted(db: Database, workstationId: string): TrustedEntry | undefined {
+export function findTrusted(db: Database, workstationId: string): TrustedWorkstation | undefined {
   const row = db.prepare(`${select} WHERE workstation_id = ?`).get(workstationId) as StoredEntry | undefined;
   return row ? toEntry(row) : undefined;
 }
@@ -118,7 +94,7 @@ export function parseIdentityFile(text: string, source: string): IdentityFile {
 }
 
 export interface EnrollOutcome {
-  entry: TrustedEntry;
+  entry: TrustedWorkstation;
   created: boolean;
 }
 
@@ -133,7 +109,7 @@ export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: s
     if (existing && existing.revokedAt === null) {
       if (existing.ed25519PublicKey === identity.ed25519PublicKey) {
         if (districts !== undefined && existing.kind === 'workstation') setServedDistricts(db, identity.workstationId, districts);
-        return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: false };
+        return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: false };
       }
       throw new DxError('CONFLICT', `工作站 ${identity.workstationId} 已以另一把密钥登记（指纹 ${existing.fingerprint}）；如确需更换，先撤销再登记 (workstation ${identity.workstationId} is enrolled with another key, fingerprint ${existing.fingerprint}; revoke it first to replace the key)`);
     }
@@ -146,22 +122,22 @@ export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: s
       db.prepare('UPDATE trusted_workstations SET code = ? WHERE workstation_id = ?').run(code, identity.workstationId);
       if (districts !== undefined) setServedDistricts(db, identity.workstationId, districts);
     }
-    return { entry: findTrusted(db, identity.workstationId) as TrustedEntry, created: true };
+    return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: true };
   }).immediate();
 }
 
-export function revokeTrust(db: Database, workstationId: string, actorId: string, reason: string | null, now: Date): TrustedEntry {
-  return db.transaction((): TrustedEntry => {
+export function revokeTrust(db: Database, workstationId: string, actorId: string, reason: string | null, now: Date): TrustedWorkstation {
+  return db.transaction((): TrustedWorkstation => {
     const existing = findTrusted(db, workstationId);
     if (!existing) throw new DxError('NOT_FOUND', `信任库中没有工作站 ${workstationId} (no workstation ${workstationId} in the trust store)`);
     if (existing.revokedAt !== null) return existing;
     db.prepare('UPDATE trusted_workstations SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE workstation_id = ?').run(now.toISOString(), actorId, reason, workstationId);
-    return findTrusted(db, workstationId) as TrustedEntry;
+    return findTrusted(db, workstationId) as TrustedWorkstation;
   }).immediate();
 }
 
 /** The key a bundle from this source must be signed with: this workstation's own, or an enrolled one. */
-export function keyForBundle(db: Database, workstationId: string): { key: crypto.KeyObject; raw: string; entry: TrustedEntry | null } | { refusedBecause: 'unknown' } | { refusedBecause: 'revoked'; entry: TrustedEntry } {
+export function keyForBundle(db: Database, workstationId: string): { key: crypto.KeyObject; raw: string; entry: TrustedWorkstation | null } | { refusedBecause: 'unknown' } | { refusedBecause: 'revoked'; entry: TrustedWorkstation } {
   const own = db.prepare('SELECT ed25519_public_key FROM workstation_keys WHERE workstation_id = ?').pluck().get(workstationId) as string | undefined;
   if (own) return { key: ed25519PublicKeyFromRaw(Buffer.from(own, 'base64url')), raw: own, entry: null };
   const entry = findTrusted(db, workstationId);

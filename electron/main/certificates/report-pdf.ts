@@ -8,6 +8,7 @@ import { DxError } from '@shared/api/errors';
 import { personLabel } from '../records/person-name';
 import { safeFileName } from '../records/file-names';
 import type { ScoreResult } from '@shared/scoring/result';
+import { assessmentStatusWords } from '@shared/domain/assessment-status';
 import { getAssessment } from '../assessments/workflow';
 import { depsOfConnection, localDate } from '../assessments/deps';
 import { listEvidence } from '../assessments/evidence';
@@ -38,8 +39,6 @@ const decidedByZh: Record<string, string> = {
   veto: '一票否决',
   lockout: '否决后锁定期内',
 };
-// The words the app uses (待签发, 已签发), so a printed report and the screen never disagree.
-const statusZh: Record<string, string> = { draft: '草稿', submitted: '待签发', signed: '已签发', final: '已定稿' };
 
 function starText(stars: number): string {
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)}（${stars} 星）`;
@@ -135,7 +134,7 @@ export async function reportPdf(deps: CertificateDeps, assessmentId: string, pri
     ['年度', String(assessment.cycle)],
     ['检查日期', assessment.assessedOn],
     ['评定标准', `${assessment.rubricId}`],
-    ['状态', statusZh[assessment.status] ?? assessment.status],
+    ['状态', assessmentStatusWords.zh[assessment.status]],
   ]);
 
   heading(doc, fonts, '评定结果');

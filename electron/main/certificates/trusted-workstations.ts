@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ed25519PublicKeyFromRaw } from '../crypto/identity';
 
-export interface TrustedWorkstation {
+export interface TrustedSigner {
   workstationId: string;
   ed25519PublicKey: crypto.KeyObject;
   /** DER of its PDF-signing certificate, when known. */
@@ -42,7 +42,7 @@ function trustStoreRow(db: Database, workstationId: string): { ed25519_public_ke
   return db.prepare(`SELECT ed25519_public_key, ${certificate}, ${name} FROM ${table} WHERE workstation_id = ?${unrevoked}`).get(workstationId) as { ed25519_public_key: string; certificate_pem: string | null; name: string | null } | undefined;
 }
 
-export function findTrustedWorkstation(db: Database, workstationId: string): TrustedWorkstation | null {
+export function findTrustedWorkstation(db: Database, workstationId: string): TrustedSigner | null {
   const own = db
     .prepare("SELECT k.ed25519_public_key, k.certificate_pem, (SELECT value FROM meta WHERE key = 'workstation_name') AS name FROM workstation_keys k WHERE k.workstation_id = ?")
     .get(workstationId) as { ed25519_public_key: string; certificate_pem: string; name: string | null } | undefined;

@@ -12,21 +12,12 @@ import { DxError } from '@shared/api/errors';
 import type { Workstation } from '../workstation/workstation';
 import type { PdfSigningKey } from '../pdf/signer';
 import type { KeyStore } from './key-store';
+import type { PublicIdentity } from '@shared/domain/identity-file';
 import { open, seal } from './sealed-box';
 import { makeSelfSignedCertificate } from './x509';
 
 /** What anyone may know: enough to verify this workstation's QR payloads and PDF signatures. */
-export interface PublicIdentity {
-  format: 'dingxing.identity/1';
-  workstationId: string;
-  workstationName: string;
-  /** Raw 32-byte Ed25519 public key, base64url. */
-  ed25519PublicKey: string;
-  certificatePem: string;
-  /** SHA-256 of the raw Ed25519 public key, hex in groups of four: what a person compares. */
-  fingerprint: string;
-  createdAt: string;
-}
+export type { PublicIdentity };
 
 export interface UnlockedIdentity {
   publicIdentity: PublicIdentity;

@@ -6,15 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { BackupFile, BackupStatus } from '@shared/api/procedures/backups';
 
-export type BackupKind = 'auto' | 'manual' | 'beforeRestore' | 'beforeMigration';
+export type { BackupFile, BackupStatus };
 
-export interface BackupFile {
-  name: string;
-  kind: BackupKind;
-  bytes: number;
-  takenAt: string;
-}
+export type BackupKind = BackupFile['kind'];
 
 export const backupWarnAgeMs = 7 * 24 * 3600 * 1000;
 export const lowDiskBytes = 1024 ** 3;
@@ -86,13 +82,7 @@ export function listBackups(backupDir: string, owner?: BackupOwner): BackupFile[
   return files.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-export type BackupWarning = 'noBackup' | 'backupOld' | 'diskLow';
-
-export interface BackupStatus {
-  lastBackupAt: string | null;
-  freeBytes: number | null;
-  warnings: BackupWarning[];
-}
+export type BackupWarning = BackupStatus['warnings'][number];
 
 function freeBytesAt(dir: string): number | null {
   try {

@@ -4,6 +4,7 @@
  * PDFs cross as base64 (a plaque is ~100 KB; a batch is written to a file by the CLI instead).
  */
 import { z } from 'zod';
+import { PublicIdentitySchema } from '../../domain/identity-file';
 import { certificateStatuses, revocationCauses, signedDocumentKinds, verificationVerdicts } from '@shared/domain/certificate';
 import { procedure } from '../procedure';
 
@@ -84,15 +85,7 @@ export const VerificationSchema = z.object({
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 
-export const PublicIdentitySchema = z.object({
-  format: z.literal('dingxing.identity/1'),
-  workstationId: z.string(),
-  workstationName: z.string(),
-  ed25519PublicKey: z.string(),
-  certificatePem: z.string(),
-  fingerprint: z.string(),
-  createdAt: z.string(),
-});
+export { PublicIdentitySchema };
 
 const IdSchema = z.string().min(1).max(64);
 const CycleSchema = z.number().int().min(2000).max(2100);

@@ -1,12 +1,13 @@
 /** Procedures of the unit registry: districts, the unit list and detail, create/update, and file import. */
 import { z } from 'zod';
-import { industries, unitKinds } from '@shared/domain/unit-kinds';
+import { industries } from '@shared/domain/unit-kinds';
+import { UnitKindSchema } from '../../rubric/unit-kind';
 import { procedure } from '../procedure';
 import { base64Length, formatMegabytes, maxImportFileBytes } from '../../limits';
 import { unitEditors } from '@shared/domain/roles';
 import { TransferIdSchema } from './files';
 
-export const UnitKindSchema = z.enum(unitKinds);
+export { UnitKindSchema };
 export const IndustrySchema = z.enum(industries);
 
 export const DistrictSchema = z.object({
@@ -167,7 +168,7 @@ export const ImportPreviewRowSchema = z.object({
 });
 export type ImportPreviewRow = z.infer<typeof ImportPreviewRowSchema>;
 
-export const ImportReportSchema = z.object({
+export const UnitImportReportSchema = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string(),
@@ -184,7 +185,7 @@ export const ImportReportSchema = z.object({
   /** History rows entered from paper (当前星级, 星级年度, 最近否决日期), each marked as such. */
   paperRows: z.number().int().optional(),
 });
-export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type UnitImportReport = z.infer<typeof UnitImportReportSchema>;
 
 export const ImportFileSchema = z
   .object({
@@ -308,7 +309,7 @@ export const unitProcedures = {
     roles: unitEditors,
     summary: 'Import a CSV/XLSX file of units, all rows or none: the file itself, or the token of a preview (re-checked as it is written)',
     input: z.union([ImportFileSchema, z.object({ token: ImportTokenSchema }).strict()]),
-    output: ImportReportSchema,
+    output: UnitImportReportSchema,
     job: true,
   }),
 };

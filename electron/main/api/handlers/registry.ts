@@ -6,7 +6,7 @@ import { requireActor } from '../dispatch';
 import type { CoreServices } from '../../core-services';
 import { depsOfServices } from '../../assessments/deps';
 import { decideStaleBasis, findStaleBasis, listStaleBases } from '../../assessments/stale-basis';
-import type { StaleBasisRow as StoredMark } from '../../assessments/stale-basis';
+import type { StoredStaleBasis as StoredMark } from '../../assessments/stale-basis';
 import { supersedeAssessment } from '../../assessments/workflow';
 
 type RegistryHandlers = Pick<HandlerMap, keyof typeof registryProcedures>;

@@ -4,7 +4,7 @@ import { DxError } from '@shared/api/errors';
 import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
-import type { unitProcedures, ImportReport } from '@shared/api/procedures/units';
+import type { unitProcedures, UnitImportReport } from '@shared/api/procedures/units';
 import type { CoreServices } from '../../core-services';
 import { runJob } from '../../jobs/run-job';
 import { createUnit, updateUnit } from '../../units/unit-commands';
@@ -50,7 +50,7 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
       const job: ImportJobInput = 'uploadId' in input
         ? { ...uploadedImportFile(services, actor.userId, input.uploadId), mode: input.mode ?? 'add' }
         : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
-      const report = (await runJob(services, 'units.importPreview', job, context)) as ImportReport;
+      const report = (await runJob(services, 'units.importPreview', job, context)) as UnitImportReport;
       return summaryOf(services.importSessions.open(actor.userId, { ...job, report }));
     },
     'units.importPreviewRows': ({ token, only, offset, limit }, context) => rowsPage(services.importSessions.get(token, requireActor(context).userId), only, offset, limit),
@@ -65,12 +65,12 @@ export function unitHandlers(services: CoreServices): UnitHandlers {
         // The very file and mode that were previewed, checked again as they are written.
         const session = services.importSessions.get(input.token, actor.userId);
         const job: ImportJobInput = { fileName: session.fileName, bytes: session.bytes, mode: session.mode };
-        const report = (await runJob(services, 'units.import', job, context)) as ImportReport;
+        const report = (await runJob(services, 'units.import', job, context)) as UnitImportReport;
         services.importSessions.close(session.token);
         return report;
       }
       const job: ImportJobInput = { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mode: input.mode ?? 'add' };
-      return (await runJob(services, 'units.import', job, context)) as ImportReport;
+      return (await runJob(services, 'units.import', job, context)) as UnitImportReport;
     },
   };
 }

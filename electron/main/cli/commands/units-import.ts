@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
-import type { ImportIssue, ImportReport } from '@shared/api/procedures/units';
+import type { ImportIssue, UnitImportReport } from '@shared/api/procedures/units';
 import type { CliCommand } from '../command';
 import { importUnitsFile } from '../../units/import/import-units';
 import { readTable } from '../../units/import/read-table';
@@ -40,7 +40,7 @@ function issueOfError(error: DxError): ImportIssue {
 }
 
 /** The report of a file refused whole (unreadable, wrong type, missing columns), before any row is checked. */
-function fileLevelReport(fileName: string, errors: ImportIssue[]): ImportReport {
+function fileLevelReport(fileName: string, errors: ImportIssue[]): UnitImportReport {
   return {
     fileName,
     format: fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
@@ -82,7 +82,7 @@ export const unitsImportCommand: CliCommand = {
       if (error instanceof DxError) throw error;
       throw new DxError('BAD_INPUT', `无法读取文件 ${file} / cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    let report: ImportReport;
+    let report: UnitImportReport;
     try {
       // Read the file before opening the database: a file refused whole creates or changes nothing.
       const table = await readTable(fileName, bytes);

@@ -3,8 +3,16 @@
  * not by Unicode code point: each unit stores its name's toneless pinyin in name_sort, filled
  * here for the units already there and by the unit store for every unit written after.
  */
+import { pinyin } from 'pinyin-pro';
 import type { Migration } from '../migration';
-import { nameSortKey } from '../../units/name-sort-key';
+
+/**
+ * The sort key as it was when this migration was written (units/name-sort-key.ts computes today's):
+ * a migration is frozen, so it keeps its own copy rather than follow the app's later changes.
+ */
+function nameSortKey(name: string): string {
+  return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ').toLowerCase();
+}
 
 export const migration0010: Migration = {
   version: 10,

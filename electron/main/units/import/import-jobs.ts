@@ -2,7 +2,7 @@
  * The import as worker jobs: the preview (check only) and the import (all rows or none), with
  * progress. The handler decodes the file once and hands the jobs its bytes.
  */
-import type { ImportReport } from '@shared/api/procedures/units';
+import type { UnitImportReport } from '@shared/api/procedures/units';
 import type { JobFunction } from '../../jobs/job';
 import { importUnitsFile, refusalOf } from './import-units';
 import type { ImportMode } from './validate-rows';
@@ -13,7 +13,7 @@ export interface ImportJobInput {
   mode: ImportMode;
 }
 
-export const unitsImportPreviewJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
+export const unitsImportPreviewJob: JobFunction<ImportJobInput, UnitImportReport> = (input, context) =>
   importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,
@@ -27,7 +27,7 @@ export const unitsImportPreviewJob: JobFunction<ImportJobInput, ImportReport> = 
     throwIfCancelled: context.throwIfCancelled,
   });
 
-export const unitsImportJob: JobFunction<ImportJobInput, ImportReport> = async (input, context) => {
+export const unitsImportJob: JobFunction<ImportJobInput, UnitImportReport> = async (input, context) => {
   const report = await importUnitsFile({
     db: context.db,
     workstationId: context.workstationId,

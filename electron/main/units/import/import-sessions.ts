@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DxError } from '@shared/api/errors';
-import type { ImportReport } from '@shared/api/procedures/units';
+import type { UnitImportReport } from '@shared/api/procedures/units';
 import type { ImportMode } from './validate-rows';
 
 export interface ImportSession {
@@ -17,7 +17,7 @@ export interface ImportSession {
   bytes: Uint8Array;
   mode: ImportMode;
   /** The full preview: every error, and rows up to the preview limit. */
-  report: ImportReport;
+  report: UnitImportReport;
   expiresAt: number;
 }
 

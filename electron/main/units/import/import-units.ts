@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
-import type { ImportReport } from '@shared/api/procedures/units';
+import type { UnitImportReport } from '@shared/api/procedures/units';
 import { appendAudit } from '../../audit/audit-log';
 import { localDate } from '../../assessments/deps';
 import { bulkRegistryLookups } from '../registry-lookups';
@@ -43,7 +43,7 @@ export interface ImportOptions {
 const phaseShares = { preview: { read: [0, 300], check: [300, 1000], write: [1000, 1000] }, import: { read: [0, 150], check: [150, 450], write: [450, 1000] } } as const;
 
 /** Resolves to the report; a file with any bad row resolves with `imported: 0` and the errors. */
-export async function importUnitsFile(options: ImportOptions): Promise<ImportReport> {
+export async function importUnitsFile(options: ImportOptions): Promise<UnitImportReport> {
   const { db } = options;
   const shares = options.preview ? phaseShares.preview : phaseShares.import;
   const progressOf = (phase: keyof typeof shares, done: number, total: number) => {
@@ -67,7 +67,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
     );
     options.throwIfCancelled?.();
     progressOf('check', 1, 1);
-    const report: ImportReport = {
+    const report: UnitImportReport = {
       fileName: options.fileName,
       format: table.format,
       encoding: table.encoding,
@@ -85,7 +85,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
   if (options.preview) return check().report;
   // Checked inside the write transaction: a unit another window added since the preview is
   // caught as a duplicate here, not as a constraint failure halfway through the rows.
-  return db.transaction((): ImportReport => {
+  return db.transaction((): UnitImportReport => {
     const { checked, report } = check();
     if (checked.errors.length > 0) return report;
     const written = writeUnits(db, checked.drafts, {
@@ -110,7 +110,7 @@ export async function importUnitsFile(options: ImportOptions): Promise<ImportRep
 }
 
 /** The API's form of a refusal: BAD_INPUT with one issue per error, path [line, column]. */
-export function refusalOf(report: ImportReport): DxError {
+export function refusalOf(report: UnitImportReport): DxError {
   const count = report.errors.length;
   return new DxError('BAD_INPUT', `导入被拒绝：${count} 处错误，未写入任何单位 (import refused: ${count} errors, nothing written)`, {
     issues: report.errors.map((error) => ({ path: error.column === undefined ? [error.line] : [error.line, error.column], message: error.message })),

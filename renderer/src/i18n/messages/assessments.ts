@@ -1,4 +1,5 @@
 /** Messages of the assessment workflow: the 评定 section, the form, evidence, rectifications, the home dashboard and the current user. */
+import { assessmentStatusWords } from '@shared/domain/assessment-status';
 import { defineMessages } from './define';
 
 export const assessmentMessages = defineMessages({
@@ -31,7 +32,7 @@ export const assessmentMessages = defineMessages({
       stars: '星级',
       updatedAt: '最后修改',
       answered: '已填 {n} 项',
-      statuses: { draft: '草稿', submitted: '待签发', signed: '已签发', final: '已定稿' },
+      statuses: assessmentStatusWords.zh,
       formTitle: '{unit} · {cycle} 年度评定',
       backToList: '返回评定',
       subtotal: '小计 {points} / {max} 分',
@@ -249,7 +250,7 @@ export const assessmentMessages = defineMessages({
       stars: 'Stars',
       updatedAt: 'Last change',
       answered: '{n} answered',
-      statuses: { draft: 'Draft', submitted: 'Awaiting signature', signed: 'Signed', final: 'Final' },
+      statuses: assessmentStatusWords.en,
       formTitle: '{unit} · {cycle} assessment',
       backToList: 'Back to assessments',
       subtotal: 'Subtotal {points} / {max}',

@@ -10,7 +10,7 @@ export const certificateMessages = defineMessages({
       columns: { number: '证书编号', unit: '单位', district: '区', stars: '星级', cycle: '年度', issuedOn: '签发日期', validUntil: '有效期至', status: '状态', actions: '操作' },
       statuses: { valid: '有效', revoked: '已撤销', expired: '已过期' },
       causes: { veto: '一票否决', superseded: '被新评定取代', manual: '人工撤销' },
-      empty: '还没有证书。在已签署的评定上点击“签发证书”。',
+      empty: '还没有证书。在已签发的评定上点击“签发证书”。',
       count: '共 {n} 张',
       open: '打开 PDF',
       print: '打印',
