@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { pinnedClockEnv, testNow, testNowAYearLater } from './test/setup/test-clock';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,8 +21,27 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/unit/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
+          include: ['test/unit/desktop/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
           globalSetup: ['test/setup/build-node.ts'],
+          setupFiles: ['test/setup/after-each-file.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env,
+        },
+      },
+      {
+        resolve: { alias },
+        define,
+        test: {
+          // The unit specs share their workers' loaded modules (isolate: false) instead of loading the core again for
+          // each file, which cost more than running them. Not the desktop specs: they replace `electron` with vi.mock.
+          name: 'core-unit',
+          environment: 'node',
+          include: ['test/unit/**/*.spec.ts'],
+          exclude: [...configDefaults.exclude, 'test/unit/desktop/**'],
+          isolate: false,
+          globalSetup: ['test/setup/build-node.ts'],
+          setupFiles: ['test/setup/after-each-file.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env,
@@ -35,6 +54,7 @@ export default defineConfig({
           name: 'core-a-year-later',
           environment: 'node',
           include: dateSensitive,
+          setupFiles: ['test/setup/after-each-file.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: pinnedClockEnv(testNowAYearLater),

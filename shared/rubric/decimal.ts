@@ -17,9 +17,12 @@ export function toHundredths(value: number): number {
   return Math.round(value * 100);
 }
 
-/** Back from hundredths to a plain number; integer ÷ 100 prints without float noise. */
+/**
+ * Back from hundredths to a plain number: integer ÷ 100 prints without float noise, and −0 (a
+ * deduction of nothing, −0 hundredths) comes back as 0, since JSON and every reader have one zero.
+ */
 export function fromHundredths(hundredths: number): number {
-  return hundredths / 100;
+  return hundredths / 100 + 0;
 }
 
 /** num/den rounded half up (away from zero for halves of positive values), for den > 0 and num ≥ 0. */

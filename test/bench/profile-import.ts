@@ -11,7 +11,7 @@ import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps'
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
 import { openCore } from '../../electron/main/core';
-import { createIdentity } from '../../electron/main/crypto/identity';
+import { createIdentity, unlockIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { contextOf, recordedAs } from '../helpers/context';
 import { fillSeason, rawInserts, seasonNow } from './bundle-season';
@@ -25,7 +25,9 @@ const bundle = path.join(dir, `season-${count}.dxb`);
 const fresh = !fs.existsSync(bundle);
 if (fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(laptopFile + suffix, { force: true });
 const laptop = await openCore({ dbFile: laptopFile, jobMode: 'inline' });
-const unlocked = await createIdentity(laptop.services.db, laptop.services.workstation, [new PassphraseKeyStore('bench passphrase')], seasonNow);
+const keyStore = new PassphraseKeyStore('bench passphrase');
+// A season kept from an earlier run already has its keys: they are unlocked, not made again.
+const unlocked = fresh ? await createIdentity(laptop.services.db, laptop.services.workstation, [keyStore], seasonNow) : await unlockIdentity(laptop.services.db, laptop.services.workstation, keyStore);
 if (fresh) {
   fillSeason(laptop, count);
   await exportWith(contextOf(laptop, recordedAs('bench'), () => seasonNow), { out: bundle, full: true, signer: signerMaterialOf(unlocked), dataDir: laptop.services.dataDir });

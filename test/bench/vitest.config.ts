@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 600_000,
     fileParallelism: false,
     globalSetup: ['test/bench/global-setup.ts'],
+    setupFiles: ['test/setup/after-each-file.ts'],
   },
 });

@@ -1,8 +1,12 @@
-/** Child processes of the campaigns: `dingxing` runs that can be killed at a chosen moment, and HTTP calls to `serve`. */
+/**
+ * Child processes of the campaigns: `dingxing` runs that can be killed at a chosen moment, and HTTP calls to `serve`;
+ * and the runs no kill aims at (set-up, the checks after a kill), in this process.
+ */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { runCli } from '../../electron/main/cli/run-cli';
 
 export const bin = path.resolve('bin/dingxing.mjs');
 
@@ -42,8 +46,31 @@ export function start(args: string[], env: NodeJS.ProcessEnv = {}): Running {
   };
 }
 
-export function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  return start(args, env).done;
+/**
+ * Runs the command to its end inside this process, as `node bin/dingxing.mjs` would (same arguments, exit code and
+ * output; `env` set only while it runs): for what no kill aims at (set-up, re-runs and checks after a kill), where a
+ * process start per command (seconds on a loaded machine) is not what a campaign tests. A fresh core opens the file each
+ * time, as the next program would.
+ */
+export async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  const began = Date.now();
+  const saved = new Map(Object.keys(env).map((name) => [name, process.env[name]]));
+  setVariables(env);
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, killed: false, stdout, stderr, ms: Date.now() - began };
+  } finally {
+    setVariables(Object.fromEntries(saved));
+  }
+}
+
+function setVariables(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 }
 
 /** Runs the command and SIGKILLs it after `afterMs` unless it ended first. */

@@ -1,6 +1,5 @@
 // axe-core on every screen a person reaches: each route, each tab and each main dialog, in Chinese and in English,
 // on demo data with certificates. Any critical or serious violation fails, named with the screen, the rule and where.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { newAxeContext, seriousViolations } from './support/axe';
 import type { AxeFinding } from './support/axe';
 import { useAppInBrowser } from './support/app-in-browser';
 import { screenshot } from './support/browser';
+import { dingxing } from './support/dingxing';
 
 const passphrase = 'e2e accessibility passphrase';
 /** One person with every role, so that every tab and every button is on screen. */
@@ -19,12 +19,12 @@ const ids = { draft: '', submitted: '', signed: '', unit: '', district: '420102'
 
 // A demo of 120 units with certificates takes a while on a busy machine.
 vi.setConfig({ hookTimeout: 180_000 });
-const session = useAppInBrowser(() => {
+const session = useAppInBrowser(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-a11y-')), 'e2e.sqlite');
-  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
+  const env = { DINGXING_KEY_PASSPHRASE: passphrase };
   // The keys first (only `identity create` makes them), so that the demo issues its plaques.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env });
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '120', '--db', dbFile], { stdio: 'ignore', env });
+  await dingxing(['identity', 'create', '--db', dbFile], { env });
+  await dingxing(['demo', '--units', '120', '--db', dbFile], { env });
   const db = new BetterSqlite3(dbFile, { readonly: true });
   const first = (status: string) => db.prepare('SELECT id FROM assessments WHERE status = ? ORDER BY id LIMIT 1').pluck().get(status) as string;
   ids.draft = first('draft');
@@ -35,8 +35,8 @@ const session = useAppInBrowser(() => {
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 // After the e2e people (the first user made is the admin): as an admin would add a colleague.
-beforeAll(() => {
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'users', 'add', everyone.name, '--role', 'inspector,leader,city,admin', '--display-name', '全能用户', '--db', session.app.dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_PASSWORD: everyone.password } });
+beforeAll(async () => {
+  await dingxing(['users', 'add', everyone.name, '--role', 'inspector,leader,city,admin', '--display-name', '全能用户', '--db', session.app.dbFile], { env: { DINGXING_PASSWORD: everyone.password } });
 });
 
 interface Screen {

@@ -9,9 +9,8 @@ import { writePng } from './support/png';
 
 let photo: string;
 
-// The e2e runs the built app, so the set-up uses the built command too.
-const session = useAppInBrowser(() => {
-  const dbFile = databaseWithSampleUnits('dingxing-e2e-assess-');
+const session = useAppInBrowser(async () => {
+  const dbFile = await databaseWithSampleUnits('dingxing-e2e-assess-');
   photo = path.join(path.dirname(dbFile), 'photo.png');
   writePng(photo);
   return { dbFile };

@@ -8,7 +8,7 @@ import { databaseWithSampleUnits, useAppInBrowser, openLoggedIn } from './suppor
 import { kindOf } from './support/form-items';
 
 
-const session = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
+const session = useAppInBrowser(async () => ({ dbFile: await databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
 
 /** Opens the app from the address `dingxing serve` printed, as a person does; the router must be up before the hash changes. */
 async function openApp(page: Page): Promise<void> {

@@ -1,16 +1,16 @@
 // 设置 › 审计日志: a team leader reads who did what, filters by record and user, and sees which
 // entries a signed checkpoint covers, in Chinese and English.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 
-const session = useAppInBrowser(() => {
-  const dbFile = databaseWithSampleUnits('dingxing-e2e-audit-');
+const session = useAppInBrowser(async () => {
+  const dbFile = await databaseWithSampleUnits('dingxing-e2e-audit-');
   // The import is signed; the users added next are not yet.
-  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' };
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env });
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'audit', 'checkpoint', '--db', dbFile], { stdio: 'ignore', env });
+  const env = { DINGXING_KEY_PASSPHRASE: 'e2e-audit-passphrase' };
+  await dingxing(['identity', 'create', '--db', dbFile], { env });
+  await dingxing(['audit', 'checkpoint', '--db', dbFile], { env });
   return { dbFile };
 });
 

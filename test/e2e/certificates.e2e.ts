@@ -10,18 +10,19 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 
 const passphrase = 'e2e workstation passphrase';
 let assessmentId = '';
 let dir = '';
 
-const session = useAppInBrowser(() => {
+const session = useAppInBrowser(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-certs-'));
   const dbFile = path.join(dir, 'e2e.sqlite');
-  const out = execFileSync(process.execPath, ['bin/dingxing.mjs', 'assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--db', dbFile, '--json'], { encoding: 'utf8' });
+  const out = await dingxing(['assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--db', dbFile, '--json']);
   assessmentId = (JSON.parse(out) as string[])[0] as string;
   // The keys are made once with the CLI; serve is started without the passphrase, as `npm run serve` is.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+  await dingxing(['identity', 'create', '--db', dbFile], { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile };
 });
 

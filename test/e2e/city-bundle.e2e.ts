@@ -1,7 +1,6 @@
 // 数据交换 › 市级数据包 end to end: a team leader enrolls the city office's identity after comparing
 // the fingerprint, imports its city bundle through the page, and sees the city's receipts beside
 // the export history (one bundle imported, one refused with the reason) — in Chinese and English.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,42 +8,37 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing as runDingxing } from './support/dingxing';
 
 const passphrase = 'e2e city passphrase';
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-city-'));
 const laptopDb = path.join(folder, 'laptop.sqlite');
 const cityDb = path.join(folder, 'city.sqlite');
 const at = (name: string) => path.join(folder, name);
-const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
-const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-const tryDingxing = (...args: string[]) => {
-  try {
-    dingxing(...args);
-  } catch {
-    // a refused import exits 1; the refusal is what the test wants
-  }
-};
+const dingxing = (...args: string[]) => runDingxing(args, { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
+// A refused import exits 1; the refusal is what the test wants.
+const tryDingxing = (...args: string[]) => runDingxing(args, { env: { DINGXING_KEY_PASSPHRASE: passphrase }, allow: [1] });
 
-const laptop = useAppInBrowser(() => {
-  dingxing('identity', 'create', '--db', laptopDb);
-  dingxing('identity', 'create', '--db', cityDb);
-  dingxing('demo', '--units', '1', '--db', laptopDb);
+const laptop = useAppInBrowser(async () => {
+  await dingxing('identity', 'create', '--db', laptopDb);
+  await dingxing('identity', 'create', '--db', cityDb);
+  await dingxing('demo', '--units', '1', '--db', laptopDb);
   // The laptop's two bundles reach the city office: the first is imported, the second refused
   // (the laptop was revoked meanwhile, then enrolled again).
-  dingxing('export', '--out', at('1.dxb'), '--db', laptopDb);
-  dingxing('export', '--full', '--out', at('2.dxb'), '--db', laptopDb);
-  dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);
-  dingxing('trust', 'add', at('laptop.id'), '--db', cityDb);
-  dingxing('import', at('1.dxb'), '--db', cityDb);
+  await dingxing('export', '--out', at('1.dxb'), '--db', laptopDb);
+  await dingxing('export', '--full', '--out', at('2.dxb'), '--db', laptopDb);
+  await dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);
+  await dingxing('trust', 'add', at('laptop.id'), '--db', cityDb);
+  await dingxing('import', at('1.dxb'), '--db', cityDb);
   const laptopId = (JSON.parse(fs.readFileSync(at('laptop.id'), 'utf8')) as { workstationId: string }).workstationId;
-  dingxing('trust', 'revoke', laptopId, '--db', cityDb);
-  tryDingxing('import', at('2.dxb'), '--db', cityDb);
-  dingxing('trust', 'add', at('laptop.id'), '--db', cityDb);
+  await dingxing('trust', 'revoke', laptopId, '--db', cityDb);
+  await tryDingxing('import', at('2.dxb'), '--db', cityDb);
+  await dingxing('trust', 'add', at('laptop.id'), '--db', cityDb);
   const pack = { ...(JSON.parse(fs.readFileSync('electron/main/rubric/default-packs/wuhan-star-2026.1.json', 'utf8')) as object), version: '2027.1', inForceFrom: 2027 };
   fs.writeFileSync(at('pack.json'), JSON.stringify(pack));
-  dingxing('rubric', 'import', at('pack.json'), '--db', cityDb);
-  dingxing('export', '--city', '--out', at('city-48.dxb'), '--db', cityDb);
-  dingxing('identity', 'export', '--city', '--out', at('city.id'), '--db', cityDb);
+  await dingxing('rubric', 'import', at('pack.json'), '--db', cityDb);
+  await dingxing('export', '--city', '--out', at('city-48.dxb'), '--db', cityDb);
+  await dingxing('identity', 'export', '--city', '--out', at('city.id'), '--db', cityDb);
   return { dbFile: laptopDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 

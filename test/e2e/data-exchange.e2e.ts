@@ -1,7 +1,6 @@
 // 数据交换 end to end: a team leader exports a bundle from a laptop's app, the city office enrolls the
 // laptop after comparing its fingerprint, imports the bundle through the page, sees a refused file
 // explained, and resolves a conflict side by side — in Chinese and English.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing as runDingxing } from './support/dingxing';
 import { serveApp } from './support/serve';
 import type { ServedApp } from './support/serve';
 
@@ -18,12 +18,12 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-exchange-'));
 const laptopDb = path.join(folder, 'laptop.sqlite');
 const cityDb = path.join(folder, 'city.sqlite');
 const city = { name: 'shizhb', password: 'city-password-1' };
-const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
-const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8' });
+const env = { DINGXING_KEY_PASSPHRASE: passphrase };
+const dingxing = (...args: string[]) => runDingxing(args, { env });
 
-const laptop = useAppInBrowser(() => {
-  dingxing('identity', 'create', '--db', laptopDb);
-  dingxing('demo', '--units', '1', '--db', laptopDb);
+const laptop = useAppInBrowser(async () => {
+  await dingxing('identity', 'create', '--db', laptopDb);
+  await dingxing('demo', '--units', '1', '--db', laptopDb);
   return { dbFile: laptopDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 let cityApp: ServedApp;
@@ -75,9 +75,9 @@ describe('数据交换', () => {
     await screenshot(page, 'exchange-export-en');
 
     // The city office: enroll the laptop after comparing the fingerprint, then import.
-    dingxing('identity', 'export', '--out', path.join(folder, 'laptop.id'), '--db', laptopDb);
-    execFileSync(process.execPath, ['bin/dingxing.mjs', 'init', '--admin', 'admin', '--db', cityDb], { env: { ...env, DINGXING_PASSWORD: 'admin-password-1' }, stdio: 'ignore' });
-    execFileSync(process.execPath, ['bin/dingxing.mjs', 'users', 'add', city.name, '--role', 'city', '--display-name', '市指挥部', '--db', cityDb], { env: { ...env, DINGXING_PASSWORD: city.password }, stdio: 'ignore' });
+    await dingxing('identity', 'export', '--out', path.join(folder, 'laptop.id'), '--db', laptopDb);
+    await runDingxing(['init', '--admin', 'admin', '--db', cityDb], { env: { ...env, DINGXING_PASSWORD: 'admin-password-1' } });
+    await runDingxing(['users', 'add', city.name, '--role', 'city', '--display-name', '市指挥部', '--db', cityDb], { env: { ...env, DINGXING_PASSWORD: city.password } });
     cityApp = await serveApp({ dbFile: cityDb, users: false });
     const office = await newAppPage(laptop.browser);
     await loginCity(office);
@@ -108,7 +108,7 @@ describe('数据交换', () => {
     setAddress(laptopDb, '汉阳区 笔记本上改的地址 1 号');
     setAddress(cityDb, '汉阳区 市里改的地址 2 号');
     const second = path.join(folder, 'second.dxb');
-    dingxing('export', '--out', second, '--db', laptopDb);
+    await dingxing('export', '--out', second, '--db', laptopDb);
     await importThroughPage(office, second);
     expect(await office.getByTestId('report-conflicts').first().textContent()).toBe('1');
     // Not a plain success: the status and the report say a person is needed, and the tab counts what waits.

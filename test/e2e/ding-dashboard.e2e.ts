@@ -1,6 +1,5 @@
 // The city office opens 区县与平安鼎, reads the ranked districts, clicks a district, clicks a bar of its star
 // distribution and reaches the units behind it; in Chinese and English, with screenshots to look at.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +7,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 
 const passphrase = 'e2e ding passphrase';
-const session = useAppInBrowser(() => {
+const session = useAppInBrowser(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-ding-')), 'e2e.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+  await dingxing(['identity', 'create', '--db', dbFile], { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
+  await dingxing(['demo', '--db', dbFile], { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 

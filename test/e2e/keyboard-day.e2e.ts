@@ -4,12 +4,12 @@
 // issues the plaque; the city office opens a district, and its units, from the charts' tables. After every page
 // change and every submit the focus is on the page's heading; the score and the saves are said in a live region.
 // Screenshots of the Tab order go to test-results/screenshots.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 import { kindOf } from './support/form-items';
 import { focusOrderScreenshot, focused, headingFocused, tabTo, tabUntil } from './support/keyboard';
 import { writePng } from './support/png';
@@ -22,12 +22,12 @@ let formUrl = '';
 
 // Four users, the sample units and the server take their time on a busy machine.
 vi.setConfig({ hookTimeout: 180_000 });
-const session = useAppInBrowser(() => {
-  const dbFile = databaseWithSampleUnits('dingxing-e2e-keyboard-day-');
+const session = useAppInBrowser(async () => {
+  const dbFile = await databaseWithSampleUnits('dingxing-e2e-keyboard-day-');
   photo = path.join(path.dirname(dbFile), 'photo.png');
   writePng(photo);
   // The workstation's keys, made on purpose: the leader issues a plaque at the end of the day.
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase } });
+  await dingxing(['identity', 'create', '--db', dbFile], { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
   return { dbFile, env: { DINGXING_KEY_PASSPHRASE: passphrase } };
 });
 

@@ -1,6 +1,5 @@
 // One language at a time: every route, in Chinese and in English, shows no text in the other script (proper names —
 // units, streets, people — excepted). What a person reads is checked, so a missed message key or an English error fails.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import os from 'node:os';
@@ -10,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { e2eUsers } from './support/serve';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 
 interface ListedUnit { id: string; name: string; street: string | null; address: string | null; contact: string | null }
 
@@ -22,13 +22,13 @@ let byStatus: Record<string, string> = {};
 const keyPassphrase = 'language walk key passphrase';
 /** The demo's inspectors and team leaders, by name. */
 let people: string[] = [];
-const session = useAppInBrowser(() => {
+const session = useAppInBrowser(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-language-')), 'e2e.sqlite');
   // Keys made on purpose, so the demo issues plaques and a team leader meets the unlock dialog (serve starts locked).
-  const withPassphrase = { ...process.env, DINGXING_KEY_PASSPHRASE: keyPassphrase };
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'identity', 'create', '--db', dbFile], { stdio: 'ignore', env: withPassphrase });
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '60', '--db', dbFile], { stdio: 'ignore', env: withPassphrase });
-  units = JSON.parse(execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'list', '--json', '--limit', '1000', '--db', dbFile], { encoding: 'utf8' })) as ListedUnit[];
+  const withPassphrase = { env: { DINGXING_KEY_PASSPHRASE: keyPassphrase } };
+  await dingxing(['identity', 'create', '--db', dbFile], withPassphrase);
+  await dingxing(['demo', '--units', '60', '--db', dbFile], withPassphrase);
+  units = JSON.parse(await dingxing(['units', 'list', '--json', '--limit', '1000', '--db', dbFile])) as ListedUnit[];
   const db = new BetterSqlite3(dbFile, { readonly: true });
   assessmentIds = db.prepare('SELECT min(id) FROM assessments GROUP BY status').pluck().all() as string[];
   byStatus = Object.fromEntries((db.prepare('SELECT status, min(id) AS id FROM assessments GROUP BY status').all() as { status: string; id: string }[]).map((row) => [row.status, row.id]));

@@ -3,21 +3,20 @@
 // sends its city bundle; the laptop's home shows 我的计划 with each state and opens the unit;
 // once the laptop's bundle is back, the city's 区县与平安鼎 shows the progress by district and
 // by workstation. Everything before the browser is done with the dingxing command, as people would.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing as runDingxing } from './support/dingxing';
 
 const passphrase = 'e2e plan passphrase';
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-plan-'));
 const laptopDb = path.join(folder, 'laptop.sqlite');
 const cityDb = path.join(folder, 'city.sqlite');
 const at = (name: string) => path.join(folder, name);
-const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
-const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const dingxing = (...args: string[]) => runDingxing(args, { env: { DINGXING_KEY_PASSPHRASE: passphrase } });
 
 /** Full marks on every core item of the shipped pack. */
 const perfectAnswers = () => ({
@@ -35,15 +34,15 @@ const units = [
   ['江岸计划外公司', '企业', '江岸区', '91420102MA4KPLAN44'],
 ];
 
-function prepare(): void {
+async function prepare(): Promise<void> {
   // Each workstation's keys, made on purpose (nothing else makes them).
-  dingxing('identity', 'create', '--db', cityDb);
-  dingxing('identity', 'create', '--db', laptopDb);
+  await dingxing('identity', 'create', '--db', cityDb);
+  await dingxing('identity', 'create', '--db', laptopDb);
   fs.writeFileSync(at('units.csv'), `${units.map((row) => row.join(',')).join('\n')}\n`);
-  dingxing('units', 'import', at('units.csv'), '--db', cityDb);
-  dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);
+  await dingxing('units', 'import', at('units.csv'), '--db', cityDb);
+  await dingxing('identity', 'export', '--out', at('laptop.id'), '--db', laptopDb);
   const laptop = JSON.parse(fs.readFileSync(at("laptop.id"), "utf8")) as { workstationId: string };
-  dingxing('trust', 'add', at('laptop.id'), '--districts', '420105', '--db', cityDb);
+  await dingxing('trust', 'add', at('laptop.id'), '--districts', '420105', '--db', cityDb);
   fs.writeFileSync(
     at('plan.csv'),
     [
@@ -53,23 +52,23 @@ function prepare(): void {
       `2026,91420105MA4KPLAN3C,${laptop.workstationId},2026-12-20`,
     ].join('\n'),
   );
-  dingxing('plan', 'import', at('plan.csv'), '--db', cityDb);
-  dingxing('identity', 'export', '--city', '--out', at('city.id'), '--db', cityDb);
-  dingxing('export', '--city', '--out', at('city-1.dxb'), '--db', cityDb);
-  dingxing('trust', 'add', at('city.id'), '--db', laptopDb);
-  dingxing('import', at('city-1.dxb'), '--db', laptopDb);
+  await dingxing('plan', 'import', at('plan.csv'), '--db', cityDb);
+  await dingxing('identity', 'export', '--city', '--out', at('city.id'), '--db', cityDb);
+  await dingxing('export', '--city', '--out', at('city-1.dxb'), '--db', cityDb);
+  await dingxing('trust', 'add', at('city.id'), '--db', laptopDb);
+  await dingxing('import', at('city-1.dxb'), '--db', laptopDb);
   // The laptop assessed the first planned unit (and one outside its plan); its bundle goes back.
   const assessment = (name: string, uscc: string, district: string) => ({
     format: 'dingxing.assessment/1', rubric: 'wuhan-star@2026.1', unit: { name, kind: 'enterprise', industry: null, district, uscc },
     cycle: 2026, assessedOn: '2026-11-20', previousStars: 0, lastVetoOn: null, answers: perfectAnswers(),
   });
   fs.writeFileSync(at('done.json'), JSON.stringify(assessment('汉阳计划已评公司', '91420105MA4KPLAN16', '420105')));
-  dingxing('assessments', 'import', at('done.json'), '--db', laptopDb);
-  dingxing('export', '--out', at('laptop-1.dxb'), '--db', laptopDb);
-  dingxing('import', at('laptop-1.dxb'), '--db', cityDb);
+  await dingxing('assessments', 'import', at('done.json'), '--db', laptopDb);
+  await dingxing('export', '--out', at('laptop-1.dxb'), '--db', laptopDb);
+  await dingxing('import', at('laptop-1.dxb'), '--db', cityDb);
 }
 
-// About a dozen commands, each a process: longer than one hook may take on a loaded machine.
+// About a dozen commands: longer than one hook may take on a loaded machine.
 beforeAll(prepare, 300_000);
 const laptop = useAppInBrowser(() => ({ dbFile: laptopDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } }));
 const city = useAppInBrowser(() => ({ dbFile: cityDb }));

@@ -1,7 +1,6 @@
 // A look at the screens an inspector meets first, in Chinese and in English, on demo data: the 评定 list with its
 // tabs, a draft's form with a number held to its limits, the trace with names and subtotals, and an import preview
 // with many errors. Each is checked for what it must show and kept as a screenshot for people to look at.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,12 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { openLoggedIn, useAppInBrowser } from './support/app-in-browser';
+import { dingxing } from './support/dingxing';
 
 let draftId = '';
 let signedId = '';
-const session = useAppInBrowser(() => {
+const session = useAppInBrowser(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-tour-')), 'e2e.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'demo', '--units', '120', '--db', dbFile], { stdio: 'ignore' });
+  await dingxing(['demo', '--units', '120', '--db', dbFile]);
   const db = new BetterSqlite3(dbFile, { readonly: true });
   draftId = db.prepare("SELECT id FROM assessments WHERE status = 'draft' ORDER BY id LIMIT 1").pluck().get() as string;
   signedId = db.prepare("SELECT id FROM assessments WHERE status = 'signed' ORDER BY total DESC LIMIT 1").pluck().get() as string;

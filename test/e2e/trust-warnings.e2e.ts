@@ -1,7 +1,6 @@
 // 数据交换 › 信任库 at the city office: a laptop's bundle refused because its audit log was wiped
 // shows on the laptop's trust entry as a warning, in Chinese and English, until someone with the
 // city role acknowledges it with a note; the acknowledgment stays in the entry's history.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,22 +9,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppPage, screenshot } from './support/browser';
 import { openLoggedIn } from './support/app-in-browser';
+import { dingxing as runDingxing } from './support/dingxing';
 import { serveApp } from './support/serve';
 import type { ServedApp } from './support/serve';
 
 const passphrase = 'e2e trust warnings passphrase';
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-trust-warnings-'));
 const laptopDb = path.join(folder, 'laptop.sqlite');
-const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
-const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args], { env, encoding: 'utf8' });
+const env = { DINGXING_KEY_PASSPHRASE: passphrase };
+const dingxing = (...args: string[]) => runDingxing(args, { env });
 /** The city office's import: exit 1 when the bundle is refused, which is the point here. */
-const importAtCity = (dbFile: string, bundle: string) => {
-  try {
-    return dingxing('import', bundle, '--db', dbFile, '--json');
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout ?? '');
-  }
-};
+const importAtCity = (dbFile: string, bundle: string) => runDingxing(['import', bundle, '--db', dbFile, '--json'], { env, allow: [1] });
 
 const cityDb = path.join(folder, 'city.sqlite');
 let app: ServedApp | undefined;
@@ -38,26 +32,26 @@ afterAll(async () => {
 });
 
 /** Takes a while on a busy machine (a dozen commands): run inside the test, not in a hook. */
-function prepare(): void {
+async function prepare(): Promise<void> {
   // The laptop: a little work, enrolled at the city office, its first bundle imported.
-  dingxing('identity', 'create', '--db', laptopDb);
-  dingxing('demo', '--units', '2', '--db', laptopDb);
-  dingxing('identity', 'export', '--out', path.join(folder, 'laptop.id'), '--db', laptopDb);
-  dingxing('trust', 'add', path.join(folder, 'laptop.id'), '--db', cityDb);
-  dingxing('export', '--out', path.join(folder, '1.dxb'), '--db', laptopDb);
-  expect(importAtCity(cityDb, path.join(folder, '1.dxb'))).toContain('"status": "imported"');
+  await dingxing('identity', 'create', '--db', laptopDb);
+  await dingxing('demo', '--units', '2', '--db', laptopDb);
+  await dingxing('identity', 'export', '--out', path.join(folder, 'laptop.id'), '--db', laptopDb);
+  await dingxing('trust', 'add', path.join(folder, 'laptop.id'), '--db', cityDb);
+  await dingxing('export', '--out', path.join(folder, '1.dxb'), '--db', laptopDb);
+  expect(await importAtCity(cityDb, path.join(folder, '1.dxb'))).toContain('"status": "imported"');
   // Someone empties the laptop's audit log with the sqlite3 shell, works on, and sends the next bundle.
   const raw = new Database(laptopDb);
   raw.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_checkpoints_no_delete; DELETE FROM audit_log; DELETE FROM audit_checkpoints;');
   raw.close();
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'users', 'add', 'newcomer', '--role', 'inspector', '--db', laptopDb], { env: { ...env, DINGXING_PASSWORD: 'newcomer-password-1' }, stdio: 'ignore' });
-  dingxing('export', '--out', path.join(folder, '2.dxb'), '--db', laptopDb);
-  expect(importAtCity(cityDb, path.join(folder, '2.dxb'))).toContain('"status": "refused"');
+  await runDingxing(['users', 'add', 'newcomer', '--role', 'inspector', '--db', laptopDb], { env: { ...env, DINGXING_PASSWORD: 'newcomer-password-1' } });
+  await dingxing('export', '--out', path.join(folder, '2.dxb'), '--db', laptopDb);
+  expect(await importAtCity(cityDb, path.join(folder, '2.dxb'))).toContain('"status": "refused"');
 }
 
 describe('数据交换 › 信任库: audit chain warnings', () => {
   it('shows the refused bundle on the trust entry until the city acknowledges it, in both languages', async () => {
-    prepare();
+    await prepare();
     app = await serveApp({ dbFile: cityDb, env: { DINGXING_KEY_PASSPHRASE: passphrase } });
     browser = await launchBrowser();
     const page = await newAppPage(browser);

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, openLoggedIn, useAppInBrowser } from './support/app-in-browser';
 
-const fresh = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-roles-'), users: false }));
-const idle = useAppInBrowser(() => ({ dbFile: databaseWithSampleUnits('dingxing-e2e-idle-'), env: { DINGXING_IDLE_LOCK_SECONDS: '3' } }));
+const fresh = useAppInBrowser(async () => ({ dbFile: await databaseWithSampleUnits('dingxing-e2e-roles-'), users: false }));
+const idle = useAppInBrowser(async () => ({ dbFile: await databaseWithSampleUnits('dingxing-e2e-idle-'), env: { DINGXING_IDLE_LOCK_SECONDS: '3' } }));
 
 async function fillInput(page: Page, testId: string, value: string): Promise<void> {
   await page.getByTestId(testId).fill(value);

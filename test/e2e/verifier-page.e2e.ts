@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { launchBrowser, screenshot } from './support/browser';
+import { dingxing } from './support/dingxing';
 
 let browser: Browser;
 let dir: string;
@@ -17,13 +17,12 @@ let html: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-verifier-'));
   const db = path.join(dir, 'v.sqlite');
-  const env = { ...process.env, DINGXING_KEY_PASSPHRASE: 'verifier e2e passphrase' };
-  const dingxing = (...args: string[]) => execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', db], { env, encoding: 'utf8' });
-  dingxing('identity', 'create');
-  const [id] = JSON.parse(dingxing('assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--json')) as string[];
-  qr = (JSON.parse(dingxing('certificate', 'issue', id as string, '--out', path.join(dir, 'p.pdf'), '--json')) as { certificate: { qrPayload: string } }).certificate.qrPayload;
+  const run = (...args: string[]) => dingxing([...args, '--db', db], { env: { DINGXING_KEY_PASSPHRASE: 'verifier e2e passphrase' } });
+  await run('identity', 'create');
+  const [id] = JSON.parse(await run('assessments', 'import', 'test/fixtures/assessments/community-complete.json', '--json')) as string[];
+  qr = (JSON.parse(await run('certificate', 'issue', id as string, '--out', path.join(dir, 'p.pdf'), '--json')) as { certificate: { qrPayload: string } }).certificate.qrPayload;
   html = path.join(dir, 'verify.html');
-  dingxing('verifier', 'export', '--out', html);
+  await run('verifier', 'export', '--out', html);
   browser = await launchBrowser();
 });
 

@@ -1,5 +1,5 @@
-// Opens a real core on a temporary database file (inline jobs unless a test asks for the worker).
-import { afterAll } from 'vitest';
+// Opens a real core on a temporary database file (inline jobs unless a test asks for the worker), closed after
+// each test file (test/setup/after-each-file.ts).
 import { openCore } from '../../electron/main/core';
 import type { Core, CoreOptions } from '../../electron/main/core';
 import { tempDbFile } from './temp';
@@ -12,6 +12,6 @@ export async function testCore(options: Partial<CoreOptions> = {}): Promise<Core
   return core;
 }
 
-afterAll(() => {
+export function closeTestCores(): void {
   for (const core of opened.splice(0)) core.close();
-});
+}

@@ -1,8 +1,7 @@
-// Temporary folders and databases for tests, removed after each test file.
+// Temporary folders and databases for tests, removed after each test file (test/setup/after-each-file.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
@@ -16,6 +15,6 @@ export function tempDbFile(): string {
   return path.join(tempDir(), 'test.sqlite');
 }
 
-afterAll(() => {
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+}

@@ -9,23 +9,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Answers } from '@shared/api/procedures/assessments';
+import type { UnitContext } from '@shared/rubric/unit-kind';
 import { isLockedOut } from '../scoring/index';
 import { lastVetoOnOrBefore, starsBeforeCycle } from './history-rules';
 import type { HistoryEntry } from './history-rules';
-import { getUnitBrief, unitContextOf } from './repository';
 import { loadPack, scoreAnswers } from './scoring-port';
 import { prepared } from './statements';
-
-interface SignedRow {
-  id: string;
-  cycle: number;
-  assessed_on: string;
-  rubric_id: string;
-  awarded_stars: number;
-  vetoed: number;
-  /** The result's lockedOut, read in SQL: a unit's refresh must not parse every result's trace. */
-  locked_out: number;
-}
 
 export interface DetectedStaleBasis {
   assessmentId: string;
@@ -53,11 +42,24 @@ export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[
   return { previousStars, lockedOut, lastVetoOn };
 }
 
-function starsOnBasis(db: Database, unitId: string, row: SignedRow, basis: { previousStars: number; lastVetoOn: string | null }): number | null {
+interface SignedRow {
+  id: string;
+  unit_id: string;
+  cycle: number;
+  assessed_on: string;
+  rubric_id: string;
+  awarded_stars: number;
+  vetoed: number;
+  /** The result's lockedOut, read in SQL: a unit's refresh must not parse every result's trace. */
+  locked_out: number;
+}
+
+/** What the engine awards the answers on the changed basis, or null when it cannot score them (no unit, no pack, answers it refuses). */
+function starsOnBasis(db: Database, unit: UnitContext | undefined, row: SignedRow, answersText: string | undefined, basis: { previousStars: number; lastVetoOn: string | null }): number | null {
   try {
-    const stored = prepared(db, 'SELECT answers FROM assessments WHERE id = ?').get(row.id) as { answers: string };
-    const answers = JSON.parse(stored.answers) as Answers;
-    const result = scoreAnswers(loadPack(db, row.rubric_id), unitContextOf(getUnitBrief(db, unitId)), answers, {
+    if (unit === undefined || answersText === undefined) return null;
+    const answers = JSON.parse(answersText) as Answers;
+    const result = scoreAnswers(loadPack(db, row.rubric_id), unit, answers, {
       assessedOn: row.assessed_on,
       previousStars: basis.previousStars,
       lastVetoOn: basis.lastVetoOn,
@@ -69,42 +71,62 @@ function starsOnBasis(db: Database, unitId: string, row: SignedRow, basis: { pre
   }
 }
 
+/** The answers of the assessments named, in one statement. */
+function answersOf(db: Database, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = prepared(db, 'SELECT a.id, a.answers FROM json_each(?) j CROSS JOIN assessments a ON a.id = j.value').all(JSON.stringify(ids)) as { id: string; answers: string }[];
+  return new Map(rows.map((row) => [row.id, row.answers]));
+}
+
 /**
- * Re-checks the unit's signed assessments held here against `history` (the unit's history in
- * force, just read by the caller). Runs inside the caller's transaction.
+ * Re-checks the signed assessments held here of each unit of `histories` against its history in
+ * force (just read by the caller), reading the units' signed assessments and open marks with one
+ * statement each; `units` gives what scoring a changed basis needs of each unit. Runs inside the
+ * caller's transaction.
  */
-export function refreshStaleBases(db: Database, unitId: string, history: readonly HistoryEntry[], now: string): void {
+export function refreshStaleBases(db: Database, histories: ReadonlyMap<string, readonly HistoryEntry[]>, units: ReadonlyMap<string, UnitContext>, now: string): void {
+  const unitIds = JSON.stringify([...histories.keys()]);
   const signed = prepared(
     db,
-    `SELECT id, cycle, assessed_on, rubric_id, awarded_stars, vetoed, coalesce(json_extract(result, '$.lockedOut'), 0) AS locked_out FROM assessments
-      WHERE unit_id = ? AND status IN ('signed', 'final') AND result IS NOT NULL`,
-  ).all(unitId) as SignedRow[];
-  const stale = new Set<string>();
+    `SELECT a.id, a.unit_id, a.cycle, a.assessed_on, a.rubric_id, a.awarded_stars, a.vetoed, coalesce(json_extract(a.result, '$.lockedOut'), 0) AS locked_out
+       FROM json_each(?) j CROSS JOIN assessments a ON a.unit_id = j.value
+      WHERE a.status IN ('signed', 'final') AND a.result IS NOT NULL`,
+  ).all(unitIds) as SignedRow[];
+  const changed: { row: SignedRow; entry: HistoryEntry; signedLockedOut: boolean; change: NonNullable<ReturnType<typeof basisChange>> }[] = [];
   for (const row of signed) {
+    const history = histories.get(row.unit_id) ?? [];
     const entry = history.find((candidate) => candidate.assessmentId === row.id);
     if (!entry) continue;
     const signedLockedOut = row.locked_out === 1;
     const months = loadPack(db, row.rubric_id).pack.decision.vetoLockoutMonths;
     const change = basisChange(entry, history, { lockedOut: signedLockedOut, vetoed: row.vetoed === 1 }, months);
-    if (!change) continue;
-    stale.add(row.id);
-    const mark = { assessmentId: row.id, unitId, cycle: row.cycle, signedPreviousStars: entry.previousStars, signedLockedOut, signedStars: row.awarded_stars, ...change, starsNow: starsOnBasis(db, unitId, row, change) };
-    keepMark(db, mark, now);
+    if (change) changed.push({ row, entry, signedLockedOut, change });
   }
+  const answers = answersOf(db, changed.map(({ row }) => row.id));
+  const marks = changed.map(({ row, entry, signedLockedOut, change }): DetectedStaleBasis => {
+    const starsNow = starsOnBasis(db, units.get(row.unit_id), row, answers.get(row.id), change);
+    return { assessmentId: row.id, unitId: row.unit_id, cycle: row.cycle, signedPreviousStars: entry.previousStars, signedLockedOut, signedStars: row.awarded_stars, ...change, starsNow };
+  });
+  keepMarks(db, marks, now);
+  const stale = new Set(marks.map((mark) => mark.assessmentId));
   // Undecided marks that no longer hold (the basis came back, or a correction replaced the assessment).
-  const open = prepared(db, 'SELECT assessment_id FROM stale_bases WHERE unit_id = ? AND decision IS NULL').all(unitId) as { assessment_id: string }[];
+  const open = prepared(db, 'SELECT s.assessment_id FROM json_each(?) j CROSS JOIN stale_bases s ON s.unit_id = j.value WHERE s.decision IS NULL').all(unitIds) as { assessment_id: string }[];
   for (const { assessment_id: id } of open) if (!stale.has(id)) prepared(db, 'DELETE FROM stale_bases WHERE assessment_id = ? AND decision IS NULL').run(id);
 }
 
-function keepMark(db: Database, mark: DetectedStaleBasis, now: string): void {
+/** Keeps the marks (a mark a person decided stays as decided), in one statement for all of them. */
+function keepMarks(db: Database, marks: readonly DetectedStaleBasis[], now: string): void {
+  if (marks.length === 0) return;
+  const rows = marks.map((mark) => [mark.assessmentId, mark.unitId, mark.cycle, mark.signedPreviousStars, mark.previousStars, mark.signedLockedOut ? 1 : 0, mark.lockedOut ? 1 : 0, mark.lastVetoOn, mark.signedStars, mark.starsNow]);
   prepared(
     db,
     `INSERT INTO stale_bases (assessment_id, unit_id, cycle, signed_previous_stars, previous_stars, signed_locked_out, locked_out, last_veto_on, signed_stars, stars_now, detected_at)
-     VALUES (@assessmentId, @unitId, @cycle, @signedPreviousStars, @previousStars, @signedLockedOut, @lockedOut, @lastVetoOn, @signedStars, @starsNow, @now)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, @now
+       FROM json_each(@marks) j WHERE true
      ON CONFLICT (assessment_id) DO UPDATE SET previous_stars = excluded.previous_stars, locked_out = excluded.locked_out, last_veto_on = excluded.last_veto_on,
        stars_now = excluded.stars_now
      WHERE stale_bases.decision IS NULL`,
-  ).run({ ...mark, signedLockedOut: mark.signedLockedOut ? 1 : 0, lockedOut: mark.lockedOut ? 1 : 0, now });
+  ).run({ marks: JSON.stringify(rows), now });
 }
 
 export interface StoredStaleBasis extends DetectedStaleBasis {

@@ -24,33 +24,42 @@ import { byTime, lastVetoOnOrBefore, latestEntry, starsBeforeCycle } from './his
 import type { HistoryContext, HistoryEntry } from './history-rules';
 import { refreshStaleBases } from './stale-basis';
 import { starValidCycles } from '@shared/domain/cycle';
+import type { UnitContext } from '@shared/rubric/unit-kind';
 
 export { lastVetoOnOrBefore, latestEntry, starsBeforeCycle };
 export type { HistoryContext, HistoryEntry };
 
 // The union's two halves: this workstation's rows (not superseded by a signed correction) and
-// the city's rows it does not hold itself; neither held nor set aside.
+// the city's rows it does not hold itself; neither held nor set aside. For a list of units at
+// once (a JSON array): the list drives each half (CROSS JOIN keeps it outermost), so each unit's
+// rows come by its index in the order one unit's own query gives them.
 const inForceSql = `
-  SELECT h.id, h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
+  SELECT u.value AS unitId, h.id, h.assessment_id AS assessmentId, h.cycle, h.stars, h.previous_stars AS previousStars,
          h.assessed_on AS assessedOn, h.vetoed, h.source, h.created_at AS createdAt
-    FROM unit_star_history h
-   WHERE h.unit_id = @unit
-     AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))
+    FROM json_each(@units) u CROSS JOIN unit_star_history h ON h.unit_id = u.value
+   WHERE NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))
      AND NOT EXISTS (SELECT 1 FROM history_holds x WHERE x.history_id = h.id)
   UNION ALL
-  SELECT c.id, c.assessment_id, c.cycle, c.stars, c.previous_stars, c.assessed_on, c.vetoed, c.source, c.created_at
-    FROM city_star_history c
-   WHERE c.unit_id = @unit
-     AND NOT EXISTS (SELECT 1 FROM unit_star_history h WHERE h.id = c.id)
+  SELECT u.value, c.id, c.assessment_id, c.cycle, c.stars, c.previous_stars, c.assessed_on, c.vetoed, c.source, c.created_at
+    FROM json_each(@units) u CROSS JOIN city_star_history c ON c.unit_id = u.value
+   WHERE NOT EXISTS (SELECT 1 FROM unit_star_history h WHERE h.id = c.id)
      AND NOT EXISTS (SELECT 1 FROM history_holds x WHERE x.history_id = c.id)`;
+
+type InForceRow = Omit<HistoryEntry, 'vetoed'> & { unitId: string; vetoed: number };
+
+/** The history in force of each of `unitIds` (distinct), read with one statement; a unit without any has an empty list. */
+export function historiesInForce(db: Database, unitIds: readonly string[]): Map<string, HistoryEntry[]> {
+  const histories = new Map<string, HistoryEntry[]>(unitIds.map((id) => [id, []]));
+  // Cached: a bundle import refreshes the stars of thousands of units, and compiling this anew each time cost more than running it.
+  const rows = prepared(db, inForceSql).all({ units: JSON.stringify(unitIds) }) as InForceRow[];
+  for (const { unitId, vetoed, ...entry } of rows) histories.get(unitId)?.push({ ...entry, vetoed: vetoed === 1 });
+  return histories;
+}
 
 /** History rows in force (see the file's comment): this workstation's and the city's, once each. */
 export function historyInForce(db: Database, unitId: string, excludeAssessmentId?: string | null): HistoryEntry[] {
-  // Cached: a bundle import refreshes the stars of thousands of units, and compiling this anew each time cost more than running it.
-  const rows = prepared(db, inForceSql).all({ unit: unitId }) as (Omit<HistoryEntry, 'vetoed'> & { vetoed: number })[];
-  return rows
-    .filter((row) => excludeAssessmentId == null || row.assessmentId !== excludeAssessmentId)
-    .map((row) => ({ ...row, vetoed: row.vetoed === 1 }));
+  const history = historiesInForce(db, [unitId]).get(unitId) ?? [];
+  return excludeAssessmentId == null ? history : history.filter((entry) => entry.assessmentId !== excludeAssessmentId);
 }
 
 /**
@@ -143,9 +152,14 @@ export function starsHeldByCycle(history: readonly HistoryEntry[]): HeldStars[] 
     });
 }
 
-/** Rewrites the unit's rows of unit_stars_by_cycle where they differ from what its history says. */
-function writeStarsByCycle(db: Database, unitId: string, held: readonly HeldStars[]): void {
-  const stored = prepared(db, 'SELECT cycle, stars, awarded_cycle AS awardedCycle FROM unit_stars_by_cycle WHERE unit_id = ?').all(unitId) as HeldStars[];
+/** A unit's stars in one cycle, to be inserted: [unit id, cycle, stars, awarded cycle]. */
+type NewStarsRow = [string, number, number, number];
+
+/**
+ * Rewrites the unit's rows of unit_stars_by_cycle (`stored`, as read) where they differ from what
+ * its history says; the rows it lacks are added to `inserts`, written by insertStarsByCycle.
+ */
+function writeStarsByCycle(db: Database, unitId: string, held: readonly HeldStars[], stored: readonly HeldStars[], inserts: NewStarsRow[]): void {
   const wanted = new Map(held.map((entry) => [entry.cycle, entry]));
   for (const row of stored) {
     const want = wanted.get(row.cycle);
@@ -155,26 +169,97 @@ function writeStarsByCycle(db: Database, unitId: string, held: readonly HeldStar
     }
     wanted.delete(row.cycle);
   }
-  for (const entry of wanted.values()) {
-    prepared(
-      db,
-      `INSERT INTO unit_stars_by_cycle (unit_id, cycle, stars, awarded_cycle, district_code, kind, in_scope)
-       SELECT id, ?, ?, ?, district_code, kind, in_scope FROM units WHERE id = ?`,
-    ).run(entry.cycle, entry.stars, entry.awardedCycle, unitId);
-  }
+  for (const entry of wanted.values()) inserts.push([unitId, entry.cycle, entry.stars, entry.awardedCycle]);
 }
 
 /**
- * Brings the unit's current stars (and last assessed / last veto) up to the history in force,
- * and re-checks the basis of its signed assessments against it (stale-basis.ts).
+ * Adds the rows in one statement: its triggers keep the starred counts, and each statement that
+ * fires them keeps a statement journal; one per row cost ten times the insert itself.
  */
+function insertStarsByCycle(db: Database, inserts: readonly NewStarsRow[]): void {
+  if (inserts.length === 0) return;
+  prepared(
+    db,
+    `INSERT INTO unit_stars_by_cycle (unit_id, cycle, stars, awarded_cycle, district_code, kind, in_scope)
+     SELECT u.id, j.value ->> 1, j.value ->> 2, j.value ->> 3, u.district_code, u.kind, u.in_scope
+       FROM json_each(?) j CROSS JOIN units u ON u.id = j.value ->> 0`,
+  ).run(JSON.stringify(inserts));
+}
+
+/** What a refresh reads of a unit's row: its stars as stored, and what scoring a re-check needs. */
+interface UnitStarsRow {
+  id: string;
+  current_stars: number;
+  last_assessed_on: string | null;
+  last_veto_on: string | null;
+  kind: string;
+  industry: string | null;
+  households: number | null;
+}
+
+function unitRows(db: Database, unitIds: readonly string[]): Map<string, UnitStarsRow> {
+  const rows = prepared(
+    db,
+    `SELECT u.id, u.current_stars, u.last_assessed_on, u.last_veto_on, u.kind, u.industry, u.households
+       FROM json_each(?) j CROSS JOIN units u ON u.id = j.value`,
+  ).all(JSON.stringify(unitIds)) as UnitStarsRow[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function storedStarsByCycle(db: Database, unitIds: readonly string[]): Map<string, HeldStars[]> {
+  const stored = new Map<string, HeldStars[]>();
+  const rows = prepared(
+    db,
+    `SELECT s.unit_id AS unitId, s.cycle, s.stars, s.awarded_cycle AS awardedCycle
+       FROM json_each(?) j CROSS JOIN unit_stars_by_cycle s ON s.unit_id = j.value`,
+  ).all(JSON.stringify(unitIds)) as (HeldStars & { unitId: string })[];
+  for (const { unitId, ...row } of rows) {
+    const list = stored.get(unitId);
+    if (list === undefined) stored.set(unitId, [row]);
+    else list.push(row);
+  }
+  return stored;
+}
+
+/** Units refreshed with one set of reads: enough to spread the statements' cost, few enough to keep their rows small in memory. */
+const refreshChunk = 500;
+
+/**
+ * Brings each unit's current stars (and last assessed / last veto) up to its history in force,
+ * re-checks the basis of its signed assessments against it (stale-basis.ts), and rewrites the
+ * stars it holds in each cycle. The rows are read for many units at once (a bundle import
+ * refreshes thousands); each unit's writes touch only its own rows, so the order among them does
+ * not matter. Runs inside the caller's transaction.
+ */
+export function refreshUnitsStars(db: Database, unitIds: Iterable<string>, now: string): void {
+  const all = [...new Set(unitIds)];
+  for (let start = 0; start < all.length; start += refreshChunk) {
+    const ids = all.slice(start, start + refreshChunk);
+    const histories = historiesInForce(db, ids);
+    const units = unitRows(db, ids);
+    const stored = storedStarsByCycle(db, ids);
+    const inserts: NewStarsRow[] = [];
+    for (const unitId of ids) {
+      const history = histories.get(unitId) ?? [];
+      const latest = latestEntry(history);
+      const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
+      // A paper row's date only places it in its cycle; it is not the day anyone assessed the unit.
+      const lastAssessed = history.filter((entry) => entry.source === 'assessment').map((entry) => entry.assessedOn).sort().at(-1) ?? null;
+      const stars = { current: latest?.stars ?? 0, lastAssessedOn: lastAssessed, lastVetoOn: lastVeto };
+      const unit = units.get(unitId);
+      // A row that holds them already is not written (setUnitStars would leave it alone too, at the cost of a statement).
+      if (unit !== undefined && (unit.current_stars !== stars.current || unit.last_assessed_on !== stars.lastAssessedOn || unit.last_veto_on !== stars.lastVetoOn)) {
+        setUnitStars(db, unitId, stars, now);
+      }
+      writeStarsByCycle(db, unitId, starsHeldByCycle(history), stored.get(unitId) ?? [], inserts);
+    }
+    insertStarsByCycle(db, inserts);
+    const contexts = new Map([...units.values()].map((unit) => [unit.id, { kind: unit.kind as UnitContext['kind'], industry: unit.industry, households: unit.households }]));
+    refreshStaleBases(db, histories, contexts, now);
+  }
+}
+
+/** refreshUnitsStars for one unit. */
 export function refreshUnitStars(db: Database, unitId: string, now: string): void {
-  const history = historyInForce(db, unitId);
-  const latest = latestEntry(history);
-  const lastVeto = history.filter((entry) => entry.vetoed).map((entry) => entry.assessedOn).sort().at(-1) ?? null;
-  // A paper row's date only places it in its cycle; it is not the day anyone assessed the unit.
-  const lastAssessed = history.filter((entry) => entry.source === 'assessment').map((entry) => entry.assessedOn).sort().at(-1) ?? null;
-  setUnitStars(db, unitId, { current: latest?.stars ?? 0, lastAssessedOn: lastAssessed, lastVetoOn: lastVeto }, now);
-  refreshStaleBases(db, unitId, history, now);
-  writeStarsByCycle(db, unitId, starsHeldByCycle(history));
+  refreshUnitsStars(db, [unitId], now);
 }

@@ -10,17 +10,28 @@ import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
 import { prepared } from '../assessments/statements';
 import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
-import { refreshUnitStars } from '../assessments/star-history';
+import { refreshUnitsStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';
 import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
 import { holdRatingConflicts } from './rating-conflicts';
 import { refuse } from './refusal';
 import { insertRow, updateRow } from './apply-row';
-import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersion, unitOfAlias, unitsOfAliases } from './replica-store';
+import { addUnitAlias, insertReplicas, keepAuditEntry, recordVersion, replicaBatchRows, setRecordVersions, unitOfAlias, unitsOfAliases } from './replica-store';
+import type { RecordVersion } from './replica-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 
 export type MergeOutcome = Pick<ImportReport, 'added' | 'updated' | 'alreadyPresent' | 'linked' | 'conflicts'>;
+
+/** A line whose row is new here, waiting to be inserted with others of its table. */
+interface NewRow {
+  table: Exclude<TrackedTable, 'units'>;
+  row: Row;
+  line: BundleLine;
+  lineNumber: number;
+  hash: string;
+  version: RecordVersion;
+}
 
 export interface MergeContext {
   db: Database;
@@ -86,6 +97,64 @@ class Merger {
     return byName ? { id: byName.id, by: 'district-name' } : undefined;
   }
 
+  /**
+   * Of the table being merged, the new rows not written yet and the record versions not set yet:
+   * written together, a few statements instead of two per line. A line that is not new writes
+   * those before it, so what the merge does (and reports) happens in line order.
+   */
+  private newRows: NewRow[] = [];
+  private versions: [string, RecordVersion][] = [];
+  private versionsTable: TrackedTable | null = null;
+
+  private keepVersion(table: TrackedTable, id: string, version: RecordVersion): void {
+    if (this.versionsTable !== table) this.flushVersions();
+    this.versionsTable = table;
+    this.versions.push([id, version]);
+  }
+
+  private flushVersions(): void {
+    if (this.versionsTable !== null) setRecordVersions(this.context.db, this.versionsTable, this.versions);
+    this.versions = [];
+    this.versionsTable = null;
+  }
+
+  private flushNewRows(): void {
+    const rows = this.newRows;
+    if (rows.length === 0) return;
+    this.newRows = [];
+    if (insertReplicas(this.context.db, (rows[0] as NewRow).table, rows.map((entry) => entry.row))) {
+      for (const entry of rows) this.added(entry);
+      return;
+    }
+    // The database refused one of them: one by one, so the line at fault is named as on its own.
+    for (const entry of rows) this.insertNew(entry);
+  }
+
+  /** Writes what the table's lines left waiting (at its end, before the next table). */
+  endTable(): void {
+    this.flushNewRows();
+    this.flushVersions();
+  }
+
+  private insertNew(entry: NewRow): void {
+    const { table, row, line, lineNumber, hash } = entry;
+    try {
+      this.insert(table, row);
+    } catch (error) {
+      this.present.delete(line.id);
+      this.refuseBroken(error, table, lineNumber);
+      this.conflict(table, line.id, null, row, line, hash, `无法加入 (cannot be added): ${(error as Error).message}`);
+      return;
+    }
+    this.added(entry);
+  }
+
+  private added({ table, line, version }: { table: TrackedTable; line: BundleLine; version: RecordVersion }): void {
+    this.keepVersion(table, line.id, version);
+    this.count('added', table);
+    if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
+  }
+
   private insert(table: TrackedTable, row: Row): void {
     insertRow(this.context.db, table, row);
     this.present.add(row.id as string);
@@ -123,13 +192,20 @@ class Merger {
     const version = { source: this.source, version: line._version, sha256: hash };
     const localId = table === 'units' ? this.localUnit(line.id) : line.id;
     const local = this.present.has(localId) ? readRow(db, table, localId) : undefined;
+    if (!local && table !== 'units') {
+      this.newRows.push({ table, row, line, lineNumber, hash, version });
+      this.present.add(line.id);
+      if (this.newRows.length === replicaBatchRows) this.flushNewRows();
+      return;
+    }
+    this.flushNewRows();
     if (!local) {
-      const match = table === 'units' ? this.matchUnit(row) : undefined;
+      const match = this.matchUnit(row);
       if (match) {
         addUnitAlias(db, line.id, match.id, this.source, this.context.now);
         this.localUnits.set(line.id, match.id);
         this.outcome.linked.push({ aliasId: line.id, unitId: match.id, name: row.name as string, by: match.by });
-        setRecordVersion(db, table, line.id, version);
+        this.keepVersion(table, line.id, version);
         return;
       }
       try {
@@ -139,15 +215,13 @@ class Merger {
         this.conflict(table, line.id, null, row, line, hash, `无法加入 (cannot be added): ${(error as Error).message}`);
         return;
       }
-      setRecordVersion(db, table, line.id, version);
-      this.count('added', table);
-      if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
+      this.added({ table, line, version });
       return;
     }
     const localHash = contentHash(table, local);
     const known = recordVersion(db, table, line.id);
     if (localHash === hash) {
-      if (!known || known.source !== this.source || known.version < line._version) setRecordVersion(db, table, line.id, version);
+      if (!known || known.source !== this.source || known.version < line._version) this.keepVersion(table, line.id, version);
       this.count('alreadyPresent', table);
       return;
     }
@@ -164,14 +238,14 @@ class Merger {
         this.conflict(table, localId, local, row, line, hash, `不能覆盖 (must not be overwritten): ${(error as Error).message}`);
         return;
       }
-      setRecordVersion(db, table, line.id, version);
+      this.keepVersion(table, line.id, version);
       this.count('updated', table);
       return;
     }
     // An item opened on one laptop and closed on another: the closure reaches the item here.
     if (table === 'rectifications' && isClosureOf(local, row)) {
       applyReceivedClosure(db, localId, { closedOn: row.closed_on as string, followUpAssessmentId: row.follow_up_assessment_id as string | null, updatedAt: row.updated_at as string });
-      setRecordVersion(db, table, line.id, { ...version, sha256: contentHash(table, readRow(db, table, localId) as Row) });
+      this.keepVersion(table, line.id, { ...version, sha256: contentHash(table, readRow(db, table, localId) as Row) });
       this.count('updated', table);
       return;
     }
@@ -230,10 +304,11 @@ export function mergeBundle(context: MergeContext, bundle: VerifiedBundle): Merg
         context.throwIfCancelled?.();
       }
     }
+    if (table !== 'audit_log') merger.endTable();
   }
   const ratings = holdRatingConflicts(db, merger.touchedUnits, new Set(merger.addedHistory.keys()), { source: merger.source, bundleId: bundle.manifest.bundleId, versions: merger.addedHistory, now: context.now });
   merger.outcome.conflicts.push(...ratings);
-  for (const unitId of merger.touchedUnits) refreshUnitStars(db, unitId, context.now);
+  refreshUnitsStars(db, merger.touchedUnits, context.now);
   checkReferences(db);
   context.progress?.(total, total);
   return merger.outcome;

@@ -128,24 +128,38 @@ function sideOf(row: HistoryRow): RatingSide {
  */
 export function holdRatingConflicts(db: Database, unitIds: Iterable<string>, added: ReadonlySet<string>, context: { source: string; bundleId: string; versions: ReadonlyMap<string, number>; now: string }): HeldConflict[] {
   const held: HeldConflict[] = [];
-  for (const unitId of unitIds) {
+  const all = [...new Set(unitIds)];
+  for (let start = 0; start < all.length; start += ratingChunk) {
+    // The chunk's rows in force, read in one statement, by unit in the order of the list.
+    const ids = all.slice(start, start + ratingChunk);
     const rows = prepared(
       db,
       `SELECT h.id, h.unit_id, h.cycle, h.stars, h.vetoed, h.assessed_on, h.assessment_id, a.workstation_id, h.source
-         FROM unit_star_history h JOIN assessments a ON a.id = h.assessment_id
-        WHERE h.unit_id = ? AND h.source = 'assessment'
+         FROM json_each(?) u CROSS JOIN unit_star_history h ON h.unit_id = u.value JOIN assessments a ON a.id = h.assessment_id
+        WHERE h.source = 'assessment'
           AND NOT EXISTS (SELECT 1 FROM assessments c WHERE c.supersedes_id = h.assessment_id AND c.status IN ('signed', 'final'))
           AND NOT EXISTS (SELECT 1 FROM history_holds x WHERE x.history_id = h.id)`,
-    ).all(unitId) as HistoryRow[];
+    ).all(JSON.stringify(ids)) as HistoryRow[];
+    const byUnit = new Map<string, HistoryRow[]>();
     for (const row of rows) {
-      if (!added.has(row.id)) continue;
-      const standing = rows.filter((other) => other.cycle === row.cycle && !added.has(other.id) && other.workstation_id !== row.workstation_id);
-      const conflict = holdHistoryConflict(db, 'ratings', sideOf(row), standing.map(sideOf), { source: context.source, bundleId: context.bundleId, version: context.versions.get(row.id) ?? 0, now: context.now });
-      if (conflict) held.push(conflict);
+      const list = byUnit.get(row.unit_id);
+      if (list === undefined) byUnit.set(row.unit_id, [row]);
+      else list.push(row);
+    }
+    for (const unitRows of byUnit.values()) {
+      for (const row of unitRows) {
+        if (!added.has(row.id)) continue;
+        const standing = unitRows.filter((other) => other.cycle === row.cycle && !added.has(other.id) && other.workstation_id !== row.workstation_id);
+        const conflict = holdHistoryConflict(db, 'ratings', sideOf(row), standing.map(sideOf), { source: context.source, bundleId: context.bundleId, version: context.versions.get(row.id) ?? 0, now: context.now });
+        if (conflict) held.push(conflict);
+      }
     }
   }
   return held;
 }
+
+/** Units whose ratings are read with one statement. */
+const ratingChunk = 500;
 
 /**
  * A person chose: `keep-local` sets the held row aside for good, `take-incoming` lets it count

@@ -19,7 +19,7 @@
 import type { Database } from 'better-sqlite3';
 import { keepReceivedRectification, applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { prepared } from '../assessments/statements';
-import { refreshUnitStars } from '../assessments/star-history';
+import { refreshUnitsStars } from '../assessments/star-history';
 import { findPlanEntry, insertPlanEntry, planEntryOf, updatePlanEntry } from '../plan/plan-store';
 import { ensureStreet, insertUnit, updateUnitFacts } from '../units/unit-store';
 import { setWorkstationCode, workstationCodeOf } from '../workstation/workstation';
@@ -300,6 +300,6 @@ export function applyRegistry(db: Database, parts: RegistryParts, context: Conte
   }
   for (const lines of byUnit(parts.rectifications, 'registry_rectifications').values()) for (const line of lines) run.rectification(line);
   for (const lines of byUnit(parts.plan, 'plan').values()) for (const line of lines) run.planEntry(line);
-  for (const unitId of new Set(run.units.values())) refreshUnitStars(db, unitId, context.now);
+  refreshUnitsStars(db, run.units.values(), context.now);
   return run.outcome;
 }

@@ -2,7 +2,7 @@
  * The points one answered item gives or takes, in integer hundredths rounded half up at the
  * item (docs/domain.md, item kinds), with the sentence that explains them in both languages.
  */
-import { divideRoundHalfUp, toHundredths } from '@shared/rubric/decimal';
+import { divideRoundHalfUp, fromHundredths, toHundredths } from '@shared/rubric/decimal';
 import { formatHundredths as p } from '@shared/rubric/format-hundredths';
 import { answerProblem } from './answers';
 import type { SurveyAnswer } from './answers';
@@ -52,14 +52,14 @@ function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
     case 'deduct': {
       const count = answer as number;
       const raw = plan.per * count;
-      const taken = raw > plan.cap ? plan.cap : raw;
-      const capped = raw > plan.cap ? `，已达上限${p(plan.cap)}分` : '';
-      const cappedEn = raw > plan.cap ? `, capped at ${p(plan.cap)}` : '';
+      const capped = raw > plan.cap;
+      const taken = capped ? plan.cap : raw;
       return {
-        points: taken === 0 ? 0 : -taken,
+        // Taken off zero: 0 − 0 is 0, where −0 would print as "-0" and make every kept outcome's points a float.
+        points: 0 - taken,
         // 2处×1分 for hazards, 2件 for petitions, 2起 for cases: the pack's own measure word.
-        whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped}`,
-        whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${cappedEn}`,
+        whyZh: `${count}${plan.countWord}×${p(plan.per)}分，扣${p(taken)}分${capped ? `，已达上限${p(plan.cap)}分` : ''}`,
+        whyEn: `${count} × ${p(plan.per)} = ${p(taken)} off${capped ? `, capped at ${p(plan.cap)}` : ''}`,
       };
     }
     case 'rate': {
@@ -102,34 +102,44 @@ function computeOutcome(plan: ItemPlan, answer: unknown): ItemOutcome {
 
 /** An answer's points and its finished trace entry (frozen when kept: results share it). */
 export interface ScoredAnswer {
+  /** The answer as given (−0 as 0). */
+  answer: unknown;
   /** Hundredths of a point; negative for deductions. */
   points: number;
   entry: TraceEntry;
 }
 
-/** Answers an item keeps the scoring of, at most: enough for every yes/no, half point, small count and most percents a season brings. */
-const keptAnswersPerItem = 1000;
+/** Numeric answers an item keeps the scoring of, at most: enough for every half point, small count and most percents a season brings. */
+const keptNumbersPerItem = 1000;
+
+function keptScoring(plan: ItemPlan, answer: unknown): ScoredAnswer | undefined {
+  if (typeof answer === 'boolean') return answer ? plan.keptYes : plan.keptNo;
+  if (typeof answer === 'number') return plan.keptNumbers.get(answer);
+  return undefined;
+}
+
+function keep(plan: ItemPlan, answer: unknown, scored: ScoredAnswer): void {
+  if (answer === true) plan.keptYes = scored;
+  else if (answer === false) plan.keptNo = scored;
+  else if (typeof answer === 'number' && plan.keptNumbers.size < keptNumbersPerItem) plan.keptNumbers.set(answer, scored);
+  else return;
+  Object.freeze(scored.entry);
+}
 
 /**
  * The points and trace entry of an answer, or what is wrong with it (answers.ts). Both depend on
  * the answer alone, and answers repeat across assessments (yes/no, half points, small counts,
- * percents with two places): each item keeps what it made of the valid answers it has scored,
- * so 100,000 assessments check and word each answer once. A survey's answer is an object and
- * is scored each time.
+ * percents with two places): each item keeps what it made of the valid yes, no and numbers it
+ * has scored, so 100,000 assessments check and word each such answer once. A survey's answer is
+ * an object and is scored each time.
  */
 export function scoreAnswer(plan: ItemPlan, answer: unknown): ScoredAnswer | string {
-  const keep = typeof answer === 'number' || typeof answer === 'boolean';
-  if (keep) {
-    const known = plan.scoredAnswers.get(answer);
-    if (known !== undefined) return known;
-  }
+  const kept = keptScoring(plan, answer);
+  if (kept !== undefined) return kept;
   const problem = answerProblem(plan, answer);
   if (problem !== null) return problem;
   const { points, whyZh, whyEn } = computeOutcome(plan, answer);
-  const scored = { points, entry: itemTraceEntry(plan.id, points / 100, plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
-  if (keep && plan.scoredAnswers.size < keptAnswersPerItem) {
-    Object.freeze(scored.entry);
-    plan.scoredAnswers.set(answer, scored);
-  }
+  const scored: ScoredAnswer = { answer, points, entry: itemTraceEntry(plan.id, fromHundredths(points), plan.rule, whyZh, whyEn, plan.kind, plan.categoryId, answer) };
+  keep(plan, answer, scored);
   return scored;
 }

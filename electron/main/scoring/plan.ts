@@ -44,8 +44,11 @@ export interface ItemPlan {
   missingEntry: TraceEntry;
   /** What a deduction counts (处, 件, 起: the measure word that ends the item's Chinese label), 项 when it names none. */
   countWord: string;
-  /** What answers scored so far gave, by answer (item-points.ts). */
-  scoredAnswers: Map<number | boolean, ScoredAnswer>;
+  /** What the answers yes and no gave, once scored (item-points.ts). */
+  keptYes: ScoredAnswer | undefined;
+  keptNo: ScoredAnswer | undefined;
+  /** What numeric answers scored so far gave, by answer (item-points.ts). */
+  keptNumbers: Map<number, ScoredAnswer>;
 }
 
 export interface ConditionPlan {
@@ -144,7 +147,9 @@ function planItem(item: RubricItem, order: number, group: ItemPlan['group'], cat
     conditionIndex: -1,
     missingEntry: Object.freeze(itemTraceEntry(item.id, 0, rule.rule, '未作答（草稿）', 'not answered (draft)', item.kind, categoryId, undefined)),
     countWord: countUnitOfLabel(item.label.zh) ?? '项',
-    scoredAnswers: new Map(),
+    keptYes: undefined,
+    keptNo: undefined,
+    keptNumbers: new Map(),
   };
   return plan;
 }

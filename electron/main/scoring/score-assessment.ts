@@ -7,7 +7,7 @@
  * the outcomes its items gave (item-points.ts), which depend on the answer alone.
  */
 import { DxError } from '@shared/api/errors';
-import { toHundredths } from '@shared/rubric/decimal';
+import { fromHundredths, toHundredths } from '@shared/rubric/decimal';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { ScoreResult, TraceEntry } from '@shared/scoring/result';
 import type { SurveyItem } from '@shared/rubric/star-pack';
@@ -91,7 +91,8 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
   const missing: string[] = [];
   const incompleteReasons: { item: string; message: string }[] = [];
   const categorySums = plan.categories.map(() => 0);
-  let addOnRaw = 0;
+  // What the add-ons take together (their points are 0 or less), before the cap.
+  let addOnDeduction = 0;
   const evaluated = new Array<Evaluated | undefined>(plan.conditionItems.length);
   const vetoItems: ItemPlan[] = [];
   const failedGates: ItemPlan[] = [];
@@ -103,12 +104,11 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
       trace.push(item.missingEntry);
       continue;
     }
-    const { points, entry } = answered;
-    const answer = entry.answer; // the answer as given (an item's entry carries it)
+    const { answer, points, entry } = answered;
     trace.push(entry);
     if (item.categoryIndex >= 0) categorySums[item.categoryIndex] = (categorySums[item.categoryIndex] as number) + points;
-    else addOnRaw += points;
-    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = { answer, points };
+    else addOnDeduction -= points;
+    if (item.conditionIndex >= 0) evaluated[item.conditionIndex] = answered;
     if (item.kind === 'veto' && answer === true) vetoItems.push(item);
     if (item.kind === 'gate' && toHundredths(answer as number) < item.required) failedGates.push(item);
     if (item.kind === 'survey') {
@@ -141,27 +141,26 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     let score = sum;
     if (sum < 0) {
       score = 0;
-      trace.push(traceEntry('category', category.id, -sum / 100, 'floor 0', `${category.label.zh}扣分超过得分，按0分计`, `${category.label.en} deductions exceed its points: floored at 0`));
+      trace.push(traceEntry('category', category.id, fromHundredths(-sum), 'floor 0', `${category.label.zh}扣分超过得分，按0分计`, `${category.label.en} deductions exceed its points: floored at 0`));
     } else if (sum > category.max) {
       score = category.max;
-      trace.push(traceEntry('category', category.id, (category.max - sum) / 100, `max ${category.max / 100}`, `${category.label.zh}不超过满分${category.max / 100}`, `${category.label.en} is capped at its maximum ${category.max / 100}`));
+      trace.push(traceEntry('category', category.id, fromHundredths(category.max - sum), `max ${category.max / 100}`, `${category.label.zh}不超过满分${category.max / 100}`, `${category.label.en} is capped at its maximum ${category.max / 100}`));
     }
-    categories[category.id] = score / 100;
+    categories[category.id] = fromHundredths(score);
     total += score;
   }
 
   // Step 5: the add-on deductions together, capped, off the total; the total kept within 0–100.
-  let addOnDeduction = addOnRaw === 0 ? 0 : -addOnRaw;
   if (addOnDeduction > plan.addOnCap) {
-    trace.push(traceEntry('addOnCap', 'ADD-ON', (addOnDeduction - plan.addOnCap) / 100, `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
+    trace.push(traceEntry('addOnCap', 'ADD-ON', fromHundredths(addOnDeduction - plan.addOnCap), `cap ${plan.addOnCap / 100}`, `行业附加扣分合计${addOnDeduction / 100}分，最多扣${plan.addOnCap / 100}分`, `industry add-on deductions of ${addOnDeduction / 100} are capped at ${plan.addOnCap / 100}`));
     addOnDeduction = plan.addOnCap;
   }
   total -= addOnDeduction;
   if (total < 0) {
-    trace.push(traceEntry('total', 'TOTAL', -total / 100, 'floor 0', '总分不低于0分', 'the total is floored at 0'));
+    trace.push(traceEntry('total', 'TOTAL', fromHundredths(-total), 'floor 0', '总分不低于0分', 'the total is floored at 0'));
     total = 0;
   } else if (total > 10_000) {
-    trace.push(traceEntry('total', 'TOTAL', (10_000 - total) / 100, 'max 100', '总分不超过100分', 'the total is capped at 100'));
+    trace.push(traceEntry('total', 'TOTAL', fromHundredths(10_000 - total), 'max 100', '总分不超过100分', 'the total is capped at 100'));
     total = 10_000;
   }
 
@@ -188,9 +187,9 @@ export function scoreAssessment(loaded: LoadedStarPack, input: ScoringInput, opt
     complete: missing.length === 0 && incompleteReasons.length === 0,
     missing,
     incompleteReasons,
-    total: total / 100,
+    total: fromHundredths(total),
     categories,
-    addOnDeduction: addOnDeduction / 100,
+    addOnDeduction: fromHundredths(addOnDeduction),
     vetoed: vetoItems.length > 0,
     lockedOut: decision.lockedOut,
     scoreStars: decision.scoreStars,

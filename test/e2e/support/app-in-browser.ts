@@ -1,11 +1,11 @@
 // One served app and one browser per test file: started before its tests, stopped after them.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser';
+import { dingxing } from './dingxing';
 import { e2eUsers, serveApp } from './serve';
 import type { E2eUser, ServedApp } from './serve';
 
@@ -29,10 +29,10 @@ export function useAppInBrowser(prepare: () => Promise<{ dbFile?: string; users?
   return context;
 }
 
-/** A database with the sample units of test/fixtures imported by the built command, as a person would. */
-export function databaseWithSampleUnits(prefix: string): string {
+/** A database with the sample units of test/fixtures imported by `dingxing units import`, as a person would. */
+export async function databaseWithSampleUnits(prefix: string): Promise<string> {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'e2e.sqlite');
-  execFileSync(process.execPath, ['bin/dingxing.mjs', 'units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile], { stdio: 'ignore' });
+  await dingxing(['units', 'import', 'test/fixtures/units/units-zh.utf8.csv', '--db', dbFile]);
   return dbFile;
 }
 

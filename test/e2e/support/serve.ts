@@ -1,9 +1,10 @@
 // Starts the real app (`dingxing serve` on a temporary database) as a user would, and stops it.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dingxing } from './dingxing';
 
 export interface ServedApp {
   url: string;
@@ -23,12 +24,11 @@ export const e2eUsers = {
 } as const;
 export type E2eUser = keyof typeof e2eUsers;
 
-function addUsers(dbFile: string): void {
-  const run = (args: string[], password: string) =>
-    execFileSync(process.execPath, ['bin/dingxing.mjs', ...args, '--db', dbFile], { stdio: 'ignore', env: { ...process.env, DINGXING_PASSWORD: password } });
-  run(['init', '--admin', e2eUsers.admin.name, '--display-name', e2eUsers.admin.displayName], e2eUsers.admin.password);
+async function addUsers(dbFile: string): Promise<void> {
+  const run = (args: string[], password: string) => dingxing([...args, '--db', dbFile], { env: { DINGXING_PASSWORD: password } });
+  await run(['init', '--admin', e2eUsers.admin.name, '--display-name', e2eUsers.admin.displayName], e2eUsers.admin.password);
   for (const user of [e2eUsers.leader, e2eUsers.inspector, e2eUsers.city]) {
-    run(['users', 'add', user.name, '--role', user.roles, '--display-name', user.displayName], user.password);
+    await run(['users', 'add', user.name, '--role', user.roles, '--display-name', user.displayName], user.password);
   }
 }
 
@@ -36,7 +36,7 @@ function addUsers(dbFile: string): void {
 export async function serveApp(options: { dbFile?: string; users?: boolean; env?: Record<string, string> } = {}): Promise<ServedApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dingxing-e2e-'));
   const dbFile = options.dbFile ?? path.join(dir, 'e2e.sqlite');
-  if (options.users !== false) addUsers(dbFile);
+  if (options.users !== false) await addUsers(dbFile);
   const child: ChildProcess = spawn(process.execPath, ['bin/dingxing.mjs', 'serve', '--db', dbFile, '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },

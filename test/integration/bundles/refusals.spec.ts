@@ -210,4 +210,16 @@ describe('a record the database’s own rules refuse', () => {
     expect(report.refused).toEqual([expect.objectContaining({ entry: 'records/assessments.jsonl:1', reasonEn: expect.stringMatching(/breaks a rule of the database/) })]);
     expect(fresh.snapshot().units).toBe(0);
   });
+
+  it('names the line at fault when the rows before it were fine (new rows are written together, then one by one to find it)', async () => {
+    await rebuild(good, variant('check-second.dxb'), a.signer, {
+      entries: (entries) => entries.map((entry) => (entry.name === 'records/assessments.jsonl' ? { ...entry, bytes: toJsonLines(jsonLines(entry.bytes).map((line, index) => (index === 1 ? { ...line, result: null } : line))) } : entry)),
+    });
+    const fresh = await station();
+    fresh.enroll(a);
+    const before = fresh.snapshot();
+    const report = await fresh.importFrom(variant('check-second.dxb'));
+    expect(report.refused).toEqual([expect.objectContaining({ entry: 'records/assessments.jsonl:2', reasonEn: expect.stringMatching(/breaks a rule of the database/) })]);
+    expect(fresh.snapshot()).toEqual(before);
+  });
 });

@@ -65,6 +65,12 @@ describe('item kinds', () => {
     expect(result.total).toBe(96);
   });
 
+  it('says 0, not −0, when add-ons and deductions take nothing (a screen would print −0)', () => {
+    const result = score({ ...perfectAnswers(), ...deliveryPerfect, 'STB-4': -0, 'PRE-1': -0 }, { unit: delivery });
+    expect(Object.is(result.addOnDeduction, 0)).toBe(true);
+    for (const id of ['DLV-5', 'DLV-6', 'STB-4', 'PRE-5', 'PRE-1']) expect(Object.is(itemPoints(result, id), 0)).toBe(true);
+  });
+
   it('caps industry add-on deductions together at addOnCap 15', () => {
     const result = score({ ...perfectAnswers(), ...financePerfect, 'FIN-1': 5, 'FIN-2': 2 }, { unit: finance });
     expect(result.addOnDeduction).toBe(15);
