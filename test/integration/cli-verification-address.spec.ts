@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@shared/domain/roles';
-import type * as CliActorModuleNamespace from '../../electron/main/cli/cli-actor';
+import type * as CliActorModuleNamespace from '../../electron/main/users/cli-actor';
 import { cli } from '../helpers/cli';
 import { tempDbFile } from '../helpers/temp';
 
@@ -14,7 +14,7 @@ type CliActorModule = typeof CliActorModuleNamespace;
 const account = vi.hoisted(() => ({ roles: null as Role[] | null }));
 
 // The command line acts with every role of its account; one test gives the account fewer.
-vi.mock('../../electron/main/cli/cli-actor', async (importOriginal) => {
+vi.mock('../../electron/main/users/cli-actor', async (importOriginal) => {
   const original = await importOriginal<CliActorModule>();
   return { cliActor: () => ({ ...original.cliActor(), ...(account.roles === null ? {} : { roles: account.roles }) }) };
 });
