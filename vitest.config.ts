@@ -12,54 +12,35 @@ const env = pinnedClockEnv(testNow);
 /** Specs whose answers depend on the date (demo data, due dates, validity): run again a year later. */
 const dateSensitive = ['test/integration/ding-api.spec.ts', 'test/integration/ding-demo.spec.ts', 'test/integration/summary-cli.spec.ts', 'test/integration/assessments-demo.spec.ts'];
 
+/** A project of the core's specs in Node: the settings they share, and what makes each one different. */
+function coreProject(test: { name: string; include: string[]; exclude?: string[]; isolate?: boolean; globalSetup?: string[]; env: Record<string, string> }) {
+  return {
+    resolve: { alias },
+    define,
+    test: { environment: 'node' as const, setupFiles: ['test/setup/after-each-file.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...test },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        resolve: { alias },
-        define,
-        test: {
-          name: 'core',
-          environment: 'node',
-          include: ['test/unit/desktop/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
-          globalSetup: ['test/setup/build-node.ts'],
-          setupFiles: ['test/setup/after-each-file.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          env,
-        },
-      },
-      {
-        resolve: { alias },
-        define,
-        test: {
-          // The unit specs share their workers' loaded modules (isolate: false) instead of loading the core again for
-          // each file, which cost more than running them. Not the desktop specs: they replace `electron` with vi.mock.
-          name: 'core-unit',
-          environment: 'node',
-          include: ['test/unit/**/*.spec.ts'],
-          exclude: [...configDefaults.exclude, 'test/unit/desktop/**'],
-          isolate: false,
-          globalSetup: ['test/setup/build-node.ts'],
-          setupFiles: ['test/setup/after-each-file.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          env,
-        },
-      },
-      {
-        resolve: { alias },
-        define,
-        test: {
-          name: 'core-a-year-later',
-          environment: 'node',
-          include: dateSensitive,
-          setupFiles: ['test/setup/after-each-file.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          env: pinnedClockEnv(testNowAYearLater),
-        },
-      },
+      coreProject({
+        name: 'core',
+        include: ['test/unit/desktop/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
+        globalSetup: ['test/setup/build-node.ts'],
+        env,
+      }),
+      // The unit specs share their workers' loaded modules (isolate: false) instead of loading the core again for
+      // each file, which cost more than running them. Not the desktop specs: they replace `electron` with vi.mock.
+      coreProject({
+        name: 'core-unit',
+        include: ['test/unit/**/*.spec.ts'],
+        exclude: [...configDefaults.exclude, 'test/unit/desktop/**'],
+        isolate: false,
+        globalSetup: ['test/setup/build-node.ts'],
+        env,
+      }),
+      coreProject({ name: 'core-a-year-later', include: dateSensitive, env: pinnedClockEnv(testNowAYearLater) }),
       {
         plugins: [vue()],
         resolve: { alias },

@@ -3,7 +3,10 @@
 // database makes a writer wait its turn instead of failing at once.
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { trackedTables } from '../../electron/main/bundles/record-rows';
+import { migrations } from '../../electron/main/db/migrations/index';
 
 const owners: Record<string, string> = {
   units: 'electron/main/units/unit-store.ts',
@@ -30,7 +33,37 @@ const owners: Record<string, string> = {
   stale_bases: 'electron/main/assessments/stale-basis.ts',
   inspection_plan: 'electron/main/plan/plan-store.ts',
   trust_warnings: 'electron/main/bundles/trust-warnings.ts',
+  audit_log: 'electron/main/audit/audit-log.ts',
+  audit_checkpoints: 'electron/main/audit/checkpoints.ts',
+  bundle_receipts: 'electron/main/bundles/receipt-store.ts',
+  revocation_notices: 'electron/main/bundles/revocation-notices.ts',
+  district_inputs: 'electron/main/ding/inputs-store.ts',
+  districts: 'electron/main/units/seed-districts.ts',
+  evidence: 'electron/main/assessments/evidence.ts',
+  rectifications: 'electron/main/assessments/rectifications.ts',
+  unit_star_history: 'electron/main/assessments/star-history.ts',
+  meta: 'electron/main/workstation/workstation.ts',
+  rubric_packs: 'electron/main/rubric/pack-store.ts',
+  users: 'electron/main/users/user-store.ts',
 };
+
+/** Tables only the schema's triggers write: they follow the writes of the tables above. */
+const writtenByTriggers = ['change_log', 'unit_scope_counts', 'unit_starred_counts'];
+
+/**
+ * Rows received in bundles from other workstations go in through one generic writer (by table name,
+ * so no SQL above names them) beside each table's own store: every record table but units.
+ */
+const replicaWriter = 'electron/main/bundles/replica-store.ts';
+const replicaCaller = 'electron/main/bundles/apply-row.ts';
+
+function schemaTables(): string[] {
+  const db = new BetterSqlite3(':memory:');
+  for (const migration of migrations) migration.up(db);
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  db.close();
+  return tables;
+}
 
 function sources(dir: string): string[] {
   return fs
@@ -40,6 +73,22 @@ function sources(dir: string): string[] {
 }
 
 describe('one module writes each table', () => {
+  it('names the writer of every table in the schema, and no table that is not there', () => {
+    const tables = schemaTables();
+    expect([...Object.keys(owners), ...writtenByTriggers].sort()).toEqual(tables);
+  });
+
+  it.each(writtenByTriggers)('leaves %s to the triggers', (table) => {
+    const writes = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+${table}\\b`, 'i');
+    expect(sources('electron/main').filter((file) => !file.includes(`${path.sep}migrations${path.sep}`) && writes.test(fs.readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('writes received rows through the replica writer only from the one place that applies a bundle row, for the record tables', () => {
+    const callers = sources('electron/main').filter((file) => file !== replicaWriter && /\b(insertReplica|updateReplica)\(/.test(fs.readFileSync(file, 'utf8')));
+    expect(callers).toEqual([replicaCaller]);
+    for (const table of trackedTables.filter((name) => name !== 'units')) expect(owners[table], `${table} has a store of its own`).toBeDefined();
+  });
+
   it.each(Object.entries(owners))('only %s’s store writes it', (table, owner) => {
     const writes = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+${table}\\b`, 'i');
     const writers = sources('electron/main').filter((file) => !file.includes(`${path.sep}migrations${path.sep}`) && writes.test(fs.readFileSync(file, 'utf8')));

@@ -135,8 +135,8 @@ export function listDue(ctx: ReadContext, asOf: string = localDate(ctx.now()), w
   return { overdue: overdue.map((row) => toRectification(row, asOf)), due: due.map((row) => toRectification(row, asOf)) };
 }
 
-/** A 整改 item as another workstation opened it (the city's registry, or a laptop's bundle at the city). */
-export interface ReceivedRectification {
+/** A 整改 item as recorded elsewhere: another workstation opened it (the city's registry, or a laptop's bundle at the city), or the demo. */
+export interface RecordedRectification {
   id: string;
   workstationId: string;
   unitId: string;
@@ -157,10 +157,11 @@ function assessmentHere(db: Database, id: string | null): string | null {
 }
 
 /**
- * Keeps an item another workstation opened, so it shows (and can be closed) here. Its assessment
- * stays at the workstation that made it: a link to one this workstation does not hold is left empty.
+ * Keeps an item whole, as it was recorded elsewhere (another workstation opened it, or the demo
+ * made it), so it shows (and can be closed) here. Its assessment stays at the workstation that made
+ * it: a link to one this workstation does not hold is left empty.
  */
-export function keepReceivedRectification(db: Database, item: ReceivedRectification): void {
+export function keepRecordedRectification(db: Database, item: RecordedRectification): void {
   db.prepare(
     `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, follow_up_assessment_id, created_at, updated_at)
      VALUES (@id, @workstationId, @unitId, @assessmentId, @itemId, @description, @owner, @dueOn, @status, @closedOn, @followUpAssessmentId, @createdAt, @updatedAt)`,
@@ -183,4 +184,10 @@ export function applyReceivedClosure(db: Database, id: string, closure: { closed
     closure.updatedAt,
     id,
   );
+}
+
+/** An assessment being discarded: the items it opened, or that followed it up, stay, no longer linked to it. */
+export function detachRectificationsFrom(db: Database, assessmentId: string): void {
+  prepared(db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(assessmentId);
+  prepared(db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(assessmentId);
 }

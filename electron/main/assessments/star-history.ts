@@ -48,7 +48,7 @@ const inForceSql = `
 type InForceRow = Omit<HistoryEntry, 'vetoed'> & { unitId: string; vetoed: number };
 
 /** The history in force of each of `unitIds` (distinct), read with one statement; a unit without any has an empty list. */
-export function historiesInForce(db: Database, unitIds: readonly string[]): Map<string, HistoryEntry[]> {
+function historiesInForce(db: Database, unitIds: readonly string[]): Map<string, HistoryEntry[]> {
   const histories = new Map<string, HistoryEntry[]>(unitIds.map((id) => [id, []]));
   // Cached: a bundle import refreshes the stars of thousands of units, and compiling this anew each time cost more than running it.
   const rows = prepared(db, inForceSql).all({ units: JSON.stringify(unitIds) }) as InForceRow[];

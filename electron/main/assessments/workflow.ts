@@ -22,6 +22,7 @@ import type { AssessmentRow } from './repository';
 import { loadPack, packRefForCycle, scoreAnswers, unfinishedItems } from './scoring-port';
 import type { LoadedPack } from './scoring-port';
 import { historyContext, recordDecision } from './star-history';
+import { detachRectificationsFrom } from './rectifications';
 import { assertCan } from './transitions';
 import { prepared } from './statements';
 
@@ -381,8 +382,7 @@ export function discardDraft(ctx: DomainContext, id: string): boolean {
     const row = findAssessmentRow(ctx.db, id);
     if (!row) return false;
     assertCan('discard', row.status, actor.roles, id);
-    prepared(ctx.db, 'UPDATE rectifications SET follow_up_assessment_id = NULL WHERE follow_up_assessment_id = ?').run(id);
-    prepared(ctx.db, 'UPDATE rectifications SET assessment_id = NULL WHERE assessment_id = ?').run(id);
+    detachRectificationsFrom(ctx.db, id);
     prepared(ctx.db, 'DELETE FROM assessments WHERE id = ?').run(id);
     ctx.audit({ action: 'assessment.discard', subject: id, data: { unitId: row.unit_id, cycle: row.cycle } });
     return true;

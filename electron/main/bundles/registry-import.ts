@@ -17,7 +17,7 @@
  * transaction (the change log paused: none of this is the laptop's own work).
  */
 import type { Database } from 'better-sqlite3';
-import { keepReceivedRectification, applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
+import { keepRecordedRectification, applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { prepared } from '../assessments/statements';
 import { refreshUnitsStars } from '../assessments/star-history';
 import { findPlanEntry, insertPlanEntry, planEntryOf, updatePlanEntry } from '../plan/plan-store';
@@ -213,7 +213,7 @@ class RegistryImport {
     const unitId = this.units.get(String(line.unit_id)) as string;
     const local = prepared(this.db, 'SELECT id, unit_id, description, due_on, status FROM rectifications WHERE id = ?').get(line.id) as Record<string, unknown> | undefined;
     if (!local) {
-      keepReceivedRectification(this.db, {
+      keepRecordedRectification(this.db, {
         id: line.id, workstationId: line.workstation_id as string, unitId, assessmentId: line.assessment_id as string | null, itemId: line.item_id as string | null,
         description: line.description as string, owner: line.owner as string | null, dueOn: line.due_on as string, status: line.status as 'open' | 'done',
         closedOn: line.closed_on as string | null, followUpAssessmentId: line.follow_up_assessment_id as string | null, createdAt: line.created_at as string, updatedAt: line.updated_at as string,

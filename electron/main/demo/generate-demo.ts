@@ -15,12 +15,13 @@ import type { UnitKind } from '@shared/rubric/unit-kind';
 import { newId } from '../ids';
 import { ensureStreet, insertUnit } from '../units/unit-store';
 import type { DomainContext } from '../context/domain-context';
-import { prepared } from '../assessments/statements';
 import { getAssessmentRow } from '../assessments/repository';
 import { defaultRubricId, loadPack, scoreAnswers, surveyMinimumSample } from '../assessments/scoring-port';
 import type { LoadedPack } from '../assessments/scoring-port';
 import { historyContext, recordPaperRating } from '../assessments/star-history';
 import { insertAssessmentRow, recordSigned, storeSubmittedResult } from '../assessments/workflow';
+import { keepRecordedRectification } from '../assessments/rectifications';
+import { demoLoadedAt, markDemoLoaded } from '../workstation/workstation';
 import type { Actor } from '@shared/domain/roles';
 import { applicableItems } from '../scoring/index';
 import { communityName, contactName, enterpriseName, institutionName, streetAndAddress, UnitNamer, villageName } from './names';
@@ -151,7 +152,7 @@ export function generateDemo(ctx: DomainContext, options: DemoOptions = {}): Dem
   const placeRandom = seededRandom(((options.seed ?? 20261129) ^ 0x5f3759df) >>> 0);
   const today = options.asOf ?? demoAsOf;
   const stamp = ctx.now().toISOString();
-  if (db.prepare("SELECT 1 FROM meta WHERE key = 'demo_loaded_at'").get()) {
+  if (demoLoadedAt(db) !== undefined) {
     throw new DxError('CONFLICT', 'Demo data is already loaded in this database');
   }
   const loaded: LoadedPack = loadPack(db, defaultRubricId);
@@ -161,11 +162,6 @@ export function generateDemo(ctx: DomainContext, options: DemoOptions = {}): Dem
   const takenUscc = new Set(db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL').pluck().all() as string[]);
   const insertAssessment = (id: string, unitId: string, cycle: number, assessedOn: string, answers: Record<string, unknown>, status: 'draft' | 'submitted', inspector: string, submittedAt: string | null) =>
     insertAssessmentRow(db, { id, workstationId: ctx.workstation.id, unitId, cycle, assessedOn, rubricId: loaded.ref, rubricSha256: loaded.sha256, answers: JSON.stringify(answers), details: '{}', status, inspector, submittedAt, createdAt: stamp });
-  const insertRectification = prepared(
-    db,
-    `INSERT INTO rectifications (id, workstation_id, unit_id, assessment_id, item_id, description, owner, due_on, status, closed_on, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const inspectors = ['张建国', '李红梅', '王志强', '刘晓燕', '陈国平', '杨丽华'];
   const leaders = ['周卫东', '吴秀英', '徐海涛'];
   const owners = ['保卫科', '物业经理', '网格员', '安全主任', '综治专干'];
@@ -255,14 +251,28 @@ export function generateDemo(ctx: DomainContext, options: DemoOptions = {}): Dem
           if (typeof dangers === 'number' && dangers > 0) {
             const dueOn = addDays(assessedOn, random.pick([30, 45, 60]));
             const done = cycle < last || (dueOn < today && random.chance(0.5));
-            insertRectification.run(newId(), ctx.workstation.id, unit.id, id, 'PRE-5', `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`, random.pick(owners), dueOn, done ? 'done' : 'open', done ? addDays(dueOn, -random.int(1, 20)) : null, stamp, stamp);
+            keepRecordedRectification(db, {
+              id: newId(),
+              workstationId: ctx.workstation.id,
+              unitId: unit.id,
+              assessmentId: id,
+              itemId: 'PRE-5',
+              description: `整改检查发现的 ${dangers} 处安全隐患（消防通道、监控盲区等）`,
+              owner: random.pick(owners),
+              dueOn,
+              status: done ? 'done' : 'open',
+              closedOn: done ? addDays(dueOn, -random.int(1, 20)) : null,
+              followUpAssessmentId: null,
+              createdAt: stamp,
+              updatedAt: stamp,
+            });
             rectifications += 1;
           }
         }
         if ((index + 1) % progressEvery === 0 || index + 1 === count) options.progress?.(index + 1, count);
       }
       writeDemoDistrictInputs(db, cycles, { workstationId: ctx.workstation.id, enteredBy: 'demo', now: ctx.now() });
-      db.prepare("INSERT INTO meta (key, value) VALUES ('demo_loaded_at', ?)").run(stamp);
+      markDemoLoaded(db, stamp);
       ctx.audit({ action: 'demo.load', data: { units: count, cycles: cycles.length, ...byStatus, rectifications, vetoes, seed: options.seed ?? 20261129 } });
     }).immediate();
   } finally {

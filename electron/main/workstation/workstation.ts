@@ -26,6 +26,15 @@ function writeMeta(db: Database, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/** When the demo filled this database, if it did: it fills a database once. */
+export function demoLoadedAt(db: Database): string | undefined {
+  return readMeta(db, 'demo_loaded_at');
+}
+
+export function markDemoLoaded(db: Database, at: string): void {
+  writeMeta(db, 'demo_loaded_at', at);
+}
+
 /** The workstation as stored (a worker's connection reads its name here). */
 export function readWorkstation(db: Database, id: string): Workstation {
   const named = readMeta(db, 'workstation_named_at') !== undefined;
