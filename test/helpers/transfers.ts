@@ -26,3 +26,10 @@ export async function downloadFile(core: Core, caller: Caller, downloadId: strin
   }
   return Buffer.concat(pieces);
 }
+
+/** An exported bundle read back and said to be saved, as the app and the command line do: only then is it sent. */
+export async function saveExport(core: Core, caller: Caller, downloadId: string): Promise<Buffer> {
+  const bytes = await downloadFile(core, caller, downloadId);
+  await ok(core.dispatcher.dispatch('bundles.exportSaved', { downloadId }, caller));
+  return bytes;
+}

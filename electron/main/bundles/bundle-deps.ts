@@ -1,10 +1,11 @@
 /** The bundle operations as doors and jobs run them: export (this workstation's or the city office's) and import. */
 import type { BundleKind } from '@shared/bundle/manifest';
-import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import type { ImportReport } from '@shared/bundle/report';
 import type { DomainContext } from '../context/domain-context';
 import type { KeyStore } from '../crypto/key-store';
 import { unlockedKeys } from '../certificates/signing-keys';
 import { exportBundle } from './export-bundle';
+import type { WrittenBundle } from './export-bundle';
 import { exportCityBundle } from './export-city-bundle';
 import { importBundle } from './import-bundle';
 import type { BundleLimits } from './limits';
@@ -22,8 +23,9 @@ export async function signerMaterial(ctx: Pick<DomainContext, 'db' | 'workstatio
 }
 
 /** `city`: the city office's bundle for laptops; otherwise this workstation's own work. */
-export function exportWith(ctx: DomainContext, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; dataDir: string }, progress: Progress = {}): Promise<ExportResult> {
-  const options = { out: input.out, full: input.full, dataDir: input.dataDir, signer: signerOf(input.signer), ...progress };
+/** `recordWhenSaved`: the bundle is for a door to hand over; it is recorded as sent once saved (`recordSavedExport`). */
+export function exportWith(ctx: DomainContext, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; dataDir: string; recordWhenSaved?: boolean }, progress: Progress = {}): Promise<WrittenBundle> {
+  const options = { out: input.out, full: input.full, dataDir: input.dataDir, signer: signerOf(input.signer), recordWhenSaved: input.recordWhenSaved, ...progress };
   return input.city === true ? exportCityBundle(ctx, options) : exportBundle(ctx, options);
 }
 

@@ -21,6 +21,10 @@ export function nextExportSequence(db: Database, kind: BundleKind): number {
   return ((db.prepare('SELECT max(sequence) FROM bundle_exports WHERE kind = ?').pluck().get(kind) as number | null) ?? 0) + 1;
 }
 
+export function exportSequenceTaken(db: Database, kind: BundleKind, sequence: number): boolean {
+  return db.prepare('SELECT 1 FROM bundle_exports WHERE kind = ? AND sequence = ?').get(kind, sequence) !== undefined;
+}
+
 export interface ExportRecord {
   sequence: number;
   bundleId: string;

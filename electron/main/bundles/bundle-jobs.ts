@@ -4,9 +4,10 @@
  * merge rolls the transaction back.
  */
 import type { BundleKind } from '@shared/bundle/manifest';
-import type { ExportResult, ImportReport } from '@shared/bundle/report';
+import type { ImportReport } from '@shared/bundle/report';
 import type { JobFunction } from '../jobs/job';
 import { exportWith, importWith } from './bundle-deps';
+import type { WrittenBundle } from './export-bundle';
 import type { SignerMaterial } from './signer';
 
 export interface ExportJobInput {
@@ -15,6 +16,8 @@ export interface ExportJobInput {
   city?: boolean;
   signer: SignerMaterial;
   dataDir: string;
+  /** Set by the doors: the bundle is recorded as sent once the caller has saved the download. */
+  recordWhenSaved?: boolean;
 }
 
 export interface ImportJobInput {
@@ -23,8 +26,8 @@ export interface ImportJobInput {
   dataDir: string;
 }
 
-export const bundleExportJob: JobFunction<ExportJobInput, ExportResult> = (input, context) =>
-  exportWith(context, { out: input.out, full: input.full, city: input.city, signer: input.signer, dataDir: input.dataDir }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
+export const bundleExportJob: JobFunction<ExportJobInput, WrittenBundle> = (input, context) =>
+  exportWith(context, { out: input.out, full: input.full, city: input.city, signer: input.signer, dataDir: input.dataDir, recordWhenSaved: input.recordWhenSaved }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });
 
 export const bundleImportJob: JobFunction<ImportJobInput, ImportReport> = (input, context) =>
   importWith(context, { file: input.file, kinds: input.kinds, dataDir: input.dataDir }, { progress: context.progress, throwIfCancelled: context.throwIfCancelled });

@@ -2,7 +2,10 @@
  * Exports this workstation's work as a signed `.dxb` bundle: every record changed since the last
  * export (from the change log, without scanning the tables), or everything with `full`, its
  * evidence files, its new audit entries and the audit checkpoints it signed (one at every
- * export). The export is recorded with its sequence number only once the file is complete.
+ * export). The export is recorded with its sequence number only once the file is complete, or,
+ * for a bundle handed to a door to save, once the door says it is saved (`recordSavedExport`):
+ * the next export starts after the last recorded one, so a bundle that never reached its
+ * destination must not count as sent.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -16,7 +19,8 @@ import { readEvidenceFile } from '../assessments/evidence-store';
 import { listCheckpointsSince, signCheckpoint } from '../audit/checkpoints';
 import type { AuditCheckpoint } from '../audit/checkpoints';
 import { changeCounter } from './change-log';
-import { lastExport, nextExportSequence, recordExport } from './bundle-history';
+import { exportSequenceTaken, lastExport, nextExportSequence, recordExport } from './bundle-history';
+import type { ExportRecord } from './bundle-history';
 import { allRowIds, readRows, trackedTables, travellingRow } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
 import type { BundleSigner } from './signer';
@@ -30,8 +34,20 @@ export interface ExportOptions {
   signer: BundleSigner;
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
-  /** Appends the export's audit entry in the transaction that records the export: one never exists without the other. */
-  audited?(result: ExportResult): void;
+  /** The file still has to reach the caller (a download): leave the recording to `recordSavedExport`. */
+  recordWhenSaved?: boolean;
+}
+
+/** A written bundle as the history will keep it; the door records it once the caller has saved it. */
+export interface UnsavedExport {
+  record: ExportRecord;
+  /** Where it was written, for the audit entry. */
+  file: string;
+}
+
+export interface WrittenBundle extends ExportResult {
+  /** Present with `recordWhenSaved`: what `recordSavedExport` records. */
+  unsaved?: UnsavedExport;
 }
 
 function sha256(bytes: Buffer): string {
@@ -74,7 +90,7 @@ function checkpointLine(checkpoint: AuditCheckpoint): object {
   };
 }
 
-export async function exportBundle(ctx: DomainContext, options: ExportOptions): Promise<ExportResult> {
+export async function exportBundle(ctx: DomainContext, options: ExportOptions): Promise<WrittenBundle> {
   const { db } = ctx;
   const kind = 'workstation' as const;
   const head = signExportCheckpoint(db, options, ctx.now());
@@ -138,8 +154,8 @@ export interface BundleBody {
   auditTo: number;
 }
 
-/** Writes the manifest, signs it, writes the zip and records the export with its sequence number and its audit entry. */
-export async function writeSignedBundle(ctx: DomainContext, options: Pick<ExportOptions, 'out' | 'full' | 'signer'>, body: BundleBody): Promise<ExportResult> {
+/** Writes the manifest, signs it, writes the zip and records the export (unless the caller saves it first). */
+export async function writeSignedBundle(ctx: DomainContext, options: Pick<ExportOptions, 'out' | 'full' | 'signer' | 'recordWhenSaved'>, body: BundleBody): Promise<WrittenBundle> {
   const { db } = ctx;
   const sequence = nextExportSequence(db, body.kind);
   const manifest: Manifest = {
@@ -159,12 +175,34 @@ export async function writeSignedBundle(ctx: DomainContext, options: Pick<Export
   const signature = options.signer.sign(manifestBytes);
   const bytes = await writeZip(options.out, [{ name: 'manifest.json', bytes: manifestBytes, compress: true }, { name: 'manifest.sig', bytes: signature, compress: false }, ...body.entries]);
   const result: ExportResult = { file: options.out, bundleId: manifest.bundleId, sequence, full: options.full, counts: body.counts, bytes, changes: body.changes };
-  db.transaction(() => {
-    recordExport(db, {
+  const unsaved: UnsavedExport = {
+    file: options.out,
+    record: {
       sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
       fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: ctx.actor.userId,
-    });
-    ctx.audit({ action: 'bundle.export', subject: manifest.bundleId, data: { kind: body.kind, sequence, full: options.full, counts: body.counts, file: options.out } });
-  }).immediate();
+    },
+  };
+  if (options.recordWhenSaved === true) return { ...result, unsaved };
+  recordSavedExport(ctx, unsaved);
   return result;
+}
+
+/**
+ * Records a written bundle as sent, with its audit entry, in one transaction. Refused when another
+ * bundle took its sequence number meanwhile (two exports, the later one saved first): the
+ * receiver would see two bundles under one number, so this one must be exported again.
+ */
+export function recordSavedExport(ctx: DomainContext, unsaved: UnsavedExport): void {
+  const { record } = unsaved;
+  ctx.db.transaction(() => {
+    if (exportSequenceTaken(ctx.db, record.kind, record.sequence)) {
+      throw new DxError(
+        'CONFLICT',
+        `第 ${record.sequence} 号数据包已由另一次导出占用：请重新导出 (bundle number ${record.sequence} was taken by another export meanwhile: export again)`,
+        { sequence: record.sequence },
+      );
+    }
+    recordExport(ctx.db, record);
+    ctx.audit({ action: 'bundle.export', subject: record.bundleId, data: { kind: record.kind, sequence: record.sequence, full: record.full, counts: record.counts, file: unsaved.file } });
+  }).immediate();
 }

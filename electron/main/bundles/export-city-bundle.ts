@@ -9,10 +9,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { DomainContext } from '../context/domain-context';
-import type { ExportResult } from '@shared/bundle/report';
 import { changeCounter } from './change-log';
 import { jsonLines, writeSignedBundle } from './export-bundle';
-import type { ExportOptions } from './export-bundle';
+import type { ExportOptions, WrittenBundle } from './export-bundle';
 import { allRowIds, readRows } from './record-rows';
 import { localDate } from '../context/local-date';
 import { registryLines } from './registry-export';
@@ -64,7 +63,7 @@ function settingLines(db: Database, origin: string): Line[] {
   return setAt === null ? [] : [{ _origin: origin, _version: 0, id: 'verification_address', value: address, set_at: setAt }];
 }
 
-export async function exportCityBundle(ctx: DomainContext, options: ExportOptions): Promise<ExportResult> {
+export async function exportCityBundle(ctx: DomainContext, options: ExportOptions): Promise<WrittenBundle> {
   const { db } = ctx;
   const origin = options.signer.source.workstationId;
   const parts: [string, Line[]][] = [

@@ -52,7 +52,7 @@ function auditRecord(report: ImportReport): AuditRecord {
   return {
     action: report.status === 'imported' ? 'bundle.import' : 'bundle.refuse',
     subject: report.bundleId,
-    data: { file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
+    data: { importId: report.importId, file: report.file, source: report.source?.workstationId ?? null, sequence: report.sequence, added: report.added, conflicts: report.conflicts.length, refused: report.refused },
   };
 }
 

@@ -125,17 +125,24 @@ const BundleFileSchema = z.union([
 export const bundleProcedures = {
   'bundles.export': procedure({
     roles: ['inspector', 'leader'],
-    writes: true, job: 'bundles.export', audit: ['bundle.export'],
-    summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle, read back with files.readDownload',
+    writes: true, job: 'bundles.export',
+    summary: 'Export what changed since the last export (or everything) as a signed .dxb bundle, read back with files.readDownload; it counts as sent once bundles.exportSaved says it is saved',
     input: z.object({ full: z.boolean().default(false), fileName: z.string().min(1).max(255).optional() }),
     output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
   }),
   'bundles.exportCity': procedure({
     roles: ['city'],
-    writes: true, job: 'bundles.export', audit: ['bundle.export'],
-    summary: 'The city office’s bundle for laptops (rubric packs, trust roster, revocations, district inputs, receipts), signed, read back with files.readDownload',
+    writes: true, job: 'bundles.export',
+    summary: 'The city office’s bundle for laptops (rubric packs, trust roster, revocations, district inputs, receipts), signed, read back with files.readDownload; sent once bundles.exportSaved says it is saved',
     input: z.object({ fileName: z.string().min(1).max(255).optional() }),
     output: ExportResultSchema.extend({ fileName: z.string(), download: DownloadSchema }),
+  }),
+  'bundles.exportSaved': procedure({
+    roles: ['inspector', 'leader', 'city'],
+    writes: true, audit: ['bundle.export'],
+    summary: 'Record an exported bundle as sent, once its download is saved: until then the next export still carries what it holds (saying it twice is once)',
+    input: z.object({ downloadId: TransferIdSchema }),
+    output: z.object({ sequence: z.number().int().positive(), bundleId: z.string() }),
   }),
   'bundles.import': procedure({
     roles: ['city'],

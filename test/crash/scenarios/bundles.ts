@@ -3,9 +3,10 @@
  * the city office that enrolled it and imports what it sends.
  *
  * `dingxing export`, killed: a bundle under the final name is whole (the city imports it), a
- * partial file left under a temporary name is refused by import and changes nothing, the export
- * history (the cursor of the next incremental export) records only a bundle that was written,
- * and the next export still carries everything the city lacks.
+ * partial file left under a temporary name is refused by import and changes nothing (one killed
+ * after its last byte is the whole bundle, and imports whole), the export history (the cursor of
+ * the next incremental export) records only a bundle that was written and saved, and the next
+ * export still carries everything the city lacks.
  *
  * `dingxing import FILE.dxb`, killed at the city: the bundle's records are there all or none, an
  * import in the history exactly when they are, and a re-import afterwards is complete; one more
@@ -121,14 +122,19 @@ export const bundleExport: Scenario = {
     if (recorded > 0 && !written) problems.push(`export ${name} is in the history (the next export starts after it) but the bundle was never written`);
     if (ran.code === 0 && !written) problems.push(`export ${name} was acknowledged but the bundle is missing`);
     if (written) problems.push(...(await importWhole(cityFile, out, 'the bundle under its final name')));
-    // Whatever the kill left under a temporary name must be refused and change nothing.
+    // Whatever the kill left under a temporary name is either refused, changing nothing, or (killed
+    // between the last byte and the rename) the whole signed bundle, which imports whole.
     const partials = fs.readdirSync(world.dir).filter((file) => file.startsWith(`${name}.`));
-    const outcome = written ? (recorded > 0 ? 'whole bundle, recorded' : 'whole bundle, not recorded') : partials.length > 0 ? 'partial file refused' : 'no file';
+    let outcome = written ? (recorded > 0 ? 'whole bundle, recorded' : 'whole bundle, not recorded') : partials.length > 0 ? 'partial file refused' : 'no file';
     for (const partial of partials) {
       const before = cityCounts(cityFile);
-      const refused = await run(['import', path.join(world.dir, partial), '--db', cityFile, '--json'], keyEnv);
-      if (refused.code === 0 || parsed(refused)?.reports[0]?.status !== 'refused') problems.push(`a partial bundle ${partial} was not refused by import (exit ${refused.code})`);
-      if (cityCounts(cityFile) !== before) problems.push(`importing the partial bundle ${partial} changed the city's records`);
+      const imported = await run(['import', path.join(world.dir, partial), '--db', cityFile, '--json'], keyEnv);
+      const status = parsed(imported)?.reports[0]?.status;
+      if (imported.code === 0 && status === 'imported') outcome = 'whole bundle under a temporary name, imported';
+      else {
+        if (status !== 'refused') problems.push(`a partial bundle ${partial} was neither imported whole nor refused (exit ${imported.code})`);
+        if (cityCounts(cityFile) !== before) problems.push(`importing the partial bundle ${partial} changed the city's records`);
+      }
       fs.rmSync(path.join(world.dir, partial), { force: true });
     }
     const next = path.join(world.dir, `${world.tag('next')}.dxb`);

@@ -11,7 +11,7 @@ import { nodePlatform } from '../../../electron/main/platform';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { actorWith, asAdmin, asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
-import { downloadFile, uploadFile } from '../../helpers/transfers';
+import { saveExport, uploadFile } from '../../helpers/transfers';
 import { assessmentDocument } from '../certificates/world';
 import { contextOf } from '../../helpers/context';
 
@@ -47,7 +47,7 @@ describe('数据交换 procedures', () => {
     expect(await call(city, 'trust.list', {}, asCity)).toHaveLength(1);
 
     expect(exported.download).toMatchObject({ fileName: exported.fileName, bytes: exported.bytes });
-    const bundle = await downloadFile(laptop, asLeader, exported.download.downloadId);
+    const bundle = await saveExport(laptop, asLeader, exported.download.downloadId);
     expect(bundle).toHaveLength(exported.bytes);
 
     const notCity = await city.dispatcher.dispatch('bundles.import', { fileName: exported.fileName, contentBase64: bundle.toString('base64') }, asLeader);
@@ -73,7 +73,7 @@ describe('数据交换 procedures', () => {
     const [laptop, city] = [await workerCore(), await workerCore()];
     importAssessmentDocuments(contextOf(laptop, cliActor()), [{ source: 'a.json', json: assessmentDocument({ name: '回执公司' }) }]);
     const exported = await call(laptop, 'bundles.export', { full: false }, asLeader, 'export-1');
-    const laptopBytes = await downloadFile(laptop, asLeader, exported.download.downloadId);
+    const laptopBytes = await saveExport(laptop, asLeader, exported.download.downloadId);
     const laptopIdentity = await call(laptop, 'identity.show', {}, asInspector);
     await call(city, 'trust.add', { identityJson: JSON.stringify(laptopIdentity) }, asCity);
     await call(city, 'bundles.import', { fileName: exported.fileName, contentBase64: laptopBytes.toString('base64') }, asCity, 'import-1');
@@ -83,7 +83,7 @@ describe('数据交换 procedures', () => {
     await call(city, 'workstation.setName', { name: '市指挥部' }, asAdmin);
     const cityBundle = await call(city, 'bundles.exportCity', {}, asCity, 'export-city');
     expect(cityBundle).toMatchObject({ sequence: 1, full: true, counts: { receipts: 1, trust_roster: 1 }, fileName: expect.stringMatching(/^市级数据包-市指挥部-第1号-2026-\d\d-\d\d\.dxb$/) });
-    const cityBytes = await downloadFile(city, asCity, cityBundle.download.downloadId);
+    const cityBytes = await saveExport(city, asCity, cityBundle.download.downloadId);
     const cityBase64 = cityBytes.toString('base64');
 
     // The city office does not import its own bundle for laptops.

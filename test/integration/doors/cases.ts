@@ -176,6 +176,11 @@ export const cases: Case[] = [
   { name: 'bundles.export', input: () => ({ full: false }), expect: 'ok' },
   { name: 'bundles.exportCity', input: () => ({}), expect: 'ok' },
   {
+    name: 'bundles.exportSaved',
+    input: async (_w, door) => ({ downloadId: (await value<{ download: { downloadId: string } }>(door.call('bundles.export', { full: true }))).download.downloadId }),
+    expect: 'ok',
+  },
+  {
     name: 'bundles.import',
     input: async (w, door) => {
       await w.setup('trust.add', { identityJson: w.mail.laptopIdentityJson });

@@ -14,6 +14,8 @@ import { listConflicts } from '../../bundles/conflict-store';
 import type { ConflictRow } from '../../bundles/conflict-store';
 import { describeRow, workstationName } from '../../records/record-names';
 import { bundleFileName } from '../../bundles/bundle-file-name';
+import { recordSavedExport } from '../../bundles/export-bundle';
+import type { UnsavedExport } from '../../bundles/export-bundle';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
 import { enroll, listTrusted, parseIdentityFile, revokeTrust, setDistricts } from '../../bundles/trust-store';
@@ -47,6 +49,13 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     }
   }
 
+  /**
+   * Bundles written for a download and not yet saved, by download id. Only a saved one is recorded
+   * as sent: an export whose download never reached its file (a closed window, a killed command)
+   * leaves the next export starting where this one did.
+   */
+  const unsavedExports = new Map<string, { owner: string; unsaved: UnsavedExport; recorded: boolean }>();
+
   /** `named`: the file name the caller gives it (the command line's --out); else one of the workstation and the date. */
   async function exportFile(full: boolean, city: boolean, named: string | undefined, context: CallContext<'bundles.export'>) {
     const owner = requireActor(context).userId;
@@ -55,12 +64,31 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     const fileName = named ?? bundleFileName(db, services.workstation, city ? 'city' : 'workstation', stamp);
     const out = services.transfers.newFile(fileName);
     try {
-      const result = await context.runJob({ out, full, city, signer, dataDir: services.dataDir });
-      return { ...result, file: fileName, fileName, download: services.transfers.offerDownload(owner, out, fileName) };
+      const { unsaved, ...result } = await context.runJob({ out, full, city, signer, dataDir: services.dataDir, recordWhenSaved: true });
+      const download = services.transfers.offerDownload(owner, out, fileName);
+      if (unsaved) {
+        unsavedExports.set(download.downloadId, { owner, unsaved: { ...unsaved, file: fileName }, recorded: false });
+        // Abandoned downloads lapse with their transfer; this keeps only the newest few.
+        if (unsavedExports.size > 64) unsavedExports.delete(unsavedExports.keys().next().value as string);
+      }
+      return { ...result, file: fileName, fileName, download };
     } catch (error) {
       services.transfers.discardFile(out);
       throw error;
     }
+  }
+
+  function exportSaved(downloadId: string, context: CallContext) {
+    const held = unsavedExports.get(downloadId);
+    // Someone else's download answers as an unknown one.
+    if (!held || held.owner !== requireActor(context).userId) {
+      throw new DxError('NOT_FOUND', '没有这个导出的数据包（可能已超过一小时失效，请重新导出）/ no such exported bundle (it may have lapsed after an hour: export again)', { reason: 'export.unknown' });
+    }
+    if (!held.recorded) {
+      recordSavedExport(context.domain(), held.unsaved);
+      held.recorded = true;
+    }
+    return { sequence: held.unsaved.record.sequence, bundleId: held.unsaved.record.bundleId };
   }
 
   /** A conflict with its record and its source named, for people. */
@@ -71,6 +99,7 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
   return {
     'bundles.export': ({ full, fileName }, context) => exportFile(full, false, fileName, context),
     'bundles.exportCity': ({ fileName }, context) => exportFile(true, true, fileName, context),
+    'bundles.exportSaved': ({ downloadId }, context) => exportSaved(downloadId, context),
     'bundles.import': (input, context) => importInput(input, ['workstation'], context),
     'bundles.importCity': (input, context) => importInput(input, ['city'], context),
     'bundles.importAny': (input, context) => {

@@ -41,6 +41,8 @@ export const exportCommand: CliCommand = {
     const fileName = path.basename(target);
     const exported = city ? await callCore(core, 'bundles.exportCity', { fileName }, { onProgress }) : await callCore(core, 'bundles.export', { full: context.values.full === true, fileName }, { onProgress });
     await downloadTo(core, exported.download.downloadId, target);
+    // Only a bundle under its name counts as sent: killed before this, the next export carries it all again.
+    await callCore(core, 'bundles.exportSaved', { downloadId: exported.download.downloadId });
     const { download: _download, fileName: _fileName, ...result } = { ...exported, file: target };
     context.print(result, [`已导出${city ? '市级' : ''}数据包 (${city ? 'city ' : ''}bundle written): ${target}`, `  序号 sequence ${result.sequence}${result.full ? ' (full)' : ''}, ${result.bytes} bytes`, `  ${countsText(result.counts)}`].join('\n'));
   },
