@@ -82,11 +82,11 @@ export default tseslint.config(
       ],
     },
   },
-  // One clock: the core and shared/ read time only through platform.now() (electron/main/platform.ts),
+  // One clock: the core and shared/ read time only through platform.now() (electron/main/platform/platform.ts),
   // so tests and demos that pin it see the same dates whatever day they run.
   {
     files: ['electron/main/**/*.ts', 'shared/**/*.ts'],
-    ignores: ['electron/main/platform.ts'],
+    ignores: ['electron/main/platform/platform.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -3,8 +3,8 @@
 import { afterAll, it } from 'vitest';
 import type { Answers } from '@shared/api/procedures/assessments';
 import { previewAssessment, signAssessment, startAssessment } from '../../electron/main/assessments/workflow';
-import { openCore } from '../../electron/main/core';
-import { newId } from '../../electron/main/ids';
+import { openCore } from '../../electron/main/host/core';
+import { newId } from '../../electron/main/platform/ids';
 import { tempDbFile } from '../helpers/temp';
 import { addUnit, fullAnswers } from '../unit/assessments/fixtures';
 import { median, record, withinSeconds, writeFigures } from './harness';

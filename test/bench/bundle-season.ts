@@ -1,8 +1,8 @@
 // A laptop's season for the bundle benchmark and its profiling driver: `count` final assessments
 // with their units and star history, made directly (the set-up is not what is measured).
-import type { Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/host/core';
 import { startAssessment } from '../../electron/main/assessments/workflow';
-import { newId } from '../../electron/main/ids';
+import { newId } from '../../electron/main/platform/ids';
 import { actorWith } from '../helpers/actors';
 import { contextOf } from '../helpers/context';
 import { fullAnswers } from '../helpers/full-answers';

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore } from '../../electron/main/core';
+import { openCore } from '../../electron/main/host/core';
 import { openDatabase } from '../../electron/main/db/open-database';
-import { nodePlatform } from '../../electron/main/platform';
+import { nodePlatform } from '../../electron/main/platform/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { makeKeys } from '../helpers/keys';
 import { generateDemo } from '../../electron/main/demo/generate-demo';

@@ -4,9 +4,9 @@
 // run; a missed goal fails the bench. The fixture is built once (city-fixture.ts).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
-import { openCore } from '../../electron/main/core';
-import type { Core } from '../../electron/main/core';
-import { nodePlatform } from '../../electron/main/platform';
+import { openCore } from '../../electron/main/host/core';
+import type { Core } from '../../electron/main/host/core';
+import { nodePlatform } from '../../electron/main/platform/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { unlockedKeys } from '../../electron/main/certificates/signing-keys';
 import { contextOf } from '../helpers/context';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
-import { openCore } from '../../electron/main/core';
+import { openCore } from '../../electron/main/host/core';
 import { createIdentity, unlockIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { contextOf, recordedAs } from '../helpers/context';

@@ -10,13 +10,13 @@ import { wuhanDistricts } from '@shared/domain/districts';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
 import { enroll } from '../../electron/main/bundles/trust-store';
-import { openCore } from '../../electron/main/core';
-import type { Core } from '../../electron/main/core';
+import { openCore } from '../../electron/main/host/core';
+import type { Core } from '../../electron/main/host/core';
 import { createIdentity } from '../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { contextOf, recordedAs } from '../helpers/context';
-import { newId } from '../../electron/main/ids';
+import { newId } from '../../electron/main/platform/ids';
 import { tempDbFile, tempDir } from '../helpers/temp';
 import { forInformation, record, withinRatio, writeFigures } from './harness';
 

@@ -1,6 +1,6 @@
 // The domain context of an actor on a test core, as the dispatcher hands it to operations.
 import type { Actor } from '@shared/domain/roles';
-import type { Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/host/core';
 import { domainContext } from '../../electron/main/context/domain-context';
 import type { DomainContext } from '../../electron/main/context/domain-context';
 import { cliActor } from '../../electron/main/cli/cli-actor';

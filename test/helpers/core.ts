@@ -1,7 +1,7 @@
 // Opens a real core on a temporary database file (inline jobs unless a test asks for the worker), closed after
 // each test file (test/setup/after-each-file.ts).
-import { openCore } from '../../electron/main/core';
-import type { Core, CoreOptions } from '../../electron/main/core';
+import { openCore } from '../../electron/main/host/core';
+import type { Core, CoreOptions } from '../../electron/main/host/core';
 import { tempDbFile } from './temp';
 
 const opened: Core[] = [];

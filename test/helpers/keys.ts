@@ -2,7 +2,7 @@
 import { createIdentity } from '../../electron/main/crypto/identity';
 import type { UnlockedIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
-import type { CoreServices } from '../../electron/main/core-services';
+import type { CoreServices } from '../../electron/main/api/core-services';
 
 export async function makeKeys(target: { services: CoreServices } | CoreServices, passphrase: string, now?: Date): Promise<UnlockedIdentity> {
   const services = 'services' in target ? target.services : target;

@@ -1,5 +1,5 @@
 // Moves a file through files.* the way the renderer does: in pieces, each one call.
-import type { Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/host/core';
 import type { Caller } from '../../electron/main/api/dispatch';
 
 async function ok<T>(promise: Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {

@@ -1,8 +1,8 @@
 // 设置 › 审计日志 through the dispatcher: filters by user, record, action and dates; who may read it; which entries a checkpoint covers.
 import { describe, expect, it } from 'vitest';
 import type { AuditList } from '@shared/api/procedures/audit';
-import { openCore } from '../../electron/main/core';
-import { nodePlatform } from '../../electron/main/platform';
+import { openCore } from '../../electron/main/host/core';
+import { nodePlatform } from '../../electron/main/platform/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { makeKeys } from '../helpers/keys';
 import { asAdmin, asInspector, asLeader } from '../helpers/actors';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodePlatform } from '../../electron/main/platform';
+import { nodePlatform } from '../../electron/main/platform/platform';
 import { anyone } from '../helpers/actors';
 import { testCore } from '../helpers/core';
 

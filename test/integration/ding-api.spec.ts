@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DingTableResult, DistrictDashboard, FileDownload } from '@shared/api/procedures/ding';
 import { testCore } from '../helpers/core';
-import { nodePlatform } from '../../electron/main/platform';
+import { nodePlatform } from '../../electron/main/platform/platform';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { makeKeys } from '../helpers/keys';
 import { actorWith, anyone, asInspector } from '../helpers/actors';

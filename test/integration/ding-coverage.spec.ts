@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { coverageByDistrict, coverageOf } from '../../electron/main/ding/coverage';
-import { newId } from '../../electron/main/ids';
+import { newId } from '../../electron/main/platform/ids';
 import { refreshUnitStars } from '../../electron/main/assessments/star-history';
 import { testCore } from '../helpers/core';
 

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentSummary } from '@shared/api/procedures/assessments';
-import type { Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/host/core';
 import { generateDemo } from '../../electron/main/demo/generate-demo';
 import { homeSummary } from '../../electron/main/assessments/home-summary';
 import { listForUnit, listOpen, listRecent, searchAssessments } from '../../electron/main/assessments/repository';

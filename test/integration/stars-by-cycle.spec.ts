@@ -10,7 +10,7 @@ import type { UnitFacts } from '../../electron/main/units/unit-store';
 import type { Unit } from '@shared/api/procedures/units';
 import { getUnitRow } from '../../electron/main/units/unit-queries';
 import { migration0017 } from '../../electron/main/db/migrations/0017-unit-stars-by-cycle';
-import type { Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/host/core';
 import { testCore } from '../helpers/core';
 import { anyone, inspectorActor, leaderActor } from '../helpers/actors';
 import { fullAnswers } from '../unit/assessments/fixtures';

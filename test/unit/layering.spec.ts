@@ -22,13 +22,13 @@ describe('layering lint', () => {
 
   it('refuses Node modules and outside folders in shared/', async () => {
     expect(await layeringErrors('shared/domain/fixture.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
-    expect(await layeringErrors('shared/domain/fixture.ts', "import { x } from '../../electron/main/core';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await layeringErrors('shared/domain/fixture.ts', "import { x } from '../../electron/main/host/core';\nexport const y = x;\n")).toHaveLength(1);
   });
 
   it('refuses Node, electron and core imports in the renderer', async () => {
     expect(await layeringErrors('renderer/src/fixture.ts', "import path from 'path';\nexport const x = path;\n")).toHaveLength(1);
     expect(await layeringErrors('renderer/src/fixture.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toHaveLength(1);
-    expect(await layeringErrors('renderer/src/fixture.ts', "import { openCore } from '../../electron/main/core';\nexport const x = openCore;\n")).toHaveLength(1);
+    expect(await layeringErrors('renderer/src/fixture.ts', "import { openCore } from '../../electron/main/host/core';\nexport const x = openCore;\n")).toHaveLength(1);
     expect(await layeringErrors('renderer/src/fixture.ts', "import BetterSqlite3 from 'better-sqlite3';\nexport const x = BetterSqlite3;\n")).toHaveLength(1);
   });
 
@@ -50,7 +50,7 @@ describe('layering lint', () => {
 
   it('keeps the command line a door: the contract and the core host, never a core module', async () => {
     expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { listUnits } from '../../units/unit-queries';\nexport const x = listUnits;\n")).toEqual([expect.stringContaining('the command line may not import electron/main/units/unit-queries')]);
-    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { x } from '../../core-services';\nexport const y = x;\n")).toHaveLength(1);
-    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { hostCore } from '../../core-host';\nimport { procedures } from '@shared/api/contract';\nimport { callCore } from '../call-core';\nexport const x = [hostCore, procedures, callCore];\n")).toEqual([]);
+    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { x } from '../../api/core-services';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { hostCore } from '../../host/core-host';\nimport { procedures } from '@shared/api/contract';\nimport { callCore } from '../call-core';\nexport const x = [hostCore, procedures, callCore];\n")).toEqual([]);
   });
 });

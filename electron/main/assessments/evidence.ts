@@ -5,7 +5,7 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { Evidence} from '@shared/api/procedures/assessments';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import { evidenceMaxBytes, sniffEvidenceMime } from './evidence-type';
 import { readEvidenceFile, storeEvidenceFile } from './evidence-store';

@@ -22,7 +22,7 @@ import { canonicalJson } from '@shared/rubric/canonical';
 import { validateUscc } from '@shared/domain/uscc';
 import { loadDistrictRefs } from '../units/registry-lookups';
 import { insertUnit } from '../units/unit-store';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { parseAssessmentDocument } from '@shared/assessment/document';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import { getAssessmentRow } from './repository';

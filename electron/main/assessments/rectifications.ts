@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Rectification } from '@shared/api/procedures/assessments';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import { localDate } from '../context/local-date';
 import { getAssessmentRow, getUnitBrief } from './repository';

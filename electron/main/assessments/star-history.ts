@@ -17,7 +17,7 @@
  * and the stars it holds in each cycle up to date in the same transaction.
  */
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { prepared } from './statements';
 import { setUnitStars } from '../units/unit-store';
 import { byTime, lastVetoOnOrBefore, latestEntry, starsBeforeCycle } from './history-rules';

@@ -11,7 +11,7 @@
 import { DxError } from '@shared/api/errors';
 import type { Answer, Answers, Assessment, DraftDetails, Preview, ScoreResult } from '@shared/api/procedures/assessments';
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { revokeCertificatesForDecision } from './certificate-revocation';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import type { Actor } from '@shared/domain/roles';

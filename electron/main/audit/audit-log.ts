@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 
 export interface AuditEntryInput {
   actor: string;

@@ -5,7 +5,7 @@
  * desktop's keychain, a passphrase from the environment); where the keys are locked the checkpoint
  * simply waits for a later call.
  */
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../api/core-services';
 import { unlockedKeys } from '../certificates/signing-keys';
 import { keysAtHand } from '../crypto/workstation-keys';
 import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';

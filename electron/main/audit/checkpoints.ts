@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import type { AuditCheckpoint } from '@shared/api/procedures/audit';
 
 export type CheckpointReason = AuditCheckpoint['reason'];

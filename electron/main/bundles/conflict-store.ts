@@ -4,7 +4,7 @@
  * in the conflict row and in the audit log.
  */
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import type { Row } from './record-rows';
 
 export interface NewConflict {

@@ -11,7 +11,7 @@ import type { BundleKind } from '@shared/bundle/manifest';
 import type { ImportReport } from '@shared/bundle/report';
 import { keepReceivedCheckpoints } from '../audit/checkpoints';
 import { evidencePath, storeEvidenceFile } from '../assessments/evidence-store';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { receivedSequences, recordImport, recordRefusal, sequenceGaps } from './bundle-history';
 import { bundleLimits } from './limits';
 import type { BundleLimits } from './limits';

@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { TrustWarning } from '@shared/api/procedures/bundles';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 
 export interface NewTrustWarning {
   workstationId: string;

@@ -14,7 +14,7 @@ import type { Certificate } from '@shared/api/procedures/certificates';
 import { certificateNumber, validUntilFor } from '@shared/domain/certificate';
 import type { CertificatePayload } from '@shared/domain/certificate';
 import { DxError } from '@shared/api/errors';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { workstationCodeOf } from '../workstation/workstation';
 import { localDate } from '../context/local-date';
 import { signPayload } from '../crypto/qr-payload';

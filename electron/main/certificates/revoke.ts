@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Certificate } from '@shared/api/procedures/certificates';
 import type { RevocationCause } from '@shared/domain/certificate';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { localDate } from '../context/local-date';
 import type { DomainContext } from '../context/domain-context';
 import { prepared } from '../assessments/statements';

@@ -4,7 +4,7 @@
  */
 import type { ProcedureName, ProcedureInput, ProcedureOutput } from '@shared/api/contract';
 import { DxError } from '@shared/api/errors';
-import type { Core } from '../core';
+import type { Core } from '../host/core';
 import { cliActor } from './cli-actor';
 
 /** What a command may hold of the core: its dispatcher, and what opening it did. */

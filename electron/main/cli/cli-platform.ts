@@ -1,6 +1,6 @@
 /** What the command line hands the core: the passphrase key store (cli-key-store.ts) and plain Node's fonts and clock. */
-import { nodePlatform } from '../platform';
-import type { Platform } from '../platform';
+import { nodePlatform } from '../platform/platform';
+import type { Platform } from '../platform/platform';
 import { cliKeyStore } from './cli-key-store';
 
 export function cliPlatform(): Platform {

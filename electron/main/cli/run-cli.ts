@@ -8,9 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bilingualMessage, DxError } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/zod-issues';
-import { appVersion } from '../app-version';
-import type { Core } from '../core';
-import { defaultDatabaseFile } from '../data-dir';
+import { appVersion } from '../platform/app-version';
+import type { Core } from '../host/core';
+import { defaultDatabaseFile } from '../platform/data-dir';
 import { callCore } from './call-core';
 import { cliPlatform } from './cli-platform';
 import { commands } from './commands/index';
@@ -186,7 +186,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (core === undefined) {
           existedBefore = fs.existsSync(dbFile);
           // Loaded here, not at start: --help and a usage error never load the core.
-          const [{ openCore }, { idleLockMsFrom }] = await Promise.all([import('../core'), import('../core-host')]);
+          const [{ openCore }, { idleLockMsFrom }] = await Promise.all([import('../host/core'), import('../host/core-host')]);
           core = await openCore({ dbFile, idleLockMs: idleLockMsFrom(process.env), platform: cliPlatform() });
         }
         return core;
@@ -207,7 +207,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`dingxing: ${error.message}\n\n${commandUsage(error.command ?? command)}\n`);
       return 2;
     }
-    const known = error instanceof DxError ? error : ((await import('../core-host')).dxErrorOfSqlite(error) ?? dxErrorOfSystem(error));
+    const known = error instanceof DxError ? error : ((await import('../host/core-host')).dxErrorOfSqlite(error) ?? dxErrorOfSystem(error));
     if (known) {
       printError(io, json, known);
       return 1;

@@ -15,7 +15,7 @@ import { dingxingApplicationId, recognizeDatabase } from './recognize-database';
 import { dxErrorOfSqlite } from './sqlite-errors';
 import { createPrivateFile, folderFor, privateFolder, restrictFile } from '../files/private-files';
 import { pageCacheKib } from './page-cache';
-import { systemClock } from '../platform';
+import { systemClock } from '../platform/platform';
 
 /** How long a write waits for another program's write to finish before answering BUSY. */
 export const busyTimeoutMs = 5000;

@@ -12,7 +12,7 @@ import type { Answers, DemoResult } from '@shared/api/procedures/assessments';
 import { usccAlphabet, usccCheckCharacter } from '@shared/domain/uscc';
 import type { RubricItem } from '@shared/rubric/star-pack';
 import type { UnitKind } from '@shared/rubric/unit-kind';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { ensureStreet, insertUnit } from '../units/unit-store';
 import type { DomainContext } from '../context/domain-context';
 import { getAssessmentRow } from '../assessments/repository';

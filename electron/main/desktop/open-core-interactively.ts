@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dialog, shell } from 'electron';
-import { openCore } from '../core';
-import type { Core, CoreOptions } from '../core';
+import { openCore } from '../host/core';
+import type { Core, CoreOptions } from '../host/core';
 import { chooseDatabaseText, openFailureChoices, openFailureText } from './open-failure-text';
 import type { OpenFailureChoice } from './open-failure-text';
 

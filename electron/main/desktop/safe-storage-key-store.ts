@@ -4,7 +4,7 @@
  * Must be created after the app is ready.
  */
 import { safeStorage } from 'electron';
-import type { KeyStore } from '../platform';
+import type { KeyStore } from '../platform/platform';
 
 export const safeStorageMethod = 'safeStorage';
 

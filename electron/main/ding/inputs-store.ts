@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AspectScores, StoredDistrictInputs } from '@shared/domain/district-inputs';
 import type { DingGrade } from '@shared/rubric/ding-pack';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { distinctValuesSql } from '../db/distinct-values';
 import type { ResolvedEntry } from './validate-inputs';
 

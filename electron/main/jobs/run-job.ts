@@ -12,7 +12,7 @@ import type { JobName } from '@shared/api/jobs';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import type { Workstation } from '../workstation/workstation';
-import { packageRoot } from '../renderer-dir';
+import { packageRoot } from '../platform/renderer-dir';
 import { executeJob } from './execute-job';
 import type { JobInput, JobOutput } from './registry';
 import type { WriteGate } from './write-gate';

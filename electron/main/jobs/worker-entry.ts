@@ -5,7 +5,7 @@ import { toErrorShape } from '../api/error-shape';
 import { executeJob, isJobName } from './execute-job';
 import type { JobInput } from './registry';
 import { openWorkerConnection } from './worker-connection';
-import { clockStartingAt } from '../platform';
+import { clockStartingAt } from '../platform/platform';
 import type { WorkerRequest, WorkerMessage } from './worker-protocol';
 
 const request = workerData as WorkerRequest;

@@ -1,6 +1,6 @@
 /** Seeder: stores the shipped rubric packs when missing (idempotent; a stored pack is never replaced). */
-import type { CoreServices } from '../core-services';
-import type { Seeder } from '../seed';
+import type { CoreServices } from '../api/core-services';
+import type { Seeder } from '../host/seed';
 import { defaultPacks } from './default-packs';
 import { addPack } from './pack-store';
 

@@ -3,7 +3,7 @@
  * because districts are editable reference data (a person may have renamed one).
  */
 import { wuhanDistricts } from '@shared/domain/districts';
-import type { Seeder } from '../seed';
+import type { Seeder } from '../host/seed';
 
 export const districtsSeeder: Seeder = {
   missing(services) {

@@ -10,7 +10,7 @@ import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
 import { validateUscc } from '@shared/domain/uscc';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { registryLookups } from './registry-lookups';
 import { ensureStreet, insertUnit, updateUnitFacts } from './unit-store';
 import type { UnitFacts } from './unit-store';

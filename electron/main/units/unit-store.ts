@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../assessments/statements';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 import { nameSortKey } from './name-sort-key';
 
 /** The stars a unit holds, as star-history.ts derives them from its assessment history. */

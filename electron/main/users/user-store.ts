@@ -8,7 +8,7 @@ import { DxError } from '@shared/api/errors';
 import type { User } from '@shared/api/procedures/users';
 import { roles as allRoles } from '@shared/domain/roles';
 import type { Actor, Role } from '@shared/domain/roles';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 
 interface UserRow {
   id: string;

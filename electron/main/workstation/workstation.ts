@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../platform/ids';
 
 export interface Workstation {
   id: string;

@@ -7,11 +7,11 @@
 import net from 'node:net';
 import fc from 'fast-check';
 import BetterSqlite3 from 'better-sqlite3';
-import { openCore } from '../../../electron/main/core';
-import type { Core } from '../../../electron/main/core';
+import { openCore } from '../../../electron/main/host/core';
+import type { Core } from '../../../electron/main/host/core';
 import { startHttpServer } from '../../../electron/main/transports/http-server';
 import type { RunningHttpServer } from '../../../electron/main/transports/http-server';
-import { rendererDir } from '../../../electron/main/renderer-dir';
+import { rendererDir } from '../../../electron/main/platform/renderer-dir';
 import { hangMs } from '../target';
 import type { FuzzTarget } from '../target';
 import { cliInProcess } from '../world';

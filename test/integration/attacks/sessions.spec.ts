@@ -2,7 +2,7 @@
 // user's other sessions (item 3), and five wrong logins must answer the same for a real account
 // and a name nobody has (item 7).
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { hashPassword } from '../../../electron/main/users/password-hash';
 import { insertUser } from '../../../electron/main/users/user-store';
 import { testCore } from '../../helpers/core';

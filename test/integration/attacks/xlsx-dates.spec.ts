@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '@shared/api/procedures/ding';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { testCore } from '../../helpers/core';
 import { anyone } from '../../helpers/actors';
 

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@shared/api/contract';
 import type { Caller } from '../../../electron/main/api/dispatch';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
-import { nodePlatform } from '../../../electron/main/platform';
+import { nodePlatform } from '../../../electron/main/platform/platform';
 import { asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 import { makeKeys } from '../../helpers/keys';

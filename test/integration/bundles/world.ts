@@ -16,7 +16,7 @@ import { enroll, revokeTrust } from '../../../electron/main/bundles/trust-store'
 import { writeZip } from '../../../electron/main/bundles/zip-writer';
 import type { ZipEntry } from '../../../electron/main/bundles/zip-writer';
 import { trackedTables } from '../../../electron/main/bundles/record-rows';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { createIdentity } from '../../../electron/main/crypto/identity';
 import type { PublicIdentity } from '../../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';

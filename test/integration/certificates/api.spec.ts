@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { makeKeys } from '../../helpers/keys';
-import { nodePlatform } from '../../../electron/main/platform';
+import { nodePlatform } from '../../../electron/main/platform/platform';
 import { cliActor } from '../../../electron/main/cli/cli-actor';
 import { asInspector, asLeader } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';

@@ -9,7 +9,7 @@ import type { DocumentTools } from '../../../electron/main/certificates/signing-
 import type { DomainContext } from '../../../electron/main/context/domain-context';
 import { contextOf } from '../../helpers/context';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { perfectAnswers } from '../../unit/scoring/default-pack';
 import { testCore } from '../../helpers/core';
 import { makeKeys } from '../../helpers/keys';

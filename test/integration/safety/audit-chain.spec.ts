@@ -2,7 +2,7 @@
 // first entry that was edited, deleted or reordered behind the app's back (here with raw SQL).
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/main/core';
+import { openCore } from '../../../electron/main/host/core';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
 import { describeAuditProblems, verifyAuditLog } from '../../../electron/main/audit/verify-log';

@@ -3,9 +3,9 @@
 // hash recomputed so the chain itself verifies), a log trimmed below one, and a forged checkpoint.
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { openCore } from '../../../electron/main/core';
-import type { Core } from '../../../electron/main/core';
-import { nodePlatform } from '../../../electron/main/platform';
+import { openCore } from '../../../electron/main/host/core';
+import type { Core } from '../../../electron/main/host/core';
+import { nodePlatform } from '../../../electron/main/platform/platform';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { readPublicIdentity } from '../../../electron/main/crypto/identity';
 import { makeKeys } from '../../helpers/keys';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/main/core';
+import { openCore } from '../../../electron/main/host/core';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
 import { tempDbFile, tempDir } from '../../helpers/temp';

@@ -1,7 +1,7 @@
 // A save made while an import job writes in a worker is queued, not blocked on and not lost:
 // the main thread keeps running, the status names the writing job, and the save commits after.
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { anyone } from '../../helpers/actors';
 import { testCore } from '../../helpers/core';
 

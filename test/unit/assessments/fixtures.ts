@@ -2,9 +2,9 @@
 import type { Answers, Assessment, FormSection } from '@shared/api/procedures/assessments';
 import type { Actor } from '@shared/domain/roles';
 import type { DomainContext, ReadContext } from '../../../electron/main/context/domain-context';
-import type { Core } from '../../../electron/main/core';
+import type { Core } from '../../../electron/main/host/core';
 import { contextOf } from '../../helpers/context';
-import { newId } from '../../../electron/main/ids';
+import { newId } from '../../../electron/main/platform/ids';
 import { fullAnswers } from '../../helpers/full-answers';
 import { testCore } from '../../helpers/core';
 

@@ -6,19 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as CoreModule from '../../../electron/main/core';
+import type * as CoreModule from '../../../electron/main/host/core';
 import * as electron from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronModule);
 vi.mock('../../../electron/main/db/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
-vi.mock('../../../electron/main/core', async (importOriginal) => {
+vi.mock('../../../electron/main/host/core', async (importOriginal) => {
   const actual = await importOriginal<typeof CoreModule>();
   return { ...actual, openCore: vi.fn(actual.openCore) };
 });
 
 const { desktopFontsDir, startDesktopApp } = await import('../../../electron/main/desktop/desktop-app');
-const { openCore } = await import('../../../electron/main/core');
-const { defaultFontsDir } = await import('../../../electron/main/platform');
+const { openCore } = await import('../../../electron/main/host/core');
+const { defaultFontsDir } = await import('../../../electron/main/platform/platform');
 const { devServerFrom } = await import('../../../electron/main/desktop/dev-server');
 const { openFailureText } = await import('../../../electron/main/desktop/open-failure-text');
 const { DxError } = await import('@shared/api/errors');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DxError } from '@shared/api/errors';
 import { addPack, getRubricPack, listPacks } from '../../../electron/main/rubric/pack-store';
-import { seedDatabase } from '../../../electron/main/seed';
+import { seedDatabase } from '../../../electron/main/host/seed';
 import { testCore } from '../../helpers/core';
 import { starJsonCopy } from '../scoring/default-pack';
 

@@ -2,7 +2,7 @@
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { assessmentProcedures } from '@shared/api/procedures/assessments';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { addEvidence, getEvidenceData, listEvidence, removeEvidence } from '../../assessments/evidence';
 import { homeSummary } from '../../assessments/home-summary';
 import { importAssessmentDocuments } from '../../assessments/import-documents';

@@ -1,7 +1,7 @@
 /** Handlers of the audit log: 设置 › 审计日志, `dingxing audit verify` and signing a checkpoint on demand. */
 import type { auditProcedures } from '@shared/api/procedures/audit';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { listAudit } from '../../audit/audit-queries';
 import { describeAuditProblems, verifyAuditLog } from '../../audit/verify-log';
 import { nameSubject } from '../../records/record-names';

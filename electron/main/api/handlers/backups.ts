@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { backupProcedures } from '@shared/api/procedures/backups';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { DxError } from '@shared/api/errors';
 import { requireActor } from '../dispatch';
 import { backupPath, backupStatus, listBackups } from '../../db/backups';

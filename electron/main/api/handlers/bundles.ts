@@ -6,7 +6,7 @@ import type { BundleKind } from '@shared/bundle/manifest';
 import type { ImportReport } from '@shared/bundle/report';
 import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { signerMaterial } from '../../bundles/bundle-deps';
 import { listExports, listImports } from '../../bundles/bundle-history';
 import { listReceipts } from '../../bundles/receipt-store';

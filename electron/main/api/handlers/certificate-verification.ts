@@ -4,7 +4,7 @@
  */
 import { maxCertificatePdfBytes } from '@shared/limits';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { localDate } from '../../context/local-date';
 import { verifyCertificatePdf, verifyQrText } from '../../certificates/verify';
 

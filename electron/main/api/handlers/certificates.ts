@@ -7,7 +7,7 @@ import type { certificateProcedures } from '@shared/api/procedures/certificates'
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { CallContext } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { localDate } from '../../context/local-date';
 import { plaqueDocument } from '../../certificates/documents';
 import { toTransferable } from '../../pdf/signer';

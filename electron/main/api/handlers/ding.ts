@@ -2,7 +2,7 @@
 import type { CallContext, HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { dingProcedures } from '@shared/api/procedures/ding';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { localDate } from '../../context/local-date';
 import { dingTable, defaultCycle, loadDingPack } from '../../ding/ding-table';
 import { districtDashboard } from '../../ding/district-dashboard';

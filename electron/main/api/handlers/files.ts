@@ -2,7 +2,7 @@
 import type { fileProcedures } from '@shared/api/procedures/files';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 
 type FileHandlers = Pick<HandlerMap, keyof typeof fileProcedures>;
 

@@ -20,7 +20,7 @@ import { unitProcedures } from '@shared/api/procedures/units';
 import { userProcedures } from '@shared/api/procedures/users';
 import { workstationProcedures } from '@shared/api/procedures/workstation';
 import type { Dispatcher, HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 
 type DomainHandlers<P> = Pick<HandlerMap, keyof P & ProcedureName>;
 

@@ -1,7 +1,7 @@
 /** Handlers of the inspection plan (计划): quick reads and writes on the main connection. */
 import type { planProcedures } from '@shared/api/procedures/plan';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { localDate } from '../../context/local-date';
 import { addToPlan, allowedDistricts, removeFromPlan, writePlanRows } from '../../plan/plan-commands';
 import { matchWorkstation, readPlanFile } from '../../plan/plan-import';

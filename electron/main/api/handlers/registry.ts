@@ -2,7 +2,7 @@
 import { DxError } from '@shared/api/errors';
 import type { registryProcedures, StaleBasisRow } from '@shared/api/procedures/registry';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { decideStaleBasis, findStaleBasis, listStaleBases } from '../../assessments/stale-basis';
 import type { StoredStaleBasis as StoredMark } from '../../assessments/stale-basis';
 import { supersedeAssessment } from '../../assessments/workflow';

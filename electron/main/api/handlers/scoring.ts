@@ -3,7 +3,7 @@ import { DxError } from '@shared/api/errors';
 import type { scoringProcedures } from '@shared/api/procedures/scoring';
 import { parseAssessmentDocument } from '@shared/assessment/document';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { findPack, getRubricPack, listPacks } from '../../rubric/pack-store';
 import { defaultDingRubricRef, defaultStarRubricRef } from '../../rubric/default-packs';
 import { importRubricPack } from '../../rubric/import-pack';

@@ -2,7 +2,7 @@
 import { DxError } from '@shared/api/errors';
 import type { sessionProcedures, SessionState } from '@shared/api/procedures/session';
 import type { CallContext, HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { changeOwnPassword, createFirstAdmin, recordLogin, recordLogout } from '../../users/account-operations';
 import { authenticate } from '../../users/authenticate';
 import { hasUsers } from '../../users/user-store';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DxError } from '@shared/api/errors';
 import type { Dispatcher, HandlerMap } from '../dispatch';
 import type { systemProcedures } from '@shared/api/procedures/system';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
 import { fileStamp } from '../../db/backups';

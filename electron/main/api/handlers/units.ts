@@ -5,7 +5,7 @@ import { formatMegabytes, maxImportFileBytes } from '@shared/limits';
 import type { HandlerMap } from '../dispatch';
 import { requireActor } from '../dispatch';
 import type { unitProcedures } from '@shared/api/procedures/units';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { createUnit, updateUnit } from '../../units/unit-commands';
 import { getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
 import { unitHistory, unitRecord } from '../../registry/unit-record';

@@ -1,7 +1,7 @@
 /** Handlers of the admin's users screen: thin calls into electron/main/users/. */
 import type { userProcedures } from '@shared/api/procedures/users';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { addUser, changeUser, resetPassword } from '../../users/account-operations';
 import { listUsers, publicUser } from '../../users/user-store';
 

@@ -1,7 +1,7 @@
 /** Handlers of the workstation's keys, name and verification address: thin calls into electron/main/crypto/ and electron/main/workstation/. */
 import type { workstationProcedures } from '@shared/api/procedures/workstation';
 import type { HandlerMap } from '../dispatch';
-import type { CoreServices } from '../../core-services';
+import type { CoreServices } from '../core-services';
 import { createKeys, keysStatus, lockKeys, renameHeldKeys, unlockKeys } from '../../crypto/workstation-keys';
 import { verificationAddress } from '../../workstation/workstation';
 import { changeVerificationAddress, nameWorkstation } from '../../workstation/workstation-settings';

@@ -33,7 +33,7 @@ export const restoreCommand: CliCommand = {
     if (source === context.dbFile) throw new DxError('REFUSED', 'The backup file is the database itself');
     // Putting a file in place of the database is the core host's work, not a call on an open core:
     // the database being replaced may be the one that cannot be opened any more.
-    const { restoreIntoDatabase } = await import('../../core-host');
+    const { restoreIntoDatabase } = await import('../../host/core-host');
     const result = await restoreIntoDatabase({ dbFile: context.dbFile, platform: cliPlatform() }, source, cliActor());
     context.print(
       { restored: source, dbFile: context.dbFile, schemaVersion: result.schemaVersion, previousBackup: result.previousBackup },

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { integerOption, UsageError } from '../command';
-import { rendererDir } from '../../renderer-dir';
-import { nodePlatform } from '../../platform';
+import { rendererDir } from '../../platform/renderer-dir';
+import { nodePlatform } from '../../platform/platform';
 import { passphraseKeyStoreFromEnv } from '../../crypto/passphrase-key-store';
 import type { KeysStatus } from '@shared/domain/keys';
 import { callCore } from '../call-core';
@@ -22,7 +22,7 @@ export const serveCommand: CliCommand = {
     // Keys are the users' business: a leader or admin unlocks them in the app. A script may still
     // hand them over with DINGXING_KEY_PASSPHRASE; this terminal never asks.
     // Loaded when serving: the other commands never need the HTTP door.
-    const [{ hostCore, idleLockMsFrom }, { startHttpServer }] = await Promise.all([import('../../core-host'), import('../../transports/http-server')]);
+    const [{ hostCore, idleLockMsFrom }, { startHttpServer }] = await Promise.all([import('../../host/core-host'), import('../../transports/http-server')]);
     const host = await hostCore({ dbFile: context.dbFile, idleLockMs: idleLockMsFrom(process.env), platform: nodePlatform({ keyStore: passphraseKeyStoreFromEnv() }) });
     const dirOption = context.values['renderer-dir'];
     const server = await startHttpServer({

@@ -3,7 +3,7 @@
  * needed through a per-file cache. Any throw (including a cancel) rolls the whole file back.
  */
 import type { Database } from 'better-sqlite3';
-import { newId } from '../../ids';
+import { newId } from '../../platform/ids';
 import { ensureStreet, insertUnit, updateUnitFacts } from '../unit-store';
 import type { UnitDraft } from './validate-rows';
 import { alreadyInHistory, paperEntries } from '../../assessments/history-rules';

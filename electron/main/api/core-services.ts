@@ -3,14 +3,14 @@
  * door's platform services and the login sessions. One object, passed one way.
  */
 import type { Database } from 'better-sqlite3';
-import type { Workstation } from './workstation/workstation';
-import type { JobMode } from './jobs/job-mode';
-import type { WriteGate } from './jobs/write-gate';
-import type { Platform } from './platform';
-import type { Sessions } from './users/sessions';
-import type { ImportSessions } from './units/import/import-sessions';
-import type { Transfers } from './files/transfers';
-import type { Checkpointer } from './audit/checkpointer';
+import type { Workstation } from '../workstation/workstation';
+import type { JobMode } from '../jobs/job-mode';
+import type { WriteGate } from '../jobs/write-gate';
+import type { Platform } from '../platform/platform';
+import type { Sessions } from '../users/sessions';
+import type { ImportSessions } from '../units/import/import-sessions';
+import type { Transfers } from '../files/transfers';
+import type { Checkpointer } from '../audit/checkpointer';
 
 export interface CoreServices {
   db: Database;

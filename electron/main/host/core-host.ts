@@ -11,15 +11,15 @@
 import path from 'node:path';
 import type { JobProgress } from '@shared/api/procedure';
 import type { Actor } from '@shared/domain/roles';
-import type { Caller, Dispatcher } from './api/dispatch';
-import type { AuditEntryInput } from './audit/audit-log';
+import type { Caller, Dispatcher } from '../api/dispatch';
+import type { AuditEntryInput } from '../audit/audit-log';
 import type { Core, CoreOptions } from './core';
-import { restoreDatabase } from './db/restore';
-import { startBackupSchedule } from './db/scheduled-backup';
-import { nodePlatform } from './platform';
+import { restoreDatabase } from '../db/restore';
+import { startBackupSchedule } from '../db/scheduled-backup';
+import { nodePlatform } from '../platform/platform';
 
-export { idleLockMsFrom } from './users/session-registry';
-export { dxErrorOfSqlite } from './db/sqlite-errors';
+export { idleLockMsFrom } from '../users/session-registry';
+export { dxErrorOfSqlite } from '../db/sqlite-errors';
 
 export interface RestoreOutcome {
   previousBackup: string | null;

@@ -6,9 +6,9 @@
  * only reads; the write transaction (BEGIN IMMEDIATE, which waits its turn under the busy
  * timeout) is taken only when something is actually missing.
  */
-import type { CoreServices } from './core-services';
-import { defaultRubricPacksSeeder } from './rubric/seed-default-packs';
-import { districtsSeeder } from './units/seed-districts';
+import type { CoreServices } from '../api/core-services';
+import { defaultRubricPacksSeeder } from '../rubric/seed-default-packs';
+import { districtsSeeder } from '../units/seed-districts';
 
 export interface Seeder {
   /** True when some of this seeder's rows are missing (a read, no lock taken). */
