@@ -15,7 +15,7 @@ import type { JobProgress } from '@shared/api/procedure';
 import { jobWrites } from '@shared/api/jobs';
 import type { JobName } from '@shared/api/jobs';
 import { toIssues } from '@shared/api/zod-issues';
-import { toErrorShape } from './error-shape';
+import { toErrorShape } from '../db/error-shape';
 import { dxErrorOfSqlite } from '../db/sqlite-errors';
 import { actorMayCall } from '@shared/domain/roles';
 import type { Access, Actor } from '@shared/domain/roles';

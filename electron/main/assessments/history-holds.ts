@@ -5,7 +5,7 @@
  * history the engine and the unit's current stars are read from (star-history.ts).
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 
 export interface HistoryHold {
   historyId: string;

@@ -9,7 +9,7 @@ import type { ReadContext } from '../context/domain-context';
 import { localDate } from '../context/local-date';
 import { firstDue } from './rectifications';
 import { countOpen, listOpen } from './repository';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 
 export function homeSummary(ctx: ReadContext): HomeSummary {
   const db = ctx.db;

@@ -10,7 +10,7 @@ import { newId } from '../platform/ids';
 import type { DomainContext, ReadContext } from '../context/domain-context';
 import { localDate } from '../context/local-date';
 import { getAssessmentRow, getUnitBrief } from './repository';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 
 interface RectificationRow {
   id: string;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { Answers, AssessmentStatus, AssessmentSummary, DraftDetails, ScoreResult, UnitBrief } from '@shared/api/procedures/assessments';
 import type { UnitContext } from '@shared/rubric/unit-kind';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 import { distinctValuesSql } from '../db/distinct-values';
 
 export interface AssessmentRow {

@@ -14,7 +14,7 @@ import { isLockedOut } from '../scoring/index';
 import { lastVetoOnOrBefore, starsBeforeCycle } from './history-rules';
 import type { HistoryEntry } from './history-rules';
 import { loadPack, scoreAnswers } from './scoring-port';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 
 export interface DetectedStaleBasis {
   assessmentId: string;

@@ -18,7 +18,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { newId } from '../platform/ids';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 import { setUnitStars } from '../units/unit-store';
 import { byTime, lastVetoOnOrBefore, latestEntry, starsBeforeCycle } from './history-rules';
 import type { HistoryContext, HistoryEntry } from './history-rules';

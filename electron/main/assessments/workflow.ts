@@ -24,7 +24,7 @@ import type { LoadedPack } from './scoring-port';
 import { historyContext, recordDecision } from './star-history';
 import { detachRectificationsFrom } from './rectifications';
 import { assertCan } from './transitions';
-import { prepared } from './statements';
+import { prepared } from '../db/statements';
 
 export interface StartInput {
   unitId: string;

@@ -5,7 +5,7 @@
  */
 import type { BundleKind } from '@shared/bundle/manifest';
 import type { ImportReport } from '@shared/bundle/report';
-import type { JobFunction } from '../jobs/job';
+import type { JobFunction } from '../context/job-context';
 import { exportWith, importWith } from './bundle-deps';
 import type { WrittenBundle } from './export-bundle';
 import type { SignerMaterial } from './signer';

@@ -5,7 +5,7 @@
  * line and the certificate that holds the number.
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { refuse } from './refusal';
 import { workstationName } from './rating-conflicts';
 import type { VerifiedBundle } from './verify-bundle';

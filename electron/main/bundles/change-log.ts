@@ -5,7 +5,7 @@
  * as this workstation's work (and costs no extra writes per record).
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { lastExport } from './bundle-history';
 
 export function changeCounter(db: Database): number {

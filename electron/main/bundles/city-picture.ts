@@ -5,7 +5,7 @@
  * (a city bundle is a state, not a change set); rows the laptop holds itself are never copied.
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 
 export interface CityHistoryRow {
   id: string;

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { mergeOrder } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
 import type { ImportReport } from '@shared/bundle/report';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
 import { refreshUnitsStars } from '../assessments/star-history';
 import { heldStatus, holdConflict } from './conflict-store';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { holdHistoryRow, holdOf, releaseHistoryRow } from '../assessments/history-holds';
 import { refreshUnitStars } from '../assessments/star-history';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { holdConflict } from './conflict-store';
 import type { ConflictRow } from './conflict-store';
 import type { Row } from './record-rows';

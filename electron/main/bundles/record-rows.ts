@@ -6,7 +6,7 @@ import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { recordSchemas } from '@shared/bundle/records';
 import type { RecordTable } from '@shared/bundle/records';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 
 /** The tables the change log tracks (all record tables but the audit log, read by its own seq). */
 export const trackedTables = ['units', 'unit_star_history', 'assessments', 'evidence', 'rectifications', 'certificates', 'certificate_revocations', 'district_inputs', 'inspection_plan'] as const;

@@ -18,7 +18,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { keepRecordedRectification, applyReceivedClosure, isClosureOf } from '../assessments/rectifications';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { refreshUnitsStars } from '../assessments/star-history';
 import { findPlanEntry, insertPlanEntry, planEntryOf, updatePlanEntry } from '../plan/plan-store';
 import { ensureStreet, insertUnit, updateUnitFacts } from '../units/unit-store';

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { RecordTable } from '@shared/bundle/records';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { columnsOf } from './record-rows';
 import type { Row } from './record-rows';
 

@@ -3,7 +3,7 @@
  * keeps answering. The main thread unlocks the keys and hands the worker the signing key in
  * memory (never written anywhere); the worker reads the certificates on its own connection.
  */
-import type { JobFunction } from '../jobs/job';
+import type { JobFunction } from '../context/job-context';
 import { fromTransferable } from '../pdf/signer';
 import type { TransferableSigningKey } from '../pdf/signer';
 import { batchFromConnection } from './documents';

@@ -10,7 +10,7 @@ import type { RevocationCause } from '@shared/domain/certificate';
 import { newId } from '../platform/ids';
 import { localDate } from '../context/local-date';
 import type { DomainContext } from '../context/domain-context';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { getCertificateRow, toCertificate } from './repository';
 
 interface RevocationRecord {

@@ -12,7 +12,7 @@ import type { CoreHost } from '../host/core-host';
 import { defaultDatabaseFile } from '../platform/data-dir';
 import { defaultFontsDir, nodePlatform } from '../platform/platform';
 import type { Platform } from '../platform/platform';
-import { startBackupSchedule } from '../db/scheduled-backup';
+import { startBackupSchedule } from '../backups/scheduled-backup';
 import { packageRoot, rendererDir } from '../platform/renderer-dir';
 import { idleLockMsFrom } from '../users/session-registry';
 import { appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';

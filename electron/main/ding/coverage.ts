@@ -10,7 +10,7 @@ import type { UnitKind } from '@shared/domain/unit-kinds';
 import { isUnitKind } from '@shared/domain/unit-kinds';
 import type { DistrictCoverage } from './evaluate-district';
 import { emptyKindCoverage } from './evaluate-district';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 
 /**
  * One row per (district, kind) with in-scope units, from the counts migration 0016's triggers

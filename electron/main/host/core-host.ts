@@ -14,8 +14,8 @@ import type { Actor } from '@shared/domain/roles';
 import type { Caller, Dispatcher } from '../api/dispatch';
 import type { AuditEntryInput } from '../audit/audit-log';
 import type { Core, CoreOptions } from './core';
-import { restoreDatabase } from '../db/restore';
-import { startBackupSchedule } from '../db/scheduled-backup';
+import { restoreDatabase } from '../backups/restore';
+import { startBackupSchedule } from '../backups/scheduled-backup';
 import { nodePlatform } from '../platform/platform';
 
 export { idleLockMsFrom } from '../users/session-registry';

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/roles';
 import { domainContext } from '../context/domain-context';
 import type { Workstation } from '../workstation/workstation';
-import type { JobFunction } from './job';
+import type { JobFunction } from '../context/job-context';
 import { jobRegistry } from './registry';
 import type { JobInput, JobOutput } from './registry';
 

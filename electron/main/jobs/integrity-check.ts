@@ -1,7 +1,7 @@
 /** Checks every table of the database for corruption, table by table so progress can move, then the audit log (chain, checkpoints, audited records). */
 import { DxError } from '@shared/api/errors';
 import { describeAuditProblems, verifyAuditLog } from '../audit/verify-log';
-import type { JobFunction } from './job';
+import type { JobFunction } from '../context/job-context';
 
 export const integrityCheckJob: JobFunction<Record<string, never>, { ok: boolean; problems: string[] }> = (_input, context) => {
   const tables = context.db

@@ -5,7 +5,7 @@
  * The map is typed: a job's input and result are those of its function, for callers and worker alike.
  */
 import type { JobName } from '@shared/api/jobs';
-import type { JobFunction } from './job';
+import type { JobFunction } from '../context/job-context';
 
 // `never` input: any job function is assignable, whatever it takes.
 type JobLoader = () => Promise<JobFunction<never, unknown>>;

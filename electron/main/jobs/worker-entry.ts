@@ -1,7 +1,7 @@
 /** The worker thread's entry (bundled to dist/jobs-worker.mjs): runs one job and reports back. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DxError } from '@shared/api/errors';
-import { toErrorShape } from '../api/error-shape';
+import { toErrorShape } from '../db/error-shape';
 import { executeJob, isJobName } from './execute-job';
 import type { JobInput } from './registry';
 import { openWorkerConnection } from './worker-connection';

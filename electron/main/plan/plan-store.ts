@@ -5,7 +5,7 @@
  * bundle brings are written with the change log paused by its import.
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 
 export interface PlanEntryRow {
   id: string;

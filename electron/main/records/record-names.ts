@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { RecordKind, RecordRef } from '@shared/domain/record-ref';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 
 type Row = Record<string, string | number | null>;
 

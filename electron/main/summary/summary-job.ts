@@ -3,7 +3,7 @@
  * and sign, so it runs in a worker on its own connection while the app keeps answering. The
  * main thread unlocks the key and hands it over in memory, as batch printing does.
  */
-import type { JobFunction } from '../jobs/job';
+import type { JobFunction } from '../context/job-context';
 import { fromTransferable } from '../pdf/signer';
 import type { TransferableSigningKey } from '../pdf/signer';
 import { buildCitySummary, buildDistrictSummary, signSummary } from './summary-pdf';

@@ -5,7 +5,7 @@
  * input and open the write transaction; this module only writes.
  */
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../assessments/statements';
+import { prepared } from '../db/statements';
 import { newId } from '../platform/ids';
 import { nameSortKey } from './name-sort-key';
 

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { storeEvidenceFile } from '../../../electron/main/assessments/evidence-store';
 import { openCore } from '../../../electron/main/host/core';
-import { restoreDatabase } from '../../../electron/main/db/restore';
+import { restoreDatabase } from '../../../electron/main/backups/restore';
 import { Transfers } from '../../../electron/main/files/transfers';
 import { nodePlatform } from '../../../electron/main/platform/platform';
 import { makeKeys } from '../../helpers/keys';

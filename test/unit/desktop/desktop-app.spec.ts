@@ -10,7 +10,7 @@ import type * as CoreModule from '../../../electron/main/host/core';
 import * as electron from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronModule);
-vi.mock('../../../electron/main/db/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
+vi.mock('../../../electron/main/backups/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
 vi.mock('../../../electron/main/host/core', async (importOriginal) => {
   const actual = await importOriginal<typeof CoreModule>();
   return { ...actual, openCore: vi.fn(actual.openCore) };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as electron from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronModule);
-vi.mock('../../../electron/main/db/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
+vi.mock('../../../electron/main/backups/scheduled-backup', () => ({ startBackupSchedule: vi.fn(() => () => undefined) }));
 
 const { startDesktopApp } = await import('../../../electron/main/desktop/desktop-app');
 const { externalLinkAllowList } = await import('../../../electron/main/desktop/external-links');

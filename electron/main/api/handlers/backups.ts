@@ -1,11 +1,11 @@
-/** Handlers of the backups screen: thin calls into electron/main/db/backups.ts. */
+/** Handlers of the backups screen: thin calls into electron/main/backups/backups.ts. */
 import path from 'node:path';
 import type { backupProcedures } from '@shared/api/procedures/backups';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../core-services';
 import { DxError } from '@shared/api/errors';
 import { requireActor } from '../dispatch';
-import { backupPath, backupStatus, listBackups } from '../../db/backups';
+import { backupPath, backupStatus, listBackups } from '../../backups/backups';
 
 type BackupHandlers = Pick<HandlerMap, keyof typeof backupProcedures>;
 

@@ -7,8 +7,8 @@ import type { systemProcedures } from '@shared/api/procedures/system';
 import type { CoreServices } from '../core-services';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { schemaVersionOf } from '../../db/open-database';
-import { fileStamp } from '../../db/backups';
-import { backupDatabase } from '../../db/online-backup';
+import { fileStamp } from '../../backups/backups';
+import { backupDatabase } from '../../backups/online-backup';
 import { privateFolder } from '../../files/private-files';
 
 type SystemHandlers = Pick<HandlerMap, keyof typeof systemProcedures>;

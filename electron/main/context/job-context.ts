@@ -2,9 +2,9 @@
  * A job: work that may take longer than ~50 ms, so it runs in a worker thread with its own
  * database connection while the main thread keeps answering. A job is a plain function of its
  * input and the same domain context every operation gets (on its worker's connection), with
- * progress and cancellation; ./registry.ts lists them.
+ * progress and cancellation; jobs/registry.ts lists them.
  */
-import type { DomainContext } from '../context/domain-context';
+import type { DomainContext } from './domain-context';
 
 export interface JobContext extends DomainContext {
   progress(done: number, total: number, message?: string): void;

@@ -1,6 +1,6 @@
 // Automatic backups rotate: 7 daily, 4 weekly, 12 monthly; a year of daily backups leaves at most 23 files.
 import { describe, expect, it } from 'vitest';
-import { backupsToKeep } from '../../../electron/main/db/backup-rotation';
+import { backupsToKeep } from '../../../electron/main/backups/backup-rotation';
 
 function daily(days: number, end = Date.UTC(2026, 11, 1, 3)) {
   return Array.from({ length: days }, (_, index) => {

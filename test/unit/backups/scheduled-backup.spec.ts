@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupIfDue } from '../../../electron/main/db/scheduled-backup';
+import { backupIfDue } from '../../../electron/main/backups/scheduled-backup';
 import { openDatabase } from '../../../electron/main/db/open-database';
 import { tempDbFile, tempDir } from '../../helpers/temp';
 

@@ -1,7 +1,7 @@
 /** Any thrown value as the error shape that crosses a boundary (kept apart so a job worker need not load the contract). */
 import { DxError } from '@shared/api/errors';
 import type { ApiErrorShape } from '@shared/api/errors';
-import { dxErrorOfSqlite } from '../db/sqlite-errors';
+import { dxErrorOfSqlite } from './sqlite-errors';
 
 export function toErrorShape(error: unknown): ApiErrorShape {
   if (error instanceof DxError) return error.toJSON();
