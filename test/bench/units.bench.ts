@@ -9,7 +9,7 @@ import { afterAll, it } from 'vitest';
 import { usccCheckCharacter } from '@shared/domain/uscc';
 import { applyMigrations } from '../../electron/main/db/open-database';
 import { migrations } from '../../electron/main/db/migrations/index';
-import { importUnitsFile } from '../../electron/main/units/import/import-units';
+import { importUnitsFile } from '../../electron/main/units-import/import-units';
 import { districtsSeeder } from '../../electron/main/units/seed-districts';
 import { newId } from '../../electron/main/platform/ids';
 import { parse } from 'csv-parse/sync';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UnitImportReport, ImportRowsPage, ImportSummary } from '@shared/api/procedures/units';
-import { ImportSessions, importSessionTtlMs } from '../../electron/main/units/import/import-sessions';
+import { ImportSessions, importSessionTtlMs } from '../../electron/main/units-import/import-sessions';
 import type { Core } from '../../electron/main/host/core';
 import { cli } from '../helpers/cli';
 import { testCore } from '../helpers/core';

@@ -8,7 +8,7 @@ import type { JobMode } from '../jobs/job-mode';
 import type { WriteGate } from '../jobs/write-gate';
 import type { Platform } from '../platform/platform';
 import type { Sessions } from '../users/sessions';
-import type { ImportSessions } from '../units/import/import-sessions';
+import type { ImportSessions } from '../units-import/import-sessions';
 import type { Transfers } from '../files/transfers';
 import type { Checkpointer } from '../audit/checkpointer';
 
@@ -24,7 +24,7 @@ export interface CoreServices {
   jobMode: JobMode;
   platform: Platform;
   sessions: Sessions;
-  /** Import previews held between 检查 and 导入, by token (units/import/import-sessions.ts). */
+  /** Import previews held between 检查 and 导入, by token (units-import/import-sessions.ts). */
   importSessions: ImportSessions;
   /** Main-thread writes wait here, without blocking, while a worker job writes. */
   writeGate: WriteGate;

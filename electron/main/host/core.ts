@@ -26,7 +26,7 @@ import { Transfers } from '../files/transfers';
 import { WriteGate } from '../jobs/write-gate';
 import { defaultIdleLockMs } from '../users/session-registry';
 import { Sessions } from '../users/sessions';
-import { ImportSessions } from '../units/import/import-sessions';
+import { ImportSessions } from '../units-import/import-sessions';
 
 export interface CoreOptions {
   dbFile: string;

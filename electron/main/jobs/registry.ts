@@ -17,8 +17,8 @@ export const jobRegistry = {
   'demo.load': async () => (await import('../demo/demo-job')).demoLoadJob,
   'summary.pdf': async () => (await import('../summary/summary-job')).summaryPdfJob,
   'system.integrityCheck': async () => (await import('./integrity-check')).integrityCheckJob,
-  'units.importPreview': async () => (await import('../units/import/import-jobs')).unitsImportPreviewJob,
-  'units.import': async () => (await import('../units/import/import-jobs')).unitsImportJob,
+  'units.importPreview': async () => (await import('../units-import/import-jobs')).unitsImportPreviewJob,
+  'units.import': async () => (await import('../units-import/import-jobs')).unitsImportJob,
 } satisfies Record<JobName, JobLoader>;
 
 type JobOf<N extends JobName> = Awaited<ReturnType<(typeof jobRegistry)[N]>>;

@@ -9,11 +9,11 @@ import type { Database } from 'better-sqlite3';
 import { DxError } from '@shared/api/errors';
 import type { PlanImportIssue } from '@shared/api/procedures/plan';
 import { createDistrictMatcher } from '@shared/domain/districts';
-import { readTable } from '../units/import/read-table';
-import type { RawTable } from '../units/import/read-table';
-import { normalizeHeader } from '../units/import/columns';
-import { parseDay } from '../units/import/validate-rows';
-import { loadDistrictRefs } from '../units/registry-lookups';
+import { readTable } from '../units-import/read-table';
+import type { RawTable } from '../units-import/read-table';
+import { normalizeHeader } from '../units-import/columns';
+import { parseDay } from '../units-import/validate-rows';
+import { loadDistrictRefs } from '../units-import/registry-lookups';
 import type { PlanWorkstation } from '@shared/api/procedures/plan';
 
 const planColumns = ['cycle', 'uscc', 'district', 'name', 'workstation', 'dueOn'] as const;

@@ -11,7 +11,7 @@ import type { ErrorIssue } from '@shared/api/errors';
 import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
 import { validateUscc } from '@shared/domain/uscc';
 import { newId } from '../platform/ids';
-import { registryLookups } from './registry-lookups';
+import { registryLookups } from '../units-import/registry-lookups';
 import { ensureStreet, insertUnit, updateUnitFacts } from './unit-store';
 import type { UnitFacts } from './unit-store';
 import { getUnitRow } from './unit-queries';

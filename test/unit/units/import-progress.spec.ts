@@ -1,6 +1,6 @@
 // One progress bar for a units import: it moves through reading, checking and writing instead of sitting at 0% until done.
 import { describe, expect, it } from 'vitest';
-import { importUnitsFile } from '../../../electron/main/units/import/import-units';
+import { importUnitsFile } from '../../../electron/main/units-import/import-units';
 import { testCore } from '../../helpers/core';
 import { contextOf } from '../../helpers/context';
 

@@ -1,6 +1,6 @@
 // The quote-free fast reader must read every file it takes exactly as the general CSV parser does.
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords, readCsv, readPlainCsv } from '../../../electron/main/units/import/read-table';
+import { parseCsvRecords, readCsv, readPlainCsv } from '../../../electron/main/units-import/read-table';
 
 const samples: Record<string, string> = {
   'LF with a final line break': '名称,类型,区\n甲,企业,江岸区\n乙,社区,汉阳\n',

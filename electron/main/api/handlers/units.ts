@@ -9,9 +9,9 @@ import type { CoreServices } from '../core-services';
 import { createUnit, updateUnit } from '../../units/unit-commands';
 import { getUnitRow, listDistricts, listUnits } from '../../units/unit-queries';
 import { unitHistory, unitRecord } from '../../registry/unit-record';
-import type { ImportJobInput } from '../../units/import/import-jobs';
+import type { ImportJobInput } from '../../units-import/import-jobs';
 import { issuesCsv } from '@shared/text/issues-csv';
-import { errorsCsvFileName, errorsPage, rowsPage, summaryOf } from '../../units/import/preview-pages';
+import { errorsCsvFileName, errorsPage, rowsPage, summaryOf } from '../../units-import/preview-pages';
 
 type UnitHandlers = Pick<HandlerMap, keyof typeof unitProcedures>;
 

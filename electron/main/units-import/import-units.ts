@@ -4,9 +4,9 @@
  */
 import { DxError } from '@shared/api/errors';
 import type { UnitImportReport } from '@shared/api/procedures/units';
-import type { DomainContext } from '../../context/domain-context';
-import { localDate } from '../../context/local-date';
-import { bulkRegistryLookups } from '../registry-lookups';
+import type { DomainContext } from '../context/domain-context';
+import { localDate } from '../context/local-date';
+import { bulkRegistryLookups } from './registry-lookups';
 import { readTable } from './read-table';
 import type { RawTable } from './read-table';
 import { validateRows } from './validate-rows';

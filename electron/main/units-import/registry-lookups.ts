@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import type { DistrictRef } from '@shared/domain/districts';
-import type { ExistingUnit, RegistryLookups } from './import/validate-rows';
+import type { ExistingUnit, RegistryLookups } from './validate-rows';
 import { paperContradiction } from '../assessments/history-rules';
 import type { PaperContradiction, PaperStars } from '../assessments/history-rules';
 import { loadPack, packRefForCycle } from '../assessments/scoring-port';

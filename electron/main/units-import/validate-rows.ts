@@ -7,7 +7,7 @@
  * Warnings only: a community or village without households, an unrecognised column, an odd phone.
  */
 import type { ImportIssue, ImportPreviewRow } from '@shared/api/procedures/units';
-import type { PaperContradiction, PaperStars } from '../../assessments/history-rules';
+import type { PaperContradiction, PaperStars } from '../assessments/history-rules';
 import type { DistrictRef } from '@shared/domain/districts';
 import { kindHasHouseholds, parseIndustry, parseUnitKind } from '@shared/domain/unit-kinds';
 import type { Industry, UnitKind } from '@shared/domain/unit-kinds';

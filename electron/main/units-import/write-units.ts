@@ -3,12 +3,12 @@
  * needed through a per-file cache. Any throw (including a cancel) rolls the whole file back.
  */
 import type { Database } from 'better-sqlite3';
-import { newId } from '../../platform/ids';
-import { ensureStreet, insertUnit, updateUnitFacts } from '../unit-store';
+import { newId } from '../platform/ids';
+import { ensureStreet, insertUnit, updateUnitFacts } from '../units/unit-store';
 import type { UnitDraft } from './validate-rows';
-import { alreadyInHistory, paperEntries } from '../../assessments/history-rules';
-import type { PaperStars } from '../../assessments/history-rules';
-import { historyInForce, recordPaperRows, refreshUnitStars } from '../../assessments/star-history';
+import { alreadyInHistory, paperEntries } from '../assessments/history-rules';
+import type { PaperStars } from '../assessments/history-rules';
+import { historyInForce, recordPaperRows, refreshUnitStars } from '../assessments/star-history';
 
 export interface WriteOptions {
   workstationId: string;

@@ -3,7 +3,7 @@
  * progress. The handler decodes the file once and hands the jobs its bytes.
  */
 import type { UnitImportReport } from '@shared/api/procedures/units';
-import type { JobFunction } from '../../context/job-context';
+import type { JobFunction } from '../context/job-context';
 import { importUnitsFile, refusalOf } from './import-units';
 import type { ImportMode } from './validate-rows';
 

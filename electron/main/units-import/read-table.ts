@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { DxError } from '@shared/api/errors';
-import { readFirstSheet } from '../../spreadsheet/read-xlsx';
+import { readFirstSheet } from '../spreadsheet/read-xlsx';
 import { decodeCsvBytes } from './decode-text';
 
 export interface TableRow {
