@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
-import { enroll } from '../../electron/main/bundles/trust-store';
+import { enroll } from '../../electron/main/trust/trust-store';
 import { checkCertificateRows } from '../../electron/main/bundles/verify-certificates';
 import type { VerifiedBundle } from '../../electron/main/bundles/verify-bundle';
 import { signPayload } from '../../electron/main/crypto/qr-payload';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
-import { enroll } from '../../electron/main/bundles/trust-store';
+import { enroll } from '../../electron/main/trust/trust-store';
 import { openCore } from '../../electron/main/host/core';
 import { createIdentity, unlockIdentity } from '../../electron/main/crypto/identity';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';

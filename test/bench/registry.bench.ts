@@ -9,7 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { wuhanDistricts } from '@shared/domain/districts';
 import { exportWith, importWith } from '../../electron/main/bundles/bundle-deps';
 import { signerMaterialOf } from '../../electron/main/bundles/signer';
-import { enroll } from '../../electron/main/bundles/trust-store';
+import { enroll } from '../../electron/main/trust/trust-store';
 import { openCore } from '../../electron/main/host/core';
 import type { Core } from '../../electron/main/host/core';
 import { createIdentity } from '../../electron/main/crypto/identity';

@@ -10,7 +10,7 @@ import type { Platform } from '../platform/platform';
 import type { Sessions } from '../users/sessions';
 import type { ImportSessions } from '../units-import/import-sessions';
 import type { Transfers } from '../files/transfers';
-import type { Checkpointer } from '../audit/checkpointer';
+import type { Checkpointer } from '../audit/checkpoints';
 
 export interface CoreServices {
   db: Database;

@@ -20,7 +20,7 @@ import type { AssessmentDocument } from '@shared/assessment/document';
 import { createDistrictMatcher } from '@shared/domain/districts';
 import { canonicalJson } from '@shared/rubric/canonical';
 import { validateUscc } from '@shared/domain/uscc';
-import { loadDistrictRefs } from '../units-import/registry-lookups';
+import { loadDistrictRefs } from '../units/districts';
 import { insertUnit } from '../units/unit-store';
 import { newId } from '../platform/ids';
 import { parseAssessmentDocument } from '@shared/assessment/document';

@@ -18,6 +18,17 @@ export type { AuditCheckpoint };
 /** Sign a checkpoint after this many new audit entries (and at every export). */
 export const checkpointInterval = 100;
 
+/**
+ * Who signs checkpoints for a running core: after a call once enough entries piled up, and on
+ * demand. The host makes it (host/checkpointer.ts), with the keys its door can open.
+ */
+export interface Checkpointer {
+  /** Signs the chain head when enough entries are unsigned and the keys are at hand quietly. */
+  ifDue(): Promise<AuditCheckpoint | null>;
+  /** Signs the chain head now (unlocking the keys, asking if the door asks); null when already signed. */
+  sign(reason: CheckpointReason): Promise<AuditCheckpoint | null>;
+}
+
 interface Row {
   id: string;
   workstation_id: string;

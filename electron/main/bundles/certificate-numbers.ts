@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
 import { refuse } from './refusal';
-import { workstationName } from './rating-conflicts';
+import { workstationName } from '../trust/trust-store';
 import type { VerifiedBundle } from './verify-bundle';
 
 export function checkCertificateNumbers(db: Database, bundle: VerifiedBundle): void {

@@ -13,10 +13,10 @@ import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
 import { addPack, validatePackJson } from '../rubric/pack-store';
 import { keepReceipt } from './receipt-store';
 import { refuse } from './refusal';
-import { keepNotice } from './revocation-notices';
-import type { RevocationNotice } from './revocation-notices';
-import { adoptRosterEntry, rosterOutcome } from './trust-store';
-import type { RosterEntry } from './trust-store';
+import { keepNotice } from '../certificates/revocation-notices';
+import type { RevocationNotice } from '../certificates/revocation-notices';
+import { adoptRosterEntry, rosterOutcome } from '../trust/trust-store';
+import type { RosterEntry } from '../trust/trust-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 import { adoptVerificationAddress } from '../workstation/workstation';
 

@@ -15,7 +15,7 @@ import type { ExportOptions, WrittenBundle } from './export-bundle';
 import { allRowIds, readRows } from './record-rows';
 import { localDate } from '../context/local-date';
 import { registryLines } from './registry-export';
-import { rosterOf } from './trust-store';
+import { rosterOf } from '../trust/trust-store';
 import type { ZipEntry } from './zip-writer';
 import { verificationAddress } from '../workstation/workstation';
 

@@ -17,6 +17,7 @@ import { prepared } from '../db/statements';
 import { holdConflict } from './conflict-store';
 import type { ConflictRow } from './conflict-store';
 import type { Row } from './record-rows';
+import { workstationName } from '../trust/trust-store';
 
 export const historyConflictTables = ['ratings', 'city_history'] as const;
 export type HistoryConflictTable = (typeof historyConflictTables)[number];
@@ -54,13 +55,6 @@ function sideRow(db: Database, side: RatingSide, others: readonly string[] = [])
     history_id: side.historyId,
     ...(others.length > 0 ? { history_ids: JSON.stringify(others) } : {}),
   };
-}
-
-/** The name people gave a workstation (this one's own, or as enrolled), else its id. */
-export function workstationName(db: Database, id: string): string {
-  const own = prepared(db, "SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string } | undefined;
-  if (own?.value === id) return (prepared(db, "SELECT value FROM meta WHERE key = 'workstation_name'").get() as { value: string } | undefined)?.value ?? id;
-  return (prepared(db, 'SELECT name FROM trusted_workstations WHERE workstation_id = ?').get(id) as { name: string } | undefined)?.name ?? id;
 }
 
 export interface HeldConflict {

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { RegistryTable } from '@shared/bundle/records';
-import { districtsOfEnrolled } from './trust-store';
+import { districtsOfEnrolled } from '../trust/trust-store';
 
 type Line = Record<string, unknown>;
 

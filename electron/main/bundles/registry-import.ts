@@ -30,7 +30,7 @@ import { holdHistoryConflict } from './rating-conflicts';
 import type { HeldConflict, RatingSide } from './rating-conflicts';
 import { refuse } from './refusal';
 import { addUnitAlias, unitOfAlias } from './replica-store';
-import { setServedDistricts } from './trust-store';
+import { setServedDistricts } from '../trust/trust-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 
 export interface RegistryParts {

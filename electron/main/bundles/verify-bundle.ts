@@ -14,7 +14,7 @@ import type { RecordTable } from '@shared/bundle/records';
 import type { BundleLimits } from './limits';
 import type { BundleContents } from './read-bundle';
 import { refuse } from './refusal';
-import { keyForBundle } from './trust-store';
+import { keyForBundle } from '../trust/trust-store';
 
 export type BundleLine = Record<string, unknown> & { id: string; _origin: string; _version: number };
 

@@ -20,7 +20,7 @@ import { qrInfoKey } from './qr-info-key';
 import { findByNumber, toCertificate } from './repository';
 import { documentInfoKey, documentKindOf, workstationOfSubject } from './signed-documents';
 import { findTrustedWorkstation } from './trusted-workstations';
-import { findNotice } from '../bundles/revocation-notices';
+import { findNotice } from './revocation-notices';
 
 /** Plaques are ~100 KB and batches of thousands ~100 MB; a single certificate is never this big. */
 import { maxCertificatePdfBytes } from '@shared/limits';

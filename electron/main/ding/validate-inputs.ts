@@ -10,7 +10,7 @@ import { DxError } from '@shared/api/errors';
 import { DistrictInputsDocumentSchema, districtInputsFormat } from '@shared/domain/district-inputs';
 import type { DistrictInputEntry } from '@shared/domain/district-inputs';
 import { createDistrictMatcher } from '@shared/domain/districts';
-import { loadDistrictRefs } from '../units-import/registry-lookups';
+import { loadDistrictRefs } from '../units/districts';
 
 export interface InputsIssue extends ErrorIssue {
   messageEn: string;

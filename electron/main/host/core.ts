@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { createCheckpointer } from '../audit/checkpointer';
-import type { Checkpointer } from '../audit/checkpointer';
+import { createCheckpointer } from './checkpointer';
+import type { Checkpointer } from '../audit/checkpoints';
 import { appVersion } from '../platform/app-version';
 import type { CoreServices } from '../api/core-services';
 import { createDispatcher } from '../api/dispatch';

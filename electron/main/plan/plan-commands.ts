@@ -7,7 +7,7 @@
 import { DxError } from '@shared/api/errors';
 import type { Actor } from '@shared/domain/roles';
 import type { DomainContext, ReadContext } from '../context/domain-context';
-import { districtsServedBy } from '../bundles/trust-store';
+import { districtsServedBy } from '../trust/trust-store';
 import { newId } from '../platform/ids';
 import { findPlanEntry, insertPlanEntry, planEntryOf, removePlanEntry, updatePlanEntry } from './plan-store';
 import type { PlanRow } from './plan-import';

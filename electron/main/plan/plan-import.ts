@@ -13,7 +13,7 @@ import { readTable } from '../units-import/read-table';
 import type { RawTable } from '../units-import/read-table';
 import { normalizeHeader } from '../units-import/columns';
 import { parseDay } from '../units-import/validate-rows';
-import { loadDistrictRefs } from '../units-import/registry-lookups';
+import { loadDistrictRefs } from '../units/districts';
 import type { PlanWorkstation } from '@shared/api/procedures/plan';
 
 const planColumns = ['cycle', 'uscc', 'district', 'name', 'workstation', 'dueOn'] as const;

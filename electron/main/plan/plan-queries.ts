@@ -6,8 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { PlanEntry, PlanProgress, PlanStatus, PlanWorkstation } from '@shared/api/procedures/plan';
 import type { UnitKind } from '@shared/domain/unit-kinds';
-import { workstationName } from '../bundles/rating-conflicts';
-import { districtsServedBy, listTrusted } from '../bundles/trust-store';
+import { workstationName } from '../trust/trust-store';
+import { districtsServedBy, listTrusted } from '../trust/trust-store';
 
 /** The day a unit was rated in a cycle (an assessment's row in force, this workstation's or the city's), or null. */
 const doneOnSql = `(SELECT max(d) FROM (

@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StarHistoryEntry, UnitRecord } from '@shared/api/procedures/units';
 import { staleBasesOfUnit } from '../assessments/stale-basis';
-import { workstationName } from '../bundles/rating-conflicts';
+import { workstationName } from '../trust/trust-store';
 
 interface HistoryRow {
   id: string;

@@ -1,11 +1,11 @@
 /** Seeder: stores the shipped rubric packs when missing (idempotent; a stored pack is never replaced). */
-import type { CoreServices } from '../api/core-services';
-import type { Seeder } from '../host/seed';
+import type { ContextSource } from '../context/domain-context';
+import type { Seeder } from '../context/seeder';
 import { defaultPacks } from './default-packs';
 import { addPack } from './pack-store';
 
-function missingPacks(services: CoreServices): unknown[] {
-  const exists = services.db.prepare('SELECT 1 FROM rubric_packs WHERE ref = ?').pluck();
+function missingPacks(source: ContextSource): unknown[] {
+  const exists = source.db.prepare('SELECT 1 FROM rubric_packs WHERE ref = ?').pluck();
   return defaultPacks.filter((pack) => {
     const { id, version } = pack as { id: string; version: string };
     return exists.get(`${id}@${version}`) === undefined;
@@ -13,9 +13,9 @@ function missingPacks(services: CoreServices): unknown[] {
 }
 
 export const defaultRubricPacksSeeder: Seeder = {
-  missing: (services) => missingPacks(services).length > 0,
-  seed(services) {
+  missing: (source) => missingPacks(source).length > 0,
+  seed(source) {
     // Every open checks; only a missing pack is validated, hashed and stored.
-    for (const pack of missingPacks(services)) addPack(services.db, pack, 'default', services.workstation.id, services.platform.now());
+    for (const pack of missingPacks(source)) addPack(source.db, pack, 'default', source.workstation.id, source.now());
   },
 };

@@ -1,17 +1,13 @@
 /** The registry facts an import checks rows against, as prepared statements over one connection. */
 import type { Database } from 'better-sqlite3';
 import { createDistrictMatcher } from '@shared/domain/districts';
-import type { DistrictRef } from '@shared/domain/districts';
 import type { ExistingUnit, RegistryLookups } from './validate-rows';
 import { paperContradiction } from '../assessments/history-rules';
 import type { PaperContradiction, PaperStars } from '../assessments/history-rules';
 import { loadPack, packRefForCycle } from '../assessments/scoring-port';
 import { historyInForce } from '../assessments/star-history';
 import { lockoutEndsOn } from '../scoring/index';
-
-export function loadDistrictRefs(db: Database): DistrictRef[] {
-  return db.prepare('SELECT code, name, name_en AS nameEn FROM districts ORDER BY sort').all() as DistrictRef[];
-}
+import { loadDistrictRefs } from '../units/districts';
 
 /** Why paper stars contradict a unit's history in force (the lockout of the pack in force for the veto's cycle). */
 function paperContradictionOf(db: Database): (unitId: string, paper: PaperStars) => PaperContradiction | null {

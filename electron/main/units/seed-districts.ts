@@ -3,16 +3,16 @@
  * because districts are editable reference data (a person may have renamed one).
  */
 import { wuhanDistricts } from '@shared/domain/districts';
-import type { Seeder } from '../host/seed';
+import type { Seeder } from '../context/seeder';
 
 export const districtsSeeder: Seeder = {
-  missing(services) {
-    const present = services.db.prepare('SELECT code FROM districts').pluck().all() as string[];
+  missing(source) {
+    const present = source.db.prepare('SELECT code FROM districts').pluck().all() as string[];
     const codes = new Set(present);
     return wuhanDistricts.some((district) => !codes.has(district.code));
   },
-  seed(services) {
-    const insert = services.db.prepare(
+  seed(source) {
+    const insert = source.db.prepare(
       `INSERT INTO districts (code, name, name_en, kind, sort) VALUES (@code, @name, @nameEn, @kind, @sort)
        ON CONFLICT DO NOTHING`,
     );

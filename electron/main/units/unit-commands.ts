@@ -9,9 +9,10 @@ import type { DomainContext } from '../context/domain-context';
 import { DxError } from '@shared/api/errors';
 import type { ErrorIssue } from '@shared/api/errors';
 import type { Unit, UnitFieldsSchema } from '@shared/api/procedures/units';
+import { createDistrictMatcher } from '@shared/domain/districts';
 import { validateUscc } from '@shared/domain/uscc';
 import { newId } from '../platform/ids';
-import { registryLookups } from '../units-import/registry-lookups';
+import { loadDistrictRefs } from './districts';
 import { ensureStreet, insertUnit, updateUnitFacts } from './unit-store';
 import type { UnitFacts } from './unit-store';
 import { getUnitRow } from './unit-queries';
@@ -26,8 +27,7 @@ interface Checked {
 function check(db: Database, fields: Fields, selfId: string | null): Checked {
   const issues: ErrorIssue[] = [];
   let conflicts = 0;
-  const lookups = registryLookups(db);
-  const district = lookups.matchDistrict(fields.districtCode);
+  const district = createDistrictMatcher(loadDistrictRefs(db))(fields.districtCode);
   if (!district) issues.push({ path: ['districtCode'], message: `未知的区“${fields.districtCode}” / Unknown district “${fields.districtCode}”` });
   let uscc: string | null = null;
   if (fields.uscc) {

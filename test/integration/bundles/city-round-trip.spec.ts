@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startAssessment } from '../../../electron/main/assessments/workflow';
 import { importWith } from '../../../electron/main/bundles/bundle-deps';
 import { listReceipts } from '../../../electron/main/bundles/receipt-store';
-import { findTrusted } from '../../../electron/main/bundles/trust-store';
+import { findTrusted } from '../../../electron/main/trust/trust-store';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { revokeCertificate } from '../../../electron/main/certificates/revoke';
 import { verifierData } from '../../../electron/main/certificates/verifier-page';

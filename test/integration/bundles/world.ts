@@ -12,7 +12,7 @@ import { exportWith, importWith } from '../../../electron/main/bundles/bundle-de
 import type { BundleLimits } from '../../../electron/main/bundles/limits';
 import { signerMaterialOf } from '../../../electron/main/bundles/signer';
 import type { SignerMaterial } from '../../../electron/main/bundles/signer';
-import { enroll, revokeTrust } from '../../../electron/main/bundles/trust-store';
+import { enroll, revokeTrust } from '../../../electron/main/trust/trust-store';
 import { writeZip } from '../../../electron/main/bundles/zip-writer';
 import type { ZipEntry } from '../../../electron/main/bundles/zip-writer';
 import { trackedTables } from '../../../electron/main/bundles/record-rows';

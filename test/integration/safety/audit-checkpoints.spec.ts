@@ -11,7 +11,7 @@ import { readPublicIdentity } from '../../../electron/main/crypto/identity';
 import { makeKeys } from '../../helpers/keys';
 import { entryHash, genesisHash } from '../../../electron/main/audit/audit-log';
 import { checkpointInterval, listCheckpointsSince } from '../../../electron/main/audit/checkpoints';
-import { createCheckpointer } from '../../../electron/main/audit/checkpointer';
+import { createCheckpointer } from '../../../electron/main/host/checkpointer';
 import { cli } from '../../helpers/cli';
 import { anyone } from '../../helpers/actors';
 import { tempDbFile } from '../../helpers/temp';

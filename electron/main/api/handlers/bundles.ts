@@ -18,7 +18,7 @@ import { recordSavedExport } from '../../bundles/export-bundle';
 import type { UnsavedExport } from '../../bundles/export-bundle';
 import { resolveConflict } from '../../bundles/resolve-conflict';
 import { acknowledgeWarning, warningsOf } from '../../bundles/trust-warnings';
-import { enroll, listTrusted, parseIdentityFile, revokeTrust, setDistricts } from '../../bundles/trust-store';
+import { enroll, listTrusted, parseIdentityFile, revokeTrust, setDistricts } from '../../trust/trust-store';
 
 type BundleHandlers = Pick<HandlerMap, keyof typeof bundleProcedures>;
 

@@ -16,7 +16,7 @@ import { unlockedKeys } from '../../certificates/signing-keys';
 import type { DocumentTools } from '../../certificates/signing-keys';
 import { issueCertificate } from '../../certificates/issue';
 import { findByAssessment, getCertificateRow, listCertificateRows, pageCertificateRows, toCertificate } from '../../certificates/repository';
-import { reportDocument } from '../../certificates/report-pdf';
+import { reportDocument } from '../../assessments/report-pdf';
 import { revokeCertificate } from '../../certificates/revoke';
 import { noKeys, readPublicIdentity } from '../../crypto/identity';
 import { verifierData, verifierHtml } from '../../certificates/verifier-page';

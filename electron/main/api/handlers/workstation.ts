@@ -4,7 +4,7 @@ import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../core-services';
 import { createKeys, keysStatus, lockKeys, renameHeldKeys, unlockKeys } from '../../crypto/workstation-keys';
 import { verificationAddress } from '../../workstation/workstation';
-import { changeVerificationAddress, nameWorkstation } from '../../workstation/workstation-settings';
+import { changeVerificationAddress, nameWorkstation } from '../../settings/workstation-settings';
 
 type WorkstationHandlers = Pick<HandlerMap, keyof typeof workstationProcedures>;
 

@@ -4,8 +4,8 @@
  * city office sets for plaques' QR codes.
  */
 import type { DomainContext } from '../context/domain-context';
-import { setVerificationAddress, setWorkstationName, verificationAddress } from './workstation';
-import type { VerificationAddress } from './workstation';
+import { setVerificationAddress, setWorkstationName, verificationAddress } from '../workstation/workstation';
+import type { VerificationAddress } from '../workstation/workstation';
 
 export function nameWorkstation(ctx: DomainContext, name: string): { id: string; name: string; named: boolean } {
   const previous = ctx.workstation.name;

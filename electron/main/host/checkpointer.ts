@@ -8,15 +8,8 @@
 import type { CoreServices } from '../api/core-services';
 import { unlockedKeys } from '../certificates/signing-keys';
 import { keysAtHand } from '../crypto/workstation-keys';
-import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from './checkpoints';
-import type { AuditCheckpoint, CheckpointReason, SigningKey } from './checkpoints';
-
-export interface Checkpointer {
-  /** Signs the chain head when enough entries are unsigned and the keys are at hand quietly. */
-  ifDue(): Promise<AuditCheckpoint | null>;
-  /** Signs the chain head now (unlocking the keys, asking if the door asks); null when already signed. */
-  sign(reason: CheckpointReason): Promise<AuditCheckpoint | null>;
-}
+import { checkpointInterval, entriesSinceCheckpoint, signCheckpoint } from '../audit/checkpoints';
+import type { AuditCheckpoint, CheckpointReason, Checkpointer, SigningKey } from '../audit/checkpoints';
 
 export function createCheckpointer(services: Omit<CoreServices, 'checkpoints'>, interval = checkpointInterval): Checkpointer {
   let running: Promise<AuditCheckpoint | null> | null = null;

@@ -15,6 +15,7 @@ import { IdentityFileSchema } from '@shared/domain/identity-file';
 import type { IdentityFile } from '@shared/domain/identity-file';
 import { nextWorkstationCode } from '@shared/domain/workstation-code';
 import { ed25519PublicKeyFromRaw, fingerprintOf } from '../crypto/identity';
+import { prepared } from '../db/statements';
 
 export { IdentityFileSchema };
 export type { IdentityFile };
@@ -29,6 +30,13 @@ type StoredEntry = Omit<TrustedWorkstation, 'districts'> & { districts: string }
 
 function toEntry(row: StoredEntry): TrustedWorkstation {
   return { ...row, districts: JSON.parse(row.districts) as string[] };
+}
+
+/** The name people gave a workstation (this one's own, or as enrolled), else its id. */
+export function workstationName(db: Database, id: string): string {
+  const own = prepared(db, "SELECT value FROM meta WHERE key = 'workstation_id'").get() as { value: string } | undefined;
+  if (own?.value === id) return (prepared(db, "SELECT value FROM meta WHERE key = 'workstation_name'").get() as { value: string } | undefined)?.value ?? id;
+  return (prepared(db, 'SELECT name FROM trusted_workstations WHERE workstation_id = ?').get(id) as { name: string } | undefined)?.name ?? id;
 }
 
 export function listTrusted(db: Database): TrustedWorkstation[] {
