@@ -2,6 +2,7 @@
 // table in README.md's layout and docs/architecture.md). Packages (electron, Node modules) are
 // checked by no-restricted-imports. An allowed entry ending in `/` is a folder; any other is one module.
 import path from 'node:path';
+import { coreFolderOf, coreFolders, layerOfFolder, mayImportFolder } from './core-layers.js';
 
 /**
  * The command line is a door like serve and the desktop app: it reaches the core only through the
@@ -48,13 +49,36 @@ export const layeringRule = {
     type: 'problem',
     docs: { description: 'Keep imports inside the folders a layer may use' },
     schema: [],
-    messages: { outside: '{{layer}} may not import {{target}}: it may import only from {{allowed}}.' },
+    messages: {
+      outside: '{{layer}} may not import {{target}}: it may import only from {{allowed}}.',
+      upward:
+        "{{from}} ({{fromLayer}}) may not import {{target}}: {{to}} ({{toLayer}}) comes after it in the core's layers (build/eslint/core-layers.js, docs/architecture.md); move the code down or pass it in.",
+      undeclared: 'electron/main/{{folder}}/ is in no layer of the core: add it to build/eslint/core-layers.js and docs/architecture.md.',
+    },
   },
   create(context) {
     const root = context.cwd;
     const file = toPosix(path.relative(root, context.filename));
     const layer = layers.find((candidate) => candidate.files.some((prefix) => file === prefix || file.startsWith(prefix)));
     if (!layer) return {};
+    const folder = coreFolderOf(file);
+    /** Inside the core, a folder imports only from itself and the folders below it. */
+    function checkCoreLayers(node, target) {
+      const to = coreFolderOf(target);
+      if (folder === null || to === null || !coreFolders.includes(folder) || mayImportFolder(folder, to)) return;
+      const describe = (name) => (name === '.' ? 'the entry points (electron/main/*.ts)' : `electron/main/${name}/`);
+      context.report({
+        node,
+        messageId: 'upward',
+        data: {
+          from: describe(folder),
+          fromLayer: layerOfFolder(folder)?.name ?? '?',
+          target,
+          to: describe(to),
+          toLayer: layerOfFolder(to)?.name ?? 'no layer',
+        },
+      });
+    }
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
       let target;
@@ -64,8 +88,11 @@ export const layeringRule = {
       if (!layer.allowed.some((entry) => reaches(entry, target))) {
         context.report({ node, messageId: 'outside', data: { layer: layer.name, target, allowed: layer.allowed.join(', ') } });
       }
+      checkCoreLayers(node, target);
     }
     return {
+      Program: (node) =>
+        folder !== null && !coreFolders.includes(folder) && context.report({ node, messageId: 'undeclared', data: { folder } }),
       ImportDeclaration: (node) => check(node.source, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),

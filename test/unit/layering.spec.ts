@@ -53,4 +53,21 @@ describe('layering lint', () => {
     expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { x } from '../../api/core-services';\nexport const y = x;\n")).toHaveLength(1);
     expect(await layeringErrors('electron/main/cli/commands/fixture.ts', "import { hostCore } from '../../host/core-host';\nimport { procedures } from '@shared/api/contract';\nimport { callCore } from '../call-core';\nexport const x = [hostCore, procedures, callCore];\n")).toEqual([]);
   });
+
+  it('refuses an import of a core folder listed after the importing one (build/eslint/core-layers.js)', async () => {
+    expect(await layeringErrors('electron/main/db/fixture.ts', "import { recordSigned } from '../assessments/workflow';\nexport const x = recordSigned;\n")).toEqual([
+      expect.stringContaining('electron/main/db/ (foundation) may not import electron/main/assessments/workflow: electron/main/assessments/ (features) comes after it'),
+    ]);
+    // In one layer too: units come before assessments, whose star history writes a unit's stars.
+    expect(await layeringErrors('electron/main/units/fixture.ts', "import type { HistoryEntry } from '../assessments/history-rules';\nexport type X = HistoryEntry;\n")).toEqual([expect.stringContaining('electron/main/units/ (features) may not import')]);
+    expect(await layeringErrors('electron/main/jobs/fixture.ts', "export const load = () => import('../host/core');\n")).toEqual([expect.stringContaining('electron/main/host/ (doors) comes after it')]);
+  });
+
+  it('lets a core folder import itself and the folders before it', async () => {
+    expect(await layeringErrors('electron/main/assessments/fixture.ts', "import { prepared } from '../db/statements';\nimport { insertUnit } from '../units/unit-store';\nimport { getAssessment } from './workflow';\nexport const x = [prepared, insertUnit, getAssessment];\n")).toEqual([]);
+  });
+
+  it('names a core folder that is in no layer', async () => {
+    expect(await layeringErrors('electron/main/gadgets/fixture.ts', 'export const x = 1;\n')).toEqual([expect.stringContaining('electron/main/gadgets/ is in no layer of the core')]);
+  });
 });
