@@ -96,6 +96,8 @@ export function parseIdentityFile(text: string, source: string): IdentityFile {
 export interface EnrollOutcome {
   entry: TrustedWorkstation;
   created: boolean;
+  /** An enrolled workstation's districts, given again, were other than it served. */
+  districtsChanged: boolean;
 }
 
 /**
@@ -108,8 +110,9 @@ export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: s
     const existing = findTrusted(db, identity.workstationId);
     if (existing && existing.revokedAt === null) {
       if (existing.ed25519PublicKey === identity.ed25519PublicKey) {
-        if (districts !== undefined && existing.kind === 'workstation') setServedDistricts(db, identity.workstationId, districts);
-        return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: false };
+        const districtsChanged = districts !== undefined && existing.kind === 'workstation' && [...new Set(districts)].sort().join() !== [...existing.districts].sort().join();
+        if (districtsChanged) setServedDistricts(db, identity.workstationId, districts);
+        return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: false, districtsChanged };
       }
       throw new DxError('CONFLICT', `工作站 ${identity.workstationId} 已以另一把密钥登记（指纹 ${existing.fingerprint}）；如确需更换，先撤销再登记 (workstation ${identity.workstationId} is enrolled with another key, fingerprint ${existing.fingerprint}; revoke it first to replace the key)`);
     }
@@ -122,7 +125,7 @@ export function enroll(db: Database, identity: IdentityFile, ownWorkstationId: s
       db.prepare('UPDATE trusted_workstations SET code = ? WHERE workstation_id = ?').run(code, identity.workstationId);
       if (districts !== undefined) setServedDistricts(db, identity.workstationId, districts);
     }
-    return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: true };
+    return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: true, districtsChanged: false };
   }).immediate();
 }
 

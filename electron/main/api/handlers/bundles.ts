@@ -87,10 +87,11 @@ export function bundleHandlers(services: CoreServices): BundleHandlers {
     'trust.add': ({ identityJson, fileName, districts }, context) => services.writeGate.whenFree(() => {
       const actor = requireActor(context).userId;
       const identity = parseIdentityFile(identityJson, fileName ?? 'identity');
+      if (identity.kind === 'city' && districts !== undefined) throw new DxError('BAD_INPUT', `${identity.workstationName} 是市指挥部，不服务于区：登记它时不要指定区 (${identity.workstationName} is a city office; it serves no districts: enroll it without districts)`);
       const codes = districts === undefined ? undefined : checkDistrictCodes(db, districts);
       const outcome = enroll(db, identity, services.workstation.id, actor, now(), codes);
       if (outcome.created) appendAudit(db, services.workstation.id, { actor, action: 'trust.add', subject: outcome.entry.workstationId, data: { fingerprint: outcome.entry.fingerprint, name: outcome.entry.name, code: outcome.entry.code, districts: outcome.entry.districts } }, now());
-      else if (codes !== undefined) appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: outcome.entry.workstationId, data: { districts: outcome.entry.districts } }, now());
+      else if (outcome.districtsChanged) appendAudit(db, services.workstation.id, { actor, action: 'trust.districts', subject: outcome.entry.workstationId, data: { districts: outcome.entry.districts } }, now());
       return outcome;
     }),
     'trust.setDistricts': ({ workstationId, districts }, context) => services.writeGate.whenFree(() => {
