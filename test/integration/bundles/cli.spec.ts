@@ -110,6 +110,8 @@ describe('dingxing export / import / trust', () => {
     expect(city.code).toBe(1);
     expect(city.stderr).toMatch(/city office; it serves no districts/);
     expect((await cli('trust', 'list', '--db', db('laptop'))).stdout).toMatch(/信任库为空/);
+    // What a city bundle carries, as export --help tells it.
+    expect((await cli('export', '--help')).stdout).toMatch(/--city\s+the city office’s bundle for laptops: .*registry \(units with official stars, star history, 整改 items, current plaques\) and the plan/s);
   });
 
   it('lists a held conflict and resolves it', async () => {
