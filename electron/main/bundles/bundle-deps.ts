@@ -24,8 +24,10 @@ export async function signerMaterial(services: CoreServices): Promise<SignerMate
 
 /** `city`: the city office's bundle for laptops; otherwise this workstation's own work. */
 export async function exportWith(db: Database, workstationId: string, actorId: string, dataDir: string, input: { out: string; full: boolean; city?: boolean; signer: SignerMaterial; now: Date }, progress: Progress = {}): Promise<ExportResult> {
-  const audited = (result: ExportResult) =>
-    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file } }, input.now);
+  // `auditTo` in the entry itself: the export history is an ordinary table, and `audit verify`
+  // must still know which head an export signed when that history and the checkpoints are gone.
+  const audited = (result: ExportResult, auditTo: number) =>
+    appendAudit(db, workstationId, { actor: actorId, action: 'bundle.export', subject: result.bundleId, data: { kind: input.city === true ? 'city' : 'workstation', sequence: result.sequence, full: result.full, counts: result.counts, file: result.file, auditTo } }, input.now);
   const options = { out: input.out, full: input.full, actorId, now: input.now, dataDir, signer: signerOf(input.signer), audited, ...progress };
   return input.city === true ? exportCityBundle(db, options) : exportBundle(db, options);
 }

@@ -31,8 +31,11 @@ export interface ExportOptions {
   signer: BundleSigner;
   progress?(done: number, total: number, message: string): void;
   throwIfCancelled?(): void;
-  /** Appends the export's audit entry in the transaction that records the export: one never exists without the other. */
-  audited?(result: ExportResult): void;
+  /**
+   * Appends the export's audit entry in the transaction that records the export: one never exists
+   * without the other. `auditTo` is the newest entry the bundle carries, the one its checkpoint signs.
+   */
+  audited?(result: ExportResult, auditTo: number): void;
 }
 
 function sha256(bytes: Buffer): string {
@@ -163,7 +166,7 @@ export async function writeSignedBundle(db: Database, options: Pick<ExportOption
       sequence, bundleId: manifest.bundleId, kind: body.kind, full: options.full, changeFrom: body.changes.from, changeTo: body.changes.to, auditTo: body.auditTo, counts: body.counts,
       fileName: path.basename(options.out), bytes, createdAt: manifest.createdAt, createdBy: options.actorId,
     });
-    options.audited?.(result);
+    options.audited?.(result, body.auditTo);
   }).immediate();
   return result;
 }
