@@ -33,7 +33,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
     'session.login': async ({ name, password }, context) => {
       const actor = await authenticate(db, name, password, now(), sessions.unknownNames);
       if (context.session !== null) sessions.registry.end(context.session);
-      const session = sessions.registry.begin(actor);
+      const session = sessions.begin(actor);
       services.audit({ actor: actor.userId, action: 'session.login', subject: actor.userId });
       return { session, user: actor };
     },
@@ -68,8 +68,10 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
           issues: [{ path: ['current'], message: 'wrong password' }],
         });
       }
-      setPasswordHash(db, user.id, await hashPassword(next), now());
-      // Whoever else held this account (a window left open elsewhere, a stolen session) is out.
+      const changed = setPasswordHash(db, user.id, await hashPassword(next), now());
+      sessions.registry.restamp(context.session, changed.passwordHash);
+      // Whoever else held this account (a window left open elsewhere, a stolen session) is out;
+      // another program's sessions of it end at their next call, their stamp no longer matching.
       const endedSessions = sessions.registry.endOthersOf(actor.userId, context.session);
       services.audit({ actor: actor.userId, action: 'users.changePassword', subject: actor.userId, data: { endedSessions } });
       return { changed: true };
@@ -86,7 +88,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       );
       const actor = actorOf(user);
       if (context.session !== null) sessions.registry.end(context.session);
-      return { session: sessions.registry.begin(actor), user: actor };
+      return { session: sessions.begin(actor), user: actor };
     },
   };
 }
