@@ -47,10 +47,10 @@ export function checkCertificateRows(db: Database, bundle: VerifiedBundle): void
   };
   const stored = db.prepare('SELECT qr_payload FROM certificates WHERE id = ?').pluck();
   // What the certificate's assessment awarded: the bundle's signed row, else the one held here.
-  const bundled = new Map((bundle.records.get('assessments') ?? []).map((line) => [line.id, line]));
+  type Award = { cycle: unknown; awarded_stars: unknown; status: unknown };
+  const bundled = new Map<string, Award>((bundle.records.get('assessments') ?? []).map((line) => [line.id, { cycle: line.cycle, awarded_stars: line.awarded_stars, status: line.status }]));
   const heldAssessment = db.prepare('SELECT cycle, awarded_stars, status FROM assessments WHERE id = ?');
-  const awardOf = (id: string): { cycle: unknown; awarded_stars: unknown; status: unknown } | undefined =>
-    bundled.get(id) ?? (heldAssessment.get(id) as { cycle: unknown; awarded_stars: unknown; status: unknown } | undefined);
+  const awardOf = (id: string): Award | undefined => bundled.get(id) ?? (heldAssessment.get(id) as Award | undefined);
   lines.forEach((line, index) => {
     const where = `records/certificates.jsonl:${index + 1}`;
     const number = String(line.number);
