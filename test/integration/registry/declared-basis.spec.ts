@@ -5,7 +5,7 @@
 // laptop. Rows that do speak of the time before it still mark it.
 import { describe, expect, it } from 'vitest';
 import { importAssessmentDocuments } from '../../../electron/main/assessments/import-documents';
-import { depsOfServices } from '../../../electron/main/assessments/deps';
+import { contextOf } from '../../helpers/context';
 import { listStaleBases } from '../../../electron/main/assessments/stale-basis';
 import { leaderActor } from '../../helpers/actors';
 import { cityWorld, newUscc, perfectAnswers } from './world';
@@ -22,7 +22,7 @@ function importDeclared(laptop: Place, uscc: string, fields: { cycle: number; as
     answers: perfectAnswers(),
     ...fields,
   };
-  const [recorded] = importAssessmentDocuments(depsOfServices(laptop.core.services), leaderActor, [{ source: 'declared.json', json: document }]);
+  const [recorded] = importAssessmentDocuments(contextOf(laptop.core, leaderActor), [{ source: 'declared.json', json: document }]);
   return recorded!.id;
 }
 
