@@ -63,7 +63,8 @@ describe('the inspection plan without a mouse', () => {
     expect(link.attributes('href')).toBe('/units/u-1');
   });
 
-  it('names the cycle and every filter of the plan’s list, in both languages', async () => {
+  // Two mounts of the whole page with Element Plus: slow on a loaded machine.
+  it('names the cycle and every filter of the plan’s list, in both languages', { timeout: 20_000 }, async () => {
     for (const [locale, names] of [['zh-CN', ['年度', '区', '工作站', '状态']], ['en', ['Cycle', 'District', 'Workstation', 'Status']]] as const) {
       const wrapper = await render(PlanView, locale);
       const named = ['plan-cycle', 'plan-filter-district', 'plan-filter-workstation', 'plan-filter-status'].map((testId) => wrapper.get(`[data-testid="${testId}"] input`).attributes('aria-label'));
@@ -79,5 +80,13 @@ describe('the inspection plan without a mouse', () => {
     expect(link.attributes('href')).toBe('/districts/420105?cycle=2026');
     const bars = wrapper.findAll('[role="progressbar"]').map((bar) => bar.attributes('aria-label'));
     expect(bars).toEqual(['汉阳区 完成 1/3', '汉阳笔记本 完成 1/3']);
+  });
+
+  it('marks a Chinese workstation name with its language in the English view, in the list and in the progress', { timeout: 20_000 }, async () => {
+    const list = await render(PlanView, 'en');
+    expect(list.findAll('[data-testid="plan-list"] tbody span[lang="zh-CN"]').map((span) => span.text())).toContain('汉阳笔记本');
+    list.unmount();
+    const progressCard = await render(PlanProgressCard, 'en', { cycle: 2026 });
+    expect(progressCard.findAll('[data-testid="plan-progress-workstations"] tbody span[lang="zh-CN"]').map((span) => span.text())).toEqual(['汉阳笔记本']);
   });
 });
