@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAxeContext, seriousViolations } from './support/axe';
 import type { AxeFinding } from './support/axe';
-import { useAppInBrowser } from './support/app-in-browser';
+import { skipNamingIfAsked, useAppInBrowser } from './support/app-in-browser';
 import { screenshot } from './support/browser';
 import { dingxing } from './support/dingxing';
 
@@ -25,7 +25,15 @@ const session = useAppInBrowser(async () => {
   // The keys first (only `identity create` makes them), so that the demo issues its plaques.
   await dingxing(['identity', 'create', '--db', dbFile], { env });
   await dingxing(['demo', '--units', '120', '--db', dbFile], { env });
+  // An inspection plan for this workstation (overdue, to do), as the city office imports one: the plan's screens,
+  // 我的计划 on the home page and the plan's progress on 区县与平安鼎 then have rows.
+  const folder = path.dirname(dbFile);
+  await dingxing(['identity', 'export', '--out', path.join(folder, 'self.id'), '--db', dbFile], { env });
+  const self = JSON.parse(fs.readFileSync(path.join(folder, 'self.id'), 'utf8')) as { workstationId: string };
   const db = new BetterSqlite3(dbFile, { readonly: true });
+  const planned = db.prepare('SELECT uscc FROM units WHERE uscc IS NOT NULL ORDER BY id LIMIT 3').pluck().all() as string[];
+  fs.writeFileSync(path.join(folder, 'plan.csv'), ['年度,统一社会信用代码,工作站,截止日期', ...planned.map((uscc, index) => `2026,${uscc},${self.workstationId},${['2026-11-10', '2026-12-10', '2026-12-20'][index]}`)].join('\n'));
+  await dingxing(['plan', 'import', path.join(folder, 'plan.csv'), '--db', dbFile], { env });
   const first = (status: string) => db.prepare('SELECT id FROM assessments WHERE status = ? ORDER BY id LIMIT 1').pluck().get(status) as string;
   ids.draft = first('draft');
   ids.submitted = first('submitted');
@@ -65,7 +73,7 @@ const dialog = (button: string) => async (page: Page) => {
 
 function screens(): Screen[] {
   return [
-    { name: 'home', route: '/', ready: 'home-title' },
+    { name: 'home', route: '/', ready: 'my-plan-list' },
     { name: 'home-chart-table', route: '/', ready: 'home-stars-chart', open: tables('home-stars-chart') },
     { name: 'units', route: '/units', ready: 'units-table' },
     { name: 'units-import-dialog', route: '/units', ready: 'units-table', open: dialog('units-import-button') },
@@ -81,13 +89,19 @@ function screens(): Screen[] {
     { name: 'form-submitted', route: `/assessments/${ids.submitted}`, ready: 'sign-button' },
     { name: 'form-sign-confirm', route: `/assessments/${ids.submitted}`, ready: 'sign-button', open: dialog('sign-button') },
     { name: 'form-signed', route: `/assessments/${ids.signed}`, ready: 'certificate-number' },
+    { name: 'form-finalize-confirm', route: `/assessments/${ids.signed}`, ready: 'certificate-number', open: dialog('finalize-button') },
+    { name: 'plan', route: '/plan', ready: 'plan-list' },
+    { name: 'plan-pick', route: '/plan', ready: 'plan-list', open: async (page) => {
+      await tab(/编排单位|Add units/)(page);
+      await page.getByTestId('plan-pick-units').locator('tbody tr').first().waitFor();
+    } },
     { name: 'certificates', route: '/certificates', ready: 'certificate-table' },
     { name: 'certificates-revoke-dialog', route: '/certificates', ready: 'certificate-table', open: async (page) => {
       await page.locator('[data-testid^="cert-revoke-"]').first().click();
       await page.getByTestId('cert-revoke-reason').waitFor();
     } },
     { name: 'certificates-verify', route: '/certificates', ready: 'certificate-tabs', open: tab(/验证证书|Verify a certificate/) },
-    { name: 'districts', route: '/districts', ready: 'ding-city' },
+    { name: 'districts', route: '/districts', ready: 'plan-progress-districts' },
     { name: 'districts-chart-tables', route: '/districts', ready: 'ding-city', open: tables('ding-composite', 'ding-coverage', 'ding-aspects') },
     { name: 'districts-inputs', route: '/districts', ready: 'ding-city', open: async (page) => {
       await tab(/录入考评数据|District inputs/)(page);
@@ -104,7 +118,9 @@ function screens(): Screen[] {
     { name: 'exchange-trust', route: '/exchange', ready: 'exchange-view', open: tab(/信任库|Trust store/) },
     { name: 'exchange-laptops', route: '/exchange', ready: 'exchange-view', open: tab(/发往笔记本|To laptops/) },
     { name: 'settings-status', route: '/settings?tab=status', ready: 'status-table' },
+    { name: 'settings-identity', route: '/settings?tab=identity', ready: 'identity-tab' },
     { name: 'settings-rubrics', route: '/settings?tab=rubrics&pack=wuhan-star@2026.1', ready: 'rubric-viewer' },
+    { name: 'settings-rubrics-ding', route: '/settings?tab=rubrics&pack=wuhan-ding@2026.1', ready: 'ding-grades' },
     { name: 'settings-user', route: '/settings?tab=user', ready: 'users-table' },
     { name: 'settings-user-dialog', route: '/settings?tab=user', ready: 'users-table', open: dialog('users-add') },
     { name: 'settings-backups', route: '/settings?tab=backups', ready: 'backups-tab' },
@@ -134,6 +150,12 @@ async function walk(locale: 'zh-CN' | 'en'): Promise<Record<string, string[]>> {
   const login = await seriousViolations(page);
   if (login.length > 0) problems.login = describeFindings(login);
   await logIn(page);
+  // An admin's first login on an unnamed workstation asks for its name: a dialog of its own, checked as such; then
+  // 以后再说, so that the home page is checked without it over it.
+  await page.getByTestId('workstation-name-dialog').waitFor();
+  const naming = await seriousViolations(page);
+  if (naming.length > 0) problems['workstation-name-dialog'] = describeFindings(naming);
+  await skipNamingIfAsked(page);
 
   for (const screen of screens()) {
     try {
@@ -162,4 +184,48 @@ describe('axe-core on every screen', () => {
   it('finds no critical or serious violation on any route, tab or main dialog in English', { timeout: 900_000 }, async () => {
     expect(await walk('en')).toEqual({});
   });
+});
+
+/** What the keyboard focus is on once the confirmation has settled (its box fades in, then the focus is placed). */
+async function focusInConfirmation(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.activeElement?.closest('.el-message-box, .el-dialog') !== null && document.activeElement?.tagName === 'BUTTON');
+  await page.waitForTimeout(700);
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
+
+describe('confirmations of what cannot be undone', () => {
+  const irreversible = [
+    { name: 'sign', route: () => `/assessments/${ids.submitted}`, ready: 'sign-button', open: 'sign-button' },
+    { name: 'finalize', route: () => `/assessments/${ids.signed}`, ready: 'certificate-number', open: 'finalize-button' },
+    { name: 'discard a draft', route: () => `/assessments/${ids.draft}`, ready: 'live-total', open: 'discard-button' },
+  ];
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`open with the focus on 取消 (${locale}): one Enter too many cancels`, { timeout: 180_000 }, async () => {
+      const context = await newAxeContext(session.browser, locale);
+      const page = await context.newPage();
+      await logIn(page);
+      await skipNamingIfAsked(page);
+      const focused: Record<string, string> = {};
+      for (const confirmation of irreversible) {
+        await page.goto(`${session.app.origin}/#${confirmation.route()}`);
+        await page.getByTestId(confirmation.ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.getByTestId(confirmation.open).click();
+        focused[confirmation.name] = await focusInConfirmation(page);
+        // Enter on the focused button: the box closes and nothing happened.
+        await page.keyboard.press('Enter');
+        await page.locator('.el-message-box').waitFor({ state: 'hidden' });
+      }
+      const cancel = locale === 'en' ? 'Cancel' : '取消';
+      expect(focused).toEqual(Object.fromEntries(irreversible.map((confirmation) => [confirmation.name, cancel])));
+      // The Enter cancelled: the submitted one still waits for a signature, the signed one is not final, the draft is there.
+      await page.goto(`${session.app.origin}/#/assessments/${ids.submitted}`);
+      await page.getByTestId('sign-button').waitFor();
+      await page.goto(`${session.app.origin}/#/assessments/${ids.signed}`);
+      await page.getByTestId('finalize-button').waitFor();
+      await page.goto(`${session.app.origin}/#/assessments/${ids.draft}`);
+      await page.getByTestId('discard-button').waitFor();
+      await context.close();
+    });
+  }
 });

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { newAppPage, screenshot } from './support/browser';
 import { databaseWithSampleUnits, useAppInBrowser, openLoggedIn } from './support/app-in-browser';
 import { kindOf } from './support/form-items';
+import { testNow } from '../setup/test-clock';
+
+/** The pinned test day's year (test/setup/test-clock.ts), never the machine's. */
+const thisYear = Number(testNow.slice(0, 4));
 
 
 const session = useAppInBrowser(async () => ({ dbFile: await databaseWithSampleUnits('dingxing-e2e-keyboard-') }));
@@ -343,7 +347,7 @@ describe('assessment form from the keyboard', () => {
   it('Ctrl+Enter refuses an incomplete form and shows what is missing, then submits the completed one', async () => {
     const page = await newAppPage(session.browser);
     // Last year's assessment of the bank, entered late.
-    await startAssessment(page, '东湖高新区光谷银行支行', new Date().getFullYear() - 1);
+    await startAssessment(page, '东湖高新区光谷银行支行', thisYear - 1);
     const ids = await itemIds(page);
     await focusItem(page, ids[0] as string);
     await fillByKeys(page, ids.slice(0, 5));
@@ -381,7 +385,7 @@ describe('assessment form from the keyboard', () => {
     page.on('response', (response) => {
       if (response.url().includes('/api/') && response.status() >= 400) refusedCalls.push(`${response.status()} ${response.url()}`);
     });
-    const formUrl = await startAssessment(page, '汉阳区四新社区', new Date().getFullYear() - 2);
+    const formUrl = await startAssessment(page, '汉阳区四新社区', thisYear - 2);
     const ids = await itemIds(page);
     const scale = ids.find((id) => id === 'RES-3') as string;
     const count = ids.find((id) => id === 'PRE-5') as string;

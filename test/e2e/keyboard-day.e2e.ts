@@ -238,7 +238,9 @@ describe('a day without a mouse', () => {
     await page.keyboard.press('Enter');
     expect(await headingFocused(page)).toBe('区县与平安鼎');
 
-    // The coverage chart as a table: each district's name is a link.
+    // The coverage chart as a table: each district's name is a link. A person waits for the page
+    // to show before pressing Tab; so does the test (a loaded machine takes seconds to draw it).
+    await page.getByTestId('ding-coverage-toggle').waitFor();
     await tabTo(page, 'ding-coverage-toggle');
     await page.keyboard.press('Enter');
     await page.getByTestId('ding-coverage-table').waitFor();

@@ -142,7 +142,7 @@ try {
       await page.getByTestId(`nav-${from}`).click();
       await page.locator(from === '/' ? '[data-testid="home-districts"]' : screens.at(-1)?.content ?? 'body').first().waitFor({ timeout: 60_000 });
       await page.waitForTimeout(300);
-      samples.push(await measure(page, () => page.getByTestId(`nav-${screen.nav}`).click(), { menu: `[data-testid="nav-${screen.nav}"].is-active`, feedback: `${skeleton}, ${screen.content}`, content: screen.content }));
+      samples.push(await measure(page, () => page.getByTestId(`nav-${screen.nav}`).click(), { menu: `[data-testid="nav-${screen.nav}"][aria-current="page"]`, feedback: `${skeleton}, ${screen.content}`, content: screen.content }));
     }
     screenTimes[screen.name] = summarise(samples);
     if (shots) await page.screenshot({ path: path.join(shots, `screen-${screen.nav.replace(/\W/g, '') || 'home'}-${lang}.png`) });

@@ -16,6 +16,7 @@ import { makeKeys } from '../helpers/keys';
 import { PassphraseKeyStore } from '../../electron/main/crypto/passphrase-key-store';
 import { issueDemoCertificates } from '../../electron/main/demo/demo-certificates';
 import { contextOf, recordedAs } from '../helpers/context';
+import { certificatePageSql } from '../../electron/main/certificates/repository';
 import { anyone } from '../helpers/actors';
 import { testCore } from '../helpers/core';
 
@@ -119,6 +120,19 @@ describe('queries at city scale, on the demo data', () => {
     const expected = all.filter((certificate) => certificate.districtCode === district && `${certificate.unitName}${certificate.number}${certificate.uscc ?? ''}`.includes('公司'));
     expect(filtered).toMatchObject({ ok: true, value: { total: expected.length, offset: 0 } });
     expect((filtered as { value: CertificatePage }).value.items.map((certificate) => certificate.id)).toEqual(expected.map((certificate) => certificate.id));
+  });
+
+  it('finds a page of revoked certificates from the revocations, never walking every certificate', async () => {
+    const none = await core.dispatcher.dispatch('certificates.page', { status: 'revoked' }, anyone);
+    expect(none).toMatchObject({ ok: true, value: { total: 0, items: [] } });
+    const listed = await core.dispatcher.dispatch('certificates.page', { limit: 3 }, anyone);
+    const [first, , third] = (listed as { value: CertificatePage }).value.items;
+    for (const certificate of [third, first]) expect(await core.dispatcher.dispatch('certificates.revoke', { id: certificate?.id, reason: '单位搬迁，牌匾收回' }, anyone)).toMatchObject({ ok: true });
+    const revoked = await core.dispatcher.dispatch('certificates.page', { status: 'revoked' }, anyone);
+    expect((revoked as { value: CertificatePage }).value).toMatchObject({ total: 2, items: [{ id: first?.id, status: 'revoked' }, { id: third?.id, status: 'revoked' }] });
+    const { ids, params } = certificatePageSql({ status: 'revoked' }, '2026-11-20');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${ids}`).all({ ...params, limit: 50, offset: 0 }) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(plan).not.toMatch(/SCAN c\b/);
   });
 
   it('exports each unit with the total and cycle of its latest signed assessment in force, as the row join did', () => {

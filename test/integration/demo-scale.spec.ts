@@ -1,4 +1,5 @@
 // `dingxing demo` sized for a city office: more cycles, its limits, and its progress in a log.
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,17 @@ describe('dingxing demo at city scale', () => {
       const run = await cli('demo', ...args, '--db', db);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(args[0] as string);
+    }
+  });
+
+  it('takes a negative number as the value it is and names the allowed range, writing no database', async () => {
+    const dir = tempDir();
+    for (const [args, range] of [[['--units', '-5'], '--units must be between 1 and 200000'], [['--cycles', '-1'], '--cycles must be between 1 and 10']] as const) {
+      const db = path.join(dir, `${args.join('')}.sqlite`);
+      const run = await cli('demo', ...args, '--db', db);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(range);
+      expect(fs.existsSync(db)).toBe(false);
     }
   });
 

@@ -35,6 +35,10 @@ export function basisChange(entry: HistoryEntry, history: readonly HistoryEntry[
   // A vetoed assessment awards nothing whatever came before it.
   if (signed.vetoed) return null;
   const others = history.filter((other) => other.id !== entry.id);
+  // Nothing in force speaks of the time before it: the unit had no history when it was signed, so
+  // it counted from the stars and veto its document declared (docs/assessments.md), and rows of
+  // later cycles leave that basis as it was.
+  if (!others.some((other) => other.cycle < entry.cycle || other.assessedOn <= entry.assessedOn)) return null;
   const previousStars = starsBeforeCycle(others, entry.cycle);
   const lastVetoOn = lastVetoOnOrBefore(others, entry.assessedOn);
   const lockedOut = isLockedOut(lastVetoOn, entry.assessedOn, lockoutMonths);

@@ -3,13 +3,15 @@
  * the hash chain (audit-verify.ts), the signed checkpoints (checkpoint-verify.ts), that every
  * record written with an entry still has it (audited-records.ts), and that the head was not cut
  * back: SQLite's AUTOINCREMENT counter is not above the newest entry, and the newest signed
- * checkpoint is not older than the last export (every export signs the head it sends).
+ * checkpoint is not older than the last export (every export signs the head it sends). Which head
+ * the last export signed is read from the export history and from the log's own `bundle.export`
+ * entries, so deleting the history table with the checkpoints does not hide it.
  */
 import type { Database } from 'better-sqlite3';
 import { checkAuditedRecords, describeMissing, EntryIndex } from './audited-records';
 import type { AuditedRecordsCheck } from './audited-records';
 import { describeBreak, seqRange, verifyAuditChain } from './audit-verify';
-import type { ChainVerification } from './audit-verify';
+import type { AuditRow, ChainVerification } from './audit-verify';
 import { describeCheckpointProblem, verifyOwnCheckpoints } from './checkpoint-verify';
 import type { CheckpointVerification } from './checkpoint-verify';
 
@@ -33,9 +35,34 @@ export interface AuditLogVerification extends ChainVerification {
   records: AuditedRecordsCheck;
 }
 
-function checkHead(db: Database, lastSeq: number | null, newestCheckpointSeq: number | null): HeadCheck {
+/**
+ * The head the workstation bundle exports in the log signed, at least: an entry written since
+ * `auditTo` was recorded in it says so exactly; an older one signed a head no lower than the
+ * export entry before it (that entry was in the log when the later export signed its head).
+ */
+export class ExportMarks {
+  private previousExportSeq = 0;
+  signedUpTo = 0;
+
+  add(entry: Pick<AuditRow, 'seq' | 'action' | 'data'>): void {
+    if (entry.action !== 'bundle.export') return;
+    let data: { kind?: unknown; auditTo?: unknown };
+    try {
+      data = JSON.parse(entry.data) as typeof data;
+    } catch {
+      return;
+    }
+    if (data.kind !== 'workstation') return;
+    const signed = typeof data.auditTo === 'number' && Number.isInteger(data.auditTo) ? data.auditTo : this.previousExportSeq;
+    this.signedUpTo = Math.max(this.signedUpTo, signed);
+    this.previousExportSeq = entry.seq;
+  }
+}
+
+function checkHead(db: Database, lastSeq: number | null, newestCheckpointSeq: number | null, marks: ExportMarks): HeadCheck {
   const highestSeqUsed = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get() as number | undefined) ?? null;
-  const lastExportSeq = (db.prepare("SELECT max(audit_to) FROM bundle_exports WHERE kind = 'workstation'").pluck().get() as number | null) || null;
+  const recorded = (db.prepare("SELECT max(audit_to) FROM bundle_exports WHERE kind = 'workstation'").pluck().get() as number | null) ?? 0;
+  const lastExportSeq = Math.max(recorded, marks.signedUpTo) || null;
   const problem: HeadProblem | null =
     highestSeqUsed !== null && highestSeqUsed > (lastSeq ?? 0) ? 'trimmed' : lastExportSeq !== null && (newestCheckpointSeq ?? 0) < lastExportSeq ? 'checkpointBehindExport' : null;
   return { ok: problem === null, lastSeq, highestSeqUsed, lastExportSeq, newestCheckpointSeq, problem };
@@ -51,13 +78,15 @@ export function verifyAuditLog(db: Database, workstationId: string): AuditLogVer
 
 function verifyInSnapshot(db: Database, workstationId: string): AuditLogVerification {
   const index = new EntryIndex();
+  const marks = new ExportMarks();
   let lastSeq: number | null = null;
   const chain = verifyAuditChain(db, (row) => {
     index.add(row);
+    marks.add(row);
     lastSeq = row.seq;
   });
   const checkpoints = verifyOwnCheckpoints(db, workstationId);
-  const head = checkHead(db, lastSeq, checkpoints.lastSeq);
+  const head = checkHead(db, lastSeq, checkpoints.lastSeq, marks);
   const records = checkAuditedRecords(db, workstationId, index);
   return { ...chain, ok: chain.ok && checkpoints.ok && head.ok && records.ok, checkpoints, head, records };
 }

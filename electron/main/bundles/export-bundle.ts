@@ -203,6 +203,8 @@ export function recordSavedExport(ctx: DomainContext, unsaved: UnsavedExport): v
       );
     }
     recordExport(ctx.db, record);
-    ctx.audit({ action: 'bundle.export', subject: record.bundleId, data: { kind: record.kind, sequence: record.sequence, full: record.full, counts: record.counts, file: unsaved.file } });
+    // `auditTo` in the entry itself: the export history is an ordinary table, and `audit verify`
+    // must still know which head an export signed when that history and the checkpoints are gone.
+    ctx.audit({ action: 'bundle.export', subject: record.bundleId, data: { kind: record.kind, sequence: record.sequence, full: record.full, counts: record.counts, file: unsaved.file, auditTo: record.auditTo } });
   }).immediate();
 }

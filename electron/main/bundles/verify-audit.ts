@@ -176,6 +176,23 @@ function chainProblem(context: Context): ChainProblem | null {
   return null;
 }
 
+/**
+ * The first entry starts from the genesis value at a number whose held entry is another one. (An
+ * older bundle arriving late starts from the genesis value at a number not held yet: not this.)
+ */
+function restartProblem(entries: Context['entries'], held: HeldChain): ChainProblem | null {
+  const first = entries[0];
+  const heldTop = held.head?.seq ?? 0;
+  if (!first || first.prev_hash !== genesisHash || heldTop === 0) return null;
+  const before = held.entryAt(first.seq);
+  if (!before || (before.hash === first.hash && before.id === first.id)) return null;
+  return problem(
+    'restart', first.seq, heldTop, `${logEntry}:${first.line}`,
+    `审计链在第 ${first.seq} 条重新开始（prev_hash 为零），而本处已收到该工作站第 1–${heldTop} 条：其审计日志被清空`,
+    `the audit chain restarts at entry ${first.seq} (a zero prev_hash) while entries 1–${heldTop} of this workstation were received here: its log was emptied`,
+  );
+}
+
 function refuseChain(found: ChainProblem): never {
   return refuse(
     found.entry,
@@ -216,6 +233,11 @@ export function checkBundleAudit(db: Database, bundle: VerifiedBundle): AuditChe
     const entry = seqs.has(checkpoint.seq) ? undefined : held.entryAt(checkpoint.seq);
     return entry ? [entry] : [];
   });
+  // A log begun again from the genesis value where this workstation's chain is held already is a
+  // restart, whatever number SQLite gave its first entry: said before the checkpoints are compared,
+  // which would only see the held checkpoint's entry gone.
+  const restart = restartProblem(entries, held);
+  if (restart) refuseChain(restart);
   const signed = checkReceivedCheckpoints({ enrolledPublicKey: bundle.manifest.source.ed25519PublicKey, known, incoming, entries: [...entries, ...heldAtCheckpoints] });
   if (signed) refuseChain(fromCheckpoint(signed, checkpointEntry));
 

@@ -2,7 +2,9 @@
  * Certificate rows arriving in a bundle are held to their own signed QR payload before anything
  * is written: the payload's signature must verify with the issuing workstation's key (the bundle's
  * source, or a workstation enrolled here), and the row's number, unit, code, stars, cycle, dates and
- * workstation must be exactly what the payload says. A row with its stars changed, or a made-up
+ * workstation must be exactly what the payload says; its district and sequence what the signed
+ * number says; its stars and cycle what its signed assessment (in the bundle or held) awarded. A
+ * row with its stars changed, or a made-up
  * signature, refuses the bundle naming the line. Cheap per row: the expected payload bytes are
  * built from the row and compared with the signed ones (JSON is parsed only to name a mismatch),
  * and each row costs one Ed25519 verification in node:crypto, once: a row already stored here
@@ -21,6 +23,17 @@ function expectedPayload(line: BundleLine): Record<string, unknown> {
   return { n: line.number, u: line.unit_name, c: line.uscc ?? line.unit_id, s: line.stars, y: line.cycle, i: line.issued_on, e: line.valid_until, w: line.workstation_id };
 }
 
+/** The number's own district and sequence (`WH-<cycle>-<district>-<code?><sequence>`) against the row's columns. */
+function numberContradiction(line: BundleLine): { column: string; says: string } | null {
+  const match = /^WH-(\d{4})-([0-9A-Z]+)-([A-Z]*)(\d{4,})$/.exec(String(line.number));
+  if (!match) return { column: 'number', says: 'WH-<cycle>-<district>-<sequence>' };
+  const [, cycle, district, code, digits] = match as unknown as [string, string, string, string, string];
+  if (Number(cycle) !== line.cycle) return { column: 'cycle', says: cycle };
+  if (district !== String(line.district_code).toUpperCase()) return { column: 'district_code', says: district };
+  if (Number(digits) !== line.sequence || (code === '' && digits.length !== 6)) return { column: 'sequence', says: String(Number(digits)) };
+  return null;
+}
+
 const columnOf: Record<string, string> = { n: 'number', u: 'unit_name', c: 'uscc / unit_id', s: 'stars', y: 'cycle', i: 'issued_on', e: 'valid_until', w: 'workstation_id' };
 
 export function checkCertificateRows(db: Database, bundle: VerifiedBundle): void {
@@ -33,9 +46,18 @@ export function checkCertificateRows(db: Database, bundle: VerifiedBundle): void
     return keys.get(workstationId) ?? null;
   };
   const stored = db.prepare('SELECT qr_payload FROM certificates WHERE id = ?').pluck();
+  // What the certificate's assessment awarded: the bundle's signed row, else the one held here.
+  type Award = { cycle: unknown; awarded_stars: unknown; status: unknown };
+  const bundled = new Map<string, Award>((bundle.records.get('assessments') ?? []).map((line) => [line.id, { cycle: line.cycle, awarded_stars: line.awarded_stars, status: line.status }]));
+  const heldAssessment = db.prepare('SELECT cycle, awarded_stars, status FROM assessments WHERE id = ?');
+  const awardOf = (id: string): Award | undefined => bundled.get(id) ?? (heldAssessment.get(id) as Award | undefined);
   lines.forEach((line, index) => {
     const where = `records/certificates.jsonl:${index + 1}`;
     const number = String(line.number);
+    const numbered = numberContradiction(line);
+    if (numbered) {
+      refuse(where, `证书 ${number} 的 ${numbered.column} 与其签名的证书编号不符（编号中为 ${numbered.says}）`, `certificate ${number}: its ${numbered.column} contradicts its signed number (the number says ${numbered.says})`);
+    }
     const parts = String(line.qr_payload).split('.');
     const payloadBytes = parts.length === 3 && parts[0] === qrPrefix ? Buffer.from(parts[1]!, 'base64url') : null;
     const signature = parts.length === 3 ? Buffer.from(parts[2]!, 'base64url') : null;
@@ -56,6 +78,15 @@ export function checkCertificateRows(db: Database, bundle: VerifiedBundle): void
         const claim = field === undefined ? '' : `（签名的二维码中为 ${JSON.stringify(signed[field])}）`;
         const claimEn = field === undefined ? '' : ` (the signed payload says ${JSON.stringify(signed[field])})`;
         refuse(where, `证书 ${number} 的 ${column} 与其签名的二维码内容不符${claim}`, `certificate ${number}: its ${column} contradicts its signed QR payload${claimEn}`);
+      }
+    }
+    const assessment = awardOf(String(line.assessment_id));
+    if (assessment && (assessment.status === 'signed' || assessment.status === 'final')) {
+      if (assessment.awarded_stars !== line.stars) {
+        refuse(where, `证书 ${number} 的星级 ${String(line.stars)} 与其评定 ${String(line.assessment_id)} 评出的 ${String(assessment.awarded_stars)} 星不符`, `certificate ${number}: its stars contradicts its assessment ${String(line.assessment_id)}, which awarded ${String(assessment.awarded_stars)}`);
+      }
+      if (assessment.cycle !== line.cycle) {
+        refuse(where, `证书 ${number} 的年度与其评定 ${String(line.assessment_id)} 的年度 ${String(assessment.cycle)} 不符`, `certificate ${number}: its cycle contradicts its assessment ${String(line.assessment_id)} (cycle ${String(assessment.cycle)})`);
       }
     }
     if (stored.get(line.id) === line.qr_payload) return;

@@ -106,7 +106,8 @@ function certificateWhere(filter: CertificateFilter, today: string): { clause: s
     where.push('c.cycle = @cycle');
     params.cycle = filter.cycle;
   }
-  if (filter.status === 'revoked') where.push('r.id IS NOT NULL');
+  // Found from the revocations, a few rows: \`r.id IS NOT NULL\` walked every certificate in print order.
+  if (filter.status === 'revoked') where.push('c.id IN (SELECT certificate_id FROM certificate_revocations)');
   if (filter.status === 'valid' || filter.status === 'expired') {
     where.push(filter.status === 'valid' ? 'r.id IS NULL AND c.valid_until >= @today' : 'r.id IS NULL AND c.valid_until < @today');
     params.today = today;
@@ -131,16 +132,21 @@ export function listCertificateRows(db: Database, filter: CertificateFilter, tod
   return db.prepare(sql).all(params) as CertificateRow[];
 }
 
+/** The count of a filter and the rowids of one page (named parameters @limit and @offset), in print order. */
+export function certificatePageSql(filter: Omit<CertificateFilter, 'limit' | 'ids'>, today: string): { total: string; ids: string; params: Record<string, unknown> } {
+  const { clause, params } = certificateWhere(filter, today);
+  const from = 'FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id';
+  return { total: `SELECT count(*) AS n ${from} ${clause}`, ids: `SELECT c.rowid ${from} ${clause} ${printOrder} LIMIT @limit OFFSET @offset`, params };
+}
+
 /**
  * One page of the list in print order and how many match: the page is found in the print-order
  * index and only its rows are joined, so a city office's tens of thousands of certificates never
  * cross to the screen at once.
  */
 export function pageCertificateRows(db: Database, filter: Omit<CertificateFilter, 'limit' | 'ids'>, today: string, page: { offset: number; limit: number }): { total: number; rows: CertificateRow[] } {
-  const { clause, params } = certificateWhere(filter, today);
-  const from = 'FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id';
-  const total = (db.prepare(`SELECT count(*) AS n ${from} ${clause}`).get(params) as { n: number }).n;
-  const ids = `SELECT c.rowid ${from} ${clause} ${printOrder} LIMIT @limit OFFSET @offset`;
+  const { total: totalSql, ids, params } = certificatePageSql(filter, today);
+  const total = (db.prepare(totalSql).get(params) as { n: number }).n;
   const rows = db.prepare(`${certificateSelect} WHERE c.rowid IN (${ids}) ${printOrder}`).all({ ...params, limit: page.limit, offset: page.offset }) as CertificateRow[];
   return { total, rows };
 }

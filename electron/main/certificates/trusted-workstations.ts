@@ -61,6 +61,24 @@ export function findTrustedWorkstation(db: Database, workstationId: string): Tru
   }
 }
 
+/** A workstation whose trust the city office revoked (a lost laptop): its plaques no longer verify, and saying why beats "unknown". */
+export interface RevokedSigner {
+  workstationId: string;
+  ed25519PublicKey: string;
+  name: string;
+  revokedAt: string;
+  reason: string | null;
+}
+
+export function findRevokedWorkstation(db: Database, workstationId: string): RevokedSigner | null {
+  const table = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'trusted_workstations'").pluck().get() as string | undefined;
+  if (!table) return null;
+  const row = db
+    .prepare('SELECT workstation_id AS workstationId, ed25519_public_key AS ed25519PublicKey, name, revoked_at AS revokedAt, revoke_reason AS reason FROM trusted_workstations WHERE workstation_id = ? AND revoked_at IS NOT NULL')
+    .get(workstationId) as RevokedSigner | undefined;
+  return row ?? null;
+}
+
 /** Every trusted workstation's Ed25519 key (raw, base64url), for the standalone verifier page. */
 export function allTrustedKeys(db: Database): { workstationId: string; ed25519PublicKey: string; issuer: 'self' | 'enrolled'; name: string | null }[] {
   const own = db.prepare('SELECT workstation_id, ed25519_public_key FROM workstation_keys').all() as { workstation_id: string; ed25519_public_key: string }[];

@@ -13,13 +13,14 @@ import type { Verification } from '@shared/api/procedures/certificates';
 import { signedDocumentWords, validityOn, verdictMessages } from '@shared/domain/certificate';
 import type { SignedDocumentKind, VerificationVerdict } from '@shared/domain/certificate';
 import { localDate } from '../context/local-date';
+import { ed25519PublicKeyFromRaw } from '../crypto/identity';
 import { parseQrText, signatureMatches } from '../crypto/qr-payload';
 import { PdfSignatureProblem, verifyPdfSignature } from '../pdf/verify-signature';
 import type { SignatureHints, VerifiedPdfSignature } from '../pdf/verify-signature';
 import { qrInfoKey } from './qr-info-key';
 import { findByNumber, toCertificate } from './repository';
 import { documentInfoKey, documentKindOf, workstationOfSubject } from './signed-documents';
-import { findTrustedWorkstation } from './trusted-workstations';
+import { findRevokedWorkstation, findTrustedWorkstation } from './trusted-workstations';
 import { findNotice } from './revocation-notices';
 
 /** Plaques are ~100 KB and batches of thousands ~100 MB; a single certificate is never this big. */
@@ -53,7 +54,15 @@ export function verifyQrText(db: Database, text: string, today: string, pdfSigna
   const { issuer: _issuer, ...claimed } = certificate;
   const trusted = findTrustedWorkstation(db, payload.w);
   // Nothing vouches for these values: they are only what the text claims.
-  if (!trusted) return { ...verdict('unknown-workstation', `workstation ${payload.w}`), checks: { pdfSignature, qrSignature: null }, certificate: null, claimed, revocation: null, document: null };
+  if (!trusted) {
+    const revoked = findRevokedWorkstation(db, payload.w);
+    if (revoked && signatureMatches(parsed, ed25519PublicKeyFromRaw(Buffer.from(revoked.ed25519PublicKey, 'base64url')))) {
+      // Signed with the key of a workstation whose trust was revoked (a lost laptop): not vouched for, but the reason is known.
+      const detail = `工作站 ${revoked.name} 已被撤销信任（${revoked.revokedAt.slice(0, 10)}${revoked.reason ? `：${revoked.reason}` : ''}）/ workstation ${revoked.name} was revoked on ${revoked.revokedAt.slice(0, 10)}${revoked.reason ? `: ${revoked.reason}` : ''}`;
+      return { ...verdict('revoked', detail), checks: { pdfSignature, qrSignature: true }, certificate: null, claimed, revocation: null, document: null };
+    }
+    return { ...verdict('unknown-workstation', `workstation ${payload.w}`), checks: { pdfSignature, qrSignature: null }, certificate: null, claimed, revocation: null, document: null };
+  }
   certificate.issuer = trusted.issuer;
   certificate.workstationName = trusted.name;
   if (!signatureMatches(parsed, trusted.ed25519PublicKey)) {
@@ -132,7 +141,8 @@ export function verifyCertificatePdf(db: Database, pdf: Buffer, today: string): 
   const qrText = signed.info(qrInfoKey);
   if (!qrText) return refused('not-ours', { pdfSignature: true, qrSignature: null }, 'the PDF carries no certificate payload');
   const result = verifyQrText(db, qrText, today, true);
-  if (result.verdict === 'not-ours' || result.verdict === 'unknown-workstation' || result.verdict === 'tampered') return result;
+  // A revoked workstation's plaque has no certificate to vouch for either: its reason stands.
+  if (result.verdict === 'not-ours' || result.verdict === 'unknown-workstation' || result.verdict === 'tampered' || result.certificate === null) return result;
   // The PDF must be signed by the same workstation the payload names: else its values are only claimed.
   const trusted = findTrustedWorkstation(db, result.certificate?.workstationId ?? '');
   if (!trusted?.certificateDer || !trusted.certificateDer.equals(signerDer)) {

@@ -75,6 +75,29 @@ export function generalUsage(): string {
   ].join('\n');
 }
 
+/**
+ * `--units -5` written as `--units=-5`: parseArgs takes a value that starts with a dash for an
+ * option and refuses it as "ambiguous", so a negative number would never reach the command's own
+ * check, which names the allowed range.
+ */
+function joinNegativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    const next = args[index + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index += 1;
+    } else joined.push(arg);
+    if (arg === '--') {
+      joined.push(...args.slice(index + 1));
+      break;
+    }
+  }
+  return joined;
+}
+
 function parse(command: CliCommand, rest: string[]) {
   const options = { ...(command.options ?? {}), ...globalOptions };
   const parseOptions = Object.fromEntries(
@@ -84,7 +107,7 @@ function parse(command: CliCommand, rest: string[]) {
     ]),
   );
   try {
-    return parseArgs({ args: rest, options: parseOptions, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(rest, options), options: parseOptions, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'Bad arguments', command);
   }

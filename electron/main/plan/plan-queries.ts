@@ -110,6 +110,11 @@ export function listPlan(db: Database, filter: PlanFilter, today: string): { ent
   return { entries: all.slice(0, filter.limit ?? all.length), total: all.length };
 }
 
+/** Whether any entry is assigned to this workstation id (one no longer enrolled keeps its entries). */
+export function planNamesAssignee(db: Database, assigneeId: string): boolean {
+  return db.prepare('SELECT 1 FROM inspection_plan WHERE assignee_id = ? LIMIT 1').get(assigneeId) !== undefined;
+}
+
 /** How far a cycle's plan is, by district (all 15, in order) and by workstation. */
 export function planProgress(db: Database, cycle: number, today: string): PlanProgress {
   const { entries } = listPlan(db, { cycle }, today);

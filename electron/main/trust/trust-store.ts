@@ -105,6 +105,8 @@ export function parseIdentityFile(text: string, source: string): IdentityFile {
 export interface EnrollOutcome {
   entry: TrustedWorkstation;
   created: boolean;
+  /** An enrolled workstation's districts, given again, were other than it served. */
+  districtsChanged: boolean;
 }
 
 /**
@@ -115,15 +117,18 @@ export interface EnrollOutcome {
 export function enroll(ctx: DomainContext, identity: IdentityFile, districts?: readonly string[]): EnrollOutcome {
   const { db } = ctx;
   if (identity.workstationId === ctx.workstation.id) throw new DxError('BAD_INPUT', '这是本工作站自己的身份，无需登记 (this is this workstation’s own identity; it needs no enrollment)');
+  if (identity.kind === 'city' && districts !== undefined) throw new DxError('BAD_INPUT', `${identity.workstationName} 是市指挥部，不服务于区：登记它时不要指定区 (${identity.workstationName} is a city office; it serves no districts: enroll it without districts)`);
   const codes = districts === undefined ? undefined : checkDistrictCodes(db, districts);
   return db.transaction((): EnrollOutcome => {
     const existing = findTrusted(db, identity.workstationId);
     if (existing && existing.revokedAt === null) {
       if (existing.ed25519PublicKey === identity.ed25519PublicKey) {
-        if (codes === undefined || existing.kind !== 'workstation') return { entry: existing, created: false };
-        setServedDistricts(db, identity.workstationId, codes);
-        ctx.audit({ action: 'trust.districts', subject: identity.workstationId, data: { districts: codes } });
-        return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: false };
+        const districtsChanged = codes !== undefined && existing.kind === 'workstation' && [...new Set(codes)].sort().join() !== [...existing.districts].sort().join();
+        if (districtsChanged) {
+          setServedDistricts(db, identity.workstationId, codes);
+          ctx.audit({ action: 'trust.districts', subject: identity.workstationId, data: { districts: codes } });
+        }
+        return { entry: findTrusted(db, identity.workstationId) as TrustedWorkstation, created: false, districtsChanged };
       }
       throw new DxError('CONFLICT', `工作站 ${identity.workstationId} 已以另一把密钥登记（指纹 ${existing.fingerprint}）；如确需更换，先撤销再登记 (workstation ${identity.workstationId} is enrolled with another key, fingerprint ${existing.fingerprint}; revoke it first to replace the key)`);
     }
@@ -138,7 +143,7 @@ export function enroll(ctx: DomainContext, identity: IdentityFile, districts?: r
     }
     const entry = findTrusted(db, identity.workstationId) as TrustedWorkstation;
     ctx.audit({ action: 'trust.add', subject: entry.workstationId, data: { fingerprint: entry.fingerprint, name: entry.name, ...(entry.kind === 'city' ? { kind: 'city' } : { code: entry.code, districts: entry.districts }) } });
-    return { entry, created: true };
+    return { entry, created: true, districtsChanged: false };
   }).immediate();
 }
 

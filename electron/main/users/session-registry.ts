@@ -2,7 +2,10 @@
  * Login sessions, held only in memory: a random opaque value per session, the user it stands
  * for, and when it was last used. A session idle for longer than the lock time is locked: only
  * its user's password opens it again, and what the window holds (an open form) stays. Sessions
- * end on logout and when the process ends, so a value from another run is worthless.
+ * end on logout and when the process ends, so a value from another run is worthless. Each also
+ * keeps the password hash its user had when it began (the `stamp`): another program on the same
+ * database (the desktop app beside `dingxing serve`) can change the password, and only the stored
+ * hash tells this one (users/sessions.ts compares them on every call).
  */
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@shared/domain/roles';
@@ -11,12 +14,14 @@ export const defaultIdleLockMs = 15 * 60 * 1000;
 
 interface HeldSession {
   userId: string;
+  stamp: string;
   lastUsed: number;
   locked: boolean;
 }
 
 export interface SessionView {
   userId: string;
+  stamp: string;
   locked: boolean;
 }
 
@@ -28,9 +33,9 @@ export class SessionRegistry {
     private readonly now: () => number,
   ) {}
 
-  begin(actor: Actor): string {
+  begin(actor: Actor, stamp: string): string {
     const value = randomBytes(32).toString('base64url');
-    this.sessions.set(value, { userId: actor.userId, lastUsed: this.now(), locked: false });
+    this.sessions.set(value, { userId: actor.userId, stamp, lastUsed: this.now(), locked: false });
     return value;
   }
 
@@ -40,7 +45,7 @@ export class SessionRegistry {
     const held = this.sessions.get(value);
     if (!held) return null;
     if (!held.locked && this.now() - held.lastUsed > this.idleLockMs) held.locked = true;
-    return { userId: held.userId, locked: held.locked };
+    return { userId: held.userId, stamp: held.stamp, locked: held.locked };
   }
 
   /** A call went through: the idle clock starts again. */
@@ -60,6 +65,12 @@ export class SessionRegistry {
       held.locked = false;
       held.lastUsed = this.now();
     }
+  }
+
+  /** The session's own user changed the password through it: it goes on under the new hash. */
+  restamp(value: string | null, stamp: string): void {
+    const held = value === null ? undefined : this.sessions.get(value);
+    if (held) held.stamp = stamp;
   }
 
   end(value: string): boolean {

@@ -211,7 +211,8 @@ export const bundleProcedures = {
       /** District codes (or names); omitted: the districts stay as they were (none for a new one). */
       districts: DistrictListSchema.optional(),
     }),
-    output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean() }),
+    /** `districtsChanged`: it was enrolled already, and the districts given replaced those it served. */
+    output: z.object({ entry: TrustedWorkstationSchema, created: z.boolean(), districtsChanged: z.boolean() }),
   }),
   'trust.setDistricts': procedure({
     roles: ['city'],

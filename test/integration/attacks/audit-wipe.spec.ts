@@ -117,6 +117,26 @@ describe('item 1, locally: an emptied or cut-back audit log', () => {
     expect(stderr).toMatch(/checkpoints were removed/);
   });
 
+  it('fails a log whose checkpoints were deleted with the export history that asked for them: the log’s own export entry says so', async () => {
+    const signedAtExport = (await verify(copyOfWorkstation())).verdict.head.lastExportSeq;
+    expect(signedAtExport).toBeGreaterThan(0);
+    const file = copyOfWorkstation();
+    tamper(file, 'DELETE FROM audit_checkpoints; DELETE FROM bundle_exports;');
+    const { code, verdict, stderr } = await verify(file);
+    expect(code).toBe(1);
+    expect(verdict.head).toMatchObject({ ok: false, problem: 'checkpointBehindExport', lastExportSeq: signedAtExport, newestCheckpointSeq: null });
+    expect(stderr).toMatch(/checkpoints were removed/);
+  });
+
+  it('fails the same with the log rewritten and every hash recomputed', async () => {
+    const file = copyOfWorkstation();
+    rehash(file, "DELETE FROM audit_checkpoints; DELETE FROM bundle_exports; UPDATE audit_log SET actor = 'cli:someone-else' WHERE action = 'certificate.revoke';");
+    const { code, verdict } = await verify(file);
+    expect(code).toBe(1);
+    expect(verdict.firstBroken).toBeNull();
+    expect(verdict.head.problem).toBe('checkpointBehindExport');
+  });
+
   it('fails a log whose tail was cut off with its checkpoints', async () => {
     const file = copyOfWorkstation();
     tamper(file, 'DELETE FROM audit_checkpoints; DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 5 FROM audit_log);');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../../electron/main/certificates/issue';
 import { PassphraseKeyStore } from '../../../electron/main/crypto/passphrase-key-store';
 import { contextOf, recordedAs } from '../../helpers/context';
-import { dir, file, jsonLines, now, rebuild, station, toJsonLines } from '../bundles/world';
+import { dir, file, jsonLines, now, rebuild, sign, station, toJsonLines } from '../bundles/world';
 import type { Station } from '../bundles/world';
 
 async function laptopWithCertificate(): Promise<{ a: Station; city: Station; folder: string; bundle: string }> {
@@ -51,6 +51,29 @@ describe('item 5: certificate rows against their signed QR payload', () => {
     const theirs = file(folder, 'their-workstation.dxb');
     await withCertificateLine(a, bundle, theirs, (line) => ({ ...line, workstation_id: other.identity.workstationId }));
     expect((await city.importFrom(theirs)).refused[0]?.reasonEn).toMatch(/workstation_id contradicts its signed QR payload/);
+  });
+
+  it('refuses a row moved to another district or sequence than its signed number says', async () => {
+    const { a, city, folder, bundle } = await laptopWithCertificate();
+    const moved = file(folder, 'other-district.dxb');
+    await withCertificateLine(a, bundle, moved, (line) => ({ ...line, district_code: line.district_code === '420102' ? '420103' : '420102' }));
+    expect((await city.importFrom(moved)).refused[0]).toMatchObject({ entry: 'records/certificates.jsonl:1', reasonEn: expect.stringMatching(/its district_code contradicts its signed number/) });
+    const renumbered = file(folder, 'other-sequence.dxb');
+    await withCertificateLine(a, bundle, renumbered, (line) => ({ ...line, sequence: Number(line.sequence) + 7 }));
+    expect((await city.importFrom(renumbered)).refused[0]).toMatchObject({ entry: 'records/certificates.jsonl:1', reasonEn: expect.stringMatching(/its sequence contradicts its signed number/) });
+  });
+
+  it('refuses a row whose stars are not what its assessment awarded, even with a payload re-signed to match', async () => {
+    const { a, city, folder, bundle } = await laptopWithCertificate();
+    const forged = file(folder, 'resigned-stars.dxb');
+    await withCertificateLine(a, bundle, forged, (line) => {
+      const [prefix, body] = String(line.qr_payload).split('.');
+      const payload = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const stars = line.stars === 5 ? 4 : 5;
+      const bytes = Buffer.from(JSON.stringify({ ...payload, s: stars }), 'utf8');
+      return { ...line, stars, qr_payload: `${prefix}.${bytes.toString('base64url')}.${sign(a.signer, bytes).toString('base64url')}` };
+    });
+    expect((await city.importFrom(forged)).refused[0]).toMatchObject({ entry: 'records/certificates.jsonl:1', reasonEn: expect.stringMatching(/its stars contradicts its assessment .* which awarded \d/) });
   });
 
   it('refuses a row whose payload is not a DX1 text, and takes the genuine bundle', async () => {

@@ -67,12 +67,18 @@ describe('items 1 and 2 at the city office: the chain held from a laptop', () =>
     await refusedWith(city, file(folder, 'empty.dxb'), new RegExp(`(no audit entry while entries 1–${held}|differs from the one received here|restarts at entry)`));
   });
 
-  it('refuses a wiped log numbered from 1 again: the entries differ from those held', async () => {
-    const { a, city, folder } = await enrolledLaptop();
+  it('refuses a wiped log numbered from 1 again as a restart, not as a checkpoint trimmed away', async () => {
+    const { a, city, folder, held } = await enrolledLaptop();
     tamper(a.core.services.db, "DELETE FROM audit_log; DELETE FROM audit_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'audit_log';");
     a.assess({ name: '重新编号的单位' });
-    await a.exportTo(file(folder, '2.dxb'), true);
-    await refusedWith(city, file(folder, '2.dxb'), /audit entry 1 differs from the one received here before|rewritten|trimmed/);
+    // The full export carries the new chain from its first entry: a restart, named as one.
+    await a.exportTo(file(folder, '2-full.dxb'), true);
+    await refusedWith(city, file(folder, '2-full.dxb'), new RegExp(`restarts at entry 1 \\(a zero prev_hash\\) while entries 1–${held} of this workstation were received here`));
+    // The next ordinary export carries only the new head, below the checkpoint held: cut back.
+    await a.exportTo(file(folder, '3.dxb'));
+    await refusedWith(city, file(folder, '3.dxb'), new RegExp(`audit checkpoint at entry ${held} fails: the audit log was trimmed|differs from the one received here|rewritten`));
+    const entry = await trustEntry(city, a);
+    expect(entry.warnings.find((warning) => warning.sequence === 2)).toMatchObject({ problem: 'restart', seqFrom: 1, seqTo: held });
   });
 
   it('refuses the first bundle the city ever sees from a laptop whose chain restarted', async () => {

@@ -53,6 +53,36 @@ describe('item 3: changing your own password', () => {
   });
 });
 
+describe('item 3 across programs: two windows of two programs on one database', () => {
+  // The desktop app and `dingxing serve`, or two serve runs, keep their sessions in their own
+  // memory; a password changed in one must still end the sessions the other holds.
+  it('ends the other program’s sessions of that user on a password change there', async () => {
+    const first = await coreWithUser();
+    const second = await testCore({ dbFile: first.services.dbFile });
+    const elsewhere = await login(first, 'lijc', 'first-password');
+    const bystander = await login(first, 'wang', 'leader-password');
+    const here = await login(second, 'lijc', 'first-password');
+    expect(await second.dispatcher.dispatch('session.changePassword', { current: 'first-password', next: 'second-password' }, { session: here })).toMatchObject({ ok: true });
+    expect(await first.dispatcher.dispatch('units.list', {}, { session: elsewhere })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await second.dispatcher.dispatch('units.list', {}, { session: here })).toMatchObject({ ok: true });
+    expect(await first.dispatcher.dispatch('units.list', {}, { session: bystander })).toMatchObject({ ok: true });
+    // Logging in again with the new password works in either program.
+    const again = await login(first, 'lijc', 'second-password');
+    expect(await first.dispatcher.dispatch('units.list', {}, { session: again })).toMatchObject({ ok: true });
+  });
+
+  it('does not let a locked session of the other program be opened with the old password', async () => {
+    const first = await coreWithUser();
+    const second = await testCore({ dbFile: first.services.dbFile });
+    const elsewhere = await login(first, 'lijc', 'first-password');
+    await first.dispatcher.dispatch('session.lock', {}, { session: elsewhere });
+    const here = await login(second, 'lijc', 'first-password');
+    expect(await second.dispatcher.dispatch('session.changePassword', { current: 'first-password', next: 'second-password' }, { session: here })).toMatchObject({ ok: true });
+    expect(await first.dispatcher.dispatch('session.unlock', { password: 'first-password' }, { session: elsewhere })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await first.dispatcher.dispatch('session.unlock', { password: 'second-password' }, { session: elsewhere })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+});
+
 describe('item 7: a locked account and an unknown name', () => {
   it('answer five wrong logins and the sixth in the same words, so the answer does not say which names exist', async () => {
     const core = await coreWithUser();

@@ -108,6 +108,25 @@ describe('dingxing export / import / trust', () => {
     expect(refused.json()).toMatchObject({ refused: 1, reports: [{ file: 'empty.dxb', status: 'refused' }] });
   });
 
+  it('says when trust add again changes the districts, and refuses districts for a city office, writing nothing', async () => {
+    expect((await cli('identity', 'export', '--out', at('laptop.id'), '--db', db('laptop'))).code).toBe(0);
+    expect((await cli('trust', 'add', at('laptop.id'), '--districts', '420102', '--db', db('city'))).code).toBe(0);
+    const same = await cli('trust', 'add', at('laptop.id'), '--districts', '420102', '--db', db('city'), '--json');
+    expect(same.json()).toMatchObject({ created: false, districtsChanged: false, entry: { districts: ['420102'] } });
+    const moved = await cli('trust', 'add', at('laptop.id'), '--districts', '420103,420105', '--db', db('city'));
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toMatch(/already enrolled; districts changed/);
+    expect(moved.stdout).toMatch(/420103,420105/);
+
+    expect((await cli('identity', 'export', '--city', '--out', at('city.id'), '--db', db('city'))).code).toBe(0);
+    const city = await cli('trust', 'add', at('city.id'), '--districts', '420102', '--db', db('laptop'));
+    expect(city.code).toBe(1);
+    expect(city.stderr).toMatch(/city office; it serves no districts/);
+    expect((await cli('trust', 'list', '--db', db('laptop'))).stdout).toMatch(/信任库为空/);
+    // What a city bundle carries, as export --help tells it.
+    expect((await cli('export', '--help')).stdout).toMatch(/--city\s+the city office’s bundle for laptops: .*registry \(units with official stars, star history, 整改 items, current plaques\) and the plan/s);
+  });
+
   it('lists a held conflict and resolves it', async () => {
     fs.writeFileSync(at('a.json'), JSON.stringify([assessmentDocument({ name: '冲突公司', uscc: null })]));
     await cli('assessments', 'import', at('a.json'), '--db', db('laptop'));

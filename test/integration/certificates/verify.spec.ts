@@ -112,6 +112,10 @@ describe('dingxing verify', () => {
     const valid = await cli('verify', good, '--db', dbFile, '--json');
     expect(valid.code).toBe(0);
     expect(valid.json()).toMatchObject({ valid: true, certificate: { number: certificate.number } });
+    // The issuing workstation by the name people gave it, not only its id.
+    world.core.services.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('workstation_name', '汉阳检查一组')").run();
+    const named = await cli('verify', good, '--db', dbFile);
+    expect(named.stdout).toMatch(/签发工作站 issued by: 汉阳检查一组 \(.+, this workstation\)/);
 
     const bad = Buffer.from(pdf);
     const at = bad.indexOf('/Title') + 2;

@@ -77,6 +77,13 @@ describe('the inspection plan', () => {
     expect(byCode.json<PlanEntry[]>().map((entry) => [entry.unitName, entry.assigneeName])).toEqual([['江岸计划公司', 'C']]);
   });
 
+  it('refuses to list the plan of a workstation it does not know, naming it, instead of an empty list', async () => {
+    const unknown = await cli('plan', 'list', '--workstation', '不存在的工作站', '--db', db, '--json');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/未知的工作站“不存在的工作站”/);
+    expect(unknown.stderr).toMatch(/unknown workstation "不存在的工作站"/);
+  });
+
   it('travels to the laptops: each sees its own entries, done once assessed; an assessment outside the plan is marked', async () => {
     const [report] = await A.take(await world.cityBundle('plan'));
     expect(report).toMatchObject({ status: 'imported', added: { plan: 2 }, skipped: { plan: 1 } });
@@ -118,5 +125,13 @@ describe('the inspection plan', () => {
     const elsewhere = await A.core.dispatcher.dispatch('plan.add', { cycle: 2027, unitIds: [notServed], assigneeId: A.identity.workstationId, dueOn: '2027-06-30' }, leader);
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { issues: [{ path: ['unitIds', 0], message: expect.stringMatching(/not in a district this workstation serves/) }] } } });
     expect((await A.call('plan.list', { cycle: 2027 })).total).toBe(1);
+  });
+
+  // Last: it revokes C.
+  it('still lists a revoked workstation’s entries by its id: they stay in the plan', async () => {
+    await world.city.call('trust.revoke', { workstationId: C.identity.workstationId, reason: '笔记本丢失' });
+    const revoked = await cli('plan', 'list', '--workstation', C.identity.workstationId, '--db', db, '--json');
+    expect(revoked.code).toBe(0);
+    expect(revoked.json<PlanEntry[]>().map((entry) => entry.unitName)).toEqual(['江岸计划公司']);
   });
 });

@@ -153,6 +153,8 @@ describe('three laptops and a city', () => {
   });
 
   it('lets a replaced laptop carry on from one city bundle: A is lost, D is enrolled for 汉阳区 and has the whole picture', async () => {
+    const signedByA = A.core.services.db.prepare("SELECT id FROM assessments WHERE unit_id = ? AND cycle = 2025 AND status IN ('signed', 'final')").pluck().get(units.threeStar) as string;
+    const plaqueOfA = (await A.issue(signedByA)).certificate;
     world.city.revoke(A);
     const D = await place('D');
     await world.city.call('trust.add', { identityJson: JSON.stringify(D.identity), districts: [hanyang] });
@@ -170,5 +172,9 @@ describe('three laptops and a city', () => {
     const { certificate } = await D.issue(signed.id);
     expect(certificate.number).toBe(`WH-2027-${hanyang}-${codeOf(D)}0001`);
     expect([codeOf(A), codeOf(B)]).not.toContain(codeOf(D));
+    // The lost laptop's plaque: D knows from the city's roster that A was revoked, and says so.
+    const verified = await D.call('certificates.verifyQr', { text: plaqueOfA.qrPayload });
+    expect(verified).toMatchObject({ valid: false, verdict: 'revoked', certificate: null, claimed: { number: plaqueOfA.number } });
+    expect(verified.message).toMatch(/工作站 A 已被撤销信任.*lost laptop/);
   });
 });

@@ -7,11 +7,11 @@ describe('session registry', () => {
   it('locks a session left idle longer than the lock time, and a touch before then keeps it open', () => {
     let now = 0;
     const registry = new SessionRegistry(1000, () => now);
-    const value = registry.begin(actorWith('李', 'inspector'));
+    const value = registry.begin(actorWith('李', 'inspector'), 'hash-李');
     now = 900;
     registry.touch(value);
     now = 1800;
-    expect(registry.look(value)).toEqual({ userId: 'test:李', locked: false });
+    expect(registry.look(value)).toEqual({ userId: 'test:李', stamp: 'hash-李', locked: false });
     now = 2901;
     expect(registry.look(value)?.locked).toBe(true);
     registry.touch(value);
@@ -22,8 +22,8 @@ describe('session registry', () => {
 
   it('knows nothing of forged, ended or other users’ values', () => {
     const registry = new SessionRegistry(1000, () => 0);
-    const mine = registry.begin(actorWith('李', 'inspector'));
-    const theirs = registry.begin(actorWith('王', 'leader'));
+    const mine = registry.begin(actorWith('李', 'inspector'), 'hash-李');
+    const theirs = registry.begin(actorWith('王', 'leader'), 'hash-王');
     expect(mine).not.toBe(theirs);
     expect(mine).toMatch(/^[\w-]{43}$/);
     expect(registry.look('forged')).toBeNull();

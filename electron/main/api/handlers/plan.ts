@@ -1,11 +1,12 @@
 /** Handlers of the inspection plan (计划): quick reads and writes on the main connection. */
+import { DxError } from '@shared/api/errors';
 import type { planProcedures } from '@shared/api/procedures/plan';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../core-services';
 import { localDate } from '../../context/local-date';
 import { addToPlan, allowedDistricts, removeFromPlan, writePlanRows } from '../../plan/plan-commands';
 import { matchWorkstation, readPlanFile } from '../../plan/plan-import';
-import { listPlan, planProgress, planWorkstations } from '../../plan/plan-queries';
+import { listPlan, planNamesAssignee, planProgress, planWorkstations } from '../../plan/plan-queries';
 import { workstationCodeOf } from '../../workstation/workstation';
 
 type PlanHandlers = Pick<HandlerMap, keyof typeof planProcedures>;
@@ -14,8 +15,20 @@ export function planHandlers(services: CoreServices): PlanHandlers {
   const db = services.db;
   const today = () => localDate(services.platform.now());
   const workstations = () => planWorkstations(db, services.workstation, workstationCodeOf(db));
-  /** A workstation named by id, code or name (as a plan file names it). */
-  const workstationId = (text: string) => matchWorkstation(workstations(), text)[0]?.id ?? text;
+  /**
+   * A workstation named by id, code or name (as a plan file names it), or the id of one no longer
+   * enrolled that entries still name. An unknown or shared name is refused: an empty list would
+   * read as "nothing planned".
+   */
+  const workstationId = (text: string): string => {
+    const matches = matchWorkstation(workstations(), text);
+    if (matches.length === 1) return matches[0]!.id;
+    if (matches.length > 1) {
+      throw new DxError('BAD_INPUT', `工作站名称“${text}”有 ${matches.length} 个工作站同名，请用编号 (the name "${text}" is shared by ${matches.length} workstations: use the id)`);
+    }
+    if (planNamesAssignee(db, text)) return text;
+    throw new DxError('NOT_FOUND', `未知的工作站“${text}”：应为本工作站或已登记工作站的名称、代码或编号 (unknown workstation "${text}": use the name, code or id of this workstation or an enrolled one)`);
+  };
   return {
     'plan.list': ({ cycle, workstation, district, status, mine, limit }) => {
       const listed = cycle ?? (mine ? Number(today().slice(0, 4)) : undefined);

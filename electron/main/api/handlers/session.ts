@@ -5,7 +5,7 @@ import type { CallContext, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../core-services';
 import { changeOwnPassword, createFirstAdmin, recordLogin, recordLogout } from '../../users/account-operations';
 import { authenticate } from '../../users/authenticate';
-import { hasUsers } from '../../users/user-store';
+import { getUser, hasUsers } from '../../users/user-store';
 
 type SessionHandlers = Pick<HandlerMap, keyof typeof sessionProcedures>;
 
@@ -32,7 +32,7 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
     'session.login': async ({ name, password }, context) => {
       const actor = await authenticate(db, name, password, now(), sessions.unknownNames);
       if (context.session !== null) sessions.registry.end(context.session);
-      const session = sessions.registry.begin(actor);
+      const session = sessions.begin(actor);
       recordLogin(context.domain(actor));
       return { session, user: actor };
     },
@@ -59,15 +59,17 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       return state({ session: held.session, actor: user });
     },
     'session.changePassword': async ({ current, next }, context) => {
-      // Whoever else held this account (a window left open elsewhere, a stolen session) is out.
+      // Whoever else held this account (a window left open elsewhere, a stolen session) is out;
+      // another program's sessions of it end at their next call, their stamp no longer matching.
       const ctx = context.domain();
       await changeOwnPassword(ctx, current, next, () => sessions.registry.endOthersOf(ctx.actor.userId, context.session));
+      sessions.registry.restamp(context.session, getUser(db, ctx.actor.userId).passwordHash);
       return { changed: true };
     },
     'setup.createAdmin': async (input, context) => {
       const actor = await createFirstAdmin(db, (admin) => context.domain(admin), input, now());
       if (context.session !== null) sessions.registry.end(context.session);
-      return { session: sessions.registry.begin(actor), user: actor };
+      return { session: sessions.begin(actor), user: actor };
     },
   };
 }

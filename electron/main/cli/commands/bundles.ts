@@ -25,7 +25,7 @@ export const exportCommand: CliCommand = {
   options: {
     out: { type: 'string', help: 'FILE.dxb  where to write the bundle' },
     full: { type: 'boolean', help: 'everything, not only what changed since the last export' },
-    city: { type: 'boolean', help: 'the city office’s bundle for laptops: rubric packs, trust roster, revocations, district inputs, receipts (always complete)' },
+    city: { type: 'boolean', help: 'the city office’s bundle for laptops: rubric packs, trust roster, revocations, district inputs, receipts, and for each enrolled workstation’s districts the registry (units with official stars, star history, 整改 items, current plaques) and the plan (always complete)' },
   },
   async run(context) {
     const target = outFile(context, exportCommand, '.dxb');

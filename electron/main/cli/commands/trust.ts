@@ -46,7 +46,8 @@ export const trustAddCommand: CliCommand = {
     const outcome = await callCore(core, 'trust.add', { identityJson: text, fileName: file, ...(districtsOption !== undefined ? { districts: districtList(districtsOption) } : {}) });
     const entry = outcome.entry;
     const what = entry.kind === 'city' ? '市指挥部 city office' : '工作站 workstation';
-    const lines = [`${outcome.created ? '已登记 (enrolled)' : '已登记过，未改变 (already enrolled; unchanged)'}: ${what} ${entry.name} (${entry.workstationId})`, `  指纹 fingerprint: ${entry.fingerprint}`];
+    const status = outcome.created ? '已登记 (enrolled)' : outcome.districtsChanged ? '已登记过，已改服务的区 (already enrolled; districts changed)' : '已登记过，未改变 (already enrolled; unchanged)';
+    const lines = [`${status}: ${what} ${entry.name} (${entry.workstationId})`, `  指纹 fingerprint: ${entry.fingerprint}`];
     if (entry.kind === 'workstation') lines.push(`  代码 code: ${entry.code ?? '—'}`, `  服务的区 districts: ${districtsText(entry)}`);
     context.print(outcome, lines.join('\n'));
   },

@@ -13,20 +13,21 @@ import { maxCertificatePdfBytes } from '@shared/limits';
 import { callCore } from '../call-core';
 import { starGlyphs } from './units-list';
 
-function certificateLines(fields: NonNullable<Verification['claimed']>, issuer: 'self' | 'enrolled' | null, indent: string): string[] {
+function certificateLines(fields: NonNullable<Verification['claimed']>, issuer: 'self' | 'enrolled' | null, indent: string, name: string | null = null): string[] {
+  const where = issuer === 'self' ? 'this workstation' : issuer === 'enrolled' ? 'enrolled' : null;
   return [
     `${indent}证书编号 number:      ${fields.number}`,
     `${indent}单位 unit:            ${fields.unitName} (${fields.unitCode})`,
     `${indent}星级 stars:           ${starGlyphs(fields.stars)} ${fields.stars}`,
     `${indent}年度 cycle:           ${fields.cycle}`,
     `${indent}有效期 valid:         ${fields.issuedOn} – ${fields.validUntil}`,
-    `${indent}签发工作站 issued by: ${fields.workstationId}${issuer === 'self' ? ' (this workstation)' : issuer === 'enrolled' ? ' (enrolled)' : ''}`,
+    `${indent}签发工作站 issued by: ${name === null ? `${fields.workstationId}${where ? ` (${where})` : ''}` : `${name} (${fields.workstationId}${where ? `, ${where}` : ''})`}`,
   ];
 }
 
 function describe(result: Verification): string {
   const lines = [`${result.valid ? '✓' : '✗'} ${result.message}`];
-  if (result.certificate) lines.push(...certificateLines(result.certificate, result.certificate.issuer, '  '));
+  if (result.certificate) lines.push(...certificateLines(result.certificate, result.certificate.issuer, '  ', result.certificate.workstationName));
   // A payload that did not verify is set apart and labelled, never printed like the facts above.
   if (result.claimed) lines.push('  ── 声称的内容，未经验证，不可采信 / claimed, not verified: do not rely on it ──', ...certificateLines(result.claimed, null, '  ? '));
   if (result.revocation) lines.push(`  撤销 revoked:         ${result.revocation.revokedOn} ${result.revocation.reason}`);

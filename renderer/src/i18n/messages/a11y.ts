@@ -8,6 +8,7 @@ export const a11yMessages = defineMessages({
       skipToContent: '跳到主要内容',
       pageSize: '每页条数',
       skipToPanel: '跳到评分与操作',
+      jobProgress: '进度',
       chart: {
         viewAsTable: '以表格查看',
         viewAsChart: '以图表查看',
@@ -32,6 +33,7 @@ export const a11yMessages = defineMessages({
       skipToContent: 'Skip to main content',
       pageSize: 'Rows per page',
       skipToPanel: 'Skip to the score and actions',
+      jobProgress: 'Progress',
       chart: {
         viewAsTable: 'View as table',
         viewAsChart: 'View as chart',
