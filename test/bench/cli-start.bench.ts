@@ -35,6 +35,9 @@ beforeAll(() => {
   small = path.join(tempDir('dingxing-cli-start-'), 'small.sqlite');
   // With the passphrase the demo issues the newest cycle's certificates: one of them is verified.
   const env = { ...process.env, DINGXING_KEY_PASSPHRASE: passphrase };
+  // Keys are made only on purpose (identity create); without them the demo issues no plaque.
+  const keys = spawnSync(process.execPath, [bin, 'identity', 'create', '--db', small], { encoding: 'utf8', env });
+  expect(keys.status, keys.stderr).toBe(0);
   const demo = spawnSync(process.execPath, [bin, 'demo', '--units', '60', '--db', small], { encoding: 'utf8', env });
   expect(demo.status, demo.stderr).toBe(0);
   const listed = spawnSync(process.execPath, [bin, 'certificate', 'list', '--json', '--db', small], { encoding: 'utf8', env });
