@@ -48,6 +48,22 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+describe('the plan page’s introduction', () => {
+  it('reads as two English sentences for the city office, and as one text in Chinese', async () => {
+    const { useAuthStore } = await import('../../../renderer/src/stores/auth');
+    for (const [locale, joined] of [['en', '“outside the plan”. '], ['zh-CN', '“计划外”。']] as const) {
+      const pinia = createPinia();
+      setActivePinia(pinia);
+      useAuthStore().user = { userId: 'c-1', name: 'city', displayName: '市指挥部', roles: ['city'] } as never;
+      const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] });
+      const wrapper = mount(PlanView, { global: { plugins: [pinia, router, createAppI18n(locale), ElementPlus] }, attachTo: document.body });
+      await flushPromises();
+      expect(wrapper.get('p.intro').text()).toContain(joined);
+      wrapper.unmount();
+    }
+  });
+});
+
 describe('the inspection plan without a mouse', () => {
   it('links each unit of 我的计划 on the home page by its name, marked Chinese in the English view', async () => {
     const link = (await render(MyPlanCard, 'en')).get(`[data-testid="my-plan-unit-${entry.unitName}"]`);
