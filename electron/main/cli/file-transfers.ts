@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DxError } from '@shared/api/errors';
-import { removeLeftovers, temporaryNameFor } from '../files/atomic-file';
+import { writeAtomically } from '../files/atomic-file';
 import { callCore } from './call-core';
 import type { CliCore } from './call-core';
 
@@ -39,28 +39,16 @@ export async function uploadFile(core: CliCore, file: string): Promise<string> {
  * (files/atomic-file.ts): a command killed mid-download leaves no half bundle under the name.
  */
 export async function downloadTo(core: CliCore, downloadId: string, target: string): Promise<number> {
-  removeLeftovers(target);
-  const temporary = temporaryNameFor(target);
   let written = 0;
-  try {
-    const handle = await fs.promises.open(temporary, 'wx');
-    try {
-      let offset: number | null = 0;
-      while (offset !== null) {
-        const piece: { dataBase64: string; nextOffset: number | null } = await callCore(core, 'files.readDownload', { downloadId, offset });
-        const bytes = Buffer.from(piece.dataBase64, 'base64');
-        await handle.write(bytes, 0, bytes.length, written);
-        written += bytes.length;
-        offset = piece.nextOffset;
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
+  await writeAtomically(target, async (handle) => {
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const piece: { dataBase64: string; nextOffset: number | null } = await callCore(core, 'files.readDownload', { downloadId, offset });
+      const bytes = Buffer.from(piece.dataBase64, 'base64');
+      await handle.write(bytes, 0, bytes.length, written);
+      written += bytes.length;
+      offset = piece.nextOffset;
     }
-    await fs.promises.rename(temporary, target);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    throw error;
-  }
+  });
   return written;
 }

@@ -39,14 +39,17 @@ export function temporaryNameFor(target: string): string {
   return `${target}.${process.pid}.${randomBytes(4).readUInt32BE()}.tmp`;
 }
 
-/** Writes `bytes` to `target` whole or not at all (see above); `mode` for a new file. */
-export async function writeFileAtomically(target: string, bytes: Uint8Array | string, mode?: number): Promise<void> {
+/**
+ * Writes `target` whole or not at all (see above): `write` fills the open temporary file, which is
+ * then flushed and renamed over the target; `mode` for a new file.
+ */
+export async function writeAtomically(target: string, write: (handle: fs.promises.FileHandle) => Promise<void>, mode?: number): Promise<void> {
   removeLeftovers(target);
   const temporary = temporaryNameFor(target);
   try {
     const handle = await fs.promises.open(temporary, 'wx', mode);
     try {
-      await handle.writeFile(bytes);
+      await write(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -56,4 +59,9 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array | st
     await fs.promises.rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes `bytes` to `target` whole or not at all; `mode` for a new file. */
+export function writeFileAtomically(target: string, bytes: Uint8Array | string, mode?: number): Promise<void> {
+  return writeAtomically(target, (handle) => handle.writeFile(bytes), mode);
 }
