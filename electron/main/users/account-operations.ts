@@ -39,7 +39,8 @@ export async function resetPassword(ctx: DomainContext, id: string, password: st
 
 /** The acting user's own password: the current one must be right. */
 /** `endOtherSessions` ends the account's other sessions (the door's) and says how many it ended. */
-export async function changeOwnPassword(ctx: DomainContext, current: string, next: string, endOtherSessions: () => number = () => 0): Promise<void> {
+/** Answers the new password hash: the session that made the change goes on under it. */
+export async function changeOwnPassword(ctx: DomainContext, current: string, next: string, endOtherSessions: () => number = () => 0): Promise<string> {
   const user = getUser(ctx.db, ctx.actor.userId);
   if (!(await verifyPassword(current, user.passwordHash))) {
     throw new DxError('BAD_INPUT', '当前密码不正确 / The current password is wrong', {
@@ -52,6 +53,7 @@ export async function changeOwnPassword(ctx: DomainContext, current: string, nex
     setPasswordHash(ctx.db, user.id, passwordHash, ctx.now());
     ctx.audit({ action: 'users.changePassword', subject: user.id, data: { endedSessions: endOtherSessions() } });
   }).immediate();
+  return passwordHash;
 }
 
 /** A login the password check let through, recorded as the user who logged in. */

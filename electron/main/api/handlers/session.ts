@@ -5,7 +5,7 @@ import type { CallContext, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../core-services';
 import { changeOwnPassword, createFirstAdmin, recordLogin, recordLogout } from '../../users/account-operations';
 import { authenticate } from '../../users/authenticate';
-import { getUser, hasUsers } from '../../users/user-store';
+import { hasUsers } from '../../users/user-store';
 
 type SessionHandlers = Pick<HandlerMap, keyof typeof sessionProcedures>;
 
@@ -62,8 +62,8 @@ export function sessionHandlers(services: CoreServices): SessionHandlers {
       // Whoever else held this account (a window left open elsewhere, a stolen session) is out;
       // another program's sessions of it end at their next call, their stamp no longer matching.
       const ctx = context.domain();
-      await changeOwnPassword(ctx, current, next, () => sessions.registry.endOthersOf(ctx.actor.userId, context.session));
-      sessions.registry.restamp(context.session, getUser(db, ctx.actor.userId).passwordHash);
+      const passwordHash = await changeOwnPassword(ctx, current, next, () => sessions.registry.endOthersOf(ctx.actor.userId, context.session));
+      sessions.registry.restamp(context.session, passwordHash);
       return { changed: true };
     },
     'setup.createAdmin': async (input, context) => {
