@@ -9,7 +9,9 @@ import App from './App.vue';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import { installLinkGuard } from './link-guard';
+import { applyElementDefaults } from './element-defaults';
 
+applyElementDefaults();
 const i18n = createAppI18n();
 createApp(App).use(createPinia()).use(createAppRouter()).use(i18n).use(ElementPlus).mount('#app');
 installLinkGuard(document, (href) => ElMessage.warning(i18n.global.t('app.externalLinkBlocked', { href })));

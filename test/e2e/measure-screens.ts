@@ -5,7 +5,13 @@
 // table. Prints one JSON document; run on demand, never part of `npm test`:
 //   npm run build && node bin/dingxing.mjs demo --units 100000 --db /path/city.sqlite   (once; see docs/assessments.md)
 //   node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db /path/city.sqlite [--lang en] [--shots DIR] [--runs 3]
+//     [--copy /path/work.sqlite] [--trace DIR [--trace-js]]
 // The database is copied first: serving it adds the e2e users and writes sessions and audit entries.
+// `--copy FILE` keeps that copy at FILE and, when FILE is already there, serves it again as it is
+// (copying a city database takes minutes). `--trace DIR` records a Chromium performance trace of
+// each screen's and each filter's first run (open one in DevTools' Performance panel) to tell what a
+// long task was made of; `--trace-js` samples the JavaScript too (which function ran), at a cost:
+// every task then takes longer than it does for a person.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,31 +26,39 @@ function option(name: string): string | undefined {
 
 const source = option('db');
 if (!source || !fs.existsSync(source)) {
-  console.error('usage: node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db CITY.sqlite [--lang en] [--shots DIR] [--runs N]');
+  console.error('usage: node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db CITY.sqlite [--lang en] [--shots DIR] [--runs N] [--copy FILE] [--trace DIR [--trace-js]]');
   process.exit(2);
 }
 const lang = option('lang') === 'en' ? 'en' : 'zh-CN';
 const shots = option('shots');
 const runs = Number(option('runs') ?? 3);
+const traces = option('trace');
+if (traces) fs.mkdirSync(traces, { recursive: true });
+const kept = option('copy');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-measure-screens-'));
-const dbFile = path.join(dir, 'city.sqlite');
-fs.copyFileSync(source, dbFile);
+const dbFile = kept ? path.resolve(kept) : path.join(dir, 'city.sqlite');
+// A kept copy that is already there has the e2e users from its first run.
+const prepared = kept !== undefined && fs.existsSync(dbFile);
+if (!prepared) fs.copyFileSync(source, dbFile);
 
 /** Installed in the page: long tasks as the browser reports them, the time of the last click or key, and a frame-by-frame wait. */
 function installProbe(): void {
-  type Probe = { tasks: { start: number; end: number }[]; inputAt: number; until(selector: string, changedFrom?: string): Promise<number>; text(selector: string): string };
+  type Probe = { tasks: { start: number; end: number }[]; inputAt: number; until(selector: string, changedFrom?: string, changedTo?: string): Promise<number>; text(selector: string): string };
+  // The text of every element the selector matches (rows and the count: a filter may keep the first rows).
+  const text = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent ?? '').join('\n');
   const probe: Probe = {
     tasks: [],
     inputAt: 0,
-    text: (selector) => document.querySelector(selector)?.textContent ?? '',
-    until(selector, changedFrom) {
+    text,
+    until(selector, changedFrom, changedTo) {
       // A wait that never ends would hang the run: after 30 s it answers NaN, reported as null.
       const giveUpAt = performance.now() + 30_000;
       return new Promise((resolve) => {
         const check = () => {
           const element = document.querySelector(selector);
           const shown = element !== null && element.getClientRects().length > 0;
-          if (shown && (changedFrom === undefined || (element.textContent ?? '') !== changedFrom)) resolve(performance.now());
+          const now = shown && (changedFrom !== undefined || changedTo !== undefined) ? text(selector) : '';
+          if (shown && (changedFrom === undefined || now !== changedFrom) && (changedTo === undefined || now === changedTo)) resolve(performance.now());
           else if (performance.now() > giveUpAt) resolve(Number.NaN);
           else requestAnimationFrame(check);
         };
@@ -68,23 +82,49 @@ interface Timing {
 }
 
 /** Waits (in the page) for each selector in turn, from the last input; the longest task that overlapped, until content and a moment after. */
-async function measure(page: Page, act: () => Promise<void>, marks: { menu?: string; feedback?: string; content: string; changedFrom?: string }): Promise<Timing> {
+async function measure(page: Page, act: () => Promise<void>, marks: Marks, trace?: string): Promise<Timing> {
   await page.evaluate(() => ((window as unknown as { dxProbe: { inputAt: number } }).dxProbe.inputAt = 0));
-  await act();
-  const result = await page.evaluate(async (wanted) => {
-    const probe = (window as unknown as { dxProbe: { tasks: { start: number; end: number }[]; inputAt: number; until(selector: string, changedFrom?: string): Promise<number> } }).dxProbe;
-    const [menu, feedback, content] = await Promise.all([
+  if (traces && trace) await page.context().browser()?.startTracing(page, { path: path.join(traces, `${trace.replace(/[^\w]+/g, '-')}.json`), screenshots: false, categories: traceCategories });
+  try {
+    return await timed(page, act, marks);
+  } finally {
+    if (traces && trace) await page.context().browser()?.stopTracing();
+  }
+}
+
+/** The main thread's tasks with their layout, style and script work (and with --trace-js which function ran). */
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', ...(process.argv.includes('--trace-js') ? ['disabled-by-default-v8.cpu_profiler'] : [])];
+
+/** What shows the section being opened, a placeholder, and the content (for a filter: its text changed, or became exactly this). */
+interface Marks {
+  menu?: string;
+  feedback?: string;
+  content: string;
+  changedFrom?: string;
+  changedTo?: string;
+}
+
+async function timed(page: Page, act: () => Promise<void>, marks: Marks): Promise<Timing> {
+  // The page watches from before the click: a long task right after it must not hide when the menu was marked.
+  await page.evaluate((wanted) => {
+    const probe = (window as unknown as { dxProbe: { until(selector: string, changedFrom?: string, changedTo?: string): Promise<number>; pending?: Promise<(number | undefined)[]> } }).dxProbe;
+    probe.pending = Promise.all([
       wanted.menu ? probe.until(wanted.menu) : Promise.resolve(undefined),
       wanted.feedback ? probe.until(wanted.feedback) : Promise.resolve(undefined),
-      probe.until(wanted.content, wanted.changedFrom),
+      probe.until(wanted.content, wanted.changedFrom, wanted.changedTo),
     ]);
+  }, marks);
+  await act();
+  const result = await page.evaluate(async () => {
+    const probe = (window as unknown as { dxProbe: { tasks: { start: number; end: number }[]; inputAt: number; pending: Promise<(number | undefined)[]> } }).dxProbe;
+    const [menu, feedback, content] = (await probe.pending) as [number | undefined, number | undefined, number];
     await new Promise((resolve) => setTimeout(resolve, 300));
     const start = probe.inputAt;
     const until = Number.isNaN(content) ? performance.now() : content + 300;
     const longest = probe.tasks.filter((task) => task.end > start && task.start < until).reduce((max, task) => Math.max(max, task.end - Math.max(task.start, start)), 0);
     const since = (at: number | undefined) => (at === undefined ? undefined : Number.isNaN(at) ? null : Math.round(at - start));
     return { menuMs: since(menu), feedbackMs: since(feedback), contentMs: since(content) as number, longestTaskMs: Math.round(longest) };
-  }, marks);
+  });
   return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as unknown as Timing;
 }
 
@@ -94,10 +134,12 @@ function median(values: (number | null | undefined)[]): number | null {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Median times (null when a run never showed it); the longest task of all runs. */
+/** Median times (null when a run never showed it); the longest task of all runs, and its median over the runs. */
 function summarise(samples: Timing[]): Record<string, number | null> {
   const keys = Object.keys(samples[0] ?? {}) as (keyof Timing)[];
-  return Object.fromEntries(keys.map((key) => [key, key === 'longestTaskMs' ? Math.max(...samples.map((sample) => sample.longestTaskMs)) : median(samples.map((sample) => sample[key]))]));
+  const summary: Record<string, number | null> = Object.fromEntries(keys.map((key) => [key, key === 'longestTaskMs' ? Math.max(...samples.map((sample) => sample.longestTaskMs)) : median(samples.map((sample) => sample[key]))]));
+  summary.longestTaskMedianMs = median(samples.map((sample) => sample.longestTaskMs));
+  return summary;
 }
 
 const skeleton = '[data-testid="screen-skeleton"], [data-testid="table-skeleton"]';
@@ -118,7 +160,7 @@ async function pickOption(page: Page, select: Locator, label: string): Promise<v
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: label }).first().click();
 }
 
-const app = await serveApp({ dbFile });
+const app = await serveApp({ dbFile, users: !prepared });
 const browser = await launchBrowser();
 // The machine's load beside the figures: on a shared machine every time stretches with it.
 const report: Record<string, unknown> = { database: path.basename(source), lang, viewport: '1366×768', runs, loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 10) / 10) };
@@ -142,7 +184,7 @@ try {
       await page.getByTestId(`nav-${from}`).click();
       await page.locator(from === '/' ? '[data-testid="home-districts"]' : screens.at(-1)?.content ?? 'body').first().waitFor({ timeout: 60_000 });
       await page.waitForTimeout(300);
-      samples.push(await measure(page, () => page.getByTestId(`nav-${screen.nav}`).click(), { menu: `[data-testid="nav-${screen.nav}"][aria-current="page"]`, feedback: `${skeleton}, ${screen.content}`, content: screen.content }));
+      samples.push(await measure(page, () => page.getByTestId(`nav-${screen.nav}`).click(), { menu: `[data-testid="nav-${screen.nav}"][aria-current="page"]`, feedback: `${skeleton}, ${screen.content}`, content: screen.content }, run === 0 ? `screen ${screen.nav}` : undefined));
     }
     screenTimes[screen.name] = summarise(samples);
     if (shots) await page.screenshot({ path: path.join(shots, `screen-${screen.nav.replace(/\W/g, '') || 'home'}-${lang}.png`) });
@@ -155,7 +197,7 @@ try {
     await page.locator('[data-testid="ding-table"] tbody tr').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);
     const row = page.locator('[data-testid="ding-table"] tbody tr').filter({ hasText: lang === 'en' ? 'Hongshan' : '洪山区' }).first();
-    districtSamples.push(await measure(page, () => row.click(), { feedback: `${skeleton}, [data-testid="ding-district-units"]`, content: '[data-testid="ding-district-units"]' }));
+    districtSamples.push(await measure(page, () => row.click(), { feedback: `${skeleton}, [data-testid="ding-district-units"]`, content: '[data-testid="ding-district-units"]' }, run === 0 ? 'screen district' : undefined));
   }
   screenTimes['一个区 洪山区 district dashboard'] = summarise(districtSamples);
   if (shots) await page.screenshot({ path: path.join(shots, `screen-district-${lang}.png`) });
@@ -168,7 +210,7 @@ try {
     await page.getByTestId('nav-/settings').click();
     await page.getByTestId('settings-tabs').waitFor();
     await page.waitForTimeout(300);
-    auditSamples.push(await measure(page, () => page.locator('#tab-audit').click(), { feedback: `${skeleton}, [data-testid="audit-table"] tbody tr`, content: '[data-testid="audit-table"] tbody tr' }));
+    auditSamples.push(await measure(page, () => page.locator('#tab-audit').click(), { feedback: `${skeleton}, [data-testid="audit-table"] tbody tr`, content: '[data-testid="audit-table"] tbody tr' }, run === 0 ? 'screen audit' : undefined));
   }
   screenTimes['设置 › 审计日志 audit log'] = summarise(auditSamples);
   report.screens = screenTimes;
@@ -176,37 +218,66 @@ try {
   // 单位 filters: from the click on the option (or the last key typed) to the table redrawn with the new rows.
   await page.getByTestId('nav-/units').click();
   await page.locator('[data-testid="units-table"] tbody tr').first().waitFor();
-  const filterTimes: Record<string, Record<string, number | null>> = {};
+  const filterSamples = new Map<string, Timing[]>();
   const totalSelector = '[data-testid="units-total"]';
-  // The rows shown (a filter may keep the first row, e.g. a community first among 洪山区's units).
-  const shownRows = '[data-testid="units-table"] tbody';
-  const byFilter = async (name: string, act: () => Promise<void>) => {
+  // The rows shown and their count (a filter may keep the first rows: 洪山区's first fifty units are all communities).
+  const shownRows = '[data-testid="units-table"] tbody, [data-testid="units-total"]';
+  const shownText = () => page.evaluate((selector) => (window as unknown as { dxProbe: { text(s: string): string } }).dxProbe.text(selector), shownRows);
+  const settled = async () => {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="units-table"]')?.hasAttribute('aria-busy'));
+    await page.waitForTimeout(500);
+  };
+  const byFilter = async (name: string, act: () => Promise<void>, changedTo?: string) => {
+    const samples = filterSamples.get(name) ?? [];
+    filterSamples.set(name, samples);
     try {
-      const before = await page.evaluate((selector) => (window as unknown as { dxProbe: { text(s: string): string } }).dxProbe.text(selector), shownRows);
-      const timing = await measure(page, act, { content: shownRows, changedFrom: before });
-      filterTimes[name] = { contentMs: timing.contentMs, longestTaskMs: timing.longestTaskMs };
+      const before = await shownText();
+      samples.push(await measure(page, act, { content: shownRows, changedFrom: before, ...(changedTo === undefined ? {} : { changedTo }) }, samples.length === 0 ? `filter ${name}` : undefined));
     } catch (error) {
-      filterTimes[name] = { failed: 1 };
+      samples.push({ contentMs: null, longestTaskMs: 0 });
       console.error(`${name}: ${(error as Error).message.split('\n')[0]}`);
     }
     await page.waitForTimeout(300);
   };
   const districtName = lang === 'en' ? 'Hongshan' : '洪山区';
-  await byFilter('district 洪山区', () => pickOption(page, page.getByTestId('units-filter-district'), districtName));
-  await byFilter('kind 社区', () => pickOption(page, page.getByTestId('units-filter-kind'), lang === 'en' ? 'Community' : '社区'));
-  await byFilter('kind + stars ★★★', () => pickOption(page, page.getByTestId('units-filter-stars'), '★★★ '));
-  await byFilter('reset', () => page.getByTestId('units-reset').click());
   // Element Plus puts the test id on the <input> itself.
   const search = page.locator('input[data-testid="units-search"], [data-testid="units-search"] input').first();
-  await byFilter('name search 光谷', async () => {
-    await search.click();
-    await search.pressSequentially('光谷', { delay: 120 });
-  });
-  await byFilter('sort by stars', () => page.getByTestId('sort-currentStars').click());
-  await byFilter('next page', () => page.locator('[data-testid="units-pager"] .btn-next').click());
-  filterTimes.total = { shown: Number((await page.locator(totalSelector).textContent())?.replace(/\D/g, '')) };
+  // What 光谷 finds, learnt first: typed key by key, the table may show for a moment what 光 alone
+  // finds, which is not the answer the time runs to.
+  await search.fill('光谷');
+  await settled();
+  const found = await shownText();
+  await search.fill('');
+  await settled();
+  let shown = 0;
+  for (let run = 0; run < runs; run += 1) {
+    await byFilter('district 洪山区', () => pickOption(page, page.getByTestId('units-filter-district'), districtName));
+    await byFilter('kind 社区', () => pickOption(page, page.getByTestId('units-filter-kind'), lang === 'en' ? 'Community' : '社区'));
+    await byFilter('kind + stars ★★★', () => pickOption(page, page.getByTestId('units-filter-stars'), '★★★ '));
+    await byFilter('reset', () => page.getByTestId('units-reset').click());
+    await byFilter(
+      'name search 光谷',
+      async () => {
+        await search.click();
+        await search.pressSequentially('光谷', { delay: 120 });
+      },
+      found,
+    );
+    await byFilter('sort by stars', () => page.getByTestId('sort-currentStars').click());
+    await byFilter('next page', () => page.locator('[data-testid="units-pager"] .btn-next').click());
+    shown = Number((await page.locator(totalSelector).textContent())?.replace(/\D/g, ''));
+    if (shots && run === 0) await page.screenshot({ path: path.join(shots, `screen-units-filtered-${lang}.png`) });
+    // Back to the whole registry by name for the next run: the search cleared, the sort off (stars ↑, ↓, none).
+    await search.fill('');
+    await settled();
+    for (let click = 0; click < 2; click += 1) {
+      await page.getByTestId('sort-currentStars').click();
+      await settled();
+    }
+  }
+  const filterTimes: Record<string, Record<string, number | null>> = Object.fromEntries([...filterSamples].map(([name, samples]) => [name, summarise(samples)]));
+  filterTimes.total = { shown };
   report.filters = filterTimes;
-  if (shots) await page.screenshot({ path: path.join(shots, `screen-units-filtered-${lang}.png`) });
   report.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 10) / 10);
   console.log(JSON.stringify(report, null, 2));
 } finally {

@@ -14,6 +14,17 @@ export interface FocusHeadingOptions {
    * who clicked into a field while the page loaded keeps their place); on after a submit on the same page.
    */
   force?: boolean;
+  /**
+   * Look for the heading only once the browser has drawn the page (a page change): where a heading is
+   * cannot be read on a page still being built without laying all of it out in the middle of the
+   * work (docs/architecture.md, "Speed in the browser").
+   */
+  whenDrawn?: boolean;
+}
+
+/** After the next frame is painted, when the page's layout is done and reading it costs nothing. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 const defaultRoot = () => document.querySelector('main');
@@ -39,7 +50,16 @@ export function focusPageHeading(options: FocusHeadingOptions = {}): Promise<boo
 
   return new Promise((resolve) => {
     let done = false;
-    const observer = new MutationObserver(() => void attempt());
+    let pending = false;
+    // A page being drawn changes the DOM many times a frame: one look per painted frame.
+    const observer = new MutationObserver(() => {
+      if (pending) return;
+      pending = true;
+      afterPaint(() => {
+        pending = false;
+        if (!done) attempt();
+      });
+    });
     const timer = setTimeout(() => finish(false), timeoutMs);
     function finish(moved: boolean): void {
       if (done) return;
@@ -57,6 +77,10 @@ export function focusPageHeading(options: FocusHeadingOptions = {}): Promise<boo
       finish(mayMove && document.activeElement === heading);
       return true;
     }
-    if (!attempt()) observer.observe(document.body, { childList: true, subtree: true });
+    const start = () => {
+      if (!done && !attempt()) observer.observe(document.body, { childList: true, subtree: true });
+    };
+    if (options.whenDrawn) afterPaint(start);
+    else start();
   });
 }

@@ -1,6 +1,6 @@
 // After a page change or a submit the focus goes to the page's h1 — once the page has drawn it — but never away from
 // a field the person has already moved to.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { focusPageHeading } from '../../../renderer/src/a11y/focus-heading';
 
 function page(html: string): HTMLElement {
@@ -10,6 +10,7 @@ function page(html: string): HTMLElement {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
 });
 
 describe('focusPageHeading', () => {
@@ -49,5 +50,33 @@ describe('focusPageHeading', () => {
     page('<p>…</p>');
     expect(await focusPageHeading({ timeoutMs: 30 })).toBe(false);
     expect(document.activeElement).toBe(document.body);
+  });
+
+  it('on a page change reads where the heading is only once the page is drawn, not while it is being built', async () => {
+    page('<h1>单位名册</h1>');
+    const measured = vi.spyOn(HTMLElement.prototype, 'getClientRects');
+    const moved = focusPageHeading({ whenDrawn: true });
+    expect(measured).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(document.body);
+    expect(await moved).toBe(true);
+    expect(measured).toHaveBeenCalled();
+    expect(document.activeElement?.textContent).toBe('单位名册');
+  });
+
+  it('looks once a frame while a page draws its rows, not at every change of the page', async () => {
+    const main = page('<div class="loading"></div>');
+    const root = vi.fn(() => document.querySelector('main'));
+    const moved = focusPageHeading({ root, timeoutMs: 2000 });
+    let changes = 0;
+    new MutationObserver(() => (changes += 1)).observe(main, { childList: true });
+    for (let row = 0; row < 30; row += 1) {
+      main.append(document.createElement('div'));
+      await Promise.resolve();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    main.insertAdjacentHTML('afterbegin', '<h1>单位名册</h1>');
+    expect(await moved).toBe(true);
+    expect(changes).toBeGreaterThan(20);
+    expect(root.mock.calls.length).toBeLessThan(6);
   });
 });
