@@ -5,13 +5,15 @@
 // table. Prints one JSON document; run on demand, never part of `npm test`:
 //   npm run build && node bin/dingxing.mjs demo --units 100000 --db /path/city.sqlite   (once; see docs/assessments.md)
 //   node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db /path/city.sqlite [--lang en] [--shots DIR] [--runs 3]
-//     [--copy /path/work.sqlite] [--trace DIR [--trace-js]]
+//     [--copy /path/work.sqlite] [--trace DIR [--trace-js]] [--cpu] [--only units,district,audit,filters]
 // The database is copied first: serving it adds the e2e users and writes sessions and audit entries.
 // `--copy FILE` keeps that copy at FILE and, when FILE is already there, serves it again as it is
 // (copying a city database takes minutes). `--trace DIR` records a Chromium performance trace of
 // each screen's and each filter's first run (open one in DevTools' Performance panel) to tell what a
 // long task was made of; `--trace-js` samples the JavaScript too (which function ran), at a cost:
-// every task then takes longer than it does for a person.
+// every task then takes longer than it does for a person. `--cpu` adds each longest task's processor
+// time (longestTaskCpuMs), which the machine's load stretches much less than its length. `--only` measures some parts: screens by
+// their path's name (home, units, …), the one district (district), the audit log (audit), the filters.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +28,16 @@ function option(name: string): string | undefined {
 
 const source = option('db');
 if (!source || !fs.existsSync(source)) {
-  console.error('usage: node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db CITY.sqlite [--lang en] [--shots DIR] [--runs N] [--copy FILE] [--trace DIR [--trace-js]]');
+  console.error('usage: node test/tools/run-ts.mjs test/e2e/measure-screens.ts --db CITY.sqlite [--lang en] [--shots DIR] [--runs N] [--copy FILE] [--trace DIR [--trace-js]] [--cpu] [--only PARTS]');
   process.exit(2);
 }
 const lang = option('lang') === 'en' ? 'en' : 'zh-CN';
 const shots = option('shots');
 const runs = Number(option('runs') ?? 3);
+const only = option('only')?.split(',');
+const measured = (part: string) => only === undefined || only.includes(part);
 const traces = option('trace');
+const cpu = process.argv.includes('--cpu');
 if (traces) fs.mkdirSync(traces, { recursive: true });
 const kept = option('copy');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-measure-screens-'));
@@ -70,7 +75,17 @@ function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, () => (probe.inputAt = performance.now()), true);
+  // An input too: a Chinese character comes from the input method in one input event, with no key of its own.
+  for (const type of ['pointerdown', 'keydown', 'input'])
+    document.addEventListener(
+      type,
+      () => {
+        probe.inputAt = performance.now();
+        // For --cpu: where the time runs from, in the trace's clock.
+        performance.mark('dx-input');
+      },
+      true,
+    );
 }
 
 interface Timing {
@@ -79,19 +94,47 @@ interface Timing {
   /** null: not shown within 30 s. */
   contentMs: number | null;
   longestTaskMs: number;
+  /** --cpu: the main thread's processor time in that task (what the machine's load does not stretch). */
+  longestTaskCpuMs?: number;
 }
 
 /** Waits (in the page) for each selector in turn, from the last input; the longest task that overlapped, until content and a moment after. */
 async function measure(page: Page, act: () => Promise<void>, marks: Marks, trace?: string): Promise<Timing> {
   await page.evaluate(() => ((window as unknown as { dxProbe: { inputAt: number } }).dxProbe.inputAt = 0));
-  if (traces && trace) await page.context().browser()?.startTracing(page, { path: path.join(traces, `${trace.replace(/[^\w]+/g, '-')}.json`), screenshots: false, categories: traceCategories });
+  const file = traces && trace ? path.join(traces, `${trace.replace(/[^\w]+/g, '-')}.json`) : undefined;
+  const browser = page.context().browser();
+  const tracing = browser !== null && (file !== undefined || cpu);
+  if (tracing) await browser.startTracing(page, { ...(file ? { path: file } : {}), screenshots: false, categories: file ? traceCategories : cpuCategories });
+  let timing: Timing;
   try {
-    return await timed(page, act, marks);
+    timing = await timed(page, act, marks);
   } finally {
-    if (traces && trace) await page.context().browser()?.stopTracing();
+    if (tracing) {
+      const recorded = await browser.stopTracing();
+      if (cpu) timing = { ...timing!, longestTaskCpuMs: longestTaskCpu(recorded) };
+    }
   }
+  return timing;
 }
 
+/**
+ * The processor time of the longest main-thread task from the last input to the end of the wait
+ * (the marks dx-input and dx-end): on a shared machine a task's length stretches with the load,
+ * its thread time much less.
+ */
+function longestTaskCpu(recorded: Buffer): number {
+  type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
+  const events = (JSON.parse(recorded.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const end = events.filter((event) => event.name === 'dx-end').at(-1);
+  if (!end) return Number.NaN;
+  const input = events.filter((event) => event.name === 'dx-input' && event.pid === end.pid && event.ts <= end.ts).at(-1);
+  const from = input?.ts ?? 0;
+  const tasks = events.filter((event) => event.name === 'RunTask' && event.pid === end.pid && event.tid === end.tid && event.ph === 'X' && event.ts + (event.dur ?? 0) > from && event.ts < end.ts);
+  return Math.round(Math.max(0, ...tasks.map((task) => (task.tdur ?? 0) / 1000)));
+}
+
+/** --cpu: only the tasks and the marks. */
+const cpuCategories = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
 /** The main thread's tasks with their layout, style and script work (and with --trace-js which function ran). */
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', ...(process.argv.includes('--trace-js') ? ['disabled-by-default-v8.cpu_profiler'] : [])];
 
@@ -121,6 +164,7 @@ async function timed(page: Page, act: () => Promise<void>, marks: Marks): Promis
     await new Promise((resolve) => setTimeout(resolve, 300));
     const start = probe.inputAt;
     const until = Number.isNaN(content) ? performance.now() : content + 300;
+    performance.mark('dx-end');
     const longest = probe.tasks.filter((task) => task.end > start && task.start < until).reduce((max, task) => Math.max(max, task.end - Math.max(task.start, start)), 0);
     const since = (at: number | undefined) => (at === undefined ? undefined : Number.isNaN(at) ? null : Math.round(at - start));
     return { menuMs: since(menu), feedbackMs: since(feedback), contentMs: since(content) as number, longestTaskMs: Math.round(longest) };
@@ -137,8 +181,14 @@ function median(values: (number | null | undefined)[]): number | null {
 /** Median times (null when a run never showed it); the longest task of all runs, and its median over the runs. */
 function summarise(samples: Timing[]): Record<string, number | null> {
   const keys = Object.keys(samples[0] ?? {}) as (keyof Timing)[];
-  const summary: Record<string, number | null> = Object.fromEntries(keys.map((key) => [key, key === 'longestTaskMs' ? Math.max(...samples.map((sample) => sample.longestTaskMs)) : median(samples.map((sample) => sample[key]))]));
-  summary.longestTaskMedianMs = median(samples.map((sample) => sample.longestTaskMs));
+  const summary: Record<string, number | null> = {};
+  for (const key of keys) {
+    const values = samples.map((sample) => sample[key]);
+    if (key === 'longestTaskMs' || key === 'longestTaskCpuMs') {
+      summary[key] = Math.max(...(values as number[]));
+      summary[key.replace(/Ms$/, 'MedianMs')] = median(values);
+    } else summary[key] = median(values);
+  }
   return summary;
 }
 
@@ -176,7 +226,7 @@ try {
   await page.locator('[data-testid="home-districts"]').waitFor({ timeout: 60_000 });
 
   const screenTimes: Record<string, Record<string, number | null>> = {};
-  for (const screen of screens) {
+  for (const screen of screens.filter((each) => measured(each.nav.slice(1) || 'home'))) {
     const samples: Timing[] = [];
     for (let run = 0; run < runs; run += 1) {
       // Start from another section each time, as a person moving around the app.
@@ -192,19 +242,19 @@ try {
 
   // One district's dashboard, from its row in the city table (洪山区, the largest district).
   const districtSamples: Timing[] = [];
-  for (let run = 0; run < runs; run += 1) {
+  for (let run = 0; run < (measured('district') ? runs : 0); run += 1) {
     await page.getByTestId('nav-/districts').click();
     await page.locator('[data-testid="ding-table"] tbody tr').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);
     const row = page.locator('[data-testid="ding-table"] tbody tr').filter({ hasText: lang === 'en' ? 'Hongshan' : '洪山区' }).first();
     districtSamples.push(await measure(page, () => row.click(), { feedback: `${skeleton}, [data-testid="ding-district-units"]`, content: '[data-testid="ding-district-units"]' }, run === 0 ? 'screen district' : undefined));
   }
-  screenTimes['一个区 洪山区 district dashboard'] = summarise(districtSamples);
-  if (shots) await page.screenshot({ path: path.join(shots, `screen-district-${lang}.png`) });
+  if (districtSamples.length > 0) screenTimes['一个区 洪山区 district dashboard'] = summarise(districtSamples);
+  if (shots && districtSamples.length > 0) await page.screenshot({ path: path.join(shots, `screen-district-${lang}.png`) });
 
   // The audit log's tab of 设置.
   const auditSamples: Timing[] = [];
-  for (let run = 0; run < runs; run += 1) {
+  for (let run = 0; run < (measured('audit') ? runs : 0); run += 1) {
     await page.getByTestId('nav-/').click();
     await page.locator('[data-testid="home-districts"]').waitFor();
     await page.getByTestId('nav-/settings').click();
@@ -212,71 +262,74 @@ try {
     await page.waitForTimeout(300);
     auditSamples.push(await measure(page, () => page.locator('#tab-audit').click(), { feedback: `${skeleton}, [data-testid="audit-table"] tbody tr`, content: '[data-testid="audit-table"] tbody tr' }, run === 0 ? 'screen audit' : undefined));
   }
-  screenTimes['设置 › 审计日志 audit log'] = summarise(auditSamples);
+  if (auditSamples.length > 0) screenTimes['设置 › 审计日志 audit log'] = summarise(auditSamples);
   report.screens = screenTimes;
 
-  // 单位 filters: from the click on the option (or the last key typed) to the table redrawn with the new rows.
-  await page.getByTestId('nav-/units').click();
-  await page.locator('[data-testid="units-table"] tbody tr').first().waitFor();
-  const filterSamples = new Map<string, Timing[]>();
-  const totalSelector = '[data-testid="units-total"]';
-  // The rows shown and their count (a filter may keep the first rows: 洪山区's first fifty units are all communities).
-  const shownRows = '[data-testid="units-table"] tbody, [data-testid="units-total"]';
-  const shownText = () => page.evaluate((selector) => (window as unknown as { dxProbe: { text(s: string): string } }).dxProbe.text(selector), shownRows);
-  const settled = async () => {
-    await page.waitForFunction(() => !document.querySelector('[data-testid="units-table"]')?.hasAttribute('aria-busy'));
-    await page.waitForTimeout(500);
-  };
-  const byFilter = async (name: string, act: () => Promise<void>, changedTo?: string) => {
-    const samples = filterSamples.get(name) ?? [];
-    filterSamples.set(name, samples);
-    try {
-      const before = await shownText();
-      samples.push(await measure(page, act, { content: shownRows, changedFrom: before, ...(changedTo === undefined ? {} : { changedTo }) }, samples.length === 0 ? `filter ${name}` : undefined));
-    } catch (error) {
-      samples.push({ contentMs: null, longestTaskMs: 0 });
-      console.error(`${name}: ${(error as Error).message.split('\n')[0]}`);
-    }
-    await page.waitForTimeout(300);
-  };
-  const districtName = lang === 'en' ? 'Hongshan' : '洪山区';
-  // Element Plus puts the test id on the <input> itself.
-  const search = page.locator('input[data-testid="units-search"], [data-testid="units-search"] input').first();
-  // What 光谷 finds, learnt first: typed key by key, the table may show for a moment what 光 alone
-  // finds, which is not the answer the time runs to.
-  await search.fill('光谷');
-  await settled();
-  const found = await shownText();
-  await search.fill('');
-  await settled();
-  let shown = 0;
-  for (let run = 0; run < runs; run += 1) {
-    await byFilter('district 洪山区', () => pickOption(page, page.getByTestId('units-filter-district'), districtName));
-    await byFilter('kind 社区', () => pickOption(page, page.getByTestId('units-filter-kind'), lang === 'en' ? 'Community' : '社区'));
-    await byFilter('kind + stars ★★★', () => pickOption(page, page.getByTestId('units-filter-stars'), '★★★ '));
-    await byFilter('reset', () => page.getByTestId('units-reset').click());
-    await byFilter(
-      'name search 光谷',
-      async () => {
-        await search.click();
-        await search.pressSequentially('光谷', { delay: 120 });
-      },
-      found,
-    );
-    await byFilter('sort by stars', () => page.getByTestId('sort-currentStars').click());
-    await byFilter('next page', () => page.locator('[data-testid="units-pager"] .btn-next').click());
-    shown = Number((await page.locator(totalSelector).textContent())?.replace(/\D/g, ''));
-    if (shots && run === 0) await page.screenshot({ path: path.join(shots, `screen-units-filtered-${lang}.png`) });
-    // Back to the whole registry by name for the next run: the search cleared, the sort off (stars ↑, ↓, none).
+  let filterTimes: Record<string, Record<string, number | null>> = {};
+  if (measured('filters')) {
+    // 单位 filters: from the click on the option (or the last key typed) to the table redrawn with the new rows.
+    await page.getByTestId('nav-/units').click();
+    await page.locator('[data-testid="units-table"] tbody tr').first().waitFor();
+    const filterSamples = new Map<string, Timing[]>();
+    const totalSelector = '[data-testid="units-total"]';
+    // The rows shown and their count (a filter may keep the first rows: 洪山区's first fifty units are all communities).
+    const shownRows = '[data-testid="units-table"] tbody, [data-testid="units-total"]';
+    const shownText = () => page.evaluate((selector) => (window as unknown as { dxProbe: { text(s: string): string } }).dxProbe.text(selector), shownRows);
+    const settled = async () => {
+      await page.waitForFunction(() => !document.querySelector('[data-testid="units-table"]')?.hasAttribute('aria-busy'));
+      await page.waitForTimeout(500);
+    };
+    const byFilter = async (name: string, act: () => Promise<void>, changedTo?: string) => {
+      const samples = filterSamples.get(name) ?? [];
+      filterSamples.set(name, samples);
+      try {
+        const before = await shownText();
+        samples.push(await measure(page, act, { content: shownRows, changedFrom: before, ...(changedTo === undefined ? {} : { changedTo }) }, samples.length === 0 ? `filter ${name}` : undefined));
+      } catch (error) {
+        samples.push({ contentMs: null, longestTaskMs: 0 });
+        console.error(`${name}: ${(error as Error).message.split('\n')[0]}`);
+      }
+      await page.waitForTimeout(300);
+    };
+    const districtName = lang === 'en' ? 'Hongshan' : '洪山区';
+    // Element Plus puts the test id on the <input> itself.
+    const search = page.locator('input[data-testid="units-search"], [data-testid="units-search"] input').first();
+    // What 光谷 finds, learnt first: typed key by key, the table may show for a moment what 光 alone
+    // finds, which is not the answer the time runs to.
+    await search.fill('光谷');
+    await settled();
+    const found = await shownText();
     await search.fill('');
     await settled();
-    for (let click = 0; click < 2; click += 1) {
-      await page.getByTestId('sort-currentStars').click();
+    let shown = 0;
+    for (let run = 0; run < runs; run += 1) {
+      await byFilter('district 洪山区', () => pickOption(page, page.getByTestId('units-filter-district'), districtName));
+      await byFilter('kind 社区', () => pickOption(page, page.getByTestId('units-filter-kind'), lang === 'en' ? 'Community' : '社区'));
+      await byFilter('kind + stars ★★★', () => pickOption(page, page.getByTestId('units-filter-stars'), '★★★ '));
+      await byFilter('reset', () => page.getByTestId('units-reset').click());
+      await byFilter(
+        'name search 光谷',
+        async () => {
+          await search.click();
+          await search.pressSequentially('光谷', { delay: 120 });
+        },
+        found,
+      );
+      await byFilter('sort by stars', () => page.getByTestId('sort-currentStars').click());
+      await byFilter('next page', () => page.locator('[data-testid="units-pager"] .btn-next').click());
+      shown = Number((await page.locator(totalSelector).textContent())?.replace(/\D/g, ''));
+      if (shots && run === 0) await page.screenshot({ path: path.join(shots, `screen-units-filtered-${lang}.png`) });
+      // Back to the whole registry by name for the next run: the search cleared, the sort off (stars ↑, ↓, none).
+      await search.fill('');
       await settled();
+      for (let click = 0; click < 2; click += 1) {
+        await page.getByTestId('sort-currentStars').click();
+        await settled();
+      }
     }
+    filterTimes = Object.fromEntries([...filterSamples].map(([name, samples]) => [name, summarise(samples)]));
+    filterTimes.total = { shown };
   }
-  const filterTimes: Record<string, Record<string, number | null>> = Object.fromEntries([...filterSamples].map(([name, samples]) => [name, summarise(samples)]));
-  filterTimes.total = { shown };
   report.filters = filterTimes;
   report.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 10) / 10);
   console.log(JSON.stringify(report, null, 2));

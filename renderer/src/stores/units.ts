@@ -37,16 +37,37 @@ export const useUnitsStore = defineStore('units', () => {
   const loaded = ref(false);
   const error = ref<DxError | null>(null);
   const hasFilters = computed(() => filters.search.trim() !== '' || filters.district !== null || filters.kind !== null || filters.industry !== null || filters.stars !== null);
-  let latestRequest = 0;
 
   async function loadDistricts(): Promise<void> {
     districts.value = await api.call('districts.list', {});
   }
 
-  /** Loads the current page; a slower earlier answer never overwrites a newer one (typing in search). */
-  async function fetchPage(): Promise<void> {
-    const request = ++latestRequest;
+  /**
+   * One list request at a time. Asked again while one is under way (typing in the search box, a
+   * second click), the newest filters are asked for once it has answered, and its answer, already
+   * out of date, is not drawn: typing never queues a request per key on the server, and the last
+   * key's rows come after at most the request under way and its own.
+   */
+  let underWay: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+
+  function fetchPage(): Promise<void> {
     loading.value = true;
+    if (underWay) {
+      next ??= underWay.then(() => {
+        next = null;
+        return fetchPage();
+      });
+      return next;
+    }
+    const request = requestPage().finally(() => {
+      if (underWay === request) underWay = null;
+    });
+    underWay = request;
+    return request;
+  }
+
+  async function requestPage(): Promise<void> {
     try {
       const result = await api.call('units.list', {
         ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
@@ -59,15 +80,15 @@ export const useUnitsStore = defineStore('units', () => {
         sort: sort.value,
         order: order.value,
       });
-      if (request !== latestRequest) return;
+      if (next) return;
       items.value = result.items;
       total.value = result.total;
       loaded.value = true;
       error.value = null;
     } catch (caught) {
-      if (request === latestRequest) error.value = caught as DxError;
+      if (!next) error.value = caught as DxError;
     } finally {
-      if (request === latestRequest) loading.value = false;
+      if (!next) loading.value = false;
     }
   }
 

@@ -78,4 +78,32 @@ describe('DataTable', () => {
     expect(table.emitted('sort-change')).toEqual([[{ key: 'name', order: 'desc' }], [null], [{ key: 'stars', order: 'asc' }]]);
     expect(table.findAll('th')[2]?.find('button').exists()).toBe(false);
   });
+
+  it('does not draw its rows again when it starts or stops loading or the screen around it changes', async () => {
+    const shown = ref(rows(['一', '二', '三']));
+    const loading = ref(false);
+    const count = ref(0);
+    let drawn = 0;
+    const Host = defineComponent({
+      setup: () => () =>
+        h('div', [
+          h('span', { class: 'count' }, `共 ${count.value} 个单位`),
+          h(DataTable, { columns, rowKey: 'id', rows: shown.value, loading: loading.value }, { 'cell-name': ({ row }: { row: Row }) => ((drawn += 1), row.name) }),
+        ]),
+    });
+    const table = mount(Host, { global: { plugins: [createAppI18n('zh-CN')] } });
+    expect(drawn).toBe(3);
+    loading.value = true;
+    count.value = 3;
+    await nextTick();
+    expect(table.find('[role="progressbar"]').exists()).toBe(true);
+    loading.value = false;
+    await nextTick();
+    expect(table.find('.count').text()).toBe('共 3 个单位');
+    expect(drawn).toBe(3);
+    shown.value = rows(['四', '五']);
+    await nextTick();
+    expect(drawn).toBe(5);
+    expect(table.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['四', '五']);
+  });
 });
