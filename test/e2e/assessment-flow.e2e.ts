@@ -85,8 +85,8 @@ describe('assessment flow', () => {
     expect(await page.getByTestId('evidence-thumb').count()).toBe(1);
 
     await page.goto(`${session.app.origin}/#/assessments?tab=drafts`);
-    await page.getByTestId('drafts-list').locator('.el-table__row').first().waitFor();
-    expect(await page.getByTestId('drafts-list').locator('.el-table__row').count()).toBe(1);
+    await page.getByTestId('drafts-list').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('drafts-list').locator('tbody tr').count()).toBe(1);
     await page.goto(formUrl);
     await page.getByTestId('item-RES-1').waitFor();
 

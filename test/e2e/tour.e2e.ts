@@ -47,7 +47,7 @@ async function tour(locale: 'zh-CN' | 'en'): Promise<void> {
   // The demo's drafts are its made-up inspectors' (我的草稿 holds only the user's own): the list
   // to look at is 全部评定.
   await page.getByTestId('tab-all').click();
-  await page.getByTestId('all-list').locator('.el-table__row').first().waitFor();
+  await page.getByTestId('all-list').locator('tbody tr').first().waitFor();
   await expect.poll(() => page.getByTestId('assessment-tabs').innerText(), { timeout: 5000 }).toMatch(en ? /My drafts \(\d+\)[\s\S]*Awaiting signature \(\d+\)[\s\S]*All assessments \([\d,]+\)/ : /我的草稿（\d+）[\s\S]*待签发（\d+）[\s\S]*全部评定（[\d,]+）/);
   await settle(page);
   await screenshot(page, `tour-assessments-${locale}`);

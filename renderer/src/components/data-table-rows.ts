@@ -28,8 +28,21 @@ export default defineComponent({
     /** The table's slots: the same object for the table's whole life, so it never makes the rows draw again. */
     cells: { type: Object as PropType<Slots>, required: true },
   },
-  emits: { 'row-dblclick': (row: object) => typeof row === 'object' },
+  emits: { 'row-click': (row: object) => typeof row === 'object', 'row-dblclick': (row: object) => typeof row === 'object' },
   setup(props, { emit }) {
+    // One listener for all rows: the row is the one the click landed in.
+    const rowOf = (event: Event): object | undefined => {
+      const row = (event.target as Element | null)?.closest('tr');
+      return row ? props.rows[row.sectionRowIndex] : undefined;
+    };
+    const onClick = (event: Event) => {
+      const row = rowOf(event);
+      if (row) emit('row-click', row);
+    };
+    const onDblclick = (event: Event) => {
+      const row = rowOf(event);
+      if (row) emit('row-dblclick', row);
+    };
     const cell = (row: Row, column: RowsColumn): VNodeChild => {
       const slot = props.cells[`cell-${column.key}`];
       if (slot) return slot({ row });
@@ -39,10 +52,11 @@ export default defineComponent({
     return () =>
       h(
         'tbody',
+        { onClick, onDblclick },
         (props.rows as Row[]).map((row) =>
           h(
             'tr',
-            { key: String(row[props.rowKey]), onDblclick: () => emit('row-dblclick', row) },
+            { key: String(row[props.rowKey]) },
             props.columns.map((column) =>
               h(
                 'td',

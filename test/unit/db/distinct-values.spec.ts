@@ -26,4 +26,15 @@ describe('distinct values through an index', () => {
     expect(plan).toContain('USING COVERING INDEX t_year (year>?)');
     expect(plan).not.toMatch(/SCAN t\b/);
   });
+
+  it('seeks an index made only of the rows that have a value, from the first value on', () => {
+    db.exec('CREATE TABLE partial (id INTEGER PRIMARY KEY, who TEXT, note TEXT); CREATE INDEX partial_who ON partial (who) WHERE who IS NOT NULL');
+    const insert = db.prepare('INSERT INTO partial (who, note) VALUES (?, ?)');
+    for (let index = 0; index < 2000; index += 1) insert.run(index % 2 === 0 ? null : ['王五', '赵六'][index % 4 === 1 ? 0 : 1], 'x'.repeat(50));
+    expect(db.prepare(distinctValuesSql('partial', 'who')).pluck().all()).toEqual(['王五', '赵六']);
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${distinctValuesSql('partial', 'who')}`).all() as { detail: string }[]).map((row) => row.detail);
+    const reads = steps.filter((step) => /^(SEARCH|SCAN) (partial|t)\b/.test(step));
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    for (const read of reads) expect(read).toContain('USING COVERING INDEX partial_who');
+  });
 });
