@@ -1,7 +1,7 @@
 // The list table of long lists: placeholder rows before the first page (never "empty"), the old rows
 // kept while the next page loads, only changed rows redrawn, sort headers that say their order.
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import type { Component } from 'vue';
 import { createAppI18n } from '../../../renderer/src/i18n/index';
@@ -105,5 +105,21 @@ describe('DataTable', () => {
     await nextTick();
     expect(drawn).toBe(5);
     expect(table.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['四', '五']);
+  });
+
+  it('with deferRows shows placeholder rows first and draws the page it was given in a task of its own', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    try {
+      const table = mountTable({ rows: rows(['安居城社区', '百步亭社区']), deferRows: true });
+      expect(table.find('[data-testid="table-skeleton"]').exists()).toBe(true);
+      expect(table.findAll('tbody tr')).toHaveLength(0);
+      vi.advanceTimersToNextFrame();
+      vi.advanceTimersToNextTimer();
+      await nextTick();
+      expect(table.find('[data-testid="table-skeleton"]').exists()).toBe(false);
+      expect(table.findAll('tbody tr').map((row) => row.find('td').text())).toEqual(['安居城社区', '百步亭社区']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
