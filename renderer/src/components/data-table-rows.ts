@@ -6,9 +6,14 @@
  * them, once to undim), inside the very task that had to answer the click (docs/architecture.md,
  * "Speed in the browser"). A render function, as each cell is the table's slot `cell-<key>` called
  * with its row, or the row's value.
+ *
+ * A new page draws first the rows the table's box shows (`visibleRows`), then the others in the
+ * next task, after the browser has painted: a filter's answer is on screen after a quarter of the
+ * work, and every row is still in the page (Tab, find in page, a screen reader) a frame later.
  */
-import { defineComponent, h } from 'vue';
+import { defineComponent, h, onBeforeUnmount, ref, watch } from 'vue';
 import type { PropType, Slots, VNodeChild } from 'vue';
+import { drawInTurn } from './charts/draw-in-turn';
 
 export interface RowsColumn {
   key: string;
@@ -27,9 +32,33 @@ export default defineComponent({
     rowKey: { type: String, required: true },
     /** The table's slots: the same object for the table's whole life, so it never makes the rows draw again. */
     cells: { type: Object as PropType<Slots>, required: true },
+    /**
+     * How many rows the table's box shows (read when the rows change, so that the box's size
+     * changing never draws the rows again); none: draw them all at once.
+     */
+    visibleRows: { type: Function as PropType<() => number>, default: undefined },
   },
   emits: { 'row-click': (row: object) => typeof row === 'object', 'row-dblclick': (row: object) => typeof row === 'object' },
   setup(props, { emit }) {
+    const drawn = ref(Number.POSITIVE_INFINITY);
+    let cancel: (() => void) | undefined;
+    watch(
+      () => props.rows,
+      (rows) => {
+        cancel?.();
+        const visible = props.visibleRows?.() ?? 0;
+        if (visible <= 0 || rows.length <= visible) {
+          drawn.value = Number.POSITIVE_INFINITY;
+          return;
+        }
+        drawn.value = visible;
+        cancel = drawInTurn(() => {
+          drawn.value = Number.POSITIVE_INFINITY;
+        });
+      },
+      { immediate: true },
+    );
+    onBeforeUnmount(() => cancel?.());
     // One listener for all rows: the row is the one the click landed in.
     const rowOf = (event: Event): object | undefined => {
       const row = (event.target as Element | null)?.closest('tr');
@@ -53,7 +82,7 @@ export default defineComponent({
       h(
         'tbody',
         { onClick, onDblclick },
-        (props.rows as Row[]).map((row) =>
+        (props.rows as Row[]).slice(0, drawn.value).map((row) =>
           h(
             'tr',
             { key: String(row[props.rowKey]) },
