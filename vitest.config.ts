@@ -17,7 +17,7 @@ function coreProject(test: { name: string; include: string[]; exclude?: string[]
   return {
     resolve: { alias },
     define,
-    test: { environment: 'node' as const, setupFiles: ['test/setup/after-each-file.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...test },
+    test: { environment: 'node' as const, setupFiles: ['test/setup/lend-rsa-keys.ts', 'test/setup/after-each-file.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...test },
   };
 }
 
@@ -27,7 +27,7 @@ export default defineConfig({
       coreProject({
         name: 'core',
         include: ['test/unit/desktop/**/*.spec.ts', 'test/integration/**/*.spec.ts'],
-        globalSetup: ['test/setup/build-node.ts'],
+        globalSetup: ['test/setup/build-node.ts', 'test/setup/make-rsa-keys.ts'],
         env,
       }),
       // The unit specs share their workers' loaded modules (isolate: false) instead of loading the core again for
@@ -37,10 +37,10 @@ export default defineConfig({
         include: ['test/unit/**/*.spec.ts'],
         exclude: [...configDefaults.exclude, 'test/unit/desktop/**'],
         isolate: false,
-        globalSetup: ['test/setup/build-node.ts'],
+        globalSetup: ['test/setup/build-node.ts', 'test/setup/make-rsa-keys.ts'],
         env,
       }),
-      coreProject({ name: 'core-a-year-later', include: dateSensitive, env: pinnedClockEnv(testNowAYearLater) }),
+      coreProject({ name: 'core-a-year-later', include: dateSensitive, globalSetup: ['test/setup/make-rsa-keys.ts'], env: pinnedClockEnv(testNowAYearLater) }),
       {
         plugins: [vue()],
         resolve: { alias },
