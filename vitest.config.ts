@@ -61,6 +61,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.spec.ts'],
+          // A whole page mounted with Element Plus takes seconds while the core's specs fill the other core.
+          testTimeout: 20_000,
           env,
         },
       },
