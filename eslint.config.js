@@ -37,7 +37,7 @@ export default tseslint.config(
     plugins: { dingxing: { rules: { layering: layeringRule } } },
     rules: { 'dingxing/layering': 'error' },
   },
-  { files: ['electron/**/*.ts', 'test/**/*.ts', 'build/**/*.mjs', 'bin/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  { files: ['electron/**/*.ts', 'test/**/*.ts', 'build/**/*.mjs', 'bin/**/*.mjs', 'test/tools/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   { files: ['renderer/**/*.{ts,vue}'], languageOptions: { globals: globals.browser } },
   // Tests poke at loosely typed JSON on purpose.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },

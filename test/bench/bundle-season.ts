@@ -42,12 +42,18 @@ export function fillSeason(core: Core, count: number): { answers: number } {
   return { answers: Object.keys(answers).length * count };
 }
 
+const rawTables = ['units', 'assessments', 'unit_star_history'];
+
+/** The rows the bundle carries of each table, read before any clock starts. */
+function rowsOf(source: Core): { table: string; rows: Record<string, unknown>[] }[] {
+  const from = source.services.db;
+  return rawTables.map((table) => ({ table, rows: from.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT record_id FROM change_log WHERE table_name = ?)`).all(table) as Record<string, unknown>[] }));
+}
+
 /** The same rows, straight into a fresh database in one transaction: what the disk and SQLite cost, in seconds (and CPU seconds). */
 export function rawInserts(source: Core, target: Core): { seconds: number; cpuSeconds: number } {
-  const from = source.services.db;
   const to = target.services.db;
-  const tables = ['units', 'assessments', 'unit_star_history'];
-  const rows = tables.map((table) => ({ table, rows: from.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT record_id FROM change_log WHERE table_name = ?)`).all(table) as Record<string, unknown>[] }));
+  const rows = rowsOf(source);
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   to.transaction(() => {
@@ -61,4 +67,24 @@ export function rawInserts(source: Core, target: Core): { seconds: number; cpuSe
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const used = process.cpuUsage(cpu);
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/** The same rows with multi-row INSERTs of 500 rows a statement, in one transaction: SQLite's fastest way to take them. */
+export function rawBatchedInserts(source: Core, target: Core): { seconds: number } {
+  const to = target.services.db;
+  const rows = rowsOf(source);
+  const start = process.hrtime.bigint();
+  to.transaction(() => {
+    for (const { table, rows: list } of rows) {
+      if (list.length === 0) continue;
+      const columns = Object.keys(list[0] as object);
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      for (let from = 0; from < list.length; from += 500) {
+        const chunk = list.slice(from, from + 500);
+        const values = chunk.flatMap((row) => columns.map((column) => row[column]));
+        to.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`).run(values);
+      }
+    }
+  }).immediate();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }

@@ -16,8 +16,8 @@ import { contentHash, presentIds, readRow, rowOf } from './record-rows';
 import type { Row, TrackedTable } from './record-rows';
 import { holdRatingConflicts } from './rating-conflicts';
 import { refuse } from './refusal';
-import { insertRow, updateRow } from './apply-row';
-import { addUnitAlias, insertReplicas, keepAuditEntry, recordVersion, replicaBatchRows, setRecordVersions, unitOfAlias, unitsOfAliases } from './replica-store';
+import { insertRow, insertRows, rowsPerInsert, updateRow } from './apply-row';
+import { addUnitAlias, keepAuditEntry, recordVersion, setRecordVersions, unitOfAlias, unitsOfAliases } from './replica-store';
 import type { RecordVersion } from './replica-store';
 import type { BundleLine, VerifiedBundle } from './verify-bundle';
 
@@ -25,7 +25,7 @@ export type MergeOutcome = Pick<ImportReport, 'added' | 'updated' | 'alreadyPres
 
 /** A line whose row is new here, waiting to be inserted with others of its table. */
 interface NewRow {
-  table: Exclude<TrackedTable, 'units'>;
+  table: TrackedTable;
   row: Row;
   line: BundleLine;
   lineNumber: number;
@@ -118,11 +118,20 @@ class Merger {
     this.versionsTable = null;
   }
 
+  /** Of new units waiting, their USCCs and district-and-name keys: a unit line that shares one must see them written before it is matched. */
+  private pendingUnitKeys = new Set<string>();
+
+  private static unitKeys(row: Row): string[] {
+    const byName = `name\u0000${row.district_code}\u0000${row.name}`;
+    return row.uscc === null ? [byName] : [byName, `uscc\u0000${row.uscc}`];
+  }
+
   private flushNewRows(): void {
     const rows = this.newRows;
     if (rows.length === 0) return;
     this.newRows = [];
-    if (insertReplicas(this.context.db, (rows[0] as NewRow).table, rows.map((entry) => entry.row))) {
+    this.pendingUnitKeys.clear();
+    if (insertRows(this.context.db, (rows[0] as NewRow).table, rows.map((entry) => entry.row))) {
       for (const entry of rows) this.added(entry);
       return;
     }
@@ -150,6 +159,7 @@ class Merger {
   }
 
   private added({ table, line, version }: { table: TrackedTable; line: BundleLine; version: RecordVersion }): void {
+    if (table === 'units') this.touchedUnits.add(line.id);
     this.keepVersion(table, line.id, version);
     this.count('added', table);
     if (table === 'unit_star_history') this.addedHistory.set(line.id, line._version);
@@ -158,7 +168,6 @@ class Merger {
   private insert(table: TrackedTable, row: Row): void {
     insertRow(this.context.db, table, row);
     this.present.add(row.id as string);
-    if (table === 'units') this.touchedUnits.add(row.id as string);
   }
 
   private update(table: TrackedTable, id: string, row: Row): void {
@@ -192,14 +201,10 @@ class Merger {
     const version = { source: this.source, version: line._version, sha256: hash };
     const localId = table === 'units' ? this.localUnit(line.id) : line.id;
     const local = this.present.has(localId) ? readRow(db, table, localId) : undefined;
-    if (!local && table !== 'units') {
-      this.newRows.push({ table, row, line, lineNumber, hash, version });
-      this.present.add(line.id);
-      if (this.newRows.length === replicaBatchRows) this.flushNewRows();
-      return;
-    }
-    this.flushNewRows();
-    if (!local) {
+    if (!local && table === 'units') {
+      const keys = Merger.unitKeys(row);
+      // A unit waiting to be written that this one would match: written first, so it is matched as in line order.
+      if (keys.some((key) => this.pendingUnitKeys.has(key))) this.flushNewRows();
       const match = this.matchUnit(row);
       if (match) {
         addUnitAlias(db, line.id, match.id, this.source, this.context.now);
@@ -208,16 +213,15 @@ class Merger {
         this.keepVersion(table, line.id, version);
         return;
       }
-      try {
-        this.insert(table, row);
-      } catch (error) {
-        this.refuseBroken(error, table, lineNumber);
-        this.conflict(table, line.id, null, row, line, hash, `无法加入 (cannot be added): ${(error as Error).message}`);
-        return;
-      }
-      this.added({ table, line, version });
+      for (const key of keys) this.pendingUnitKeys.add(key);
+    }
+    if (!local) {
+      this.newRows.push({ table, row, line, lineNumber, hash, version });
+      this.present.add(line.id);
+      if (this.newRows.length === rowsPerInsert) this.flushNewRows();
       return;
     }
+    this.flushNewRows();
     const localHash = contentHash(table, local);
     const known = recordVersion(db, table, line.id);
     if (localHash === hash) {

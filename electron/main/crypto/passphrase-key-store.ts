@@ -11,8 +11,23 @@ const magic = Buffer.from('DXP1');
 // N = 2^15, r = 8: ~32 MB and ~100 ms on a laptop, once per process.
 const scryptOptions = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
+/**
+ * Keys derived in this process, by salt and passphrase: scrypt is slow on purpose, and a process
+ * that unlocks the same stored key again (serve mode after a lock, commands run in one process)
+ * needs it only once. Held as long as the process already holds the passphrase it came from.
+ */
+const derivedKeys = new Map<string, Buffer>();
+const derivedKeysKept = 16;
+
 function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, scryptOptions);
+  const normalized = passphrase.normalize('NFC');
+  const id = crypto.createHash('sha256').update(salt).update(normalized).digest('base64');
+  const known = derivedKeys.get(id);
+  if (known) return known;
+  const key = crypto.scryptSync(normalized, salt, 32, scryptOptions);
+  if (derivedKeys.size >= derivedKeysKept) derivedKeys.delete(derivedKeys.keys().next().value as string);
+  derivedKeys.set(id, key);
+  return key;
 }
 
 export function wrongPassphrase(): DxError {

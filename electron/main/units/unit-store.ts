@@ -61,6 +61,36 @@ export function insertUnit(db: Database, row: NewUnitRow): void {
   });
 }
 
+// The row's columns, in the order of unitValues below.
+const unitColumns = ['id', 'workstation_id', 'name', 'name_sort', 'kind', 'industry', 'district_code', 'street_id', 'address', 'uscc', 'households', 'contact', 'phone', 'in_scope', 'current_stars', 'last_assessed_on', 'last_veto_on', 'created_at', 'updated_at'];
+
+function unitValues(row: NewUnitRow): (string | number | null)[] {
+  const stars = row.stars;
+  return [row.id, row.workstationId, row.name, nameSortKey(row.name), row.kind, row.industry, row.districtCode, row.streetId, row.address, row.uscc, row.households, row.contact, row.phone,
+    row.inScope ? 1 : 0, stars?.current ?? 0, stars?.lastAssessedOn ?? null, stars?.lastVetoOn ?? null, row.createdAt, row.createdAt];
+}
+
+/** Units one multi-row statement may insert: 500 rows of 19 columns stay well under SQLite's 32,766 parameters. */
+export const unitsPerStatement = 500;
+
+/**
+ * Inserts new units in one multi-row statement, as insertUnit would one by one. The units table
+ * has twenty indexes and triggers: a statement touches some twenty pages already changed in the
+ * transaction, whose statement journal then spills to a temporary file, once per statement
+ * instead of once per unit. All or nothing: when one row is refused SQLite undoes the statement
+ * and the error is thrown, as insertUnit throws it.
+ */
+export function insertUnits(db: Database, rows: readonly NewUnitRow[]): void {
+  if (rows.length === 0) return;
+  if (rows.length > unitsPerStatement) throw new RangeError(`insertUnits takes at most ${unitsPerStatement} units at a time, not ${rows.length}`);
+  const values: (string | number | null)[] = [];
+  for (const row of rows) values.push(...unitValues(row));
+  const tuple = `(${unitColumns.map(() => '?').join(', ')})`;
+  const sql = `INSERT INTO units (${unitColumns.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`;
+  // Only the full statement is kept: a shorter one (the last of a batch) is made once per use.
+  (rows.length === unitsPerStatement ? prepared(db, sql) : db.prepare(sql)).run(values);
+}
+
 export function updateUnitFacts(db: Database, id: string, facts: UnitFacts, updatedAt: string): void {
   prepared(
     db,

@@ -76,6 +76,44 @@ describe('item 5: certificate rows against their signed QR payload', () => {
     expect((await city.importFrom(forged)).refused[0]).toMatchObject({ entry: 'records/certificates.jsonl:1', reasonEn: expect.stringMatching(/its stars contradicts its assessment .* which awarded \d/) });
   });
 
+  it('holds a row to its assessment held here when the bundle does not carry it (an earlier bundle did)', async () => {
+    const [a, city] = [await station(), await station()];
+    city.enroll(a);
+    const assessment = a.assess({ name: '先到的评定单位' });
+    const folder = dir();
+    await a.exportTo(file(folder, 'first.dxb'));
+    expect(await city.importFrom(file(folder, 'first.dxb'))).toMatchObject({ status: 'imported' });
+    await issueCertificate(contextOf(a.core, recordedAs('leader'), () => now), new PassphraseKeyStore('station passphrase'), assessment);
+    const second = file(folder, 'second.dxb');
+    await a.exportTo(second);
+    const forged = file(folder, 'second-resigned-stars.dxb');
+    await rebuild(second, forged, a.signer, {
+      entries: (entries) =>
+        entries
+          .filter((entry) => entry.name !== 'records/assessments.jsonl')
+          .map((entry) => {
+            if (entry.name !== 'records/certificates.jsonl') return entry;
+            return {
+              ...entry,
+              bytes: toJsonLines(
+                jsonLines(entry.bytes).map((line) => {
+                  const [prefix, body] = String(line.qr_payload).split('.');
+                  const payload = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, unknown>;
+                  const stars = line.stars === 5 ? 4 : 5;
+                  const bytes = Buffer.from(JSON.stringify({ ...payload, s: stars }), 'utf8');
+                  return { ...line, stars, qr_payload: `${prefix}.${bytes.toString('base64url')}.${sign(a.signer, bytes).toString('base64url')}` };
+                }),
+              ),
+            };
+          }),
+      manifest: (manifest) => ({ ...manifest, counts: Object.fromEntries(Object.entries(manifest.counts).filter(([table]) => table !== 'assessments')) }),
+    });
+    const before = city.snapshot();
+    expect((await city.importFrom(forged)).refused[0]).toMatchObject({ entry: 'records/certificates.jsonl:1', reasonEn: expect.stringMatching(new RegExp(`its stars contradicts its assessment ${assessment}, which awarded \\d`)) });
+    expect(city.snapshot()).toEqual(before);
+    expect(await city.importFrom(second)).toMatchObject({ status: 'imported', added: { certificates: 1 } });
+  });
+
   it('refuses a row whose payload is not a DX1 text, and takes the genuine bundle', async () => {
     const { a, city, folder, bundle } = await laptopWithCertificate();
     const broken = file(folder, 'broken.dxb');

@@ -126,3 +126,16 @@ describe('ScorePanel', () => {
     expect(panel({ saveState: 'queued' }).get('[data-testid="autosave-status"]').text()).toBe('等待导入完成后保存');
   });
 });
+
+describe('ScorePanel before the core has scored the draft', () => {
+  it('claims neither that items are missing nor that the form is complete', () => {
+    const wrapper = panel();
+    expect(wrapper.get('[data-testid="missing-count"]').attributes('data-count')).toBe('3');
+    const unscored = mount(ScorePanel, {
+      props: { assessment, preview: null, saveState: 'saved', savedAt: null, saveError: '', busy: false },
+      global: { plugins: [createPinia(), createAppI18n('zh-CN'), ElementPlus] },
+    });
+    expect(unscored.find('[data-testid="missing-count"]').exists()).toBe(false);
+    expect(unscored.text()).not.toContain('✓');
+  });
+});
