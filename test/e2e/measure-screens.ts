@@ -11,9 +11,10 @@
 // (copying a city database takes minutes). `--trace DIR` records a Chromium performance trace of
 // each screen's and each filter's first run (open one in DevTools' Performance panel) to tell what a
 // long task was made of; `--trace-js` samples the JavaScript too (which function ran), at a cost:
-// every task then takes longer than it does for a person. `--cpu` adds each longest task's processor
-// time (longestTaskCpuMs), which the machine's load stretches much less than its length. `--only` measures some parts: screens by
-// their path's name (home, units, …), the one district (district), the audit log (audit), the filters.
+// every task then takes longer than it does for a person. `--cpu` adds each longest task's
+// processor time (longestTaskCpuMs), which the machine's load stretches much less than its length.
+// `--only` measures some parts: screens by their path's name (home, units, …), the one district
+// (district), the audit log (audit), the filters.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
