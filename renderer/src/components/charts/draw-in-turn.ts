@@ -1,3 +1,6 @@
+import { onBeforeUnmount, onMounted, ref } from 'vue';
+import type { Ref } from 'vue';
+
 /**
  * A queue of drawing jobs run one per task, starting after the next frame is painted: a screen's
  * charts are drawn one after another, each in a task of its own, and the page paints first.
@@ -26,4 +29,17 @@ export function drawInTurn(draw: () => void): () => void {
     const index = queue.indexOf(draw);
     if (index >= 0) queue.splice(index, 1);
   };
+}
+
+/** For a component drawn in turn: false until its turn comes (after it mounted), then true; skipped if it unmounts first. */
+export function useTurn(): Ref<boolean> {
+  const ready = ref(false);
+  let cancel: (() => void) | undefined;
+  onMounted(() => {
+    cancel = drawInTurn(() => {
+      ready.value = true;
+    });
+  });
+  onBeforeUnmount(() => cancel?.());
+  return ready;
 }
