@@ -1,15 +1,12 @@
 // The app registers the Element Plus components it draws one by one (renderer/src/element-plus.ts): every
 // `<el-…>` tag in a template must be one of them, or that part of the screen would draw nothing.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from 'vue';
 import { elementPlus } from '../../renderer/src/element-plus';
 
-const sources = path.resolve('renderer/src');
-const templates = readdirSync(sources, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.vue'))
-  .map((file) => ({ file, text: readFileSync(path.join(sources, file), 'utf8') }));
+/** Every template's source, as Vite reads it (the renderer's specs run without Node's modules). */
+const sources = import.meta.glob<string>('../../renderer/src/**/*.vue', { query: '?raw', import: 'default', eager: true });
+const templates = Object.entries(sources).map(([file, text]) => ({ file: file.replace('../../renderer/src/', ''), text }));
 const pascal = (tag: string) => tag.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
 
 describe('the Element Plus components the app registers', () => {
@@ -18,7 +15,7 @@ describe('the Element Plus components the app registers', () => {
   const registered = app._context.components;
 
   it('include every tag the templates use', () => {
-    const used = new Set(templates.flatMap(({ text }) => [...text.matchAll(/<(el-[a-z0-9-]+)/g)].map((match) => match[1] as string)));
+    const used = new Set<string>(templates.flatMap(({ text }) => [...text.matchAll(/<(el-[a-z0-9-]+)/g)].map((match) => match[1] as string)));
     expect(used.size).toBeGreaterThan(20);
     const missing = [...used].filter((tag) => !(pascal(tag) in registered)).map((tag) => `${tag} (${templates.filter(({ text }) => text.includes(`<${tag}`)).map(({ file }) => file).join(', ')})`);
     expect(missing).toEqual([]);
