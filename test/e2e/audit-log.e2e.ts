@@ -43,6 +43,20 @@ describe('the audit log screen', () => {
     await page.getByTestId('audit-search').click();
     await table.getByText('导入单位').waitFor();
 
+    // The date range is made when reached for: one click opens its calendar; a day range then filters.
+    await page.getByTestId('audit-dates-stand-in').click();
+    const calendar = page.locator('.el-date-range-picker:visible');
+    await calendar.waitFor();
+    await screenshot(page, 'audit-log-dates');
+    const dates = page.locator('.el-range-editor input');
+    await dates.first().fill('2026-11-01');
+    await dates.last().fill('2026-11-30');
+    await dates.last().press('Enter');
+    await page.getByTestId('audit-search').click();
+    await table.getByText('没有符合条件的记录').waitFor();
+    await page.getByTestId('audit-reset').click();
+    await table.getByText('导入单位').waitFor();
+
     await page.getByTestId('language-switch').getByText('English').click();
     await table.getByText('Units imported').waitFor();
     expect(await page.getByTestId('audit-checkpoint').textContent()).toContain('Newest signed checkpoint');

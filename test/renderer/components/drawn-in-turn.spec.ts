@@ -1,4 +1,4 @@
-// A costly part of a screen (the audit log's date range) is made after the rest of the screen is
+// A costly part of a screen (a pager, a row of selects) is made after the rest of the screen is
 // painted, in a task of its own; until then something of its size stands in, and a screen left
 // before its turn never makes it.
 import { mount } from '@vue/test-utils';

@@ -44,4 +44,30 @@ describe('AuditTab', () => {
     expect(worked).toHaveBeenCalledTimes(3);
     tab.unmount();
   });
+
+  it('makes the date range only when someone reaches for it: a click opens its calendar, Tab puts the keyboard in it', async () => {
+    call.mockResolvedValue(page);
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:rest(.*)*', component: { render: () => null } }] });
+    const mountTab = () => mount(AuditTab, { attachTo: document.body, global: { plugins: [createPinia(), router, createAppI18n('zh-CN'), ElementPlus] } });
+
+    const clicked = mountTab();
+    await flushPromises();
+    expect(document.querySelector('.el-date-range-picker')).toBeNull();
+    const standIn = clicked.find('[data-testid="audit-dates-stand-in"]');
+    expect(standIn.attributes('aria-label')).toBe('日期');
+    await standIn.trigger('mousedown');
+    await flushPromises();
+    expect(clicked.find('[data-testid="audit-dates-stand-in"]').exists()).toBe(false);
+    expect(document.activeElement?.closest('.el-range-editor')).not.toBeNull();
+    await vi.waitFor(() => expect(document.querySelector('.el-date-range-picker')).not.toBeNull());
+    clicked.unmount();
+    document.body.innerHTML = '';
+
+    const tabbed = mountTab();
+    await flushPromises();
+    await tabbed.find('[data-testid="audit-dates-stand-in"]').trigger('focus');
+    await flushPromises();
+    expect((document.activeElement as HTMLInputElement | null)?.placeholder).toBe('开始日期');
+    tabbed.unmount();
+  });
 });
