@@ -92,6 +92,7 @@ export default tseslint.config(
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time through platform.now() (or the now handed to you), never new Date().' },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time through platform.now() (or the now handed to you), never Date.now().' },
+        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'Time a duration with stopwatch() from platform/platform.ts, never performance.now().' },
       ],
     },
   },

@@ -9,6 +9,26 @@ async function layeringErrors(filePath: string, code: string): Promise<string[]>
   return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports' || message.ruleId === 'dingxing/layering').map((message) => message.message);
 }
 
+/** What the one-clock rule says about a file: the core reads the machine's clock only in platform/platform.ts. */
+async function clockErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
+}
+
+describe('one clock lint', () => {
+  it('refuses reading the machine’s clock anywhere in the core but the platform', async () => {
+    for (const read of ['new Date()', 'Date.now()', 'performance.now()']) {
+      expect(await clockErrors('electron/main/cli/text/fixture.ts', `export const x = ${read};\n`), read).toHaveLength(1);
+      expect(await clockErrors('shared/domain/fixture.ts', `export const x = ${read};\n`), read).toHaveLength(1);
+    }
+    expect(await clockErrors('electron/main/platform/platform.ts', 'export const x = [new Date(), Date.now(), performance.now()];\n')).toEqual([]);
+  });
+
+  it('lets a date be made from a value', async () => {
+    expect(await clockErrors('electron/main/units/fixture.ts', "export const x = new Date('2026-12-01T10:00:00+08:00');\n")).toEqual([]);
+  });
+});
+
 describe('layering lint', () => {
   it('refuses an electron import in a core module', async () => {
     const errors = await layeringErrors('electron/main/scoring/fixture.ts', "import { app } from 'electron';\nexport const x = app;\n");

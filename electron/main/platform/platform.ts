@@ -48,6 +48,15 @@ export function systemClock(env: NodeJS.ProcessEnv = process.env): () => Date {
   return () => new Date(start + (Date.now() - since));
 }
 
+/**
+ * Seconds since it was made, from the machine's monotonic clock: how long something has taken (a
+ * progress bar's elapsed time), never what day it is, so a pinned clock has nothing to pin here.
+ */
+export function stopwatch(): () => number {
+  const origin = performance.now();
+  return () => (performance.now() - origin) / 1000;
+}
+
 /** A clock that reads `start` now and runs on with real elapsed time (jobs in workers, pinned clocks). */
 export function clockStartingAt(start: Date): () => Date {
   const origin = performance.now();

@@ -1,8 +1,9 @@
 /**
  * A progress bar on stderr for long commands (`dingxing demo --units 100000`): redrawn in place on
- * a terminal, a line every tenth of the way when stderr goes to a file or a pipe. Time is read
- * from the monotonic clock (performance.now), which measures durations, not dates.
+ * a terminal, a line every tenth of the way when stderr goes to a file or a pipe. Its elapsed time
+ * comes from the platform's stopwatch, which measures durations, not dates.
  */
+import { stopwatch } from '../../platform/platform';
 import type { CliIo } from '../command';
 
 export interface ProgressBar {
@@ -31,10 +32,9 @@ export function progressLine(label: string, done: number, total: number, elapsed
 }
 
 export function progressBar(io: CliIo, label: string, options: { terminal: boolean }): ProgressBar {
-  const started = performance.now();
   let lastTenth = -1;
   let drawn = false;
-  const elapsed = () => (performance.now() - started) / 1000;
+  const elapsed = stopwatch();
   return {
     update(done, total) {
       if (options.terminal) {
