@@ -44,23 +44,6 @@ export interface NewUnitRow {
 /** The facts a person may change on a unit (not its stars). */
 export type UnitFacts = Omit<NewUnitRow, 'id' | 'workstationId' | 'createdAt' | 'stars'>;
 
-const insertSql = `INSERT INTO units (id, workstation_id, name, name_sort, kind, industry, district_code, street_id, address, uscc, households, contact, phone, in_scope,
-    current_stars, last_assessed_on, last_veto_on, created_at, updated_at)
-  VALUES (@id, @workstationId, @name, @nameSort, @kind, @industry, @districtCode, @streetId, @address, @uscc, @households, @contact, @phone, @inScope,
-    @currentStars, @lastAssessedOn, @lastVetoOn, @createdAt, @createdAt)`;
-
-export function insertUnit(db: Database, row: NewUnitRow): void {
-  const { stars, ...facts } = row;
-  prepared(db, insertSql).run({
-    ...facts,
-    nameSort: nameSortKey(row.name),
-    inScope: row.inScope ? 1 : 0,
-    currentStars: stars?.current ?? 0,
-    lastAssessedOn: stars?.lastAssessedOn ?? null,
-    lastVetoOn: stars?.lastVetoOn ?? null,
-  });
-}
-
 // The row's columns, in the order of unitValues below.
 const unitColumns = ['id', 'workstation_id', 'name', 'name_sort', 'kind', 'industry', 'district_code', 'street_id', 'address', 'uscc', 'households', 'contact', 'phone', 'in_scope', 'current_stars', 'last_assessed_on', 'last_veto_on', 'created_at', 'updated_at'];
 
@@ -70,8 +53,20 @@ function unitValues(row: NewUnitRow): (string | number | null)[] {
     row.inScope ? 1 : 0, stars?.current ?? 0, stars?.lastAssessedOn ?? null, stars?.lastVetoOn ?? null, row.createdAt, row.createdAt];
 }
 
+/** The INSERT of `rows` units, whose values are unitValues' row after row. */
+function insertUnitsSql(rows: number): string {
+  const tuple = `(${unitColumns.map(() => '?').join(', ')})`;
+  return `INSERT INTO units (${unitColumns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+}
+
+const insertUnitSql = insertUnitsSql(1);
+
 /** Units one multi-row statement may insert: 500 rows of 19 columns stay well under SQLite's 32,766 parameters. */
 export const unitsPerStatement = 500;
+
+export function insertUnit(db: Database, row: NewUnitRow): void {
+  prepared(db, insertUnitSql).run(unitValues(row));
+}
 
 /**
  * Inserts new units in one multi-row statement, as insertUnit would one by one. The units table
@@ -85,8 +80,7 @@ export function insertUnits(db: Database, rows: readonly NewUnitRow[]): void {
   if (rows.length > unitsPerStatement) throw new RangeError(`insertUnits takes at most ${unitsPerStatement} units at a time, not ${rows.length}`);
   const values: (string | number | null)[] = [];
   for (const row of rows) values.push(...unitValues(row));
-  const tuple = `(${unitColumns.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO units (${unitColumns.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`;
+  const sql = insertUnitsSql(rows.length);
   // Only the full statement is kept: a shorter one (the last of a batch) is made once per use.
   (rows.length === unitsPerStatement ? prepared(db, sql) : db.prepare(sql)).run(values);
 }
