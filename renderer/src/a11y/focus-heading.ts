@@ -3,6 +3,7 @@
  * where the person now is and Tab starts from the top of the new page instead of from a link that is gone.
  * Pages draw their h1 once their data has arrived, so this waits for it (a few seconds at most).
  */
+import { afterPaint } from '../after-paint';
 
 export interface FocusHeadingOptions {
   /** Where to look for the heading: the app's <main>. */
@@ -20,11 +21,6 @@ export interface FocusHeadingOptions {
    * work (docs/architecture.md, "Speed in the browser").
    */
   whenDrawn?: boolean;
-}
-
-/** After the next frame is painted, when the page's layout is done and reading it costs nothing. */
-function afterPaint(work: () => void): void {
-  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 const defaultRoot = () => document.querySelector('main');

@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import type { Ref } from 'vue';
+import { afterPaint } from '../../after-paint';
 
 /**
  * A queue of drawing jobs run one per task, starting after the next frame is painted: a screen's
@@ -23,7 +24,7 @@ export function drawInTurn(draw: () => void): () => void {
   queue.push(draw);
   if (!running) {
     running = true;
-    requestAnimationFrame(() => setTimeout(runNext, 0));
+    afterPaint(runNext);
   }
   return () => {
     const index = queue.indexOf(draw);
